@@ -1,0 +1,426 @@
+package cluster
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// engine runs Lloyd or Hamerly iterations on one problem. Its buffers are
+// reused across the NInit runs of a fit.
+type engine struct {
+	p   *problem
+	k   int
+	alg Algorithm
+
+	labels        []int
+	centers, next []float64 // k×d, current and next centroids
+
+	// Per-chunk partial results, reduced in chunk order.
+	partSum     []float64 // chunk × k × d
+	partW       []float64 // chunk × k
+	partN       []int     // chunk × k
+	partInertia []float64 // chunk
+	partChanged []int     // chunk
+
+	sums   []float64 // k × d
+	wsum   []float64 // k
+	counts []int     // k
+
+	// Hamerly state: per-point bounds and per-centroid quantities. The
+	// bounds are kept conservative by the relative slack (see slackFor).
+	upper, lower   []float64
+	half           []float64 // half the distance to the nearest other centroid, shrunk
+	shift          []float64 // distance each centroid moved last update, grown
+	shift1, shift2 float64   // largest and second largest shift
+	shiftArg       int       // centroid with the largest shift
+	up, down       float64   // 1+slack and 1-slack
+}
+
+func newEngine(p *problem, k int, alg Algorithm) *engine {
+	d, c := p.d, p.ck.count
+	e := &engine{
+		p: p, k: k, alg: alg,
+		centers:     make([]float64, k*d),
+		next:        make([]float64, k*d),
+		partSum:     make([]float64, c*k*d),
+		partW:       make([]float64, c*k),
+		partN:       make([]int, c*k),
+		partInertia: make([]float64, c),
+		partChanged: make([]int, c),
+		sums:        make([]float64, k*d),
+		wsum:        make([]float64, k),
+		counts:      make([]int, k),
+	}
+	if alg == Hamerly {
+		slack := slackFor(d)
+		e.up, e.down = 1+slack, 1-slack
+		e.upper = make([]float64, p.n)
+		e.lower = make([]float64, p.n)
+		e.half = make([]float64, k)
+		e.shift = make([]float64, k)
+	}
+	return e
+}
+
+// slackFor returns the relative widening applied to Hamerly's bounds for d
+// features. It is 8(d+8) units in the last place, several times the
+// relative rounding error of sqDist's sum of d non-negative terms and of
+// each bound update, so that (a) every bound is on the safe side of the
+// exact distance and (b) a skipped point's own centroid is nearer than any
+// other by more than rounding can hide. Together they make Hamerly skip only
+// points to which Lloyd would give the same label.
+func slackFor(d int) float64 {
+	return float64(d+8) * 0x1p-50
+}
+
+// run iterates from the flat starting centroids init and returns the model.
+func (e *engine) run(ctx context.Context, init []float64, maxIter int, tol float64, progress func(int, float64)) (*Model, error) {
+	p := e.p
+	copy(e.centers, init)
+	if e.labels == nil {
+		e.labels = make([]int, p.n)
+	}
+	for i := range e.labels {
+		e.labels[i] = -1
+	}
+	strict, converged, iters := false, false, 0
+	for it := 1; it <= maxIter; it++ {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("cluster: fit stopped before iteration %d: %w", it, err)
+		}
+		changed, inertia := e.assign(ctx, it == 1, progress != nil, true)
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("cluster: fit stopped in iteration %d: %w", it, err)
+		}
+		shift := e.update(ctx)
+		iters = it
+		if progress != nil {
+			progress(it, inertia)
+		}
+		e.centers, e.next = e.next, e.centers
+		if changed == 0 {
+			strict, converged = true, true
+			break
+		}
+		if shift <= tol {
+			converged = true
+			break
+		}
+	}
+	if !strict {
+		// Make the labels match the final centroids.
+		e.assign(ctx, iters == 0, false, false)
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("cluster: fit stopped in the final assignment: %w", err)
+		}
+	}
+	m := &Model{
+		Centroids:  unflatten(e.centers, e.k, p.d),
+		Labels:     e.labels,
+		Inertia:    e.inertia(),
+		Iterations: iters,
+		Converged:  converged,
+	}
+	e.labels = nil // the model owns them now
+	return m, nil
+}
+
+// assign labels every point with its nearest centroid and, when sums is
+// set, accumulates the per-chunk sums for the update. It returns how many
+// labels changed and, when wantInertia is set, the inertia of the
+// assignment. first says that no bounds exist yet.
+func (e *engine) assign(ctx context.Context, first, wantInertia, sums bool) (int, float64) {
+	p, k, d := e.p, e.k, e.p.d
+	if sums {
+		clear(e.partSum)
+		clear(e.partW)
+		clear(e.partN)
+	}
+	if e.alg == Hamerly {
+		e.halfDistances()
+	}
+	parallel(p.workers, p.ck.count, func(ch int) {
+		if ctx.Err() != nil {
+			return
+		}
+		lo, hi := p.ck.bounds(ch)
+		var changed int
+		var inertia float64
+		if e.alg == Hamerly {
+			changed, inertia = e.hamerlyChunk(lo, hi, first, wantInertia)
+		} else {
+			changed, inertia = e.lloydChunk(lo, hi)
+		}
+		e.partChanged[ch] = changed
+		e.partInertia[ch] = inertia
+		if !sums {
+			return
+		}
+		ps := e.partSum[ch*k*d : (ch+1)*k*d]
+		pw := e.partW[ch*k : (ch+1)*k]
+		pn := e.partN[ch*k : (ch+1)*k]
+		for i := lo; i < hi; i++ {
+			j := e.labels[i]
+			s := ps[j*d : (j+1)*d]
+			x := p.row(i)
+			if p.w == nil {
+				for t, v := range x {
+					s[t] += v
+				}
+				pw[j]++
+			} else {
+				w := p.w[i]
+				for t, v := range x {
+					s[t] += float64(w * v)
+				}
+				pw[j] += w
+			}
+			pn[j]++
+		}
+	})
+	var changed int
+	for _, c := range e.partChanged {
+		changed += c
+	}
+	return changed, sumOrdered(e.partInertia)
+}
+
+func (e *engine) lloydChunk(lo, hi int) (changed int, inertia float64) {
+	p := e.p
+	for i := lo; i < hi; i++ {
+		best, bd := nearest(p.row(i), e.centers, e.k)
+		if e.labels[i] != best {
+			e.labels[i] = best
+			changed++
+		}
+		inertia += float64(p.weight(i) * bd)
+	}
+	return changed, inertia
+}
+
+func (e *engine) hamerlyChunk(lo, hi int, first, wantInertia bool) (changed int, inertia float64) {
+	p, k, d := e.p, e.k, e.p.d
+	up, down := e.up, e.down
+	for i := lo; i < hi; i++ {
+		x := p.row(i)
+		if first {
+			best, bd, second := nearest2(x, e.centers, k)
+			if e.labels[i] != best {
+				e.labels[i] = best
+				changed++
+			}
+			e.upper[i] = math.Sqrt(bd) * up
+			e.lower[i] = math.Sqrt(second) * down
+			inertia += float64(p.weight(i) * bd)
+			continue
+		}
+		a := e.labels[i]
+		u := (e.upper[i] + e.shift[a]) * up
+		dm := e.shift1
+		if a == e.shiftArg {
+			dm = e.shift2
+		}
+		l := e.lower[i]*down - dm*up
+		m := max(e.half[a], l)
+		bd := -1.0
+		if !(u*up < m) {
+			bd = sqDist(x, e.centers[a*d:(a+1)*d])
+			u = math.Sqrt(bd) * up
+			if !(u*up < m) {
+				best, b, second := nearest2(x, e.centers, k)
+				if best != a {
+					e.labels[i] = best
+					changed++
+				}
+				bd = b
+				u = math.Sqrt(b) * up
+				l = math.Sqrt(second) * down
+			}
+		}
+		e.upper[i], e.lower[i] = u, l
+		if wantInertia {
+			if bd < 0 {
+				bd = sqDist(x, e.centers[a*d:(a+1)*d])
+			}
+			inertia += float64(p.weight(i) * bd)
+		}
+	}
+	return changed, inertia
+}
+
+// halfDistances sets half[j] to a lower bound on half the distance from
+// centroid j to its nearest other centroid.
+func (e *engine) halfDistances() {
+	k, d := e.k, e.p.d
+	for j := range k {
+		e.half[j] = math.Inf(1)
+	}
+	for j := range k {
+		cj := e.centers[j*d : (j+1)*d]
+		for j2 := j + 1; j2 < k; j2++ {
+			dd := sqDist(cj, e.centers[j2*d:(j2+1)*d])
+			e.half[j] = min(e.half[j], dd)
+			e.half[j2] = min(e.half[j2], dd)
+		}
+	}
+	for j := range k {
+		e.half[j] = 0.5 * math.Sqrt(e.half[j]) * e.down
+	}
+}
+
+// update reduces the per-chunk sums in chunk order, writes the new
+// centroids to next, re-seeds empty clusters and returns the total squared
+// centroid shift.
+func (e *engine) update(ctx context.Context) float64 {
+	p, k, d := e.p, e.k, e.p.d
+	clear(e.sums)
+	clear(e.wsum)
+	clear(e.counts)
+	for ch := range p.ck.count {
+		ps := e.partSum[ch*k*d : (ch+1)*k*d]
+		for t, v := range ps {
+			e.sums[t] += v
+		}
+		for j := range k {
+			e.wsum[j] += e.partW[ch*k+j]
+			e.counts[j] += e.partN[ch*k+j]
+		}
+	}
+	reseeded := e.relocate(ctx)
+	for j := range k {
+		dst := e.next[j*d : (j+1)*d]
+		switch {
+		case reseeded[j] >= 0:
+			copy(dst, p.row(reseeded[j]))
+		case e.counts[j] > 0 && e.wsum[j] > 0:
+			w := e.wsum[j]
+			for t := range dst {
+				dst[t] = e.sums[j*d+t] / w
+			}
+		default:
+			copy(dst, e.centers[j*d:(j+1)*d])
+		}
+	}
+	var total float64
+	if e.alg == Hamerly {
+		e.shift1, e.shift2, e.shiftArg = 0, 0, -1
+	}
+	for j := range k {
+		dd := sqDist(e.next[j*d:(j+1)*d], e.centers[j*d:(j+1)*d])
+		total += dd
+		if e.alg == Hamerly {
+			s := math.Sqrt(dd) * e.up
+			e.shift[j] = s
+			switch {
+			case s > e.shift1:
+				e.shift1, e.shift2, e.shiftArg = s, e.shift1, j
+			case s > e.shift2:
+				e.shift2 = s
+			}
+		}
+	}
+	return total
+}
+
+// relocate re-seeds clusters with no weight and returns, per cluster, the
+// row that became its centroid or -1.
+func (e *engine) relocate(ctx context.Context) []int {
+	p, k, d := e.p, e.k, e.p.d
+	reseeded := make([]int, k)
+	var empty []int
+	for j := range k {
+		reseeded[j] = -1
+		if !(e.wsum[j] > 0) {
+			empty = append(empty, j)
+		}
+	}
+	if len(empty) == 0 {
+		return reseeded
+	}
+	type far struct {
+		dist float64
+		row  int
+	}
+	farther := func(a, b far) int {
+		if a.dist != b.dist {
+			if a.dist > b.dist {
+				return -1
+			}
+			return 1
+		}
+		return a.row - b.row
+	}
+	m := len(empty)
+	tops := make([][]far, p.ck.count)
+	parallel(p.workers, p.ck.count, func(ch int) {
+		if ctx.Err() != nil {
+			return
+		}
+		lo, hi := p.ck.bounds(ch)
+		top := make([]far, 0, m+1)
+		for i := lo; i < hi; i++ {
+			if p.weight(i) <= 0 {
+				continue
+			}
+			a := e.labels[i]
+			f := far{sqDist(p.row(i), e.centers[a*d:(a+1)*d]), i}
+			if len(top) == m && farther(f, top[m-1]) > 0 {
+				continue
+			}
+			pos, _ := slices.BinarySearchFunc(top, f, farther)
+			top = slices.Insert(top, pos, f)
+			if len(top) > m {
+				top = top[:m]
+			}
+		}
+		tops[ch] = top
+	})
+	all := slices.Concat(tops...)
+	slices.SortFunc(all, farther)
+	for idx, j := range empty {
+		if idx >= len(all) {
+			break
+		}
+		i := all[idx].row
+		w := p.weight(i)
+		old := e.labels[i]
+		x := p.row(i)
+		for t, v := range x {
+			e.sums[old*d+t] -= float64(w * v)
+			e.sums[j*d+t] = float64(w * v)
+		}
+		e.wsum[old] -= w
+		e.counts[old]--
+		e.wsum[j] = w
+		e.counts[j] = 1
+		reseeded[j] = i
+	}
+	return reseeded
+}
+
+// inertia returns the weighted sum of squared distances from each point to
+// its labelled centroid.
+func (e *engine) inertia() float64 {
+	p, d := e.p, e.p.d
+	parallel(p.workers, p.ck.count, func(ch int) {
+		lo, hi := p.ck.bounds(ch)
+		var s float64
+		for i := lo; i < hi; i++ {
+			a := e.labels[i]
+			s += float64(p.weight(i) * sqDist(p.row(i), e.centers[a*d:(a+1)*d]))
+		}
+		e.partInertia[ch] = s
+	})
+	return sumOrdered(e.partInertia)
+}
+
+func unflatten(flat []float64, rows, cols int) [][]float64 {
+	out := make([][]float64, rows)
+	data := slices.Clone(flat[:rows*cols])
+	for i := range out {
+		out[i] = data[i*cols : (i+1)*cols : (i+1)*cols]
+	}
+	return out
+}

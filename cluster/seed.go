@@ -1,0 +1,259 @@
+package cluster
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+)
+
+// problem is validated data ready for the algorithms: flat rows, optional
+// weights, fixed chunks and a worker count.
+type problem struct {
+	n, d    int
+	x       []float64
+	w       []float64 // nil means unit weights
+	ck      chunking
+	workers int
+}
+
+func newProblem(X *Dense, w []float64, workers int) *problem {
+	return &problem{n: X.Rows, d: X.Cols, x: X.Data, w: w, ck: newChunking(X.Rows), workers: workers}
+}
+
+func (p *problem) row(i int) []float64 { return p.x[i*p.d : (i+1)*p.d : (i+1)*p.d] }
+
+func (p *problem) weight(i int) float64 {
+	if p.w == nil {
+		return 1
+	}
+	return p.w[i]
+}
+
+// meanVariance returns the mean over features of the population variance
+// of each feature, unweighted, as scikit-learn's tolerance uses.
+func (p *problem) meanVariance() float64 {
+	d, ck := p.d, p.ck
+	part := make([]float64, ck.count*d)
+	parallel(p.workers, ck.count, func(ch int) {
+		lo, hi := ck.bounds(ch)
+		s := part[ch*d : (ch+1)*d]
+		for i := lo; i < hi; i++ {
+			for t, v := range p.row(i) {
+				s[t] += v
+			}
+		}
+	})
+	mean := make([]float64, d)
+	for ch := range ck.count {
+		for t := range d {
+			mean[t] += part[ch*d+t]
+		}
+	}
+	for t := range mean {
+		mean[t] /= float64(p.n)
+	}
+	clear(part)
+	parallel(p.workers, ck.count, func(ch int) {
+		lo, hi := ck.bounds(ch)
+		s := part[ch*d : (ch+1)*d]
+		for i := lo; i < hi; i++ {
+			for t, v := range p.row(i) {
+				dv := v - mean[t]
+				s[t] += float64(dv * dv)
+			}
+		}
+	})
+	var total float64
+	for t := range d {
+		var v float64
+		for ch := range ck.count {
+			v += part[ch*d+t]
+		}
+		total += v / float64(p.n)
+	}
+	return total / float64(d)
+}
+
+// plusPlus returns k starting centroids (flat k×d) chosen by greedy
+// k-means++ as scikit-learn's _kmeans_plusplus does, with sample weights
+// respected as in scikit-learn ≥ 1.3.
+func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) ([]float64, error) {
+	n, d, ck := p.n, p.d, p.ck
+	centers := make([]float64, k*d)
+	trials := 2 + int(math.Log(float64(k)))
+	closest := make([]float64, n)
+	chunkPot := make([]float64, ck.count)
+
+	var first int
+	if p.w == nil {
+		first = rng.IntN(n)
+	} else {
+		part := make([]float64, ck.count)
+		var total float64
+		for ch := range ck.count {
+			lo, hi := ck.bounds(ch)
+			for _, v := range p.w[lo:hi] {
+				part[ch] += v
+			}
+			total += part[ch]
+		}
+		first = p.search(p.w, nil, part, rng.Float64()*total)
+	}
+	copy(centers[:d], p.row(first))
+	c0 := centers[:d]
+	parallel(p.workers, ck.count, func(ch int) {
+		lo, hi := ck.bounds(ch)
+		var s float64
+		for i := lo; i < hi; i++ {
+			closest[i] = sqDist(p.row(i), c0)
+			s += float64(p.weight(i) * closest[i])
+		}
+		chunkPot[ch] = s
+	})
+	pot := sumOrdered(chunkPot)
+
+	cand := make([]int, trials)
+	candRows := make([]float64, trials*d)
+	candPot := make([]float64, ck.count*trials)
+	for c := 1; c < k; c++ {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("cluster: k-means++ seeding stopped at centroid %d: %w", c, err)
+		}
+		if !(pot > 0) {
+			// Unreachable after checkDistinct unless squared distances
+			// underflow; report it rather than pick a duplicate.
+			return nil, fmt.Errorf("%w: k-means++ found only %d distinct centroids", ErrTooFewDistinct, c)
+		}
+		for t := range trials {
+			cand[t] = p.search(closest, p.w, chunkPot, rng.Float64()*pot)
+			copy(candRows[t*d:(t+1)*d], p.row(cand[t]))
+		}
+		parallel(p.workers, ck.count, func(ch int) {
+			lo, hi := ck.bounds(ch)
+			acc := candPot[ch*trials : (ch+1)*trials]
+			clear(acc)
+			for i := lo; i < hi; i++ {
+				x, cl, w := p.row(i), closest[i], p.weight(i)
+				for t := range trials {
+					dd := min(sqDist(x, candRows[t*d:(t+1)*d]), cl)
+					acc[t] += float64(w * dd)
+				}
+			}
+		})
+		best, bestPot := 0, math.Inf(1)
+		for t := range trials {
+			var s float64
+			for ch := range ck.count {
+				s += candPot[ch*trials+t]
+			}
+			if s < bestPot {
+				best, bestPot = t, s
+			}
+		}
+		row := candRows[best*d : (best+1)*d]
+		copy(centers[c*d:(c+1)*d], row)
+		parallel(p.workers, ck.count, func(ch int) {
+			lo, hi := ck.bounds(ch)
+			var s float64
+			for i := lo; i < hi; i++ {
+				closest[i] = min(sqDist(p.row(i), row), closest[i])
+				s += float64(p.weight(i) * closest[i])
+			}
+			chunkPot[ch] = s
+		})
+		pot = sumOrdered(chunkPot)
+	}
+	return centers, nil
+}
+
+// search returns the first row i at which the running sum of mass[i]
+// (times w[i] when w is not nil) exceeds r, given the per-chunk totals of
+// that product. It never returns a row of zero mass: when rounding leaves
+// r at or beyond the total, it returns the last row of positive mass.
+func (p *problem) search(mass, w, chunkTotal []float64, r float64) int {
+	ck := p.ck
+	last := -1
+	var acc float64
+	for ch := range ck.count {
+		lo, hi := ck.bounds(ch)
+		if acc+chunkTotal[ch] <= r {
+			acc += chunkTotal[ch]
+			if chunkTotal[ch] > 0 {
+				last = p.lastPositive(mass, w, lo, hi, last)
+			}
+			continue
+		}
+		a := acc
+		for i := lo; i < hi; i++ {
+			m := mass[i]
+			if w != nil {
+				m = float64(w[i] * m)
+			}
+			if m > 0 {
+				last = i
+				a += m
+				if a > r {
+					return i
+				}
+			}
+		}
+		acc += chunkTotal[ch]
+	}
+	if last < 0 {
+		last = 0
+	}
+	return last
+}
+
+func (p *problem) lastPositive(mass, w []float64, lo, hi, last int) int {
+	for i := hi - 1; i >= lo; i-- {
+		if mass[i] > 0 && (w == nil || w[i] > 0) {
+			return i
+		}
+	}
+	return last
+}
+
+// randomInit returns k distinct rows, drawn with probability proportional
+// to weight without replacement.
+func (p *problem) randomInit(k int, rng *rand.Rand) []float64 {
+	d := p.d
+	centers := make([]float64, 0, k*d)
+	if p.w == nil {
+		// Floyd's sampling: k distinct indices, O(k) memory.
+		picked := make(map[int]bool, k)
+		for j := p.n - k; j < p.n; j++ {
+			t := rng.IntN(j + 1)
+			if picked[t] {
+				t = j
+			}
+			picked[t] = true
+			centers = append(centers, p.row(t)...)
+		}
+		return centers
+	}
+	mass := append([]float64(nil), p.w...)
+	part := make([]float64, p.ck.count)
+	for ch := range p.ck.count {
+		lo, hi := p.ck.bounds(ch)
+		part[ch] = sumOrdered(mass[lo:hi])
+	}
+	for range k {
+		i := p.search(mass, nil, part, rng.Float64()*sumOrdered(part))
+		centers = append(centers, p.row(i)...)
+		mass[i] = 0
+		lo, hi := p.ck.bounds(i / p.ck.size)
+		part[i/p.ck.size] = sumOrdered(mass[lo:hi])
+	}
+	return centers
+}
+
+// sumOrdered adds v from first to last.
+func sumOrdered(v []float64) float64 {
+	var s float64
+	for _, x := range v {
+		s += x
+	}
+	return s
+}
