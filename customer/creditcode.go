@@ -1,0 +1,176 @@
+package customer
+
+import "strings"
+
+// creditAlphabet is the GB 32100-2015 character set: digits and the
+// upper-case letters without I, O, S, V and Z. A character's value is its
+// index.
+const creditAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+// creditWeights are the GB 32100 weights of characters 1..17: 3^(i-1) mod 31.
+var creditWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
+
+// orgWeights are the GB 11714 weights of the 8 body characters of an
+// organisation code.
+var orgWeights = [8]int{3, 7, 9, 10, 5, 8, 4, 2}
+
+// creditValue is the value of each byte in creditAlphabet, or -1.
+var creditValue = func() (v [256]int8) {
+	for i := range v {
+		v[i] = -1
+	}
+	for i := 0; i < len(creditAlphabet); i++ {
+		v[creditAlphabet[i]] = int8(i)
+	}
+	return v
+}()
+
+// Registration authorities (character 1) and organisation types
+// (character 2) defined by GB 32100-2015.
+var (
+	creditAuthorities = map[byte]string{
+		'1': "机构编制", '5': "民政", '9': "工商", 'Y': "其他",
+	}
+	creditTypes = map[[2]byte]string{
+		{'1', '1'}: "机关", {'1', '2'}: "事业单位", {'1', '3'}: "中央编办直接管理机构编制的群众团体", {'1', '9'}: "其他",
+		{'5', '1'}: "社会团体", {'5', '2'}: "民办非企业单位", {'5', '3'}: "基金会", {'5', '9'}: "其他",
+		{'9', '1'}: "企业", {'9', '2'}: "个体工商户", {'9', '3'}: "农民专业合作社",
+		{'Y', '1'}: "其他",
+	}
+)
+
+// CreditCodeOptions configures [ParseCreditCode]. The zero value is strict.
+type CreditCodeOptions struct {
+	// Lenient accepts a code whose GB 32100 check character (the 18th)
+	// does not match, provided everything else is valid and the embedded
+	// organisation code passes its own GB 11714 check. Some codes issued
+	// in the early pilot regions (for example 91350211M0000XUF46, issued
+	// in Xiamen) are like that. An accepted code then has
+	// CreditCode.CheckMismatch set, so callers can say so.
+	Lenient bool
+}
+
+// CreditCode is a parsed unified social credit code (统一社会信用代码).
+type CreditCode struct {
+	Code          string // the 18 characters
+	Authority     byte   // character 1: registration authority code
+	Type          byte   // character 2: organisation type code
+	Division      string // characters 3-8: division code of the registering authority
+	Organization  string // characters 9-17: the GB 11714 organisation code
+	CheckMismatch bool   // accepted by CreditCodeOptions.Lenient despite a wrong 18th character
+}
+
+// AuthorityName returns the name of the registration authority
+// (机构编制, 民政, 工商 or 其他), or "" for a code outside GB 32100-2015.
+func (c CreditCode) AuthorityName() string { return creditAuthorities[c.Authority] }
+
+// TypeName returns the organisation type (企业, 个体工商户, 社会团体, …) or ""
+// for a combination outside GB 32100-2015.
+func (c CreditCode) TypeName() string { return creditTypes[[2]byte{c.Authority, c.Type}] }
+
+// Province returns the short name of the province of the registering
+// authority, from the division code, and whether it is known.
+func (c CreditCode) Province() (string, bool) {
+	if len(c.Division) < 2 {
+		return "", false
+	}
+	return ProvinceByCode(c.Division[:2])
+}
+
+// ValidateCreditCode reports whether s is a valid unified social credit
+// code per GB 32100-2015, strictly: 18 characters from
+// 0-9A-HJ-NPQRTUWXY (upper case only), a numeric 6-digit division code,
+// the embedded organisation code's GB 11714 check (weights
+// 3,7,9,10,5,8,4,2 mod 11) and the mod-31 check character (weights
+// 3^(i-1) mod 31). Use [ParseCreditCode] for the lenient mode and for the
+// decoded parts, and [NormalizeCreditCode] to clean input first.
+//
+// Errors wrap [ErrInvalidCreditCode] and a reason ([ErrEmpty],
+// [ErrLength], [ErrCharacter], [ErrOrganizationCode], [ErrCheckCharacter]).
+func ValidateCreditCode(s string) error {
+	_, err := ParseCreditCode(s, CreditCodeOptions{})
+	return err
+}
+
+// ParseCreditCode validates s as [ValidateCreditCode] does, relaxed by
+// opts, and returns its parts.
+func ParseCreditCode(s string, opts CreditCodeOptions) (CreditCode, error) {
+	if s == "" {
+		return CreditCode{}, invalid(ErrInvalidCreditCode, ErrEmpty, "")
+	}
+	if !isASCII(s) {
+		return CreditCode{}, invalid(ErrInvalidCreditCode, ErrCharacter, "non-ASCII characters; see NormalizeCreditCode")
+	}
+	if len(s) != 18 {
+		return CreditCode{}, invalid(ErrInvalidCreditCode, ErrLength, "want 18 characters")
+	}
+	sum := 0
+	for i := range 18 {
+		v := creditValue[s[i]]
+		if v < 0 {
+			detail := ""
+			if c := s[i]; 'a' <= c && c <= 'z' {
+				detail = "lower-case letter; see NormalizeCreditCode"
+			}
+			return CreditCode{}, invalid(ErrInvalidCreditCode, ErrCharacter, detail)
+		}
+		if i < 17 {
+			sum += int(v) * creditWeights[i]
+		}
+	}
+	if !isDigits(s[2:8]) {
+		return CreditCode{}, invalid(ErrInvalidCreditCode, ErrCharacter, "division code must be digits")
+	}
+	if !orgCodeValid(s[8:17]) {
+		return CreditCode{}, invalid(ErrInvalidCreditCode, ErrOrganizationCode, "")
+	}
+	check := (31 - sum%31) % 31
+	mismatch := creditAlphabet[check] != s[17]
+	if mismatch && !opts.Lenient {
+		return CreditCode{}, invalid(ErrInvalidCreditCode, ErrCheckCharacter, "")
+	}
+	return CreditCode{
+		Code:          s,
+		Authority:     s[0],
+		Type:          s[1],
+		Division:      s[2:8],
+		Organization:  s[8:17],
+		CheckMismatch: mismatch,
+	}, nil
+}
+
+// orgCodeValid checks a 9-character GB 11714 organisation code: 8 body
+// characters (0-9 = 0..9, A-Z = 10..35) and a check character
+// C = 11 - (Σ value×weight mod 11), written X for 10 and 0 for 11.
+func orgCodeValid(s string) bool {
+	sum := 0
+	for i := range 8 {
+		c := s[i]
+		var v int
+		switch {
+		case '0' <= c && c <= '9':
+			v = int(c - '0')
+		case 'A' <= c && c <= 'Z':
+			v = int(c-'A') + 10
+		default:
+			return false
+		}
+		sum += v * orgWeights[i]
+	}
+	var want byte
+	switch c := 11 - sum%11; c {
+	case 10:
+		want = 'X'
+	case 11:
+		want = '0'
+	default:
+		want = byte('0' + c)
+	}
+	return s[8] == want
+}
+
+// NormalizeCreditCode trims white space, folds full-width characters to
+// ASCII and upper-cases letters. It does not validate.
+func NormalizeCreditCode(s string) string {
+	return strings.ToUpper(foldString(s))
+}

@@ -1,0 +1,447 @@
+package customer
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"maps"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/shopspring/decimal"
+)
+
+// CSVOptions configures the CSV readers and writers. The zero value reads
+// and writes comma-separated UTF-8 with the canonical column names.
+type CSVOptions struct {
+	// Comma is the field delimiter. 0 means ','.
+	Comma rune
+	// Columns maps extra header names to field names (the canonical
+	// column names written by the writers, e.g. "phone"). It is consulted
+	// before the built-in aliases. Header names are matched
+	// case-insensitively, ignoring surrounding spaces, and with spaces and
+	// dashes treated as underscores.
+	Columns map[string]string
+	// Location is used for times written without a zone offset. nil
+	// means UTC.
+	Location *time.Location
+	// ListSeparator separates the values of list fields (interests,
+	// device_ids, products, contact columns). "" means "|".
+	ListSeparator string
+	// AttributeColumns, for the writers, lists attribute keys written as
+	// columns of their own. Attributes not listed are written, URL-query
+	// encoded, in a final "attributes" column, so nothing is lost.
+	AttributeColumns []string
+}
+
+// ParseError reports a CSV row that could not be read. The reader yields
+// it in place of the record and goes on with the next row.
+type ParseError struct {
+	Line   int    // line where the record starts, 1-based
+	Column int    // column, 1-based; 0 when the whole row is at fault
+	Field  string // canonical field name, when known
+	Err    error
+}
+
+func (e *ParseError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "customer: csv line %d", e.Line)
+	if e.Column > 0 {
+		fmt.Fprintf(&b, ", column %d", e.Column)
+	}
+	if e.Field != "" {
+		fmt.Fprintf(&b, " (%s)", e.Field)
+	}
+	b.WriteString(": ")
+	b.WriteString(strings.TrimPrefix(e.Err.Error(), "customer: "))
+	return b.String()
+}
+
+// Unwrap returns the underlying error.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// Sentinel errors of the CSV readers.
+var (
+	// ErrMissingColumn reports a header without a required column.
+	ErrMissingColumn = errors.New("customer: required column missing")
+	// ErrDuplicateColumn reports two header columns that map to one field.
+	ErrDuplicateColumn = errors.New("customer: column appears twice")
+	// ErrFieldCount reports a row with more or fewer fields than the header.
+	ErrFieldCount = errors.New("customer: wrong number of fields")
+)
+
+// column describes one canonical CSV column of a record type T.
+type column[T any] struct {
+	name string
+	get  func(*T, *csvFormat) (string, error)
+	set  func(*T, string, *csvFormat) error
+}
+
+// schema is the set of canonical columns of a record type.
+type schema[T any] struct {
+	columns  []column[T]
+	required []string
+	attrs    func(*T) *map[string]string
+}
+
+// csvFormat holds the resolved options.
+type csvFormat struct {
+	loc *time.Location
+	sep string
+}
+
+func (o CSVOptions) format() *csvFormat {
+	f := &csvFormat{loc: o.Location, sep: o.ListSeparator}
+	if f.loc == nil {
+		f.loc = time.UTC
+	}
+	if f.sep == "" {
+		f.sep = "|"
+	}
+	return f
+}
+
+// aliases maps normalised header names to canonical column names.
+var aliases = map[string]string{
+	"customer": "customer_id", "customerid": "customer_id", "客户id": "customer_id", "客户编号": "customer_id",
+	"姓名": "name", "名称": "name", "公司名称": "name", "企业名称": "name",
+	"性别": "gender", "sex": "gender",
+	"出生日期": "birth_date", "生日": "birth_date", "birthday": "birth_date", "dob": "birth_date", "birthdate": "birth_date",
+	"身份证号": "id_number", "身份证号码": "id_number", "身份证": "id_number",
+	"城市": "city", "省份": "province", "省": "province",
+	"手机": "phone", "手机号": "phone", "手机号码": "phone", "mobile": "phone", "电话": "phone",
+	"邮箱": "email", "电子邮箱": "email", "e_mail": "email", "mail": "email",
+	"职业": "occupation", "收入": "income_band", "收入区间": "income_band", "income": "income_band",
+	"兴趣": "interests", "兴趣爱好": "interests",
+	"获客渠道": "acquisition_channel", "来源": "source", "设备id": "device_ids", "device_id": "device_ids",
+	"创建时间": "created_at", "更新时间": "updated_at",
+	"统一社会信用代码": "credit_code", "信用代码": "credit_code", "uscc": "credit_code",
+	"行业": "industry", "员工数": "employees", "从业人员": "employees", "营业收入": "revenue", "年营业收入": "revenue",
+	"成立日期": "founded", "成立时间": "founded", "决策周期": "decision_cycle_days", "采购产品": "products",
+	"订单号": "id", "订单id": "id", "order_id": "id", "下单时间": "at", "时间": "at", "date": "at", "time": "at",
+	"金额": "amount", "订单金额": "amount", "品类": "category", "类目": "category", "渠道": "channel",
+	"是否优惠": "discounted", "discount": "discounted", "coupon": "discounted",
+}
+
+func normHeader(s string) string {
+	s = strings.ToLower(strings.TrimFunc(strings.TrimPrefix(s, "\ufeff"), unicode.IsSpace))
+	return strings.NewReplacer(" ", "_", "-", "_").Replace(s)
+}
+
+// readCSV is the generic reader behind ReadPeople, ReadCompanies and
+// ReadOrders.
+func readCSV[T any](r io.Reader, opts CSVOptions, sc *schema[T]) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		f := opts.format()
+		cr := csv.NewReader(r)
+		if opts.Comma != 0 {
+			cr.Comma = opts.Comma
+		}
+		cr.FieldsPerRecord = -1
+		cr.ReuseRecord = true
+		header, err := cr.Read()
+		if err != nil {
+			if err == io.EOF {
+				return // empty input: no records
+			}
+			yield(zero, &ParseError{Line: 1, Err: err})
+			return
+		}
+		setters, attrCols, hdrErr := bindHeader(header, opts, sc)
+		if hdrErr != nil {
+			yield(zero, hdrErr)
+			return
+		}
+		width := len(header)
+		for {
+			rec, err := cr.Read()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				var pe *csv.ParseError
+				if errors.As(err, &pe) {
+					if !yield(zero, &ParseError{Line: pe.StartLine, Column: pe.Column, Err: pe.Err}) {
+						return
+					}
+					if pe.Err == csv.ErrQuote || pe.Err == csv.ErrBareQuote {
+						continue
+					}
+				} else {
+					yield(zero, &ParseError{Err: err})
+				}
+				return
+			}
+			line, _ := cr.FieldPos(0)
+			if len(rec) != width {
+				if !yield(zero, &ParseError{Line: line, Err: fmt.Errorf("%w: got %d, header has %d", ErrFieldCount, len(rec), width)}) {
+					return
+				}
+				continue
+			}
+			var v T
+			var rowErr error
+			for i, s := range rec {
+				if set := setters[i]; set != nil {
+					if err := set.set(&v, s, f); err != nil {
+						rowErr = &ParseError{Line: line, Column: i + 1, Field: set.name, Err: err}
+						break
+					}
+					continue
+				}
+				if s == "" {
+					continue
+				}
+				m := sc.attrs(&v)
+				if *m == nil {
+					*m = make(map[string]string)
+				}
+				(*m)[attrCols[i]] = s
+			}
+			if rowErr != nil {
+				if !yield(zero, rowErr) {
+					return
+				}
+				continue
+			}
+			if !yield(v, nil) {
+				return
+			}
+		}
+	}
+}
+
+// bindHeader maps each header column to a setter, or to an attribute key
+// (setters[i] == nil).
+func bindHeader[T any](header []string, opts CSVOptions, sc *schema[T]) ([]*column[T], []string, error) {
+	byName := make(map[string]*column[T], len(sc.columns))
+	for i := range sc.columns {
+		byName[sc.columns[i].name] = &sc.columns[i]
+	}
+	extra := make(map[string]string, len(opts.Columns))
+	for k, v := range opts.Columns {
+		extra[normHeader(k)] = v
+	}
+	setters := make([]*column[T], len(header))
+	attrCols := make([]string, len(header))
+	bound := make(map[string]int)
+	for i, h := range header {
+		key := normHeader(h)
+		name, ok := extra[key]
+		if !ok {
+			if _, canonical := byName[key]; canonical {
+				name = key
+			} else if a, ok := aliases[key]; ok {
+				name = a
+			} else {
+				name = key
+			}
+		}
+		if name == "attributes" {
+			setters[i] = &column[T]{name: "attributes", set: func(v *T, s string, _ *csvFormat) error {
+				return decodeAttributes(sc.attrs(v), s)
+			}}
+			continue
+		}
+		c, ok := byName[name]
+		if !ok {
+			attrCols[i] = strings.TrimFunc(strings.TrimPrefix(h, "\ufeff"), unicode.IsSpace)
+			continue
+		}
+		if j, dup := bound[name]; dup {
+			return nil, nil, &ParseError{Line: 1, Column: i + 1, Field: name, Err: fmt.Errorf("%w: also column %d", ErrDuplicateColumn, j+1)}
+		}
+		bound[name] = i
+		setters[i] = c
+	}
+	for _, req := range sc.required {
+		if _, ok := bound[req]; !ok {
+			return nil, nil, &ParseError{Line: 1, Field: req, Err: ErrMissingColumn}
+		}
+	}
+	return setters, attrCols, nil
+}
+
+func decodeAttributes(m *map[string]string, s string) error {
+	if s == "" {
+		return nil
+	}
+	q, err := url.ParseQuery(s)
+	if err != nil {
+		return fmt.Errorf("%w: attributes must be URL-query encoded", ErrInvalidValue)
+	}
+	if *m == nil {
+		*m = make(map[string]string, len(q))
+	}
+	for k, vs := range q {
+		(*m)[k] = vs[len(vs)-1]
+	}
+	return nil
+}
+
+// writeCSV is the generic writer behind WritePeople, WriteCompanies and
+// WriteOrders.
+func writeCSV[T any](w io.Writer, records iter.Seq[T], opts CSVOptions, sc *schema[T]) error {
+	f := opts.format()
+	cw := csv.NewWriter(w)
+	if opts.Comma != 0 {
+		cw.Comma = opts.Comma
+	}
+	header := make([]string, 0, len(sc.columns)+len(opts.AttributeColumns)+1)
+	for _, c := range sc.columns {
+		header = append(header, c.name)
+	}
+	header = append(header, opts.AttributeColumns...)
+	header = append(header, "attributes")
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	row := make([]string, len(header))
+	listed := make(map[string]bool, len(opts.AttributeColumns))
+	for _, k := range opts.AttributeColumns {
+		listed[k] = true
+	}
+	n := 1
+	for v := range records {
+		for i := range sc.columns {
+			s, err := sc.columns[i].get(&v, f)
+			if err != nil {
+				return fmt.Errorf("customer: csv record %d, %s: %w", n, sc.columns[i].name, err)
+			}
+			row[i] = s
+		}
+		n++
+		attrs := *sc.attrs(&v)
+		for j, k := range opts.AttributeColumns {
+			row[len(sc.columns)+j] = attrs[k]
+		}
+		var rest url.Values
+		for _, k := range slices.Sorted(maps.Keys(attrs)) {
+			if !listed[k] {
+				if rest == nil {
+					rest = url.Values{}
+				}
+				rest.Set(k, attrs[k])
+			}
+		}
+		row[len(row)-1] = rest.Encode()
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// Field codecs shared by the schemas.
+
+func parseTime(s string, f *csvFormat) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02", "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006/01/02", "2006/01/02 15:04:05", "20060102"} {
+		if t, err := time.ParseInLocation(layout, s, f.loc); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%w: not a date or time (want YYYY-MM-DD or RFC 3339)", ErrInvalidDate)
+}
+
+func formatTime(t time.Time, _ *csvFormat) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+// formatDate writes a date-only value as YYYY-MM-DD when it is midnight in
+// the reader's location, so it reads back identically, else in full.
+func formatDate(t time.Time, f *csvFormat) string {
+	if t.IsZero() {
+		return ""
+	}
+	if t.Location() == f.loc && t.Equal(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, f.loc)) {
+		return t.Format("2006-01-02")
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+func parseDecimal(s string, kind error) (decimal.Decimal, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return decimal.Decimal{}, nil
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E') {
+			return decimal.Decimal{}, fmt.Errorf("%w: not a decimal number", kind)
+		}
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil || d.Exponent() < -32 || d.Exponent() > 32 {
+		return decimal.Decimal{}, fmt.Errorf("%w: not a decimal number", kind)
+	}
+	return d, nil
+}
+
+func formatDecimal(d decimal.Decimal) string {
+	if d.IsZero() && d.Exponent() == 0 {
+		return ""
+	}
+	return d.String()
+}
+
+func parseInt(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, fmt.Errorf("%w: not an integer", ErrInvalidValue)
+	}
+	return n, nil
+}
+
+func formatInt(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func parseBool(s string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "0", "false", "f", "no", "n", "否":
+		return false, nil
+	case "1", "true", "t", "yes", "y", "是":
+		return true, nil
+	}
+	return false, fmt.Errorf("%w: not a boolean (true/false, 1/0, 是/否)", ErrInvalidValue)
+}
+
+func splitList(s string, f *csvFormat) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, f.sep)
+}
+
+// joinList joins a list field; it fails rather than write a list that
+// would not read back as written.
+func joinList(v []string, f *csvFormat) (string, error) {
+	for _, s := range v {
+		if s == "" || strings.Contains(s, f.sep) {
+			return "", fmt.Errorf("%w: list element empty or containing the separator %q", ErrInvalidValue, f.sep)
+		}
+	}
+	return strings.Join(v, f.sep), nil
+}

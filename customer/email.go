@@ -1,0 +1,95 @@
+package customer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ValidateEmail reports whether s is a practical e-mail address. It is
+// deliberately stricter than RFC 5322 and accepts what mail systems in use
+// accept:
+//
+//   - exactly one @, no spaces or control characters, at most 254 bytes;
+//   - a local part of 1 to 64 ASCII letters, digits and the characters
+//     !#$%&'*+/=?^_`{|}~.- with no leading, trailing or doubled dot
+//     (no quoted local parts);
+//   - a domain of at least two dot-separated labels, each 1 to 63 bytes of
+//     letters (Unicode letters allowed, for internationalised domains),
+//     digits and hyphens, not starting or ending with a hyphen; the last
+//     label has at least two characters and no digits only.
+//
+// So zhangsan@example.com, li.si+crm@mail.example.cn and wang@例子.中国 pass;
+// "a@b", "a@@b.cn", "a b@c.cn", "a..b@c.cn" and "a@-b.cn" fail.
+// Errors wrap [ErrInvalidEmail] and a reason, and never contain the address.
+func ValidateEmail(s string) error {
+	if s == "" {
+		return invalid(ErrInvalidEmail, ErrEmpty, "")
+	}
+	if !utf8.ValidString(s) {
+		return invalid(ErrInvalidEmail, ErrInvalidUTF8, "")
+	}
+	if len(s) > 254 {
+		return invalid(ErrInvalidEmail, ErrLength, "longer than 254 bytes")
+	}
+	at := strings.IndexByte(s, '@')
+	if at < 0 || strings.IndexByte(s[at+1:], '@') >= 0 {
+		return invalid(ErrInvalidEmail, ErrCharacter, "want exactly one @")
+	}
+	local, domain := s[:at], s[at+1:]
+	if local == "" || len(local) > 64 {
+		return invalid(ErrInvalidEmail, ErrLength, "local part must be 1 to 64 bytes")
+	}
+	if local[0] == '.' || local[len(local)-1] == '.' || strings.Contains(local, "..") {
+		return invalid(ErrInvalidEmail, ErrCharacter, "misplaced dot in local part")
+	}
+	for i := 0; i < len(local); i++ {
+		if !isLocalChar(local[i]) {
+			return invalid(ErrInvalidEmail, ErrCharacter, "in local part")
+		}
+	}
+	labels := strings.Split(domain, ".")
+	if len(labels) < 2 {
+		return invalid(ErrInvalidEmail, ErrInvalidValue, "domain needs a dot")
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 63 {
+			return invalid(ErrInvalidEmail, ErrLength, "domain label must be 1 to 63 bytes")
+		}
+		if l[0] == '-' || l[len(l)-1] == '-' {
+			return invalid(ErrInvalidEmail, ErrCharacter, "hyphen at end of domain label")
+		}
+		for _, r := range l {
+			if !(r == '-' || r < utf8.RuneSelf && (isASCIILetter(byte(r)) || r >= '0' && r <= '9') || r >= utf8.RuneSelf && unicode.IsLetter(r)) {
+				return invalid(ErrInvalidEmail, ErrCharacter, "in domain")
+			}
+		}
+	}
+	tld := labels[len(labels)-1]
+	if utf8.RuneCountInString(tld) < 2 || strings.Trim(tld, "0123456789") == "" {
+		return invalid(ErrInvalidEmail, ErrInvalidValue, "top-level domain")
+	}
+	return nil
+}
+
+// NormalizeEmail trims surrounding white space (including full-width
+// spaces) and lower-cases the address, the form used for dedup keys. It
+// does not validate; call [ValidateEmail] on the result.
+func NormalizeEmail(s string) string {
+	s = strings.TrimFunc(s, unicode.IsSpace)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func isLocalChar(c byte) bool {
+	if isASCIILetter(c) || '0' <= c && c <= '9' {
+		return true
+	}
+	return strings.IndexByte("!#$%&'*+/=?^_`{|}~.-", c) >= 0
+}

@@ -1,0 +1,55 @@
+package customer
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Gender is a person's gender as recorded. The zero value is
+// GenderUnknown.
+type Gender uint8
+
+// Genders.
+const (
+	GenderUnknown Gender = iota
+	Male
+	Female
+)
+
+// String returns "male", "female" or "" for GenderUnknown.
+func (g Gender) String() string {
+	switch g {
+	case Male:
+		return "male"
+	case Female:
+		return "female"
+	}
+	return ""
+}
+
+// ParseGender reads a gender as commonly written in Chinese and English
+// customer data: 男/女, m/f, male/female (any case), and "" for unknown.
+func ParseGender(s string) (Gender, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "":
+		return GenderUnknown, nil
+	case "男", "m", "male":
+		return Male, nil
+	case "女", "f", "female":
+		return Female, nil
+	}
+	return GenderUnknown, fmt.Errorf("%w: gender must be 男, 女, male, female, m or f", ErrInvalidValue)
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (g Gender) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler with [ParseGender].
+func (g *Gender) UnmarshalText(b []byte) error {
+	v, err := ParseGender(string(b))
+	if err != nil {
+		return err
+	}
+	*g = v
+	return nil
+}

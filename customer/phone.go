@@ -1,0 +1,101 @@
+package customer
+
+import (
+	"unicode/utf8"
+)
+
+// NormalizePhone returns the 11 digits of a mainland China mobile number.
+//
+// It accepts the number with a +86, 0086 or 86 country prefix and with
+// spaces, dashes, dots, slashes and brackets anywhere, in ASCII or in their
+// full-width forms (＋８６ １３８－…), which are common in data typed on
+// Chinese keyboards. After those are removed the number must be 11 digits
+// matching 1[3-9]XXXXXXXXX, the mobile number plan in use since 2017;
+// landlines, short codes and foreign numbers are rejected.
+//
+// Errors wrap [ErrInvalidPhone] and a reason ([ErrEmpty], [ErrCharacter],
+// [ErrLength], [ErrInvalidUTF8] or [ErrInvalidValue] for a wrong prefix);
+// they never contain the number itself.
+func NormalizePhone(s string) (string, error) {
+	var buf [32]byte
+	n, err := phoneDigits(s, &buf)
+	if err != nil {
+		return "", err
+	}
+	return string(buf[:n]), nil
+}
+
+// phoneDigits writes the 11 digits of a valid mobile number into buf and
+// returns their count (always 11 on success). It does not allocate.
+func phoneDigits(s string, buf *[32]byte) (int, error) {
+	if s == "" {
+		return 0, invalid(ErrInvalidPhone, ErrEmpty, "")
+	}
+	digits := buf[:0]
+	plus := false
+	for i, w := 0, 0; i < len(s); i += w {
+		r := rune(s[i])
+		w = 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && w == 1 {
+				return 0, invalid(ErrInvalidPhone, ErrInvalidUTF8, "")
+			}
+			r = foldWidth(r)
+		}
+		switch {
+		case r >= '0' && r <= '9':
+			if len(digits) == cap(digits) {
+				return 0, invalid(ErrInvalidPhone, ErrLength, "too many digits")
+			}
+			digits = append(digits, byte(r))
+		case r == '+':
+			if plus || len(digits) > 0 {
+				return 0, invalid(ErrInvalidPhone, ErrCharacter, "misplaced +")
+			}
+			plus = true
+		case isPhoneSeparator(r):
+		default:
+			return 0, invalid(ErrInvalidPhone, ErrCharacter, "")
+		}
+	}
+	d := digits
+	switch {
+	case plus && len(d) == 13 && d[0] == '8' && d[1] == '6':
+		d = d[2:]
+	case plus:
+		return 0, invalid(ErrInvalidPhone, ErrInvalidValue, "not a +86 number")
+	case len(d) == 15 && string(d[:4]) == "0086":
+		d = d[4:]
+	case len(d) == 13 && d[0] == '8' && d[1] == '6':
+		d = d[2:]
+	}
+	if len(d) != 11 {
+		return 0, invalid(ErrInvalidPhone, ErrLength, "want 11 digits")
+	}
+	if d[0] != '1' || d[1] < '3' {
+		return 0, invalid(ErrInvalidPhone, ErrInvalidValue, "not a mobile prefix")
+	}
+	n := copy(buf[:], d)
+	return n, nil
+}
+
+func isPhoneSeparator(r rune) bool {
+	switch r {
+	case ' ', '\t', '-', '.', '/', '(', ')', '[', ']', '\u00a0', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212':
+		return true
+	}
+	return false
+}
+
+// foldWidth maps full-width ASCII variants (U+FF01..U+FF5E) and the
+// ideographic space to their ASCII forms; other runes are returned as is.
+func foldWidth(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFF01 + '!'
+	case r == 0x3000:
+		return ' '
+	}
+	return r
+}

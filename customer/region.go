@@ -1,0 +1,26 @@
+package customer
+
+// provinces maps the two-digit provincial prefix of GB/T 2260 division
+// codes (the first two characters of a resident ID number) to the short
+// province name. Source: GB/T 2260 as tabulated in the project's reference
+// data (shared/datasets/cn/provinces.csv, checked against
+// khaeru/gb2260 gbt_2260-2007.csv), plus 83, the prefix of residence
+// permits for Taiwan residents, which share the 18-character format.
+var provinces = map[string]string{
+	"11": "北京", "12": "天津", "13": "河北", "14": "山西", "15": "内蒙古",
+	"21": "辽宁", "22": "吉林", "23": "黑龙江",
+	"31": "上海", "32": "江苏", "33": "浙江", "34": "安徽", "35": "福建", "36": "江西", "37": "山东",
+	"41": "河南", "42": "湖北", "43": "湖南", "44": "广东", "45": "广西", "46": "海南",
+	"50": "重庆", "51": "四川", "52": "贵州", "53": "云南", "54": "西藏",
+	"61": "陕西", "62": "甘肃", "63": "青海", "64": "宁夏", "65": "新疆",
+	"71": "台湾", "81": "香港", "82": "澳门", "83": "台湾",
+}
+
+// ProvinceByCode returns the short name (北京, 内蒙古, …) of the province
+// whose GB/T 2260 two-digit code is code, and whether the code is known.
+// It accepts the 31 mainland codes, 71 (台湾), 81 (香港), 82 (澳门) and 83
+// (Taiwan residents' residence permits).
+func ProvinceByCode(code string) (name string, ok bool) {
+	name, ok = provinces[code]
+	return name, ok
+}

@@ -1,0 +1,390 @@
+package customer
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/clientele-go/clientele/internal/money"
+	"github.com/shopspring/decimal"
+)
+
+// Summary describes one customer's buying behaviour up to an as-of date.
+// Purchases are orders with a non-negative amount; refunds (negative
+// amounts) reduce Net and the category and channel spend but are not
+// purchases.
+type Summary struct {
+	CustomerID ID
+	AsOf       time.Time
+
+	Orders  int // purchases
+	Refunds int // refund orders
+
+	Gross    decimal.Decimal // sum of purchase amounts
+	Refunded decimal.Decimal // sum of refunds, as a non-negative amount
+	Net      decimal.Decimal // Gross - Refunded
+	// AvgOrderValue is Net / Orders rounded half away from zero to 2
+	// decimal places (fen), or zero when there are no purchases. It is zero
+	// or negative when refunds outweigh purchases.
+	AvgOrderValue decimal.Decimal
+
+	First time.Time // first purchase; zero when there are no purchases
+	Last  time.Time // last purchase; zero when there are no purchases
+
+	// RecentOrders counts purchases in the activity window before AsOf
+	// (SummaryOptions.ActivityWindow).
+	RecentOrders int
+	// PurchasesPerMonth is RecentOrders divided by the window's length in
+	// months of 30.44 days, where the window is shortened to the
+	// customer's tenure (AsOf - First) when that is shorter, but never to
+	// less than one month.
+	PurchasesPerMonth float64
+
+	Discounted int // purchases that used a discount or coupon
+	Online     int // purchases in an online channel (Channel.Online)
+	Offline    int // purchases in a store (Channel.Offline)
+
+	// Categories holds one entry per category seen, by Spend descending,
+	// then name.
+	Categories []CategoryStat
+	// Channels holds one entry per channel seen, by Orders descending,
+	// then name.
+	Channels []ChannelStat
+}
+
+// CategoryStat is a customer's activity in one product category.
+type CategoryStat struct {
+	Category string
+	Orders   int             // purchases
+	Spend    decimal.Decimal // purchases minus refunds
+}
+
+// ChannelStat is a customer's activity in one sales channel.
+type ChannelStat struct {
+	Channel Channel
+	Orders  int             // purchases
+	Spend   decimal.Decimal // purchases minus refunds
+}
+
+// DiscountShare returns the share of purchases that used a discount or
+// coupon, in [0, 1]; 0 without purchases.
+func (s Summary) DiscountShare() float64 { return share(s.Discounted, s.Orders) }
+
+// OnlineShare returns the share of purchases made online, in [0, 1]; 0
+// without purchases.
+func (s Summary) OnlineShare() float64 { return share(s.Online, s.Orders) }
+
+// OfflineShare returns the share of purchases made in stores, in [0, 1];
+// 0 without purchases.
+func (s Summary) OfflineShare() float64 { return share(s.Offline, s.Orders) }
+
+// DaysSinceLast returns the number of calendar days from the last purchase
+// to AsOf, both dates taken in AsOf's location, and false when there are
+// no purchases.
+func (s Summary) DaysSinceLast() (int, bool) {
+	if s.Last.IsZero() {
+		return 0, false
+	}
+	return CalendarDays(s.Last, s.AsOf), true
+}
+
+// CalendarDays returns the number of calendar days from the date of from
+// to the date of to, both dates taken in to's location. It is negative
+// when from is on a later date.
+func CalendarDays(from, to time.Time) int {
+	loc := to.Location()
+	fy, fm, fd := from.In(loc).Date()
+	ty, tm, td := to.Date()
+	a := time.Date(fy, fm, fd, 0, 0, 0, 0, time.UTC)
+	b := time.Date(ty, tm, td, 0, 0, 0, 0, time.UTC)
+	return int(b.Sub(a).Hours()) / 24
+}
+
+func share(n, of int) float64 {
+	if of == 0 {
+		return 0
+	}
+	return float64(n) / float64(of)
+}
+
+// SummaryOptions configures a [Summarizer]. The zero value gives the
+// documented defaults.
+type SummaryOptions struct {
+	// ActivityWindow is the span before the as-of date in which
+	// Summary.RecentOrders are counted. 0 means 90 days.
+	ActivityWindow time.Duration
+	// Known reports whether a customer ID is known. Orders for unknown
+	// customers are skipped and counted. nil accepts every ID.
+	Known func(ID) bool
+	// TrustOrderIDs turns off duplicate detection. By default an order
+	// whose non-empty ID was already seen is skipped and counted, which
+	// costs memory in proportion to the number of orders; set this when
+	// the source guarantees unique IDs. Orders with an empty ID are never
+	// treated as duplicates.
+	TrustOrderIDs bool
+}
+
+// Skipped counts the orders a [Summarizer] did not use, by reason.
+type Skipped struct {
+	Invalid   int // no customer ID or no time
+	Future    int // dated after the as-of date
+	Duplicate int // an order ID seen before
+	Unknown   int // customer not known to SummaryOptions.Known
+}
+
+// Total returns the number of skipped orders.
+func (s Skipped) Total() int { return s.Invalid + s.Future + s.Duplicate + s.Unknown }
+
+// SkipError explains why [Summarizer.Add] skipped an order. It wraps
+// [ErrInvalidValue], [ErrFuture], [ErrDuplicateID] or [ErrUnknownCustomer].
+type SkipError struct {
+	OrderID string
+	Err     error
+}
+
+func (e *SkipError) Error() string {
+	return fmt.Sprintf("customer: order %q skipped: %v", clip(e.OrderID), e.Err)
+}
+
+// Unwrap returns the reason.
+func (e *SkipError) Unwrap() error { return e.Err }
+
+// Summarizer builds [Summary] values from a stream of orders in one pass,
+// with memory proportional to the number of customers (plus the order IDs,
+// unless SummaryOptions.TrustOrderIDs is set). Orders may arrive in any
+// order. The zero value is not usable; call [NewSummarizer]. A Summarizer
+// is not safe for concurrent use.
+type Summarizer struct {
+	asOf    time.Time
+	recent  time.Time // purchases after this are recent
+	window  time.Duration
+	opts    SummaryOptions
+	index   map[ID]int32
+	accs    []acc
+	nodes   []statNode
+	seen    map[string]struct{}
+	skipped Skipped
+}
+
+// acc accumulates one customer's orders.
+type acc struct {
+	id                  ID
+	first, last         time.Time
+	gross, refunded     money.Sum
+	orders, refunds     int32
+	discounted, recent  int32
+	online, offline     int32
+	categories, channel int32 // heads of statNode lists, -1 when empty
+}
+
+// statNode is one (customer, category) or (customer, channel) counter in
+// a linked list threaded through Summarizer.nodes, so that the common case
+// allocates nothing per customer.
+type statNode struct {
+	key   string
+	n     int32
+	next  int32
+	spend money.Sum
+}
+
+// NewSummarizer returns a Summarizer for the as-of date asOf.
+func NewSummarizer(asOf time.Time, opts SummaryOptions) *Summarizer {
+	w := opts.ActivityWindow
+	if w <= 0 {
+		w = 90 * 24 * time.Hour
+	}
+	z := &Summarizer{
+		asOf:   asOf,
+		window: w,
+		recent: asOf.Add(-w),
+		opts:   opts,
+		index:  make(map[ID]int32),
+	}
+	if !opts.TrustOrderIDs {
+		z.seen = make(map[string]struct{})
+	}
+	return z
+}
+
+// Add adds one order. It returns nil when the order was used and a
+// [*SkipError] when it was skipped (the skip is also counted in
+// [Summarizer.Skipped]).
+func (z *Summarizer) Add(o Order) error {
+	var reason error
+	switch {
+	case o.CustomerID == "":
+		z.skipped.Invalid++
+		reason = invalid(ErrInvalidValue, ErrEmpty, "customer_id")
+	case o.At.IsZero():
+		z.skipped.Invalid++
+		reason = invalid(ErrInvalidDate, ErrEmpty, "at")
+	case o.At.After(z.asOf):
+		z.skipped.Future++
+		reason = invalid(ErrInvalidDate, ErrFuture, "")
+	case z.opts.Known != nil && !z.opts.Known(o.CustomerID):
+		z.skipped.Unknown++
+		reason = ErrUnknownCustomer
+	}
+	if reason == nil && z.seen != nil && o.ID != "" {
+		if _, dup := z.seen[o.ID]; dup {
+			z.skipped.Duplicate++
+			reason = ErrDuplicateID
+		} else {
+			z.seen[o.ID] = struct{}{}
+		}
+	}
+	if reason != nil {
+		return &SkipError{OrderID: o.ID, Err: reason}
+	}
+
+	i, ok := z.index[o.CustomerID]
+	if !ok {
+		i = int32(len(z.accs))
+		z.index[o.CustomerID] = i
+		z.accs = append(z.accs, acc{id: o.CustomerID, categories: -1, channel: -1})
+	}
+	a := &z.accs[i]
+	if o.Amount.Sign() < 0 {
+		a.refunds++
+		a.refunded.Add(o.Amount)
+	} else {
+		a.orders++
+		a.gross.Add(o.Amount)
+		if a.first.IsZero() || o.At.Before(a.first) {
+			a.first = o.At
+		}
+		if a.last.IsZero() || o.At.After(a.last) {
+			a.last = o.At
+		}
+		if o.Discounted {
+			a.discounted++
+		}
+		if o.At.After(z.recent) {
+			a.recent++
+		}
+		if o.Channel.Online() {
+			a.online++
+		} else if o.Channel.Offline() {
+			a.offline++
+		}
+	}
+	z.count(&a.categories, o.Category, o.Amount)
+	z.count(&a.channel, string(o.Channel), o.Amount)
+	return nil
+}
+
+// count adds an order to the list headed by *head under key.
+func (z *Summarizer) count(head *int32, key string, amount decimal.Decimal) {
+	j := *head
+	for j >= 0 && z.nodes[j].key != key {
+		j = z.nodes[j].next
+	}
+	if j < 0 {
+		j = int32(len(z.nodes))
+		z.nodes = append(z.nodes, statNode{key: key, next: *head})
+		*head = j
+	}
+	n := &z.nodes[j]
+	if amount.Sign() >= 0 {
+		n.n++
+	}
+	n.spend.Add(amount)
+}
+
+// Skipped returns the counts of skipped orders so far.
+func (z *Summarizer) Skipped() Skipped { return z.skipped }
+
+// Len returns the number of customers seen so far.
+func (z *Summarizer) Len() int { return len(z.accs) }
+
+// Summaries returns one Summary per customer, in the order in which each
+// customer's first used order arrived. It may be called more than once.
+func (z *Summarizer) Summaries() []Summary {
+	out := make([]Summary, len(z.accs))
+	for i := range z.accs {
+		out[i] = z.summary(&z.accs[i])
+	}
+	return out
+}
+
+const daysPerMonth = 365.25 / 12
+
+func (z *Summarizer) summary(a *acc) Summary {
+	gross, refunded := a.gross.Decimal(), a.refunded.Decimal().Neg()
+	net := a.gross
+	net.Merge(a.refunded)
+	s := Summary{
+		CustomerID:   a.id,
+		AsOf:         z.asOf,
+		Orders:       int(a.orders),
+		Refunds:      int(a.refunds),
+		Gross:        gross,
+		Refunded:     refunded,
+		Net:          net.Decimal(),
+		First:        a.first,
+		Last:         a.last,
+		RecentOrders: int(a.recent),
+		Discounted:   int(a.discounted),
+		Online:       int(a.online),
+		Offline:      int(a.offline),
+	}
+	if a.orders > 0 {
+		s.AvgOrderValue = s.Net.DivRound(decimal.NewFromInt(int64(a.orders)), 2)
+		span := z.window
+		if tenure := z.asOf.Sub(a.first); tenure < span {
+			span = tenure
+		}
+		months := span.Hours() / 24 / daysPerMonth
+		if months < 1 {
+			months = 1
+		}
+		s.PurchasesPerMonth = float64(a.recent) / months
+	}
+	for j := a.categories; j >= 0; j = z.nodes[j].next {
+		n := &z.nodes[j]
+		s.Categories = append(s.Categories, CategoryStat{Category: n.key, Orders: int(n.n), Spend: n.spend.Decimal()})
+	}
+	slices.SortFunc(s.Categories, func(x, y CategoryStat) int {
+		if c := y.Spend.Cmp(x.Spend); c != 0 {
+			return c
+		}
+		return strings.Compare(x.Category, y.Category)
+	})
+	for j := a.channel; j >= 0; j = z.nodes[j].next {
+		n := &z.nodes[j]
+		s.Channels = append(s.Channels, ChannelStat{Channel: Channel(n.key), Orders: int(n.n), Spend: n.spend.Decimal()})
+	}
+	slices.SortFunc(s.Channels, func(x, y ChannelStat) int {
+		if c := y.Orders - x.Orders; c != 0 {
+			return c
+		}
+		return strings.Compare(string(x.Channel), string(y.Channel))
+	})
+	return s
+}
+
+// Summarize reads orders once and returns one [Summary] per customer, in
+// order of each customer's first used order, and the counts of skipped
+// orders: those without a customer ID or time, dated after asOf,
+// duplicates of an earlier order ID, or for customers opts.Known rejects
+// (see [Summarizer]). It returns ctx.Err() if ctx is cancelled; it checks
+// ctx every 4096 orders.
+func Summarize(ctx context.Context, orders iter.Seq[Order], asOf time.Time, opts SummaryOptions) ([]Summary, Skipped, error) {
+	z := NewSummarizer(asOf, opts)
+	n := 0
+	for o := range orders {
+		if n++; n&4095 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, z.Skipped(), err
+			}
+		}
+		_ = z.Add(o) // skips are counted in z.Skipped
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, z.Skipped(), err
+	}
+	return z.Summaries(), z.Skipped(), nil
+}

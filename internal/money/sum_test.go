@@ -1,0 +1,85 @@
+package money_test
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/clientele-go/clientele/internal/money"
+	"github.com/shopspring/decimal"
+)
+
+func TestUnits(t *testing.T) {
+	tests := []struct {
+		in    string
+		units int64
+		ok    bool
+	}{
+		{"0", 0, true},
+		{"1", 10000, true},
+		{"-12.34", -123400, true},
+		{"0.0001", 1, true},
+		{"0.00001", 0, false},
+		{"1.500000", 15000, true},
+		{"99999999999999.9999", 999999999999999999, true},
+		{"922337203685477.5807", 0, false}, // 19 digits: left to the decimal fallback
+		{"1e20", 0, false},
+		{"0e30", 0, true},
+		{"123456789012345678901234", 0, false},
+	}
+	for _, tt := range tests {
+		d := decimal.RequireFromString(tt.in)
+		u, ok := money.Units(d)
+		if u != tt.units || ok != tt.ok {
+			t.Errorf("Units(%s) = %d, %v; want %d, %v", tt.in, u, ok, tt.units, tt.ok)
+		}
+	}
+}
+
+func TestSumMatchesDecimal(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	values := []string{"0.01", "-5.5", "0.00007", "922337203685477", "1e-9", "99999999999999.9999", "-0.0001"}
+	for trial := range 50 {
+		var s money.Sum
+		want := decimal.Zero
+		for range 200 {
+			var d decimal.Decimal
+			if r.IntN(3) == 0 {
+				d = decimal.RequireFromString(values[r.IntN(len(values))])
+			} else {
+				d = decimal.New(r.Int64N(2_000_000)-1_000_000, -int32(r.IntN(4)))
+			}
+			s.Add(d)
+			want = want.Add(d)
+		}
+		if got := s.Decimal(); !got.Equal(want) {
+			t.Fatalf("trial %d: Sum = %s, want %s", trial, got, want)
+		}
+		if s.Sign() != want.Sign() || s.IsZero() != want.IsZero() {
+			t.Fatalf("trial %d: Sign/IsZero disagree with %s", trial, want)
+		}
+	}
+}
+
+func TestSumMerge(t *testing.T) {
+	var a, b money.Sum
+	a.Add(decimal.RequireFromString("900000000000000"))
+	b.Add(decimal.RequireFromString("900000000000000"))
+	b.Add(decimal.RequireFromString("0.000001"))
+	a.Merge(b)
+	want := decimal.RequireFromString("1800000000000000.000001")
+	if got := a.Decimal(); !got.Equal(want) {
+		t.Fatalf("Merge = %s, want %s", got, want)
+	}
+	if _, ok := a.Units(); ok {
+		t.Fatal("Units of an overflowing sum reported ok")
+	}
+}
+
+func BenchmarkSumAdd(b *testing.B) {
+	d := decimal.RequireFromString("129.90")
+	var s money.Sum
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Add(d)
+	}
+}
