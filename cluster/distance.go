@@ -3,38 +3,72 @@ package cluster
 import "math"
 
 // sqDist returns the squared Euclidean distance between x and c, which must
-// be at least as long as x. Every code path that compares distances uses
-// this one function, so Lloyd and the accelerated variant see bit-identical
-// values. The explicit float64 conversions stop the compiler from fusing a
-// multiply and an add into an FMA on some platforms and not others.
+// be at least as long as x.
+//
+// Every distance that is compared anywhere in the package is computed by
+// sqDist or by sqDists, which performs the same operations in the same
+// order, so Lloyd, Hamerly and seeding see bit-identical values. The
+// explicit float64 conversions stop the compiler from fusing a multiply
+// and an add into an FMA on some platforms and not others.
 func sqDist(x, c []float64) float64 {
 	c = c[:len(x)]
 	var s0, s1, s2, s3 float64
-	i := 0
-	for ; i+4 <= len(x); i += 4 {
-		d0 := x[i] - c[i]
-		d1 := x[i+1] - c[i+1]
-		d2 := x[i+2] - c[i+2]
-		d3 := x[i+3] - c[i+3]
+	t := 0
+	for ; t+4 <= len(x); t += 4 {
+		xs, cs := x[t:t+4:t+4], c[t:t+4:t+4]
+		d0 := xs[0] - cs[0]
+		d1 := xs[1] - cs[1]
+		d2 := xs[2] - cs[2]
+		d3 := xs[3] - cs[3]
 		s0 += float64(d0 * d0)
 		s1 += float64(d1 * d1)
 		s2 += float64(d2 * d2)
 		s3 += float64(d3 * d3)
 	}
-	for ; i < len(x); i++ {
-		d := x[i] - c[i]
+	for ; t < len(x); t++ {
+		d := x[t] - c[t]
 		s0 += float64(d * d)
 	}
 	return (s0 + s1) + (s2 + s3)
 }
 
-// nearest returns the index of the centre (row of the flat k×d centres)
-// closest to x, lowest index on ties, and its squared distance.
-func nearest(x, centers []float64, k int) (int, float64) {
+// sqDists sets out[j] to sqDist(x, row j of centers) for every j in
+// [0, len(out)), where centers is flat with len(x) values per row. The loop
+// body is sqDist's, written out so that it runs without a call per centre.
+func sqDists(x, centers, out []float64) {
 	d := len(x)
-	best, bd := 0, sqDist(x, centers[:d])
-	for j := 1; j < k; j++ {
-		if dd := sqDist(x, centers[j*d:(j+1)*d]); dd < bd {
+	centers = centers[:len(out)*d]
+	for j := range out {
+		c := centers[j*d : j*d+d : j*d+d]
+		var s0, s1, s2, s3 float64
+		t := 0
+		for ; t+4 <= len(c); t += 4 {
+			xs, cs := x[t:t+4:t+4], c[t:t+4:t+4]
+			d0 := xs[0] - cs[0]
+			d1 := xs[1] - cs[1]
+			d2 := xs[2] - cs[2]
+			d3 := xs[3] - cs[3]
+			s0 += float64(d0 * d0)
+			s1 += float64(d1 * d1)
+			s2 += float64(d2 * d2)
+			s3 += float64(d3 * d3)
+		}
+		for ; t < len(c); t++ {
+			dv := x[t] - c[t]
+			s0 += float64(dv * dv)
+		}
+		out[j] = (s0 + s1) + (s2 + s3)
+	}
+}
+
+// nearest returns the index of the centre (row of the flat centres, one per
+// element of scratch) closest to x, lowest index on ties, and its squared
+// distance. scratch receives all the squared distances.
+func nearest(x, centers, scratch []float64) (int, float64) {
+	sqDists(x, centers, scratch)
+	best, bd := 0, scratch[0]
+	for j, dd := range scratch {
+		if dd < bd {
 			best, bd = j, dd
 		}
 	}
@@ -42,12 +76,12 @@ func nearest(x, centers []float64, k int) (int, float64) {
 }
 
 // nearest2 is nearest that also returns the second smallest squared
-// distance (+Inf when k = 1).
-func nearest2(x, centers []float64, k int) (int, float64, float64) {
-	d := len(x)
-	best, bd, second := 0, sqDist(x, centers[:d]), math.Inf(1)
-	for j := 1; j < k; j++ {
-		dd := sqDist(x, centers[j*d:(j+1)*d])
+// distance (+Inf when there is one centre).
+func nearest2(x, centers, scratch []float64) (int, float64, float64) {
+	sqDists(x, centers, scratch)
+	best, bd, second := 0, scratch[0], math.Inf(1)
+	for j := 1; j < len(scratch); j++ {
+		dd := scratch[j]
 		if dd < bd {
 			best, bd, second = j, dd, bd
 		} else if dd < second {
@@ -55,4 +89,42 @@ func nearest2(x, centers []float64, k int) (int, float64, float64) {
 		}
 	}
 	return best, bd, second
+}
+
+// minSqDists sets out[i] to min(closest[i], sqDist(row i of rows, c)) for
+// every row of the flat matrix rows (len(c) values per row). It skips the
+// distance, setting out[i] to closest[i], when bound[near[i]] >= closest[i]:
+// the caller guarantees that the distance would then exceed closest[i].
+// The loop body is sqDist's, written out.
+func minSqDists(rows, c, out, closest []float64, near []int32, bound []float64) {
+	d := len(c)
+	rows = rows[:len(out)*d]
+	closest = closest[:len(out)]
+	near = near[:len(out)]
+	for i := range out {
+		cl := closest[i]
+		if bound[near[i]] >= cl {
+			out[i] = cl
+			continue
+		}
+		x := rows[i*d : i*d+d : i*d+d]
+		var s0, s1, s2, s3 float64
+		t := 0
+		for ; t+4 <= len(x); t += 4 {
+			xs, cs := x[t:t+4:t+4], c[t:t+4:t+4]
+			d0 := xs[0] - cs[0]
+			d1 := xs[1] - cs[1]
+			d2 := xs[2] - cs[2]
+			d3 := xs[3] - cs[3]
+			s0 += float64(d0 * d0)
+			s1 += float64(d1 * d1)
+			s2 += float64(d2 * d2)
+			s3 += float64(d3 * d3)
+		}
+		for ; t < len(x); t++ {
+			dv := x[t] - c[t]
+			s0 += float64(dv * dv)
+		}
+		out[i] = min((s0+s1)+(s2+s3), cl)
+	}
 }

@@ -24,6 +24,9 @@ type engine struct {
 	partInertia []float64 // chunk
 	partChanged []int     // chunk
 
+	scratch [][]float64 // per goroutine, k distances
+	warm    *seeding    // k-means++ output for the first assignment, if any
+
 	sums   []float64 // k × d
 	wsum   []float64 // k
 	counts []int     // k
@@ -52,6 +55,10 @@ func newEngine(p *problem, k int, alg Algorithm) *engine {
 		sums:        make([]float64, k*d),
 		wsum:        make([]float64, k),
 		counts:      make([]int, k),
+		scratch:     make([][]float64, p.workers),
+	}
+	for w := range e.scratch {
+		e.scratch[w] = make([]float64, k)
 	}
 	if alg == Hamerly {
 		slack := slackFor(d)
@@ -75,10 +82,13 @@ func slackFor(d int) float64 {
 	return float64(d+8) * 0x1p-50
 }
 
-// run iterates from the flat starting centroids init and returns the model.
-func (e *engine) run(ctx context.Context, init []float64, maxIter int, tol float64, progress func(int, float64)) (*Model, error) {
+// run iterates from the starting centroids and returns the model. When
+// start carries k-means++'s nearest-centroid data, the first assignment
+// takes the labels and distances from it instead of recomputing them.
+func (e *engine) run(ctx context.Context, start *seeding, maxIter int, tol float64, progress func(int, float64)) (*Model, error) {
 	p := e.p
-	copy(e.centers, init)
+	copy(e.centers, start.centers)
+	e.warm = start
 	if e.labels == nil {
 		e.labels = make([]int, p.n)
 	}
@@ -141,17 +151,19 @@ func (e *engine) assign(ctx context.Context, first, wantInertia, sums bool) (int
 	if e.alg == Hamerly {
 		e.halfDistances()
 	}
-	parallel(p.workers, p.ck.count, func(ch int) {
+	parallelW(p.workers, p.ck.count, func(w, ch int) {
 		if ctx.Err() != nil {
 			return
 		}
 		lo, hi := p.ck.bounds(ch)
 		var changed int
 		var inertia float64
-		if e.alg == Hamerly {
-			changed, inertia = e.hamerlyChunk(lo, hi, first, wantInertia)
+		if first && e.warm != nil && e.warm.near != nil {
+			changed, inertia = e.warmChunk(lo, hi)
+		} else if e.alg == Hamerly {
+			changed, inertia = e.hamerlyChunk(lo, hi, first, wantInertia, e.scratch[w])
 		} else {
-			changed, inertia = e.lloydChunk(lo, hi)
+			changed, inertia = e.lloydChunk(lo, hi, e.scratch[w])
 		}
 		e.partChanged[ch] = changed
 		e.partInertia[ch] = inertia
@@ -187,10 +199,27 @@ func (e *engine) assign(ctx context.Context, first, wantInertia, sums bool) (int
 	return changed, sumOrdered(e.partInertia)
 }
 
-func (e *engine) lloydChunk(lo, hi int) (changed int, inertia float64) {
+// warmChunk is the first assignment from k-means++'s nearest centroids.
+// Hamerly's lower bounds start at 0, which only forces a distance
+// computation in the next pass.
+func (e *engine) warmChunk(lo, hi int) (changed int, inertia float64) {
 	p := e.p
 	for i := lo; i < hi; i++ {
-		best, bd := nearest(p.row(i), e.centers, e.k)
+		e.labels[i] = int(e.warm.near[i])
+		bd := e.warm.closest[i]
+		inertia += float64(p.weight(i) * bd)
+		if e.alg == Hamerly {
+			e.upper[i] = math.Sqrt(bd) * e.up
+			e.lower[i] = 0
+		}
+	}
+	return hi - lo, inertia
+}
+
+func (e *engine) lloydChunk(lo, hi int, scratch []float64) (changed int, inertia float64) {
+	p := e.p
+	for i := lo; i < hi; i++ {
+		best, bd := nearest(p.row(i), e.centers, scratch)
 		if e.labels[i] != best {
 			e.labels[i] = best
 			changed++
@@ -200,13 +229,13 @@ func (e *engine) lloydChunk(lo, hi int) (changed int, inertia float64) {
 	return changed, inertia
 }
 
-func (e *engine) hamerlyChunk(lo, hi int, first, wantInertia bool) (changed int, inertia float64) {
-	p, k, d := e.p, e.k, e.p.d
+func (e *engine) hamerlyChunk(lo, hi int, first, wantInertia bool, scratch []float64) (changed int, inertia float64) {
+	p, d := e.p, e.p.d
 	up, down := e.up, e.down
 	for i := lo; i < hi; i++ {
 		x := p.row(i)
 		if first {
-			best, bd, second := nearest2(x, e.centers, k)
+			best, bd, second := nearest2(x, e.centers, scratch)
 			if e.labels[i] != best {
 				e.labels[i] = best
 				changed++
@@ -229,7 +258,7 @@ func (e *engine) hamerlyChunk(lo, hi int, first, wantInertia bool) (changed int,
 			bd = sqDist(x, e.centers[a*d:(a+1)*d])
 			u = math.Sqrt(bd) * up
 			if !(u*up < m) {
-				best, b, second := nearest2(x, e.centers, k)
+				best, b, second := nearest2(x, e.centers, scratch)
 				if best != a {
 					e.labels[i] = best
 					changed++

@@ -237,7 +237,7 @@ func (km KMeans) fit(ctx context.Context, X *Dense, weights []float64) (*Model, 
 	}
 	e := newEngine(p, k, alg)
 	if init != nil {
-		return e.run(ctx, init, maxIter, tol, km.Progress)
+		return e.run(ctx, &seeding{centers: init}, maxIter, tol, km.Progress)
 	}
 	nInit := km.NInit
 	if nInit == 0 {
@@ -249,10 +249,10 @@ func (km KMeans) fit(ctx context.Context, X *Dense, weights []float64) (*Model, 
 	rng := rand.New(rand.NewPCG(km.Seed, 0x6b6d65616e73)) // "kmeans"
 	var best *Model
 	for range nInit {
-		var start []float64
+		var start *seeding
 		var err error
 		if km.Init == Random {
-			start = p.randomInit(k, rng)
+			start = &seeding{centers: p.randomInit(k, rng)}
 		} else if start, err = p.plusPlus(ctx, k, rng); err != nil {
 			return nil, err
 		}

@@ -38,17 +38,23 @@ func workerCount(w int) int {
 // goroutine runs a chunk is not fixed; fn must write only to state owned by
 // its chunk.
 func parallel(workers, count int, fn func(ch int)) {
+	parallelW(workers, count, func(_, ch int) { fn(ch) })
+}
+
+// parallelW is parallel that also passes fn the index of the goroutine,
+// in [0, workers), for per-goroutine scratch space.
+func parallelW(workers, count int, fn func(w, ch int)) {
 	workers = min(workers, count)
 	if workers <= 1 {
 		for ch := range count {
-			fn(ch)
+			fn(0, ch)
 		}
 		return
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	wg.Add(workers)
-	for range workers {
+	for w := range workers {
 		go func() {
 			defer wg.Done()
 			for {
@@ -56,7 +62,7 @@ func parallel(workers, count int, fn func(ch int)) {
 				if ch >= count {
 					return
 				}
-				fn(ch)
+				fn(w, ch)
 			}
 		}()
 	}

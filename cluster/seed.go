@@ -75,10 +75,20 @@ func (p *problem) meanVariance() float64 {
 	return total / float64(d)
 }
 
-// plusPlus returns k starting centroids (flat k×d) chosen by greedy
-// k-means++ as scikit-learn's _kmeans_plusplus does, with sample weights
-// respected as in scikit-learn ≥ 1.3.
-func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) ([]float64, error) {
+// seeding is the result of k-means++: the flat k×d centroids and, for
+// every row, the index of its nearest centroid (lowest on ties) and the
+// squared distance to it. Those are exactly what the first assignment pass
+// of Lloyd would compute, so the engine starts from them.
+type seeding struct {
+	centers []float64
+	near    []int32
+	closest []float64
+}
+
+// plusPlus returns k starting centroids chosen by greedy k-means++ as
+// scikit-learn's _kmeans_plusplus does, with sample weights respected as in
+// scikit-learn ≥ 1.3.
+func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding, error) {
 	n, d, ck := p.n, p.d, p.ck
 	centers := make([]float64, k*d)
 	trials := 2 + int(math.Log(float64(k)))
@@ -113,9 +123,19 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) ([]float6
 	})
 	pot := sumOrdered(chunkPot)
 
+	// Pruning by the triangle inequality: near[i] is the chosen centroid
+	// nearest to row i. If a candidate lies at least twice as far from
+	// that centroid as row i does (with a few ulps to spare, see
+	// slackFor), the candidate cannot be nearer to row i, so
+	// min(distance, closest) is closest exactly and the distance need not
+	// be computed. The result is bit-identical to the unpruned loop.
+	near := make([]int32, n)
+	up, down := 1+slackFor(d), 1-slackFor(d)
 	cand := make([]int, trials)
 	candRows := make([]float64, trials*d)
+	candCC := make([]float64, trials*k) // squared candidate–centroid distances, shrunk
 	candPot := make([]float64, ck.count*trials)
+	scratch := make([][]float64, p.workers)
 	for c := 1; c < k; c++ {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("cluster: k-means++ seeding stopped at centroid %d: %w", c, err)
@@ -127,18 +147,21 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) ([]float6
 		}
 		for t := range trials {
 			cand[t] = p.search(closest, p.w, chunkPot, rng.Float64()*pot)
-			copy(candRows[t*d:(t+1)*d], p.row(cand[t]))
+			row := p.row(cand[t])
+			copy(candRows[t*d:(t+1)*d], row)
+			for j := range c {
+				candCC[t*k+j] = sqDist(row, centers[j*d:(j+1)*d]) * down / (4 * up)
+			}
 		}
-		parallel(p.workers, ck.count, func(ch int) {
+		parallelW(p.workers, ck.count, func(wk, ch int) {
 			lo, hi := ck.bounds(ch)
-			acc := candPot[ch*trials : (ch+1)*trials]
-			clear(acc)
-			for i := lo; i < hi; i++ {
-				x, cl, w := p.row(i), closest[i], p.weight(i)
-				for t := range trials {
-					dd := min(sqDist(x, candRows[t*d:(t+1)*d]), cl)
-					acc[t] += float64(w * dd)
-				}
+			if scratch[wk] == nil {
+				scratch[wk] = make([]float64, ck.size)
+			}
+			out := scratch[wk][:hi-lo]
+			for t := range trials {
+				minSqDists(p.x[lo*d:hi*d], candRows[t*d:(t+1)*d], out, closest[lo:hi], near[lo:hi], candCC[t*k:t*k+c])
+				candPot[ch*trials+t] = p.weightedSum(lo, out)
 			}
 		})
 		best, bestPot := 0, math.Inf(1)
@@ -153,18 +176,21 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) ([]float6
 		}
 		row := candRows[best*d : (best+1)*d]
 		copy(centers[c*d:(c+1)*d], row)
-		parallel(p.workers, ck.count, func(ch int) {
+		cc := candCC[best*k : best*k+c]
+		parallelW(p.workers, ck.count, func(wk, ch int) {
 			lo, hi := ck.bounds(ch)
-			var s float64
-			for i := lo; i < hi; i++ {
-				closest[i] = min(sqDist(p.row(i), row), closest[i])
-				s += float64(p.weight(i) * closest[i])
+			out := scratch[wk][:hi-lo]
+			minSqDists(p.x[lo*d:hi*d], row, out, closest[lo:hi], near[lo:hi], cc)
+			for i, dd := range out {
+				if dd < closest[lo+i] {
+					closest[lo+i], near[lo+i] = dd, int32(c)
+				}
 			}
-			chunkPot[ch] = s
+			chunkPot[ch] = candPot[ch*trials+best]
 		})
-		pot = sumOrdered(chunkPot)
+		pot = bestPot
 	}
-	return centers, nil
+	return &seeding{centers: centers, near: near, closest: closest}, nil
 }
 
 // search returns the first row i at which the running sum of mass[i]
@@ -247,6 +273,22 @@ func (p *problem) randomInit(k int, rng *rand.Rand) []float64 {
 		part[i/p.ck.size] = sumOrdered(mass[lo:hi])
 	}
 	return centers
+}
+
+// weightedSum returns the sum of weight(lo+i) × v[i], in order.
+func (p *problem) weightedSum(lo int, v []float64) float64 {
+	var s float64
+	if p.w == nil {
+		for _, x := range v {
+			s += x
+		}
+		return s
+	}
+	w := p.w[lo : lo+len(v)]
+	for i, x := range v {
+		s += float64(w[i] * x)
+	}
+	return s
 }
 
 // sumOrdered adds v from first to last.

@@ -1,0 +1,34 @@
+#!/usr/bin/python3
+"""Time scikit-learn's KMeans on the data written by scripts/kmeansbench.
+
+Usage: kmeans_bench_sklearn.py FILE N D K RUNS
+Each run fits KMeans(n_clusters=K, init="k-means++", n_init=1, tol=1e-4,
+algorithm="lloyd", random_state=run) and prints its wall time and inertia,
+then the median time.
+"""
+import sys
+import time
+
+import numpy as np
+import sklearn
+from sklearn.cluster import KMeans
+
+
+def main():
+    path, n, d, k, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+    X = np.fromfile(path, dtype="<f8").reshape(n, d)
+    print(f"scikit-learn {sklearn.__version__}, numpy {np.__version__}")
+    times = []
+    for r in range(runs):
+        km = KMeans(n_clusters=k, init="k-means++", n_init=1, tol=1e-4, algorithm="lloyd", random_state=r + 1)
+        start = time.perf_counter()
+        km.fit(X)
+        sec = time.perf_counter() - start
+        times.append(sec)
+        print(f"sklearn run {r + 1}: {sec:.4f} s, inertia {km.inertia_:.6f}, iterations {km.n_iter_}")
+    times.sort()
+    print(f"sklearn median {times[len(times) // 2]:.4f} s")
+
+
+if __name__ == "__main__":
+    main()
