@@ -91,7 +91,7 @@ type seeding struct {
 func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding, error) {
 	n, d, ck := p.n, p.d, p.ck
 	centers := make([]float64, k*d)
-	trials := 2 + int(math.Log(float64(k)))
+	trials := localTrials(k)
 	closest := make([]float64, n)
 	chunkPot := make([]float64, ck.count)
 
@@ -136,6 +136,12 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 	candCC := make([]float64, trials*k) // squared candidate–centroid distances, shrunk
 	candPot := make([]float64, ck.count*trials)
 	scratch := make([][]float64, p.workers)
+	buf := func(wk int) []float64 { // per goroutine, one chunk of distances
+		if scratch[wk] == nil {
+			scratch[wk] = make([]float64, ck.size)
+		}
+		return scratch[wk]
+	}
 	for c := 1; c < k; c++ {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("cluster: k-means++ seeding stopped at centroid %d: %w", c, err)
@@ -155,10 +161,7 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 		}
 		parallelW(p.workers, ck.count, func(wk, ch int) {
 			lo, hi := ck.bounds(ch)
-			if scratch[wk] == nil {
-				scratch[wk] = make([]float64, ck.size)
-			}
-			out := scratch[wk][:hi-lo]
+			out := buf(wk)[:hi-lo]
 			for t := range trials {
 				minSqDists(p.x[lo*d:hi*d], candRows[t*d:(t+1)*d], out, closest[lo:hi], near[lo:hi], candCC[t*k:t*k+c])
 				candPot[ch*trials+t] = p.weightedSum(lo, out)
@@ -179,7 +182,7 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 		cc := candCC[best*k : best*k+c]
 		parallelW(p.workers, ck.count, func(wk, ch int) {
 			lo, hi := ck.bounds(ch)
-			out := scratch[wk][:hi-lo]
+			out := buf(wk)[:hi-lo]
 			minSqDists(p.x[lo*d:hi*d], row, out, closest[lo:hi], near[lo:hi], cc)
 			for i, dd := range out {
 				if dd < closest[lo+i] {
@@ -298,4 +301,11 @@ func sumOrdered(v []float64) float64 {
 		s += x
 	}
 	return s
+}
+
+// localTrials is the number of candidates greedy k-means++ draws for each
+// centroid after the first: 2 + ⌊ln k⌋, as scikit-learn (after Arthur and
+// Vassilvitskii) uses.
+func localTrials(k int) int {
+	return 2 + int(math.Log(float64(k)))
 }

@@ -1,0 +1,395 @@
+package cluster_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"testing"
+
+	"github.com/clientele-go/clientele/cluster"
+	"github.com/clientele-go/clientele/internal/synth"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func TestKMeansBadInput(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	good := [][]float64{{0, 0}, {1, 1}, {5, 5}, {6, 6}}
+	tests := []struct {
+		name    string
+		km      cluster.KMeans
+		X       [][]float64
+		w       []float64
+		want    error
+		wantRow int // for *InputError; -2 = not an InputError
+		wantCol int
+	}{
+		{"empty", cluster.KMeans{K: 1}, nil, nil, cluster.ErrEmpty, -1, -1},
+		{"no columns", cluster.KMeans{K: 1}, [][]float64{{}, {}}, nil, cluster.ErrEmpty, 0, -1},
+		{"ragged", cluster.KMeans{K: 2}, [][]float64{{0, 0}, {1, 1}, {2}}, nil, cluster.ErrRagged, 2, -1},
+		{"NaN", cluster.KMeans{K: 2}, [][]float64{{0, 0}, {1, nan}, {2, 2}}, nil, cluster.ErrNotFinite, 1, 1},
+		{"+Inf", cluster.KMeans{K: 2}, [][]float64{{0, 0}, {1, 1}, {inf, 2}}, nil, cluster.ErrNotFinite, 2, 0},
+		{"-Inf", cluster.KMeans{K: 2}, [][]float64{{-inf, 0}, {1, 1}}, nil, cluster.ErrNotFinite, 0, 0},
+		{"K zero", cluster.KMeans{}, good, nil, cluster.ErrK, -2, 0},
+		{"K negative", cluster.KMeans{K: -1}, good, nil, cluster.ErrK, -2, 0},
+		{"K above n", cluster.KMeans{K: 5}, good, nil, cluster.ErrK, -2, 0},
+		{"negative weight", cluster.KMeans{K: 2}, good, []float64{1, -1, 1, 1}, cluster.ErrWeight, 1, -1},
+		{"NaN weight", cluster.KMeans{K: 2}, good, []float64{1, 1, nan, 1}, cluster.ErrWeight, 2, -1},
+		{"Inf weight", cluster.KMeans{K: 2}, good, []float64{1, 1, 1, inf}, cluster.ErrWeight, 3, -1},
+		{"short weights", cluster.KMeans{K: 2}, good, []float64{1, 1}, cluster.ErrWeight, -1, -1},
+		{"zero weights", cluster.KMeans{K: 2}, good, []float64{0, 0, 0, 0}, cluster.ErrWeight, -1, -1},
+		{"init rows", cluster.KMeans{K: 2, InitCentroids: [][]float64{{0, 0}}}, good, nil, cluster.ErrInitShape, -2, 0},
+		{"init columns", cluster.KMeans{K: 2, InitCentroids: [][]float64{{0, 0}, {1}}}, good, nil, cluster.ErrInitShape, 1, -1},
+		{"init NaN", cluster.KMeans{K: 2, InitCentroids: [][]float64{{0, 0}, {nan, 1}}}, good, nil, cluster.ErrNotFinite, 1, 0},
+		{"too few distinct", cluster.KMeans{K: 3}, [][]float64{{1, 1}, {2, 2}, {1, 1}, {2, 2}}, nil, cluster.ErrTooFewDistinct, -2, 0},
+		{"distinct only with zero weight", cluster.KMeans{K: 2}, good, []float64{1, 0, 0, 0}, cluster.ErrTooFewDistinct, -2, 0},
+		{"negative MaxIter", cluster.KMeans{K: 2, MaxIter: -1}, good, nil, cluster.ErrConfig, -2, 0},
+		{"negative NInit", cluster.KMeans{K: 2, NInit: -1}, good, nil, cluster.ErrConfig, -2, 0},
+		{"NaN Tol", cluster.KMeans{K: 2, Tol: nan}, good, nil, cluster.ErrConfig, -2, 0},
+		{"unknown Init", cluster.KMeans{K: 2, Init: 7}, good, nil, cluster.ErrConfig, -2, 0},
+		{"unknown Algorithm", cluster.KMeans{K: 2, Algorithm: 9}, good, nil, cluster.ErrConfig, -2, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := tt.km.FitWeighted(t.Context(), tt.X, tt.w)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("FitWeighted error = %v, want %v", err, tt.want)
+			}
+			if m != nil {
+				t.Errorf("FitWeighted returned a model with an error")
+			}
+			var ie *cluster.InputError
+			if tt.wantRow == -2 {
+				if errors.As(err, &ie) {
+					t.Errorf("error %v is an InputError, want a plain wrapped sentinel", err)
+				}
+				return
+			}
+			if !errors.As(err, &ie) {
+				t.Fatalf("error %v is not an *InputError", err)
+			}
+			if ie.Row != tt.wantRow || ie.Col != tt.wantCol {
+				t.Errorf("error %v locates row %d column %d, want row %d column %d", err, ie.Row, ie.Col, tt.wantRow, tt.wantCol)
+			}
+		})
+	}
+}
+
+func TestInputErrorMessage(t *testing.T) {
+	_, err := cluster.KMeans{K: 1}.Fit(t.Context(), [][]float64{{0, 0}, {1, math.NaN()}})
+	if got, want := fmt.Sprint(err), "cluster: X row 1, column 1: value is NaN or infinite"; got != want {
+		t.Errorf("error = %q, want %q", got, want)
+	}
+}
+
+// TestKMeansWorkersBitIdentical fits with 1, 2 and 8 workers and expects
+// exactly the same model: same labels, same bits in every float.
+func TestKMeansWorkersBitIdentical(t *testing.T) {
+	X, _, _ := synth.Blobs{N: 6000, Dim: 4, Centers: 6, Std: 2.5, Seed: 3}.Generate()
+	w := make([]float64, len(X))
+	for i := range w {
+		w[i] = float64(i%5) * 0.37
+	}
+	for _, tt := range []struct {
+		name string
+		km   cluster.KMeans
+		w    []float64
+	}{
+		{"k-means++", cluster.KMeans{K: 6, Seed: 42}, nil},
+		{"k-means++ lloyd", cluster.KMeans{K: 6, Seed: 42, Algorithm: cluster.Lloyd}, nil},
+		{"random ninit 3", cluster.KMeans{K: 9, Init: cluster.Random, NInit: 3, Seed: 7}, nil},
+		{"weighted", cluster.KMeans{K: 5, Seed: 1}, w},
+		{"weighted random", cluster.KMeans{K: 5, Init: cluster.Random, Seed: 1}, w},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var first *cluster.Model
+			for _, workers := range []int{1, 2, 8} {
+				km := tt.km
+				km.Workers = workers
+				m, err := km.FitWeighted(t.Context(), X, tt.w)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if first == nil {
+					first = m
+					continue
+				}
+				if diff := cmp.Diff(first, m); diff != "" {
+					t.Errorf("Workers=%d differs from Workers=1 (-1 +%d):\n%s", workers, workers, diff)
+				}
+			}
+		})
+	}
+}
+
+// TestHamerlyMatchesLloyd runs both algorithms from the same seed on data
+// that takes many iterations and expects identical labels and iteration
+// counts, and inertia and centroids equal to 1e-9 relative (they are in
+// fact bit-identical).
+func TestHamerlyMatchesLloyd(t *testing.T) {
+	for _, tt := range []struct{ n, d, k, centers int }{
+		{3000, 1, 4, 3}, {3000, 2, 10, 4}, {2000, 3, 25, 5}, {2500, 8, 8, 8}, {1500, 13, 6, 3}, {500, 2, 1, 2},
+	} {
+		t.Run(fmt.Sprintf("n=%d,d=%d,k=%d", tt.n, tt.d, tt.k), func(t *testing.T) {
+			X, _, _ := synth.Blobs{N: tt.n, Dim: tt.d, Centers: tt.centers, Std: 4, Seed: uint64(tt.k)}.Generate()
+			for _, seed := range []uint64{1, 2} {
+				lloyd, err := cluster.KMeans{K: tt.k, Seed: seed, Tol: -1, Algorithm: cluster.Lloyd}.Fit(t.Context(), X)
+				if err != nil {
+					t.Fatal(err)
+				}
+				ham, err := cluster.KMeans{K: tt.k, Seed: seed, Tol: -1, Algorithm: cluster.Hamerly}.Fit(t.Context(), X)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(lloyd.Labels, ham.Labels); diff != "" {
+					t.Errorf("seed %d: labels mismatch (-lloyd +hamerly):\n%s", seed, diff)
+				}
+				if diff := cmp.Diff(lloyd, ham, cmpopts.EquateApprox(1e-9, 0)); diff != "" {
+					t.Errorf("seed %d: model mismatch (-lloyd +hamerly):\n%s", seed, diff)
+				}
+			}
+		})
+	}
+}
+
+// TestEmptyClusterRelocation follows a hand-computed run. X = 0, 1, 10, 11
+// from centroids 0, 1, 100.
+//
+// Iteration 1 labels 0,1,1,1 and leaves cluster 2 empty; the farthest point
+// from its centroid is 11 (distance² 100), which becomes centroid 2 and
+// leaves cluster 1 with {1, 10}: centroids 0, 5.5, 11.
+// Iteration 2 labels 0,0,2,2 and leaves cluster 1 empty; points 1 and 10
+// tie at distance² 1, so row 1 (the lower) moves: centroids 0, 1, 10.5.
+// Iteration 3 labels 0,1,2,2; no centroid moves, so the fit converges by
+// tolerance (labels changed) and the last assignment keeps 0,1,2,2.
+// Inertia = 0.5² + 0.5² = 0.5.
+func TestEmptyClusterRelocation(t *testing.T) {
+	X := [][]float64{{0}, {1}, {10}, {11}}
+	for _, alg := range []cluster.Algorithm{cluster.Lloyd, cluster.Hamerly} {
+		var inertias []float64
+		km := cluster.KMeans{K: 3, InitCentroids: [][]float64{{0}, {1}, {100}}, Algorithm: alg,
+			Progress: func(_ int, in float64) { inertias = append(inertias, in) }}
+		m, err := km.Fit(t.Context(), X)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := &cluster.Model{
+			Centroids:  [][]float64{{0}, {1}, {10.5}},
+			Labels:     []int{0, 1, 2, 2},
+			Inertia:    0.5,
+			Iterations: 3,
+			Converged:  true,
+		}
+		if diff := cmp.Diff(want, m); diff != "" {
+			t.Errorf("%v: KMeans mismatch (-want +got):\n%s", alg, diff)
+		}
+		// Assignment inertias: 0+0+81+100 = 181; 0+1+1+0 = 2; 0.5.
+		if diff := cmp.Diff([]float64{181, 2, 0.5}, inertias); diff != "" {
+			t.Errorf("%v: Progress inertias mismatch (-want +got):\n%s", alg, diff)
+		}
+	}
+}
+
+func TestKMeansEdgeCases(t *testing.T) {
+	t.Run("K equals n", func(t *testing.T) {
+		X := [][]float64{{3, 1}, {-2, 4}, {0, 0}, {7, 7}}
+		m, err := cluster.KMeans{K: 4, Seed: 5}.Fit(t.Context(), X)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Inertia != 0 {
+			t.Errorf("inertia = %v, want 0", m.Inertia)
+		}
+		for i, l := range m.Labels {
+			if !cmp.Equal(m.Centroids[l], X[i]) {
+				t.Errorf("row %d in cluster %d with centroid %v", i, l, m.Centroids[l])
+			}
+		}
+	})
+	t.Run("exactly K distinct with duplicates", func(t *testing.T) {
+		X := [][]float64{{1, 1}, {2, 2}, {1, 1}, {2, 2}, {1, 1}, {-0.0, 3}, {0, 3}}
+		for _, init := range []cluster.Init{cluster.KMeansPlusPlus, cluster.Random} {
+			m, err := cluster.KMeans{K: 3, Init: init, Seed: 2}.Fit(t.Context(), X)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.Inertia != 0 {
+				t.Errorf("%v: inertia = %v, want 0", init, m.Inertia)
+			}
+		}
+	})
+	t.Run("K one", func(t *testing.T) {
+		m, err := cluster.KMeans{K: 1}.Fit(t.Context(), [][]float64{{1, 2}, {3, 6}, {5, 1}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Mean (3, 3); squared distances 4+1, 0+9, 4+4.
+		want := &cluster.Model{Centroids: [][]float64{{3, 3}}, Labels: []int{0, 0, 0}, Inertia: 22, Iterations: 2, Converged: true}
+		if diff := cmp.Diff(want, m); diff != "" {
+			t.Errorf("KMeans mismatch (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("MaxIter reached", func(t *testing.T) {
+		X, _, _ := synth.Blobs{N: 2000, Dim: 2, Centers: 3, Std: 5, Seed: 1}.Generate()
+		m, err := cluster.KMeans{K: 12, MaxIter: 2, Tol: -1, Seed: 1}.Fit(t.Context(), X)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Iterations != 2 || m.Converged {
+			t.Errorf("Iterations = %d, Converged = %v; want 2, false", m.Iterations, m.Converged)
+		}
+		// The final assignment makes every label the nearest centroid.
+		for i, x := range X {
+			if got := m.Predict(x); got != m.Labels[i] {
+				t.Fatalf("row %d: label %d, nearest centroid %d", i, m.Labels[i], got)
+			}
+		}
+	})
+}
+
+// TestWeightsAreReplication checks that an integer weight counts as that
+// many copies of the row.
+func TestWeightsAreReplication(t *testing.T) {
+	X, _, _ := synth.Blobs{N: 300, Dim: 3, Centers: 4, Std: 2, Seed: 4}.Generate()
+	w := make([]float64, len(X))
+	var rep [][]float64
+	for i, x := range X {
+		w[i] = float64(i % 4)
+		for range i % 4 {
+			rep = append(rep, x)
+		}
+	}
+	init := [][]float64{X[1], X[2], X[3], X[5]}
+	km := cluster.KMeans{K: 4, InitCentroids: init}
+	mw, err := km.FitWeighted(t.Context(), X, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mr, err := km.Fit(t.Context(), rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(mr.Centroids, mw.Centroids, cmpopts.EquateApprox(1e-12, 0)); diff != "" {
+		t.Errorf("centroids mismatch (-replicated +weighted):\n%s", diff)
+	}
+	if diff := cmp.Diff(mr.Inertia, mw.Inertia, cmpopts.EquateApprox(1e-12, 0)); diff != "" {
+		t.Errorf("inertia mismatch (-replicated +weighted):\n%s", diff)
+	}
+}
+
+func TestKMeansCancel(t *testing.T) {
+	X, _, _ := synth.Blobs{N: 5000, Dim: 2, Centers: 5, Std: 6, Seed: 2}.Generate()
+	t.Run("during fit", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(t.Context())
+		defer cancel()
+		calls := 0
+		km := cluster.KMeans{K: 30, Tol: -1, Seed: 1, Progress: func(iter int, _ float64) {
+			calls++
+			if iter == 3 {
+				cancel()
+			}
+		}}
+		m, err := km.Fit(ctx, X)
+		if !errors.Is(err, context.Canceled) || m != nil {
+			t.Fatalf("Fit = %v, %v; want nil, context.Canceled", m, err)
+		}
+		if calls != 3 {
+			t.Errorf("Progress called %d times, want 3 (no iteration after the cancel)", calls)
+		}
+	})
+	t.Run("before fit", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(t.Context())
+		cancel()
+		if _, err := (cluster.KMeans{K: 3}).Fit(ctx, X); !errors.Is(err, context.Canceled) {
+			t.Fatalf("Fit error = %v, want context.Canceled", err)
+		}
+	})
+}
+
+// TestProgress checks one call per iteration with non-increasing inertia,
+// which Lloyd's algorithm guarantees for the assignment inertia.
+func TestProgress(t *testing.T) {
+	X, _, _ := synth.Blobs{N: 3000, Dim: 3, Centers: 4, Std: 4, Seed: 6}.Generate()
+	for _, alg := range []cluster.Algorithm{cluster.Lloyd, cluster.Hamerly} {
+		var iters []int
+		var inertias []float64
+		km := cluster.KMeans{K: 7, Seed: 3, Algorithm: alg, Progress: func(it int, in float64) {
+			iters = append(iters, it)
+			inertias = append(inertias, in)
+		}}
+		m, err := km.Fit(t.Context(), X)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(iters) != m.Iterations {
+			t.Fatalf("%v: %d Progress calls for %d iterations", alg, len(iters), m.Iterations)
+		}
+		for i := range iters {
+			if iters[i] != i+1 {
+				t.Fatalf("%v: Progress iterations %v, want 1, 2, ...", alg, iters)
+			}
+			if i > 0 && inertias[i] > inertias[i-1]*(1+1e-12) {
+				t.Errorf("%v: inertia rose from %v to %v at iteration %d", alg, inertias[i-1], inertias[i], i+1)
+			}
+		}
+		if last := inertias[len(inertias)-1]; m.Inertia > last*(1+1e-12) {
+			t.Errorf("%v: final inertia %v above the last assignment's %v", alg, m.Inertia, last)
+		}
+	}
+}
+
+func TestFitDense(t *testing.T) {
+	X, _, _ := synth.Blobs{N: 800, Dim: 3, Centers: 3, Seed: 9}.Generate()
+	d, err := cluster.NewDense(X)
+	if err != nil {
+		t.Fatal(err)
+	}
+	km := cluster.KMeans{K: 3, Seed: 4}
+	a, err := km.Fit(t.Context(), X)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := km.FitDense(t.Context(), d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(a, b); diff != "" {
+		t.Errorf("FitDense mismatch (-Fit +FitDense):\n%s", diff)
+	}
+	bad := &cluster.Dense{Rows: 2, Cols: 2, Data: []float64{1, 2, 3}}
+	if _, err := (cluster.KMeans{K: 1}).FitDense(t.Context(), bad, nil); !errors.Is(err, cluster.ErrRagged) {
+		t.Errorf("FitDense(short data) error = %v, want ErrRagged", err)
+	}
+	bad = &cluster.Dense{Rows: 2, Cols: 2, Data: []float64{1, 2, 3, math.NaN()}}
+	if _, err := (cluster.KMeans{K: 1}).FitDense(t.Context(), bad, nil); !errors.Is(err, cluster.ErrNotFinite) {
+		t.Errorf("FitDense(NaN) error = %v, want ErrNotFinite", err)
+	}
+}
+
+func TestPredict(t *testing.T) {
+	m := &cluster.Model{Centroids: [][]float64{{0, 0}, {10, 0}, {0, 10}}}
+	tests := []struct {
+		x    []float64
+		want int
+	}{
+		{[]float64{1, 1}, 0},
+		{[]float64{9, -3}, 1},
+		{[]float64{2, 8}, 2},
+		{[]float64{5, 0}, 0}, // tie between 0 and 1: lowest index
+		{[]float64{5}, -1},
+		{[]float64{math.NaN(), 0}, -1},
+	}
+	for _, tt := range tests {
+		if got := m.Predict(tt.x); got != tt.want {
+			t.Errorf("Predict(%v) = %d, want %d", tt.x, got, tt.want)
+		}
+	}
+	got, err := m.PredictAll([][]float64{{1, 1}, {9, -3}})
+	if err != nil || !cmp.Equal(got, []int{0, 1}) {
+		t.Errorf("PredictAll = %v, %v; want [0 1], nil", got, err)
+	}
+	if _, err := m.PredictAll([][]float64{{1, 1}, {1}}); !errors.Is(err, cluster.ErrRagged) {
+		t.Errorf("PredictAll(ragged) error = %v, want ErrRagged", err)
+	}
+}
