@@ -1,0 +1,203 @@
+package privacy
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// DefaultMaskRune is the rune every masker writes in place of a hidden rune
+// when its Rune field is zero.
+const DefaultMaskRune = '*'
+
+// Masker masks one string value.
+//
+// AppendMask appends the masked form of s to dst and returns the extended
+// buffer, like [strconv.AppendInt]. Implementations must be safe for
+// concurrent use, must not keep or modify dst beyond the append, must not
+// panic on any input (invalid UTF-8 included) and should be idempotent:
+// masking a masked value changes nothing. An empty s yields nothing
+// appended unless the masker documents a fixed output.
+//
+// Every masker in this package implements Masker; [MaskerFunc] adapts a
+// plain function.
+type Masker interface {
+	AppendMask(dst []byte, s string) []byte
+}
+
+// MaskerFunc adapts an ordinary function to the [Masker] interface.
+type MaskerFunc func(dst []byte, s string) []byte
+
+// AppendMask calls f(dst, s).
+func (f MaskerFunc) AppendMask(dst []byte, s string) []byte { return f(dst, s) }
+
+// Compile-time checks that the built-in maskers satisfy Masker.
+var (
+	_ Masker = NameMasker{}
+	_ Masker = PhoneMasker{}
+	_ Masker = EmailMasker{}
+	_ Masker = IDNumberMasker{}
+	_ Masker = BankCardMasker{}
+	_ Masker = AddressMasker{}
+	_ Masker = MiddleMasker{}
+	_ Masker = MaskerFunc(nil)
+)
+
+// maskRune returns r, or DefaultMaskRune when r is zero or not a valid
+// rune.
+func maskRune(r rune) rune {
+	if r <= 0 || !utf8.ValidRune(r) {
+		return DefaultMaskRune
+	}
+	return r
+}
+
+// keepCount turns a configured count into an effective one: 0 means def,
+// a negative value means none.
+func keepCount(n, def int) int {
+	switch {
+	case n == 0:
+		return def
+	case n < 0:
+		return 0
+	}
+	return n
+}
+
+// appendKept appends a rune that is shown as written. An invalid byte
+// (reported by utf8 as RuneError with size 1) is written as U+FFFD so the
+// output is always valid UTF-8.
+func appendKept(dst []byte, r rune) []byte {
+	if r < utf8.RuneSelf {
+		return append(dst, byte(r))
+	}
+	return utf8.AppendRune(dst, r)
+}
+
+// appendMask appends the mask rune.
+func appendMask(dst []byte, mask rune) []byte {
+	if mask < utf8.RuneSelf {
+		return append(dst, byte(mask))
+	}
+	return utf8.AppendRune(dst, mask)
+}
+
+// digitValue returns the value 0-9 of a decimal digit rune (any Unicode Nd
+// digit, so full-width ０-９ count too), or -1 when r is not one.
+func digitValue(r rune) int {
+	if r >= '0' && r <= '9' {
+		return int(r - '0')
+	}
+	if r < utf8.RuneSelf || !unicode.IsDigit(r) {
+		return -1
+	}
+	// Unicode decimal digits come in contiguous runs of ten starting at
+	// zero; find the start of the run.
+	start := r
+	for start > 0 && unicode.IsDigit(start-1) {
+		start--
+	}
+	return int(r-start) % 10
+}
+
+// MaskMiddle masks the middle of s, keeping up to first runes at the start
+// and last runes at the end, one mask rune per hidden rune. Negative counts
+// mean zero. When first+last would show the whole string, last and then
+// first are reduced so that at least one rune is hidden; a one-rune string
+// becomes "*". The rune count of the result equals that of s (each invalid
+// UTF-8 byte counts as one rune and is always hidden).
+//
+// MaskMiddle is the general helper behind the other maskers; see
+// [MiddleMasker] to change the mask rune.
+func MaskMiddle(s string, first, last int) string {
+	var buf [64]byte
+	return string(MiddleMasker{}.appendMask(buf[:0], s, max(first, 0), max(last, 0)))
+}
+
+// AppendMaskMiddle appends the result of [MaskMiddle] to dst.
+func AppendMaskMiddle(dst []byte, s string, first, last int) []byte {
+	return MiddleMasker{}.appendMask(dst, s, max(first, 0), max(last, 0))
+}
+
+// MiddleMasker hides the middle of a string. Its zero value keeps the first
+// and the last rune: "abcdef" → "a****f".
+type MiddleMasker struct {
+	// Rune is the mask rune; 0 means [DefaultMaskRune].
+	Rune rune
+	// First is the number of leading runes kept; 0 means 1, a negative
+	// value keeps none.
+	First int
+	// Last is the number of trailing runes kept; 0 means 1, a negative
+	// value keeps none.
+	Last int
+}
+
+// Mask returns the masked form of s; see [MaskMiddle] for the rules.
+func (m MiddleMasker) Mask(s string) string {
+	var buf [64]byte // most results fit: one allocation, for the string
+	return string(m.AppendMask(buf[:0], s))
+}
+
+// AppendMask appends the masked form of s to dst.
+func (m MiddleMasker) AppendMask(dst []byte, s string) []byte {
+	return m.appendMask(dst, s, keepCount(m.First, 1), keepCount(m.Last, 1))
+}
+
+func (m MiddleMasker) appendMask(dst []byte, s string, first, last int) []byte {
+	n := utf8.RuneCountInString(s)
+	if n == 0 {
+		return dst
+	}
+	if first+last >= n {
+		last = max(0, n-1-first)
+		first = min(first, n-1)
+	}
+	mask := maskRune(m.Rune)
+	i := 0
+	for k := 0; k < len(s); {
+		r, size := utf8.DecodeRuneInString(s[k:])
+		k += size
+		if (i < first || i >= n-last) && !(r == utf8.RuneError && size == 1) {
+			dst = appendKept(dst, r)
+		} else {
+			dst = appendMask(dst, mask)
+		}
+		i++
+	}
+	return dst
+}
+
+// appendSlots copies s to dst, hiding every slot rune (as decided by
+// isSlot) whose slot index is outside [0, first) and [n-last, n), where n is
+// the number of slots. At least one slot is always hidden. Non-slot runes are kept as written; invalid bytes
+// become U+FFFD, or the mask when they are slots.
+func appendSlots(dst []byte, s string, mask rune, isSlot func(rune) bool, n, first, last int) []byte {
+	if first+last >= n {
+		// Always hide at least one slot, whatever the configuration.
+		last = max(0, n-1-first)
+		first = min(first, n-1)
+	}
+	idx := 0
+	for k := 0; k < len(s); {
+		r, size := utf8.DecodeRuneInString(s[k:])
+		k += size
+		invalid := r == utf8.RuneError && size == 1
+		if !isSlot(r) && !invalid {
+			dst = appendKept(dst, r)
+			continue
+		}
+		if !invalid && (idx < first || idx >= n-last) {
+			dst = appendKept(dst, r)
+		} else {
+			dst = appendMask(dst, mask)
+		}
+		idx++
+	}
+	return dst
+}
+
+// otherKeep is the number of digits kept by the fallback rule shared by
+// the phone, ID and card maskers: at most a third of n, never more than
+// limit.
+func otherKeep(n, limit int) int {
+	return min(n/3, limit)
+}
