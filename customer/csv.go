@@ -252,7 +252,12 @@ func bindHeader[T any](header []string, opts CSVOptions, sc *schema[T]) ([]*colu
 		}
 		c, ok := byName[name]
 		if !ok {
-			attrCols[i] = strings.TrimFunc(strings.TrimPrefix(h, "\ufeff"), unicode.IsSpace)
+			attr := strings.TrimFunc(strings.TrimPrefix(h, "\ufeff"), unicode.IsSpace)
+			if j, dup := bound["\x00"+attr]; dup {
+				return nil, nil, &ParseError{Line: 1, Column: i + 1, Err: fmt.Errorf("%w: also column %d", ErrDuplicateColumn, j+1)}
+			}
+			bound["\x00"+attr] = i
+			attrCols[i] = attr
 			continue
 		}
 		if j, dup := bound[name]; dup {

@@ -48,11 +48,12 @@ func ValidateEmail(s string) error {
 			return invalid(ErrInvalidEmail, ErrCharacter, "in local part")
 		}
 	}
-	labels := strings.Split(domain, ".")
-	if len(labels) < 2 {
+	if strings.IndexByte(domain, '.') < 0 {
 		return invalid(ErrInvalidEmail, ErrInvalidValue, "domain needs a dot")
 	}
-	for _, l := range labels {
+	var tld string
+	for rest := domain; ; {
+		l, after, more := strings.Cut(rest, ".")
 		if l == "" || len(l) > 63 {
 			return invalid(ErrInvalidEmail, ErrLength, "domain label must be 1 to 63 bytes")
 		}
@@ -64,8 +65,12 @@ func ValidateEmail(s string) error {
 				return invalid(ErrInvalidEmail, ErrCharacter, "in domain")
 			}
 		}
+		if !more {
+			tld = l
+			break
+		}
+		rest = after
 	}
-	tld := labels[len(labels)-1]
 	if utf8.RuneCountInString(tld) < 2 || strings.Trim(tld, "0123456789") == "" {
 		return invalid(ErrInvalidEmail, ErrInvalidValue, "top-level domain")
 	}

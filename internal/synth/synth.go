@@ -122,7 +122,15 @@ const (
 	streamCompanyOrders
 	streamDefect
 	streamDuplicate
+	streamAge
 )
+
+// ageOf returns the age in years of person i at the as-of date, 18 to 75
+// and skewed young. It has its own stream so that order generation can
+// know a buyer's age without generating the person.
+func ageOf(seed uint64, i int) int {
+	return 18 + int(57*math.Pow(rng(seed, i, streamAge).Float64(), 1.6))
+}
 
 func rng(seed uint64, i int, stream uint64) *rand.Rand {
 	return rand.New(rand.NewPCG(seed, uint64(i)<<8|stream))
@@ -188,9 +196,7 @@ func person(cfg Config, i int, start time.Time, used map[string]struct{}) custom
 		p.Gender = customer.Female
 	}
 	p.Name = chineseName(r, p.Gender)
-	// Ages 18-75, skewed young.
-	ageYears := 18 + int(57*math.Pow(r.Float64(), 1.6))
-	birth := cfg.AsOf.AddDate(-ageYears, 0, -r.IntN(365))
+	birth := cfg.AsOf.AddDate(-ageOf(cfg.Seed, i), 0, -r.IntN(365))
 	p.BirthDate = time.Date(birth.Year(), birth.Month(), birth.Day(), 0, 0, 0, 0, time.UTC)
 	c := pickCity(r)
 	p.City, p.Province = c.name, c.province
@@ -587,9 +593,20 @@ func personOrders(cfg Config, i int, start time.Time, scale float64, cat [][]pri
 	if r.Float64() < kind.churn {
 		last = first.Add(time.Duration(r.Float64() * float64(cfg.AsOf.Sub(first))))
 	}
-	// Preferences.
-	fav := r.IntN(len(cat))
-	second := r.IntN(len(cat))
+	// Preferences. Senior nutrition is bought by older customers, and by
+	// younger ones now and then as a gift.
+	young := ageOf(cfg.Seed, i) < 45
+	pickCat := func() int {
+		for {
+			x := r.IntN(categoryCumulative[len(categoryCumulative)-1])
+			c, _ := slices.BinarySearch(categoryCumulative, x+1)
+			if !young || categories[c].name != "senior_nutrition" || r.IntN(20) == 0 {
+				return c
+			}
+		}
+	}
+	fav := pickCat()
+	second := pickCat()
 	online := r.Float64()
 	discount := math.Pow(r.Float64(), 2)
 	id := "O" + string(PersonID(i))[1:] + "-"
@@ -603,7 +620,7 @@ func personOrders(cfg Config, i int, start time.Time, scale float64, cat [][]pri
 		ci := fav
 		switch v := r.IntN(10); {
 		case v >= 8:
-			ci = r.IntN(len(cat))
+			ci = pickCat()
 		case v >= 5:
 			ci = second
 		}

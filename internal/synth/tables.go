@@ -64,23 +64,35 @@ var sources = []string{"双11", "618", "抖音直播", "小红书", "线下活�
 
 var mobilePrefixes = []string{"130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155", "156", "157", "158", "159", "166", "176", "177", "180", "181", "182", "185", "186", "187", "188", "189", "191", "198", "199"}
 
-// category is a product category with a price level in yuan.
+// category is a product category with a price level in yuan and a
+// relative popularity.
 type category struct {
 	name      string
 	basePrice float64 // typical unit price
-	premium   bool
+	weight    int
 }
 
 var categories = []category{
-	{"grocery", 45, false}, {"apparel", 180, false}, {"beauty", 260, false}, {"electronics", 1200, false},
-	{"appliances", 1800, false}, {"books", 55, false}, {"home", 150, false}, {"sports", 320, false},
-	{"baby", 200, false}, {"health", 240, false}, {"luxury", 5200, true}, {"senior_nutrition", 280, false},
+	{"grocery", 45, 20}, {"apparel", 180, 16}, {"beauty", 260, 12}, {"electronics", 1200, 5},
+	{"appliances", 1800, 3}, {"books", 55, 10}, {"home", 150, 10}, {"sports", 320, 6},
+	{"baby", 200, 6}, {"health", 240, 6}, {"luxury", 5200, 1}, {"senior_nutrition", 280, 5},
 }
 
 // b2bCategories are what companies buy.
 var b2bCategories = []category{
-	{"software", 30000, false}, {"hardware", 60000, false}, {"services", 15000, false}, {"consulting", 80000, true},
+	{"software", 30000, 1}, {"hardware", 60000, 1}, {"services", 15000, 1}, {"consulting", 80000, 1},
 }
+
+// categoryCumulative is the cumulative weight of categories.
+var categoryCumulative = func() []int {
+	c := make([]int, len(categories))
+	sum := 0
+	for i, ct := range categories {
+		sum += ct.weight
+		c[i] = sum
+	}
+	return c
+}()
 
 // industries are the NBS 2017 size-classification industries, with a
 // typical employee count.

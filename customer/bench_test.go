@@ -1,0 +1,94 @@
+package customer_test
+
+import (
+	"context"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/internal/synth"
+)
+
+func BenchmarkNormalizePhone(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := customer.NormalizePhone("+86 138-1234-5678"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkValidateIDNumber(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := customer.ValidateIDNumber("11010519491231002X"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkValidateCreditCode(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := customer.ValidateCreditCode("914403001922038216"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkValidateEmail(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := customer.ValidateEmail("li.si+crm@mail.example.cn"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkValidatePeople validates 10,000 generated persons per op.
+func BenchmarkValidatePeople(b *testing.B) {
+	ds := synth.Generate(synth.Config{People: 10_000, Companies: -1, Seed: 1})
+	v := customer.Validator{AsOf: ds.AsOf}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range ds.People {
+			if err := v.ValidatePerson(&ds.People[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(ds.People)), "ns/person")
+}
+
+// tenMillion holds about 10.6 million orders of 1,000,000 generated
+// persons, built once per test binary and only by the benchmarks that need
+// it. Orders are grouped by customer, as synth.Orders streams them.
+var tenMillion = sync.OnceValues(func() (*synth.Config, []customer.Order) {
+	cfg := &synth.Config{People: 1_000_000, Companies: -1, Seed: 1}
+	return cfg, slices.Collect(synth.Orders(*cfg))
+})
+
+func BenchmarkSummarize(b *testing.B) {
+	cfg, orders := tenMillion()
+	asOf := synth.DefaultAsOf
+	_ = cfg
+	for _, bc := range []struct {
+		name string
+		opts customer.SummaryOptions
+	}{
+		{"orders=10M/dedup", customer.SummaryOptions{}},
+		{"orders=10M/trusted-ids", customer.SummaryOptions{TrustOrderIDs: true}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sums, _, err := customer.Summarize(context.Background(), slices.Values(orders), asOf, bc.opts)
+				if err != nil || len(sums) == 0 {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(orders)), "ns/order")
+		})
+	}
+}

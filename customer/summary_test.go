@@ -1,0 +1,179 @@
+package customer_test
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/clientele-go/clientele/customer"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/shopspring/decimal"
+)
+
+var cst = time.FixedZone("CST", 8*3600)
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func at(y int, m time.Month, d, h, min int) time.Time { return time.Date(y, m, d, h, min, 0, 0, cst) }
+
+// summaryOrders is a small hand-checked order stream: customer A buys
+// three times, returns one purchase and has a replayed and a future order;
+// B has one free order just inside the 90-day window; C only a refund.
+func summaryOrders() []customer.Order {
+	return []customer.Order{
+		{ID: "a1", CustomerID: "A", At: at(2026, 1, 5, 10, 0), Amount: dec("100.00"), Category: "grocery", Channel: customer.ChannelOnline, Discounted: true},
+		{ID: "b1", CustomerID: "B", At: at(2025, 12, 31, 23, 30), Amount: dec("0"), Category: "grocery", Channel: customer.ChannelMiniProgram},
+		{ID: "a2", CustomerID: "A", At: at(2026, 2, 10, 9, 0), Amount: dec("50.50"), Category: "books", Channel: customer.ChannelOffline},
+		{ID: "a3", CustomerID: "A", At: at(2026, 3, 20, 18, 0), Amount: dec("200"), Category: "grocery", Channel: customer.ChannelApp},
+		{ID: "a2r", CustomerID: "A", At: at(2026, 3, 22, 10, 0), Amount: dec("-50.50"), Category: "books", Channel: customer.ChannelOffline},
+		{ID: "a2", CustomerID: "A", At: at(2026, 2, 10, 9, 0), Amount: dec("50.50"), Category: "books", Channel: customer.ChannelOffline},
+		{ID: "a4", CustomerID: "A", At: at(2026, 4, 2, 9, 0), Amount: dec("10"), Category: "books", Channel: customer.ChannelOffline},
+		{ID: "c1", CustomerID: "C", At: at(2026, 3, 1, 12, 0), Amount: dec("-30"), Category: "apparel", Channel: customer.ChannelOnline},
+		{ID: "x1", CustomerID: "", At: at(2026, 3, 1, 12, 0), Amount: dec("5")},
+		{ID: "d1", CustomerID: "D", At: at(2025, 11, 1, 12, 0), Amount: dec("19.99"), Category: "books", Channel: "kiosk"},
+		{ID: "d2", CustomerID: "D", At: at(2026, 3, 1, 12, 0), Amount: dec("0.01"), Category: "books", Channel: "kiosk"},
+	}
+}
+
+func TestSummarize(t *testing.T) {
+	asOf := at(2026, 3, 31, 12, 0)
+	got, skipped, err := customer.Summarize(t.Context(), slices.Values(summaryOrders()), asOf, customer.SummaryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A: tenure 85 days 2 hours, shorter than the 90-day window.
+	aMonths := (85 + 2.0/24) / (365.25 / 12)
+	want := []customer.Summary{
+		{
+			CustomerID: "A", AsOf: asOf, Orders: 3, Refunds: 1,
+			Gross: dec("350.50"), Refunded: dec("50.50"), Net: dec("300"), AvgOrderValue: dec("100"),
+			First: at(2026, 1, 5, 10, 0), Last: at(2026, 3, 20, 18, 0),
+			RecentOrders: 3, PurchasesPerMonth: 3 / aMonths,
+			Discounted: 1, Online: 2, Offline: 1,
+			Categories: []customer.CategoryStat{
+				{Category: "grocery", Orders: 2, Spend: dec("300")},
+				{Category: "books", Orders: 1, Spend: dec("0")},
+			},
+			Channels: []customer.ChannelStat{
+				{Channel: customer.ChannelApp, Orders: 1, Spend: dec("200")},
+				{Channel: customer.ChannelOffline, Orders: 1, Spend: dec("0")},
+				{Channel: customer.ChannelOnline, Orders: 1, Spend: dec("100")},
+			},
+		},
+		{
+			// B: tenure 89 days 12.5 hours, again shorter than the window.
+			CustomerID: "B", AsOf: asOf, Orders: 1,
+			Gross: dec("0"), Refunded: dec("0"), Net: dec("0"), AvgOrderValue: dec("0"),
+			First: at(2025, 12, 31, 23, 30), Last: at(2025, 12, 31, 23, 30),
+			RecentOrders: 1, PurchasesPerMonth: 1 / ((89 + 12.5/24) / (365.25 / 12)), Online: 1,
+			Categories: []customer.CategoryStat{{Category: "grocery", Orders: 1, Spend: dec("0")}},
+			Channels:   []customer.ChannelStat{{Channel: customer.ChannelMiniProgram, Orders: 1, Spend: dec("0")}},
+		},
+		{
+			CustomerID: "C", AsOf: asOf, Refunds: 1,
+			Gross: dec("0"), Refunded: dec("30"), Net: dec("-30"),
+			Categories: []customer.CategoryStat{{Category: "apparel", Spend: dec("-30")}},
+			Channels:   []customer.ChannelStat{{Channel: customer.ChannelOnline, Spend: dec("-30")}},
+		},
+		{
+			// D: tenure beyond the window, so the window's 90 days count;
+			// a channel the library does not classify is neither online
+			// nor offline.
+			CustomerID: "D", AsOf: asOf, Orders: 2,
+			Gross: dec("20"), Refunded: dec("0"), Net: dec("20"), AvgOrderValue: dec("10"),
+			First: at(2025, 11, 1, 12, 0), Last: at(2026, 3, 1, 12, 0),
+			RecentOrders: 1, PurchasesPerMonth: 1 / (90 / (365.25 / 12)),
+			Categories: []customer.CategoryStat{{Category: "books", Orders: 2, Spend: dec("20")}},
+			Channels:   []customer.ChannelStat{{Channel: "kiosk", Orders: 2, Spend: dec("20")}},
+		},
+	}
+	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+		t.Errorf("Summarize mismatch (-want +got):\n%s", diff)
+	}
+	if want := (customer.Skipped{Invalid: 1, Future: 1, Duplicate: 1}); skipped != want {
+		t.Errorf("Skipped = %+v, want %+v", skipped, want)
+	}
+	if d, ok := got[1].DaysSinceLast(); !ok || d != 90 {
+		t.Errorf("B DaysSinceLast = %d, %v; want 90", d, ok)
+	}
+	if s := got[0].DiscountShare(); s != 1.0/3 {
+		t.Errorf("A DiscountShare = %v", s)
+	}
+}
+
+func TestSummarizerSkipErrors(t *testing.T) {
+	asOf := at(2026, 3, 31, 12, 0)
+	known := func(id customer.ID) bool { return id != "ghost" }
+	z := customer.NewSummarizer(asOf, customer.SummaryOptions{Known: known})
+	o := customer.Order{ID: "1", CustomerID: "A", At: at(2026, 1, 1, 0, 0), Amount: dec("1")}
+	if err := z.Add(o); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		order customer.Order
+		want  error
+	}{
+		{"duplicate", o, customer.ErrDuplicateID},
+		{"future", customer.Order{ID: "2", CustomerID: "A", At: asOf.Add(time.Second), Amount: dec("1")}, customer.ErrFuture},
+		{"unknown", customer.Order{ID: "3", CustomerID: "ghost", At: asOf, Amount: dec("1")}, customer.ErrUnknownCustomer},
+		{"no time", customer.Order{ID: "4", CustomerID: "A", Amount: dec("1")}, customer.ErrInvalidDate},
+	}
+	for _, tt := range tests {
+		err := z.Add(tt.order)
+		var se *customer.SkipError
+		if !errors.As(err, &se) || !errors.Is(err, tt.want) || se.OrderID != tt.order.ID {
+			t.Errorf("%s: Add = %v, want SkipError wrapping %v", tt.name, err, tt.want)
+		}
+	}
+	if got := z.Skipped(); got != (customer.Skipped{Invalid: 1, Future: 1, Duplicate: 1, Unknown: 1}) {
+		t.Errorf("Skipped = %+v", got)
+	}
+	// With trusted IDs a replayed order counts twice, by the caller's choice.
+	z = customer.NewSummarizer(asOf, customer.SummaryOptions{TrustOrderIDs: true})
+	_ = z.Add(o)
+	if err := z.Add(o); err != nil {
+		t.Fatalf("TrustOrderIDs: %v", err)
+	}
+	if s := z.Summaries(); s[0].Orders != 2 {
+		t.Fatalf("TrustOrderIDs: Orders = %d, want 2", s[0].Orders)
+	}
+}
+
+func TestSummarizeCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	orders := func(yield func(customer.Order) bool) {
+		for i := range 10000 {
+			if !yield(customer.Order{CustomerID: "A", At: at(2026, 1, 1, 0, 0), Amount: decimal.NewFromInt(int64(i))}) {
+				return
+			}
+		}
+	}
+	if _, _, err := customer.Summarize(ctx, orders, at(2026, 3, 1, 0, 0), customer.SummaryOptions{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Summarize on a cancelled context = %v", err)
+	}
+}
+
+func TestCalendarDays(t *testing.T) {
+	utcNoon := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		from, to time.Time
+		want     int
+	}{
+		{at(2026, 1, 1, 23, 59), at(2026, 1, 2, 0, 1), 1},
+		{at(2026, 1, 1, 0, 0), at(2026, 1, 1, 23, 59), 0},
+		// 01:00 CST on 1 Jan is 17:00 UTC on 31 Dec: dates are taken in to's zone.
+		{at(2026, 1, 1, 1, 0), utcNoon, 2},
+		{at(2024, 2, 28, 0, 0), at(2024, 3, 1, 0, 0), 2},
+		{at(2026, 3, 5, 0, 0), at(2026, 3, 1, 0, 0), -4},
+	}
+	for _, tt := range tests {
+		if got := customer.CalendarDays(tt.from, tt.to); got != tt.want {
+			t.Errorf("CalendarDays(%v, %v) = %d, want %d", tt.from, tt.to, got, tt.want)
+		}
+	}
+}
