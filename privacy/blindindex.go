@@ -1,0 +1,166 @@
+package privacy
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"strings"
+	"unicode"
+)
+
+// MinHMACKeySize is the shortest key accepted by [NewBlindIndex],
+// [NewPseudonymizer] and [DeriveKey].
+const MinHMACKeySize = 32
+
+// secretKey holds HMAC key material behind a pointer, so printing a
+// struct that holds one shows an address, never the key.
+type secretKey struct {
+	b []byte
+}
+
+func newSecretKey(key []byte, what string) (*secretKey, error) {
+	if len(key) < MinHMACKeySize {
+		return nil, fmt.Errorf("privacy: %s key of %d bytes, want at least %d: %w", what, len(key), MinHMACKeySize, ErrKeySize)
+	}
+	return &secretKey{b: append([]byte(nil), key...)}, nil
+}
+
+// DeriveKey derives a 32-byte subkey for label from a master key with
+// HMAC-SHA256(master, label), so one stored secret can feed several blind
+// indexes without their digests being comparable. Errors wrap
+// [ErrKeySize] when master is shorter than [MinHMACKeySize].
+func DeriveKey(master []byte, label string) ([]byte, error) {
+	if len(master) < MinHMACKeySize {
+		return nil, fmt.Errorf("privacy: master key of %d bytes, want at least %d: %w", len(master), MinHMACKeySize, ErrKeySize)
+	}
+	m := hmac.New(sha256.New, master)
+	m.Write([]byte(label))
+	return m.Sum(nil), nil
+}
+
+// BlindIndex computes keyed digests of normalised values, so that an
+// encrypted field can still be searched for equality and used as a
+// deduplication key: store Sum(value) next to the ciphertext and look
+// values up by their Sum. Use a key of its own, not one of a [Keyring],
+// and one key per indexed field (see [DeriveKey]).
+//
+// The digest is HMAC-SHA256 of the normalised value. It reveals equality
+// of values to anyone who sees the stored digests, and a key holder can
+// test guesses; that is its purpose, so keep its key as secret as the
+// encryption key.
+//
+// A BlindIndex is immutable and safe for concurrent use. It never prints
+// its key.
+type BlindIndex struct {
+	key       *secretKey
+	normalize func(string) string
+}
+
+// NewBlindIndex returns a blind index with the given key (at least
+// [MinHMACKeySize] bytes; copied) and normaliser. A nil normalize means
+// [NormalizeText]; pass [NormalizePhone] or [NormalizeEmail] for those
+// fields. The normaliser must be deterministic and idempotent. Errors
+// wrap [ErrKeySize].
+func NewBlindIndex(key []byte, normalize func(string) string) (*BlindIndex, error) {
+	k, err := newSecretKey(key, "blind index")
+	if err != nil {
+		return nil, err
+	}
+	if normalize == nil {
+		normalize = NormalizeText
+	}
+	return &BlindIndex{key: k, normalize: normalize}, nil
+}
+
+// Sum returns the digest of the normalised value. The array is
+// comparable, so it works directly as a map key.
+func (b *BlindIndex) Sum(value string) [sha256.Size]byte {
+	m := hmac.New(sha256.New, b.key.b)
+	m.Write([]byte(b.normalize(value)))
+	var out [sha256.Size]byte
+	m.Sum(out[:0])
+	return out
+}
+
+// Hex returns Sum(value) in lower-case hexadecimal, for storage in a text
+// column.
+func (b *BlindIndex) Hex(value string) string {
+	s := b.Sum(value)
+	return hex.EncodeToString(s[:])
+}
+
+// String returns "privacy.BlindIndex{key: redacted}".
+func (b *BlindIndex) String() string { return "privacy.BlindIndex{key: redacted}" }
+
+// GoString returns the same as String.
+func (b *BlindIndex) GoString() string { return b.String() }
+
+// Format writes String for every verb.
+func (b *BlindIndex) Format(f fmt.State, verb rune) { _, _ = f.Write([]byte(b.String())) }
+
+// LogValue logs the index as "redacted".
+func (b *BlindIndex) LogValue() slog.Value { return slog.StringValue(b.String()) }
+
+// NormalizeText is the default normaliser of [NewBlindIndex]: it folds
+// full-width ASCII forms (Ａ, １, ＠, the ideographic space) to ASCII, lower-cases,
+// trims white space at both ends and collapses inner runs of white
+// space to one space. Invalid UTF-8 bytes become U+FFFD.
+func NormalizeText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if r == '\u3000' {
+			r = ' '
+		} else if r >= '！' && r <= '～' {
+			r = r - '！' + '!'
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// NormalizeEmail normalises an e-mail address for a blind index: it
+// applies [NormalizeText], so the whole address is lower-cased. RFC 5321
+// lets the local part be case-sensitive, but no common mail host treats
+// it so, and folding case is what makes the index useful for
+// deduplication. Provider-specific rules (dots or +tags in Gmail) are not
+// applied.
+func NormalizeEmail(s string) string { return NormalizeText(s) }
+
+// NormalizePhone normalises a telephone number for a blind index: it
+// keeps only the digits (any script, as ASCII) and drops a leading
+// mainland country prefix (+86, 0086, or 86 before an 11-digit mobile
+// number), so "+86 138-1234-5678", "0086 13812345678" and "13812345678"
+// index alike.
+func NormalizePhone(s string) string {
+	var buf [32]byte
+	d := buf[:0]
+	plus := false
+	for _, r := range s {
+		if v := digitValue(r); v >= 0 {
+			d = append(d, byte('0'+v))
+		} else if len(d) == 0 && (r == '+' || r == '＋') {
+			plus = true
+		}
+	}
+	switch {
+	case len(d) > 4 && string(d[:4]) == "0086":
+		d = d[4:]
+	case plus && len(d) > 2 && string(d[:2]) == "86":
+		d = d[2:]
+	case len(d) == 13 && string(d[:3]) == "861":
+		d = d[2:]
+	}
+	return string(d)
+}

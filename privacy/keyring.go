@@ -1,0 +1,286 @@
+package privacy
+
+import (
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
+	"crypto/subtle"
+	"fmt"
+	"log/slog"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// Cipher encrypts and decrypts field values. [*Keyring] implements it; a
+// host plugs in its own KMS by implementing it too.
+//
+// Methods may be called concurrently. They must not keep or modify their
+// arguments and return newly allocated slices. Encrypt must be randomised
+// (two encryptions of one plaintext differ) and authenticated: Decrypt
+// succeeds only for a ciphertext produced by Encrypt with the same
+// associated data, and otherwise returns an error (wrapping
+// [ErrTampered], [ErrMalformed] or [ErrUnknownKey] for this package's
+// implementation) and a nil slice. An empty plaintext is valid and
+// decrypts to an empty, non-nil slice. The associated data binds a
+// ciphertext to its context, typically record ID and field name: it is
+// authenticated but not encrypted, and nil equals empty.
+type Cipher interface {
+	Encrypt(plaintext, associatedData []byte) ([]byte, error)
+	Decrypt(ciphertext, associatedData []byte) ([]byte, error)
+}
+
+var _ Cipher = (*Keyring)(nil)
+
+// Ciphertext layout, version 1:
+//
+//	byte 0        version (1)
+//	byte 1        length n of the key ID (1-255)
+//	bytes 2..2+n  key ID
+//	next 12       GCM nonce (random)
+//	rest          AES-256-GCM ciphertext and 16-byte tag
+//
+// The GCM additional data is the header (version, length, key ID)
+// followed by the caller's associated data, so the key ID cannot be
+// swapped either.
+const (
+	formatVersion = 1
+	nonceSize     = 12
+	tagSize       = 16
+	// KeySize is the length of a Keyring key: AES-256.
+	KeySize = 32
+	// maxKeyID is the longest key ID, in bytes.
+	maxKeyID = 255
+)
+
+// Keyring encrypts field values with AES-256-GCM under named keys. It
+// encrypts with its active key and decrypts with any key it holds, so keys
+// can rotate: add a new key, make it active, re-encrypt old values with
+// [Keyring.Reencrypt] at leisure, then drop the old key.
+//
+// A Keyring is immutable and safe for concurrent use. It never prints its
+// keys: String, GoString, Format and LogValue show the key IDs only.
+type Keyring struct {
+	active string
+	keys   map[string]*keyEntry
+	ids    []string // sorted
+}
+
+// keyEntry holds a key's cipher behind a pointer, so printing a Keyring
+// by value with %+v shows addresses, never key schedules.
+type keyEntry struct {
+	aead cipher.AEAD
+}
+
+// NewKeyring returns a keyring that encrypts with the key named
+// activeKeyID and decrypts with any key in keys. Key IDs must be 1 to 255
+// printable ASCII bytes without spaces; they are written into every
+// ciphertext in clear, so they must not carry meaning worth hiding. Every
+// key must be [KeySize] bytes, and no two IDs may share a key.
+//
+// NewKeyring does not keep keys or its slices: the caller may zero them
+// after it returns. Errors wrap [ErrNoKeys], [ErrKeyID], [ErrKeySize],
+// [ErrDuplicateKey] or [ErrUnknownKey] and name the key ID, never the key.
+func NewKeyring(activeKeyID string, keys map[string][]byte) (*Keyring, error) {
+	if len(keys) == 0 {
+		return nil, fmt.Errorf("privacy: NewKeyring: %w", ErrNoKeys)
+	}
+	ids := slices.Sorted(maps.Keys(keys))
+	k := &Keyring{active: activeKeyID, keys: make(map[string]*keyEntry, len(keys)), ids: ids}
+	for i, id := range ids {
+		if err := checkKeyID(id); err != nil {
+			return nil, err
+		}
+		key := keys[id]
+		if len(key) != KeySize {
+			return nil, fmt.Errorf("privacy: key %q has %d bytes, want %d: %w", id, len(key), KeySize, ErrKeySize)
+		}
+		for _, other := range ids[:i] {
+			if subtle.ConstantTimeCompare(key, keys[other]) == 1 {
+				return nil, fmt.Errorf("privacy: keys %q and %q: %w", other, id, ErrDuplicateKey)
+			}
+		}
+		block, err := aes.NewCipher(key)
+		if err != nil {
+			return nil, fmt.Errorf("privacy: key %q: %w", id, ErrKeySize)
+		}
+		aead, err := cipher.NewGCM(block)
+		if err != nil {
+			return nil, fmt.Errorf("privacy: key %q: %w", id, ErrKeySize)
+		}
+		k.keys[id] = &keyEntry{aead: aead}
+	}
+	if _, ok := k.keys[activeKeyID]; !ok {
+		if err := checkKeyID(activeKeyID); err != nil {
+			return nil, fmt.Errorf("privacy: active key: %w", ErrUnknownKey)
+		}
+		return nil, fmt.Errorf("privacy: active key %q: %w", activeKeyID, ErrUnknownKey)
+	}
+	return k, nil
+}
+
+// checkKeyID reports whether id is a usable key ID.
+func checkKeyID(id string) error {
+	if id == "" || len(id) > maxKeyID {
+		return fmt.Errorf("privacy: key ID of %d bytes: %w", len(id), ErrKeyID)
+	}
+	for i := range len(id) {
+		if c := id[i]; c <= ' ' || c > '~' {
+			return fmt.Errorf("privacy: key ID with byte %#x at %d: %w", c, i, ErrKeyID)
+		}
+	}
+	return nil
+}
+
+// ActiveKeyID returns the ID of the key that Encrypt uses.
+func (k *Keyring) ActiveKeyID() string {
+	if k == nil {
+		return ""
+	}
+	return k.active
+}
+
+// KeyIDs returns the IDs of all keys, sorted, in a new slice.
+func (k *Keyring) KeyIDs() []string {
+	if k == nil {
+		return nil
+	}
+	return slices.Clone(k.ids)
+}
+
+// Encrypt encrypts plaintext under the active key, binding it to
+// associatedData (nil means none). Each call draws a fresh random 96-bit
+// nonce from crypto/rand; with random nonces, NIST SP 800-38D limits one
+// key to 2^32 encryptions, so rotate well before that. It returns
+// [ErrNoKeys] on a nil Keyring.
+func (k *Keyring) Encrypt(plaintext, associatedData []byte) ([]byte, error) {
+	if k == nil {
+		return nil, fmt.Errorf("privacy: Encrypt: %w", ErrNoKeys)
+	}
+	e := k.keys[k.active]
+	hlen := 2 + len(k.active)
+	out := make([]byte, hlen+nonceSize, hlen+nonceSize+len(plaintext)+tagSize)
+	out[0] = formatVersion
+	out[1] = byte(len(k.active))
+	copy(out[2:], k.active)
+	if _, err := rand.Read(out[hlen:]); err != nil {
+		return nil, fmt.Errorf("privacy: reading nonce: %w", err)
+	}
+	aad := make([]byte, 0, hlen+len(associatedData))
+	aad = append(append(aad, out[:hlen]...), associatedData...)
+	return e.aead.Seal(out, out[hlen:hlen+nonceSize], plaintext, aad), nil
+}
+
+// Decrypt decrypts a ciphertext produced by Encrypt with any key of the
+// ring and the same associated data. Errors wrap [ErrMalformed] (too
+// short, unknown version), [ErrUnknownKey] (key not in the ring; the error
+// names its ID) or [ErrTampered] (altered ciphertext, wrong associated
+// data); they never include the ciphertext or plaintext.
+func (k *Keyring) Decrypt(ciphertext, associatedData []byte) ([]byte, error) {
+	if k == nil {
+		return nil, fmt.Errorf("privacy: Decrypt: %w", ErrNoKeys)
+	}
+	id, hlen, err := parseHeader(ciphertext)
+	if err != nil {
+		return nil, err
+	}
+	e, ok := k.keys[id]
+	if !ok {
+		return nil, fmt.Errorf("privacy: ciphertext key %q: %w", id, ErrUnknownKey)
+	}
+	aad := make([]byte, 0, hlen+len(associatedData))
+	aad = append(append(aad, ciphertext[:hlen]...), associatedData...)
+	nonce := ciphertext[hlen : hlen+nonceSize]
+	out, err := e.aead.Open(make([]byte, 0, len(ciphertext)-hlen-nonceSize-tagSize), nonce, ciphertext[hlen+nonceSize:], aad)
+	if err != nil {
+		return nil, fmt.Errorf("privacy: decrypting with key %q: %w", id, ErrTampered)
+	}
+	return out, nil
+}
+
+// parseHeader returns the key ID and the header length of a version-1
+// ciphertext, checking that the nonce and tag fit.
+func parseHeader(c []byte) (id string, hlen int, err error) {
+	if len(c) < 2 {
+		return "", 0, fmt.Errorf("privacy: ciphertext of %d bytes: %w", len(c), ErrMalformed)
+	}
+	if c[0] != formatVersion {
+		return "", 0, fmt.Errorf("privacy: ciphertext version %d: %w", c[0], ErrMalformed)
+	}
+	n := int(c[1])
+	hlen = 2 + n
+	if n == 0 || len(c) < hlen+nonceSize+tagSize {
+		return "", 0, fmt.Errorf("privacy: ciphertext of %d bytes: %w", len(c), ErrMalformed)
+	}
+	id = string(c[2:hlen])
+	if err := checkKeyID(id); err != nil {
+		return "", 0, fmt.Errorf("privacy: ciphertext key ID: %w", ErrMalformed)
+	}
+	return id, hlen, nil
+}
+
+// CiphertextKeyID returns the ID of the key a [Keyring] ciphertext was
+// encrypted with, without decrypting it. The ID is not authenticated
+// until Decrypt succeeds. Errors wrap [ErrMalformed].
+func CiphertextKeyID(ciphertext []byte) (string, error) {
+	id, _, err := parseHeader(ciphertext)
+	return id, err
+}
+
+// Reencrypt decrypts ciphertext with whichever key of the ring it names
+// and encrypts it again under the active key, with the same associated
+// data. A ciphertext already under the active key is returned as a new
+// copy, unchanged. Errors are those of Decrypt and Encrypt.
+func (k *Keyring) Reencrypt(ciphertext, associatedData []byte) ([]byte, error) {
+	if k == nil {
+		return nil, fmt.Errorf("privacy: Reencrypt: %w", ErrNoKeys)
+	}
+	id, _, err := parseHeader(ciphertext)
+	if err != nil {
+		return nil, err
+	}
+	if id == k.active {
+		if _, err := k.Decrypt(ciphertext, associatedData); err != nil {
+			return nil, err
+		}
+		return slices.Clone(ciphertext), nil
+	}
+	return Reencrypt(k, k, ciphertext, associatedData)
+}
+
+// Reencrypt decrypts ciphertext with from and encrypts the plaintext with
+// to, keeping the associated data: the migration step between two
+// [Cipher] implementations, such as a [Keyring] and a host's KMS. The
+// plaintext is zeroed before Reencrypt returns.
+func Reencrypt(from, to Cipher, ciphertext, associatedData []byte) ([]byte, error) {
+	plain, err := from.Decrypt(ciphertext, associatedData)
+	if err != nil {
+		return nil, err
+	}
+	defer clear(plain)
+	return to.Encrypt(plain, associatedData)
+}
+
+// String returns a description with the active and all key IDs, never key
+// material: privacy.Keyring{active: k2, keys: [k1 k2]}.
+func (k *Keyring) String() string {
+	if k == nil {
+		return "privacy.Keyring(nil)"
+	}
+	return "privacy.Keyring{active: " + k.active + ", keys: [" + strings.Join(k.ids, " ") + "]}"
+}
+
+// GoString returns the same as String, so %#v shows no key material.
+func (k *Keyring) GoString() string { return k.String() }
+
+// Format writes String for every verb, so no fmt verb (%x, %+v, %#v)
+// shows key material.
+func (k *Keyring) Format(f fmt.State, verb rune) { _, _ = f.Write([]byte(k.String())) }
+
+// LogValue returns the active key ID and the key IDs as a slog group.
+func (k *Keyring) LogValue() slog.Value {
+	if k == nil {
+		return slog.StringValue("privacy.Keyring(nil)")
+	}
+	return slog.GroupValue(slog.String("active", k.active), slog.Any("keys", slices.Clone(k.ids)))
+}
