@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -31,8 +32,10 @@ type Summary struct {
 	// or negative when refunds outweigh purchases.
 	AvgOrderValue decimal.Decimal
 
-	First time.Time // first purchase; zero when there are no purchases
-	Last  time.Time // last purchase; zero when there are no purchases
+	// First and Last are the times of the first and last purchase, in
+	// AsOf's location; zero when there are no purchases.
+	First time.Time
+	Last  time.Time
 
 	// RecentOrders counts purchases in the activity window before AsOf
 	// (SummaryOptions.ActivityWindow).
@@ -169,15 +172,35 @@ type Summarizer struct {
 	skipped Skipped
 }
 
-// acc accumulates one customer's orders.
+// acc accumulates one customer's orders. Times are kept as Unix seconds
+// and nanoseconds: smaller than time.Time and compared without calls.
 type acc struct {
 	id                  ID
-	first, last         time.Time
+	first, last         instant
 	gross, refunded     money.Sum
 	orders, refunds     int32
 	discounted, recent  int32
 	online, offline     int32
 	categories, channel int32 // heads of statNode lists, -1 when empty
+}
+
+// instant is a time as Unix seconds and nanoseconds; the zero value means
+// no time.
+type instant struct {
+	sec  int64
+	nsec int32
+	set  bool
+}
+
+func instantOf(t time.Time) instant { return instant{sec: t.Unix(), nsec: int32(t.Nanosecond()), set: true} }
+
+func (a instant) before(b instant) bool { return a.sec < b.sec || a.sec == b.sec && a.nsec < b.nsec }
+
+func (a instant) in(loc *time.Location) time.Time {
+	if !a.set {
+		return time.Time{}
+	}
+	return time.Unix(a.sec, int64(a.nsec)).In(loc)
 }
 
 // statNode is one (customer, category) or (customer, channel) counter in
@@ -253,11 +276,12 @@ func (z *Summarizer) Add(o Order) error {
 	} else {
 		a.orders++
 		a.gross.Add(o.Amount)
-		if a.first.IsZero() || o.At.Before(a.first) {
-			a.first = o.At
+		t := instantOf(o.At)
+		if !a.first.set || t.before(a.first) {
+			a.first = t
 		}
-		if a.last.IsZero() || o.At.After(a.last) {
-			a.last = o.At
+		if !a.last.set || a.last.before(t) {
+			a.last = t
 		}
 		if o.Discounted {
 			a.discounted++
@@ -302,39 +326,63 @@ func (z *Summarizer) Len() int { return len(z.accs) }
 
 // Summaries returns one Summary per customer, in the order in which each
 // customer's first used order arrived. It may be called more than once.
+// The Categories and Channels slices of all summaries share two backing
+// arrays, each capped to its own length, so appending to one never
+// changes another.
 func (z *Summarizer) Summaries() []Summary {
 	out := make([]Summary, len(z.accs))
+	var nc, nh int
 	for i := range z.accs {
-		out[i] = z.summary(&z.accs[i])
+		nc += z.listLen(z.accs[i].categories)
+		nh += z.listLen(z.accs[i].channel)
+	}
+	cats := make([]CategoryStat, 0, nc)
+	chans := make([]ChannelStat, 0, nh)
+	for i := range z.accs {
+		out[i], cats, chans = z.summary(&z.accs[i], cats, chans)
 	}
 	return out
 }
 
+func (z *Summarizer) listLen(head int32) int {
+	n := 0
+	for j := head; j >= 0; j = z.nodes[j].next {
+		n++
+	}
+	return n
+}
+
 const daysPerMonth = 365.25 / 12
 
-func (z *Summarizer) summary(a *acc) Summary {
-	gross, refunded := a.gross.Decimal(), a.refunded.Decimal().Neg()
-	net := a.gross
-	net.Merge(a.refunded)
+// summary converts one accumulator, appending its category and channel
+// stats to the shared cats and chans.
+func (z *Summarizer) summary(a *acc, cats []CategoryStat, chans []ChannelStat) (Summary, []CategoryStat, []ChannelStat) {
+	loc := z.asOf.Location()
 	s := Summary{
 		CustomerID:   a.id,
 		AsOf:         z.asOf,
 		Orders:       int(a.orders),
 		Refunds:      int(a.refunds),
-		Gross:        gross,
-		Refunded:     refunded,
-		Net:          net.Decimal(),
-		First:        a.first,
-		Last:         a.last,
+		Gross:        a.gross.Decimal(),
+		Refunded:     negate(a.refunded.Decimal()),
+		First:        a.first.in(loc),
+		Last:         a.last.in(loc),
 		RecentOrders: int(a.recent),
 		Discounted:   int(a.discounted),
 		Online:       int(a.online),
 		Offline:      int(a.offline),
 	}
+	net := a.gross
+	if a.refunded.IsZero() {
+		s.Net = s.Gross // decimals are immutable; share the value
+	} else {
+		net.Merge(a.refunded)
+		s.Net = net.Decimal()
+	}
 	if a.orders > 0 {
-		s.AvgOrderValue = s.Net.DivRound(decimal.NewFromInt(int64(a.orders)), 2)
+		s.AvgOrderValue = average(net, s.Net, int64(a.orders))
 		span := z.window
-		if tenure := z.asOf.Sub(a.first); tenure < span {
+		if tenure := z.asOf.Sub(a.first.in(loc)); tenure < span {
 			span = tenure
 		}
 		months := span.Hours() / 24 / daysPerMonth
@@ -343,27 +391,70 @@ func (z *Summarizer) summary(a *acc) Summary {
 		}
 		s.PurchasesPerMonth = float64(a.recent) / months
 	}
+	start := len(cats)
 	for j := a.categories; j >= 0; j = z.nodes[j].next {
 		n := &z.nodes[j]
-		s.Categories = append(s.Categories, CategoryStat{Category: n.key, Orders: int(n.n), Spend: n.spend.Decimal()})
+		cats = append(cats, CategoryStat{Category: n.key, Orders: int(n.n), Spend: n.spend.Decimal()})
 	}
-	slices.SortFunc(s.Categories, func(x, y CategoryStat) int {
-		if c := y.Spend.Cmp(x.Spend); c != 0 {
-			return c
-		}
-		return strings.Compare(x.Category, y.Category)
-	})
+	if len(cats) > start {
+		s.Categories = cats[start:len(cats):len(cats)]
+		slices.SortFunc(s.Categories, func(x, y CategoryStat) int {
+			if c := y.Spend.Cmp(x.Spend); c != 0 {
+				return c
+			}
+			return strings.Compare(x.Category, y.Category)
+		})
+	}
+	start = len(chans)
 	for j := a.channel; j >= 0; j = z.nodes[j].next {
 		n := &z.nodes[j]
-		s.Channels = append(s.Channels, ChannelStat{Channel: Channel(n.key), Orders: int(n.n), Spend: n.spend.Decimal()})
+		chans = append(chans, ChannelStat{Channel: Channel(n.key), Orders: int(n.n), Spend: n.spend.Decimal()})
 	}
-	slices.SortFunc(s.Channels, func(x, y ChannelStat) int {
-		if c := y.Orders - x.Orders; c != 0 {
-			return c
+	if len(chans) > start {
+		s.Channels = chans[start:len(chans):len(chans)]
+		slices.SortFunc(s.Channels, func(x, y ChannelStat) int {
+			if c := y.Orders - x.Orders; c != 0 {
+				return c
+			}
+			return strings.Compare(string(x.Channel), string(y.Channel))
+		})
+	}
+	return s, cats, chans
+}
+
+// negate returns -d without allocating for zero.
+func negate(d decimal.Decimal) decimal.Decimal {
+	if d.IsZero() {
+		return decimal.Decimal{}
+	}
+	return d.Neg()
+}
+
+// average returns total / n rounded half away from zero to 2 decimal
+// places, in integer arithmetic when the total fits (it nearly always
+// does), else with decimals.
+func average(total money.Sum, totalDec decimal.Decimal, n int64) decimal.Decimal {
+	units, ok := total.Units()
+	if !ok || n > math.MaxInt64/100 {
+		return totalDec.DivRound(decimal.NewFromInt(n), 2)
+	}
+	// units are 1e-4; the result is in 1e-2, so divide by n*100.
+	d := n * 100
+	q, r := units/d, units%d
+	if r < 0 {
+		r = -r
+	}
+	if 2*r >= d {
+		if units < 0 {
+			q--
+		} else {
+			q++
 		}
-		return strings.Compare(string(x.Channel), string(y.Channel))
-	})
-	return s
+	}
+	if q == 0 {
+		return decimal.Decimal{}
+	}
+	return decimal.New(q, -2)
 }
 
 // Summarize reads orders once and returns one [Summary] per customer, in

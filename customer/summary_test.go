@@ -104,6 +104,34 @@ func TestSummarize(t *testing.T) {
 	}
 }
 
+func TestAverageOrderValueRounding(t *testing.T) {
+	asOf := at(2026, 3, 31, 12, 0)
+	tests := []struct {
+		name    string
+		amounts []string
+		want    string
+	}{
+		{"half up", []string{"0.01", "0.02"}, "0.02"},                                // 0.015
+		{"below half", []string{"0.01", "0.01", "0.02"}, "0.01"},                     // 0.01333
+		{"negative half away from zero", []string{"0.01", "0.02", "-0.06"}, "-0.02"}, // -0.03/2
+		{"more than four places", []string{"0.00001", "0.02999"}, "0.02"},            // decimal fallback: 0.015
+		{"large", []string{"99999999999999.99", "0.01"}, "50000000000000"},
+	}
+	for _, tt := range tests {
+		var orders []customer.Order
+		for i, a := range tt.amounts {
+			orders = append(orders, customer.Order{ID: string(rune('a' + i)), CustomerID: "A", At: at(2026, 3, 1, 0, 0), Amount: dec(a)})
+		}
+		sums, _, err := customer.Summarize(t.Context(), slices.Values(orders), asOf, customer.SummaryOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := sums[0].AvgOrderValue; !got.Equal(dec(tt.want)) {
+			t.Errorf("%s: AvgOrderValue = %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
+
 func TestSummarizerSkipErrors(t *testing.T) {
 	asOf := at(2026, 3, 31, 12, 0)
 	known := func(id customer.ID) bool { return id != "ghost" }

@@ -105,8 +105,12 @@ func (s *Sum) Merge(o Sum) {
 	}
 }
 
-// Decimal returns the total as a decimal.
+// Decimal returns the total as a decimal. A zero total is the zero
+// Decimal, which costs no allocation.
 func (s Sum) Decimal() decimal.Decimal {
+	if !s.big && s.units == 0 {
+		return decimal.Decimal{}
+	}
 	d := decimal.New(s.units, Exp)
 	if s.big {
 		d = d.Add(s.rest)

@@ -1,0 +1,40 @@
+package customer_test
+
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/clientele-go/clientele/customer"
+)
+
+// TestProvincesMatchReferenceData checks the compiled province table
+// against the project's reference copy of GB/T 2260 when it is present.
+func TestProvincesMatchReferenceData(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "datasets", "cn", "provinces.csv")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("reference data not available (%v); CI has it", err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 35 {
+		t.Fatalf("%s has %d rows, want 34 and a header", path, len(rows))
+	}
+	for _, row := range rows[1:] {
+		code, name := row[0], row[1]
+		got, ok := customer.ProvinceByCode(code)
+		if !ok || got != name {
+			t.Errorf("ProvinceByCode(%s) = %q, %v; reference says %q", code, got, ok, name)
+		}
+	}
+	for _, code := range []string{"00", "10", "66", "90", "91", ""} {
+		if name, ok := customer.ProvinceByCode(code); ok {
+			t.Errorf("ProvinceByCode(%q) = %q, want unknown", code, name)
+		}
+	}
+}
