@@ -324,17 +324,32 @@ type Online struct {
 	rng     *rand.Rand
 	workers int
 	steps   int
-	seen    int // rows since the last reassignment
+	seen    int   // rows since the last reassignment
+	initErr error // bad InitCentroids
 
 	part    []float64   // per-chunk partial sums, reused between steps
 	scratch [][]float64 // per-goroutine distances, reused between steps
 }
 
-// Online returns an empty streaming fit with this configuration. BatchSize,
-// MaxIter, MaxNoImprovement, Tol and Progress do not apply: the caller
-// chooses the batches and when to stop.
+// Online returns a streaming fit with this configuration. With
+// InitCentroids it starts from them at once, so Sums and Apply work before
+// any PartialFit (bad InitCentroids are reported by the first call that
+// needs them); without, the first PartialFit seeds it. BatchSize, MaxIter,
+// MaxNoImprovement, Tol and Progress do not apply: the caller chooses the
+// batches and when to stop.
 func (mb MiniBatchKMeans) Online() *Online {
-	return &Online{cfg: mb, rng: rand.New(rand.NewPCG(mb.Seed, 0x6d696e69)), workers: workerCount(mb.Workers)}
+	o := &Online{cfg: mb, rng: rand.New(rand.NewPCG(mb.Seed, 0x6d696e69)), workers: workerCount(mb.Workers)}
+	if ic := mb.InitCentroids; ic != nil {
+		if err := mb.checkConfig(); err != nil {
+			o.initErr = err
+		} else if len(ic) == 0 {
+			o.initErr = fmt.Errorf("%w: no rows", ErrInitShape)
+		} else if o.centers, o.initErr = flatCentroids(ic, mb.K, len(ic[0])); o.initErr == nil {
+			o.d = len(ic[0])
+			o.counts = make([]float64, mb.K)
+		}
+	}
+	return o
 }
 
 // PartialFit runs one mini-batch step on batch (unit weights).
@@ -350,6 +365,9 @@ func (o *Online) PartialFit(ctx context.Context, batch [][]float64) error {
 func (o *Online) PartialFitWeighted(ctx context.Context, batch [][]float64, weights []float64) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("cluster: partial fit: %w", err)
+	}
+	if o.initErr != nil {
+		return o.initErr
 	}
 	if err := o.cfg.checkConfig(); err != nil {
 		return err
@@ -381,31 +399,23 @@ func (o *Online) PartialFitWeighted(ctx context.Context, batch [][]float64, weig
 
 func (o *Online) init(ctx context.Context, m *Dense, w []float64) error {
 	k := o.cfg.K
-	if o.cfg.InitCentroids != nil {
-		c, err := flatCentroids(o.cfg.InitCentroids, k, len(o.cfg.InitCentroids[0]))
+	if k > m.Rows {
+		return fmt.Errorf("%w: K = %d with %d rows in the first batch", ErrK, k, m.Rows)
+	}
+	if err := checkDistinct(m, w, k); err != nil {
+		return err
+	}
+	p := newProblem(m, w, o.workers)
+	if o.cfg.Init == Random {
+		o.centers = p.randomInit(k, o.rng)
+	} else {
+		s, err := p.plusPlus(ctx, k, o.rng)
 		if err != nil {
 			return err
 		}
-		o.d, o.centers = len(o.cfg.InitCentroids[0]), c
-	} else {
-		if k > m.Rows {
-			return fmt.Errorf("%w: K = %d with %d rows in the first batch", ErrK, k, m.Rows)
-		}
-		if err := checkDistinct(m, w, k); err != nil {
-			return err
-		}
-		p := newProblem(m, w, o.workers)
-		if o.cfg.Init == Random {
-			o.centers = p.randomInit(k, o.rng)
-		} else {
-			s, err := p.plusPlus(ctx, k, o.rng)
-			if err != nil {
-				return err
-			}
-			o.centers = s.centers
-		}
-		o.d = m.Cols
+		o.centers = s.centers
 	}
+	o.d = m.Cols
 	o.counts = make([]float64, k)
 	return nil
 }
@@ -414,6 +424,9 @@ func (o *Online) init(ctx context.Context, m *Dense, w []float64) error {
 // per-centroid sums without changing o. weights may be nil. It returns an
 // error wrapping [ErrEmpty] before the centroids exist.
 func (o *Online) Sums(batch [][]float64, weights []float64) (*Sums, error) {
+	if o.initErr != nil {
+		return nil, o.initErr
+	}
 	if o.centers == nil {
 		return nil, fmt.Errorf("%w: no centroids yet; call PartialFit or set InitCentroids", ErrEmpty)
 	}
@@ -440,6 +453,9 @@ func (o *Online) Sums(batch [][]float64, weights []float64) (*Sums, error) {
 // weight the centroid had accumulated. It does not reassign centroids. It
 // returns an error wrapping [ErrConfig] for Sums of the wrong shape.
 func (o *Online) Apply(s *Sums) error {
+	if o.initErr != nil {
+		return o.initErr
+	}
 	if o.centers == nil {
 		return fmt.Errorf("%w: no centroids yet; call PartialFit or set InitCentroids", ErrEmpty)
 	}

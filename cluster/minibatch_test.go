@@ -1,0 +1,184 @@
+package cluster_test
+
+import (
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/clientele-go/clientele/cluster"
+	"github.com/clientele-go/clientele/internal/synth"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// TestMiniBatchFindsBlobs checks that mini-batch k-means on well-separated
+// blobs finds the true centres and nearly the inertia of a full fit.
+func TestMiniBatchFindsBlobs(t *testing.T) {
+	X, truth, centers := synth.Blobs{N: 20000, Dim: 4, Centers: 5, Std: 0.5, Box: 10, Seed: 21}.Generate()
+	m, err := cluster.MiniBatchKMeans{K: 5, BatchSize: 256, Seed: 3}.Fit(t.Context(), X)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := cluster.KMeans{K: 5, Seed: 3}.Fit(t.Context(), X)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Inertia > full.Inertia*1.01 {
+		t.Errorf("mini-batch inertia %v more than 1%% above the full fit's %v", m.Inertia, full.Inertia)
+	}
+	// Each true centre has a centroid within 0.05 (the sampling error of
+	// a mean of thousands of points with sd 0.5), and the labels are the
+	// true components up to renaming.
+	for j, c := range centers {
+		best := math.Inf(1)
+		for _, got := range m.Centroids {
+			best = min(best, math.Sqrt(sqDist(c, got)))
+		}
+		if best > 0.05 {
+			t.Errorf("true centre %d is %v from the nearest centroid", j, best)
+		}
+	}
+	rename := map[int]int{}
+	for i, l := range m.Labels {
+		if r, ok := rename[truth[i]]; ok && r != l {
+			t.Fatalf("row %d: component %d split across clusters %d and %d", i, truth[i], r, l)
+		}
+		rename[truth[i]] = l
+	}
+	if m.Iterations < 2 || m.Iterations > 100*20000/256+1 {
+		t.Errorf("Iterations = %d", m.Iterations)
+	}
+}
+
+func sqDist(a, b []float64) float64 {
+	var s float64
+	for i := range a {
+		s += (a[i] - b[i]) * (a[i] - b[i])
+	}
+	return s
+}
+
+func TestMiniBatchWorkersBitIdentical(t *testing.T) {
+	X, _, _ := synth.Blobs{N: 5000, Dim: 3, Centers: 6, Std: 2, Seed: 4}.Generate()
+	var first *cluster.Model
+	for _, w := range []int{1, 2, 8} {
+		m, err := cluster.MiniBatchKMeans{K: 6, BatchSize: 700, MaxIter: 5, Seed: 9, Workers: w}.Fit(t.Context(), X)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = m
+		} else if diff := cmp.Diff(first, m); diff != "" {
+			t.Errorf("Workers=%d differs (-1 +%d):\n%s", w, w, diff)
+		}
+	}
+}
+
+// TestOnlineApplyRunningMean checks the update rule by hand: a centroid
+// moves to the weighted mean of everything assigned to it so far.
+func TestOnlineApplyRunningMean(t *testing.T) {
+	o := cluster.MiniBatchKMeans{K: 2, InitCentroids: [][]float64{{0, 0}, {10, 10}}, ReassignmentRatio: -1}.Online()
+	if err := o.PartialFit(t.Context(), [][]float64{{1, 1}, {3, 1}, {9, 9}}); err != nil {
+		t.Fatal(err)
+	}
+	// The initial centroids carry no weight: centroid 0 becomes (2, 1), 1 becomes (9, 9).
+	if diff := cmp.Diff([][]float64{{2, 1}, {9, 9}}, o.Centroids()); diff != "" {
+		t.Errorf("after batch 1 (-want +got):\n%s", diff)
+	}
+	if err := o.PartialFitWeighted(t.Context(), [][]float64{{5, 4}, {12, 12}}, []float64{2, 1}); err != nil {
+		t.Fatal(err)
+	}
+	// Centroid 0: (2·(2,1) + 2·(5,4))/4 = (3.5, 2.5); centroid 1: ((9,9) + (12,12))/2.
+	if diff := cmp.Diff([][]float64{{3.5, 2.5}, {10.5, 10.5}}, o.Centroids()); diff != "" {
+		t.Errorf("after batch 2 (-want +got):\n%s", diff)
+	}
+	if got := o.Model().Predict([]float64{8, 8}); got != 1 {
+		t.Errorf("Predict(8, 8) = %d, want 1", got)
+	}
+	if o.Model().Iterations != 2 {
+		t.Errorf("Iterations = %d, want 2", o.Model().Iterations)
+	}
+}
+
+// TestSumsMergeShards checks the distributed protocol: sums computed on two
+// shards and merged equal the sums of the whole batch, and applying them
+// gives the same centroids as PartialFit on the whole batch.
+func TestSumsMergeShards(t *testing.T) {
+	X, _, _ := synth.Blobs{N: 3000, Dim: 3, Centers: 4, Std: 2, Seed: 5}.Generate()
+	cfg := cluster.MiniBatchKMeans{K: 4, InitCentroids: [][]float64{X[0], X[1], X[2], X[3]}, ReassignmentRatio: -1}
+	whole := cfg.Online()
+	if err := whole.PartialFit(t.Context(), X); err != nil {
+		t.Fatal(err)
+	}
+	sharded := cfg.Online()
+	a, err := sharded.Sums(X[:1200], nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := sharded.Sums(X[1200:], nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Merge(b); err != nil {
+		t.Fatal(err)
+	}
+	if a.Rows != 3000 {
+		t.Errorf("merged Rows = %d, want 3000", a.Rows)
+	}
+	if err := sharded.Apply(a); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(whole.Centroids(), sharded.Centroids(), cmpopts.EquateApprox(1e-12, 0)); diff != "" {
+		t.Errorf("centroids mismatch (-whole +sharded):\n%s", diff)
+	}
+	bad := &cluster.Sums{K: 3, Dim: 3, Sum: make([]float64, 9), Weight: make([]float64, 3)}
+	if err := a.Merge(bad); !errors.Is(err, cluster.ErrConfig) {
+		t.Errorf("Merge of a wrong shape: %v, want ErrConfig", err)
+	}
+	if err := sharded.Apply(bad); !errors.Is(err, cluster.ErrConfig) {
+		t.Errorf("Apply of a wrong shape: %v, want ErrConfig", err)
+	}
+	badInit := cluster.MiniBatchKMeans{K: 2, InitCentroids: [][]float64{{1, 2}, {3}}}.Online()
+	if err := badInit.PartialFit(t.Context(), X); !errors.Is(err, cluster.ErrInitShape) {
+		t.Errorf("PartialFit with ragged InitCentroids: %v, want ErrInitShape", err)
+	}
+}
+
+func TestMiniBatchBadInput(t *testing.T) {
+	X := [][]float64{{0, 0}, {1, 1}, {2, 2}}
+	for _, tt := range []struct {
+		name string
+		mb   cluster.MiniBatchKMeans
+		X    [][]float64
+		want error
+	}{
+		{"empty", cluster.MiniBatchKMeans{K: 1}, nil, cluster.ErrEmpty},
+		{"K zero", cluster.MiniBatchKMeans{}, X, cluster.ErrK},
+		{"K above n", cluster.MiniBatchKMeans{K: 4}, X, cluster.ErrK},
+		{"NaN", cluster.MiniBatchKMeans{K: 1}, [][]float64{{0, math.NaN()}}, cluster.ErrNotFinite},
+		{"negative batch", cluster.MiniBatchKMeans{K: 1, BatchSize: -1}, X, cluster.ErrConfig},
+		{"duplicates", cluster.MiniBatchKMeans{K: 2}, [][]float64{{1, 1}, {1, 1}}, cluster.ErrTooFewDistinct},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := tt.mb.Fit(t.Context(), tt.X); !errors.Is(err, tt.want) {
+				t.Errorf("Fit error = %v, want %v", err, tt.want)
+			}
+		})
+	}
+	o := cluster.MiniBatchKMeans{K: 2}.Online()
+	if _, err := o.Sums(X, nil); !errors.Is(err, cluster.ErrEmpty) {
+		t.Errorf("Sums before any centroids: %v, want ErrEmpty", err)
+	}
+	if err := o.PartialFit(t.Context(), [][]float64{{1, 1}, {1, 1}}); !errors.Is(err, cluster.ErrTooFewDistinct) {
+		t.Errorf("first batch with one distinct row: %v, want ErrTooFewDistinct", err)
+	}
+	if o.Centroids() != nil || o.Model() != nil {
+		t.Error("a failed first PartialFit left centroids behind")
+	}
+	if err := o.PartialFit(t.Context(), X); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.PartialFit(t.Context(), [][]float64{{1, 2, 3}}); !errors.Is(err, cluster.ErrRagged) {
+		t.Errorf("batch of the wrong width: %v, want ErrRagged", err)
+	}
+}
