@@ -192,7 +192,9 @@ type instant struct {
 	set  bool
 }
 
-func instantOf(t time.Time) instant { return instant{sec: t.Unix(), nsec: int32(t.Nanosecond()), set: true} }
+func instantOf(t time.Time) instant {
+	return instant{sec: t.Unix(), nsec: int32(t.Nanosecond()), set: true}
+}
 
 func (a instant) before(b instant) bool { return a.sec < b.sec || a.sec == b.sec && a.nsec < b.nsec }
 
