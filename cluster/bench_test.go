@@ -50,3 +50,49 @@ func BenchmarkKMeans(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkMiniBatchKMeans(b *testing.B) {
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		for _, k := range []int{8, 32} {
+			b.Run(fmt.Sprintf("n=%d/k=%d", n, k), func(b *testing.B) {
+				X := blobs(n)
+				mb := cluster.MiniBatchKMeans{K: k, Seed: 1}
+				b.ReportAllocs()
+				var steps, runs int
+				for b.Loop() {
+					m, err := mb.Fit(b.Context(), X)
+					if err != nil {
+						b.Fatal(err)
+					}
+					steps += m.Iterations
+					runs++
+				}
+				b.ReportMetric(float64(steps)/float64(runs), "steps/op")
+			})
+		}
+	}
+}
+
+func BenchmarkSilhouette(b *testing.B) {
+	X := blobs(10_000)
+	m, err := cluster.KMeans{K: 8, Seed: 1}.Fit(b.Context(), X)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("exact/n=10000", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := cluster.Silhouette(X, m.Labels); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("sample=2000/n=10000", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := (cluster.SilhouetteScore{SampleSize: 2000, Seed: 1}).Score(b.Context(), X, m.Labels); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

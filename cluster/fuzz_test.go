@@ -1,0 +1,95 @@
+package cluster_test
+
+import (
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/clientele-go/clientele/cluster"
+	"github.com/google/go-cmp/cmp"
+)
+
+// FuzzFit fits tiny inputs decoded from the fuzzer's bytes: 1 to 12 rows of
+// 1 to 4 small values (so duplicates and ties are common), K from 1 to n,
+// optional weights, either seeding and either algorithm. A fit must either
+// fail with one of the documented errors or return labels in range and an
+// inertia that equals the recomputed weighted sum of squared distances,
+// with Hamerly agreeing with Lloyd.
+func FuzzFit(f *testing.F) {
+	f.Add([]byte{4, 2, 2, 0, 1, 2, 3, 4, 5, 6, 7, 8})
+	f.Add([]byte{6, 1, 3, 3, 0, 0, 0, 0, 0, 9, 1, 2, 3, 4, 5, 6})
+	f.Add([]byte{12, 3, 5, 6, 200, 100, 50, 25, 12, 6, 3, 1, 0, 255, 254, 253})
+	f.Add([]byte{3, 2, 3, 1, 7, 7, 7, 7, 7, 7})
+	f.Add([]byte{5, 1, 2, 4, 0, 0, 0, 0, 255, 0, 0, 0, 0, 1})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) < 4 {
+			return
+		}
+		n := int(data[0])%12 + 1
+		d := int(data[1])%4 + 1
+		k := int(data[2])%n + 1
+		flags := data[3]
+		data = data[4:]
+		next := func() byte {
+			if len(data) == 0 {
+				return 0
+			}
+			b := data[0]
+			data = data[1:]
+			return b
+		}
+		X := make([][]float64, n)
+		for i := range X {
+			X[i] = make([]float64, d)
+			for j := range X[i] {
+				X[i][j] = float64(int8(next())) / 4
+			}
+		}
+		var w []float64
+		if flags&1 != 0 {
+			w = make([]float64, n)
+			for i := range w {
+				w[i] = float64(next() % 4)
+			}
+		}
+		km := cluster.KMeans{K: k, Seed: uint64(flags), Algorithm: cluster.Lloyd}
+		if flags&2 != 0 {
+			km.Init = cluster.Random
+		}
+		km.Workers = int(flags>>2)%3 + 1
+		m, err := km.FitWeighted(t.Context(), X, w)
+		if err != nil {
+			if !errors.Is(err, cluster.ErrTooFewDistinct) && !errors.Is(err, cluster.ErrWeight) {
+				t.Fatalf("FitWeighted(%v, %v, K=%d): unexpected error %v", X, w, k, err)
+			}
+			return
+		}
+		if len(m.Labels) != n || len(m.Centroids) != k {
+			t.Fatalf("%d labels and %d centroids for %d rows, K=%d", len(m.Labels), len(m.Centroids), n, k)
+		}
+		var inertia float64
+		for i, l := range m.Labels {
+			if l < 0 || l >= k {
+				t.Fatalf("label %d out of range [0, %d)", l, k)
+			}
+			wi := 1.0
+			if w != nil {
+				wi = w[i]
+			}
+			for j, v := range X[i] {
+				inertia += wi * (v - m.Centroids[l][j]) * (v - m.Centroids[l][j])
+			}
+		}
+		if !(m.Inertia >= 0) || math.Abs(m.Inertia-inertia) > 1e-9*inertia+1e-12 {
+			t.Fatalf("inertia %v, recomputed %v", m.Inertia, inertia)
+		}
+		km.Algorithm = cluster.Hamerly
+		h, err := km.FitWeighted(t.Context(), X, w)
+		if err != nil {
+			t.Fatalf("Hamerly failed where Lloyd succeeded: %v", err)
+		}
+		if diff := cmp.Diff(m, h); diff != "" {
+			t.Fatalf("Hamerly differs from Lloyd (-lloyd +hamerly):\n%s", diff)
+		}
+	})
+}
