@@ -93,10 +93,22 @@ func firstBad(input string, d int, bad []int) error {
 
 // firstNonFinite returns the index of the first NaN or ±Inf in v, or -1.
 func firstNonFinite(v []float64) int {
-	for i, x := range v {
-		// x-x is NaN exactly when x is NaN or infinite.
-		if x-x != 0 {
-			return i
+	// x-x is NaN exactly when x is NaN or infinite, and a sum with a NaN
+	// term is NaN: test blocks without a branch per value.
+	const block = 64
+	for lo := 0; lo < len(v); lo += block {
+		b := v[lo:min(lo+block, len(v))]
+		var acc float64
+		for _, x := range b {
+			acc += x - x
+		}
+		if acc == 0 {
+			continue
+		}
+		for i, x := range b {
+			if x-x != 0 {
+				return lo + i
+			}
 		}
 	}
 	return -1

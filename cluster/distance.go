@@ -91,22 +91,13 @@ func nearest2(x, centers, scratch []float64) (int, float64, float64) {
 	return best, bd, second
 }
 
-// minSqDists sets out[i] to min(closest[i], sqDist(row i of rows, c)) for
-// every row of the flat matrix rows (len(c) values per row). It skips the
-// distance, setting out[i] to closest[i], when bound[near[i]] >= closest[i]:
-// the caller guarantees that the distance would then exceed closest[i].
-// The loop body is sqDist's, written out.
-func minSqDists(rows, c, out, closest []float64, near []int32, bound []float64) {
+// sqDistsToOne sets out[i] to sqDist(row i of rows, c) for every row of
+// the flat matrix rows (len(c) values per row). The loop body is sqDist's,
+// written out.
+func sqDistsToOne(rows, c, out []float64) {
 	d := len(c)
 	rows = rows[:len(out)*d]
-	closest = closest[:len(out)]
-	near = near[:len(out)]
 	for i := range out {
-		cl := closest[i]
-		if bound[near[i]] >= cl {
-			out[i] = cl
-			continue
-		}
 		x := rows[i*d : i*d+d : i*d+d]
 		var s0, s1, s2, s3 float64
 		t := 0
@@ -125,6 +116,6 @@ func minSqDists(rows, c, out, closest []float64, near []int32, bound []float64) 
 			dv := x[t] - c[t]
 			s0 += float64(dv * dv)
 		}
-		out[i] = min((s0+s1)+(s2+s3), cl)
+		out[i] = (s0 + s1) + (s2 + s3)
 	}
 }

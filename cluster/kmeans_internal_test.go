@@ -11,7 +11,7 @@ import (
 )
 
 // TestDistanceKernelsAgree checks that the written-out loops in sqDists and
-// minSqDists give bit-identical results to sqDist for every length, the
+// sqDistsToOne give bit-identical results to sqDist for every length, the
 // property that lets Lloyd, Hamerly and seeding agree exactly.
 func TestDistanceKernelsAgree(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 3))
@@ -29,11 +29,11 @@ func TestDistanceKernelsAgree(t *testing.T) {
 			closest[i] = math.Inf(1)
 		}
 		out2 := make([]float64, rows)
-		minSqDists(xs, c, out2, closest, make([]int32, rows), []float64{-1})
+		sqDistsToOne(xs, c, out2)
 		for i := range rows {
 			want := sqDist(xs[i*d:(i+1)*d], c)
 			if out[i] != want || out2[i] != want {
-				t.Errorf("d=%d row %d: sqDists %v, minSqDists %v, sqDist %v", d, i, out[i], out2[i], want)
+				t.Errorf("d=%d row %d: sqDists %v, sqDistsToOne %v, sqDist %v", d, i, out[i], out2[i], want)
 			}
 		}
 	}

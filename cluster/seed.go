@@ -123,22 +123,14 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 	})
 	pot := sumOrdered(chunkPot)
 
-	// Pruning by the triangle inequality: near[i] is the chosen centroid
-	// nearest to row i. If a candidate lies at least twice as far from
-	// that centroid as row i does (with a few ulps to spare, see
-	// slackFor), the candidate cannot be nearer to row i, so
-	// min(distance, closest) is closest exactly and the distance need not
-	// be computed. The result is bit-identical to the unpruned loop.
 	near := make([]int32, n)
-	up, down := 1+slackFor(d), 1-slackFor(d)
 	cand := make([]int, trials)
 	candRows := make([]float64, trials*d)
-	candCC := make([]float64, trials*k) // squared candidate–centroid distances, shrunk
 	candPot := make([]float64, ck.count*trials)
 	scratch := make([][]float64, p.workers)
 	buf := func(wk int) []float64 { // per goroutine, one chunk of distances
 		if scratch[wk] == nil {
-			scratch[wk] = make([]float64, ck.size)
+			scratch[wk] = make([]float64, max(ck.size, trials))
 		}
 		return scratch[wk]
 	}
@@ -153,18 +145,22 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 		}
 		for t := range trials {
 			cand[t] = p.search(closest, p.w, chunkPot, rng.Float64()*pot)
-			row := p.row(cand[t])
-			copy(candRows[t*d:(t+1)*d], row)
-			for j := range c {
-				candCC[t*k+j] = sqDist(row, centers[j*d:(j+1)*d]) * down / (4 * up)
-			}
+			copy(candRows[t*d:(t+1)*d], p.row(cand[t]))
 		}
+		// The potential each candidate would leave. (Pruning distances by
+		// the triangle inequality was tried here: it halved the distances
+		// computed but lost more to unpredictable branches.)
 		parallelW(p.workers, ck.count, func(wk, ch int) {
 			lo, hi := ck.bounds(ch)
-			out := buf(wk)[:hi-lo]
-			for t := range trials {
-				minSqDists(p.x[lo*d:hi*d], candRows[t*d:(t+1)*d], out, closest[lo:hi], near[lo:hi], candCC[t*k:t*k+c])
-				candPot[ch*trials+t] = p.weightedSum(lo, out)
+			acc := candPot[ch*trials : (ch+1)*trials]
+			clear(acc)
+			dist := buf(wk)[:trials]
+			for i := lo; i < hi; i++ {
+				sqDists(p.row(i), candRows, dist)
+				cl, w := closest[i], p.weight(i)
+				for t, dd := range dist {
+					acc[t] += float64(w * min(dd, cl))
+				}
 			}
 		})
 		best, bestPot := 0, math.Inf(1)
@@ -179,11 +175,10 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 		}
 		row := candRows[best*d : (best+1)*d]
 		copy(centers[c*d:(c+1)*d], row)
-		cc := candCC[best*k : best*k+c]
 		parallelW(p.workers, ck.count, func(wk, ch int) {
 			lo, hi := ck.bounds(ch)
 			out := buf(wk)[:hi-lo]
-			minSqDists(p.x[lo*d:hi*d], row, out, closest[lo:hi], near[lo:hi], cc)
+			sqDistsToOne(p.x[lo*d:hi*d], row, out)
 			for i, dd := range out {
 				if dd < closest[lo+i] {
 					closest[lo+i], near[lo+i] = dd, int32(c)

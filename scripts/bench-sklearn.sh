@@ -29,10 +29,17 @@ go=$(/tmp/kmeansbench -n "$N" -d "$D" -k "$K" -runs "$RUNS" | tee /dev/stderr)
 
 sk_med=$(echo "$sk" | awk '/median/ {print $3}')
 go_med=$(echo "$go" | awk '/median/ {print $3}')
+sk_best=$(echo "$sk" | awk '/median/ {print $6}')
+go_best=$(echo "$go" | awk '/median/ {print $6}')
+sk_cpu=$(echo "$sk" | awk '/ run / {s += $NF == "s" ? $(NF-1) : $NF; n++} END {printf "%.4f", s / n}')
+go_cpu=$(echo "$go" | awk '/ run / {s += $NF == "s" ? $(NF-1) : $NF; n++} END {printf "%.4f", s / n}')
 sk_in=$(echo "$sk" | awk '/run 1:/ {print $7}' | tr -d ,)
 go_in=$(echo "$go" | awk '/run 1:/ {print $7}' | tr -d ,)
-awk -v s="$sk_med" -v g="$go_med" -v si="$sk_in" -v gi="$go_in" 'BEGIN {
+awk -v s="$sk_med" -v g="$go_med" -v sb="$sk_best" -v gb="$go_best" -v sc="$sk_cpu" -v gc="$go_cpu" \
+    -v si="$sk_in" -v gi="$go_in" 'BEGIN {
   printf "median fit: scikit-learn %.4f s, cluster %.4f s: cluster is %.2fx faster\n", s, g, s / g
+  printf "best fit:   scikit-learn %.4f s, cluster %.4f s: cluster is %.2fx faster\n", sb, gb, sb / gb
+  printf "mean CPU:   scikit-learn %.4f s, cluster %.4f s: cluster uses %.2fx less\n", sc, gc, sc / gc
   d = (gi - si) / si; if (d < 0) d = -d
   printf "inertia (run 1): scikit-learn %.6f, cluster %.6f, relative difference %.2e\n", si, gi, d
 }'

@@ -15,6 +15,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"time"
 
@@ -38,6 +39,7 @@ func run(w io.Writer, args []string) error {
 	runs := fs.Int("runs", 5, "timed fits (each with seed 1, 2, ...)")
 	out := fs.String("out", "", "write the data here as raw little-endian float64 and exit")
 	alg := fs.String("alg", "auto", "auto, lloyd or hamerly")
+	prof := fs.String("cpuprofile", "", "write a CPU profile of the timed fits here")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -54,6 +56,17 @@ func run(w io.Writer, args []string) error {
 		km.Algorithm = cluster.Hamerly
 	default:
 		return fmt.Errorf("unknown -alg %q", *alg)
+	}
+	if *prof != "" {
+		f, err := os.Create(*prof)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	var times []float64
 	for r := range *runs {
