@@ -151,29 +151,29 @@ func skipSpace(s string, i int) int {
 	return i
 }
 
-// prefixRunes returns the byte length of the first n runes of s, or -1
-// when s has fewer than n runes.
-func prefixRunes(s string, n int) int {
+// runeEnds returns the byte offsets just after each of the first runes of
+// s, up to len(ends), and how many there are.
+func runeEnds(s string, ends []int) int {
 	k := 0
-	for range n {
+	for i := range ends {
 		if k >= len(s) {
-			return -1
+			return i
 		}
 		_, size := utf8.DecodeRuneInString(s[k:])
 		k += size
+		ends[i] = k
 	}
-	return k
+	return len(ends)
 }
 
 // matchProvince returns the byte length of the longest province name at
 // the start of s (0 for none) and whether that province has cities below
 // it.
 func matchProvince(s string) (n int, hasCities bool) {
-	for runes := 8; runes >= 2; runes-- {
-		k := prefixRunes(s, runes)
-		if k < 0 {
-			continue
-		}
+	var ends [8]int
+	count := runeEnds(s, ends[:])
+	for runes := count; runes >= 2; runes-- {
+		k := ends[runes-1]
 		muni, ok := provinceNames[s[:k]]
 		if !ok {
 			continue
@@ -189,9 +189,11 @@ func matchProvince(s string) (n int, hasCities bool) {
 // matchCity returns the offset just after a prefecture-level city written
 // at s[i:], or 0 when there is none.
 func matchCity(s string, i int) int {
-	for runes := 4; runes >= 2; runes-- {
-		k := prefixRunes(s[i:], runes)
-		if k < 0 || !cityNames[s[i:i+k]] {
+	var ends [4]int
+	count := runeEnds(s[i:], ends[:])
+	for runes := count; runes >= 2; runes-- {
+		k := ends[runes-1]
+		if !cityNames[s[i:i+k]] {
 			continue
 		}
 		end := i + k

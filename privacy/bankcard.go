@@ -57,7 +57,10 @@ func (m BankCardMasker) AppendMask(dst []byte, s string) []byte {
 	isSlot := func(r rune) bool { return r == mask || digitValue(r) >= 0 }
 	n := 0
 	for k := 0; k < len(s); {
-		r, size := utf8.DecodeRuneInString(s[k:])
+		r, size := rune(s[k]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[k:])
+		}
 		k += size
 		if isSlot(r) || r == utf8.RuneError && size == 1 {
 			n++

@@ -1,5 +1,8 @@
 // Package privacy protects the personal data of customers: it masks what
-// is displayed or shared.
+// is displayed or shared, classifies fields by sensitivity, encrypts
+// fields at rest, derives blind indexes and per-partner pseudonyms, keeps
+// a consent ledger and finds dormant records for retention review or
+// erasure.
 //
 // It sits at the bottom of the module: it depends on the standard library
 // only and knows nothing of customer types, so the customer package (and
@@ -24,9 +27,35 @@
 // value is the default and whose fields change it. [MaskMiddle] is the
 // general helper. All of them implement [Masker].
 //
+// Mask whole structs with a [Redactor] and struct tags:
+//
+//	type Contact struct {
+//		Name  string `mask:"name" sensitivity:"sensitive"`
+//		Phone string `mask:"phone"`
+//		City  string `sensitivity:"public"`
+//	}
+//	masked, err := privacy.Masked(&redactor, contact)
+//
+// For exports, a [Policy] maps each sensitivity level ([Sensitive] 敏感,
+// [General] 一般, [Public] 公开) to an [Action]: keep, mask, pseudonymise or
+// drop; [Apply] and [Redactor.Fields] apply it.
+//
+// Encrypt fields with a [Keyring] (AES-256-GCM, key rotation, associated
+// data) or with any KMS behind the [Cipher] interface. Search and
+// deduplicate encrypted values with a [BlindIndex]; share stable,
+// partner-specific identifiers with a [Pseudonymizer].
+//
+// Record consent with a [Ledger] and check it with [Ledger.Allowed];
+// [FilterConsented] drops customers without consent from an audience.
+// [Retention] finds dormant customers against an explicit as-of date and
+// [Erase] clears a record's personal fields, reporting what it erased.
+//
 // # Security notes
 //
 // Masking is for display and sharing, not for protection at rest: a
 // masked phone number still narrows the search to ten thousand numbers.
-// Masked output never contains an invalid UTF-8 byte of the input.
+// Keys are never printed: [Keyring], [BlindIndex] and [Pseudonymizer]
+// format as their key IDs only, whatever the verb, and log as such with
+// log/slog. Errors from this package never contain plaintext, key
+// material or a raw personal value.
 package privacy

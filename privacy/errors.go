@@ -43,6 +43,11 @@ var (
 	// ErrNoPseudonymizer reports a Policy that asks to pseudonymise
 	// without a Pseudonymizer.
 	ErrNoPseudonymizer = errors.New("privacy: policy pseudonymises without a pseudonymizer")
+	// ErrPolicy reports a Policy with an action out of range.
+	ErrPolicy = errors.New("privacy: invalid policy")
+	// ErrRetention reports a retention rule with a negative period or a
+	// missing as-of date.
+	ErrRetention = errors.New("privacy: invalid retention rule")
 	// ErrConsent reports an invalid consent event.
 	ErrConsent = errors.New("privacy: invalid consent event")
 )

@@ -63,7 +63,12 @@ func (m IDNumberMasker) Mask(s string) string {
 // AppendMask appends the masked form of s to dst.
 func (m IDNumberMasker) AppendMask(dst []byte, s string) []byte {
 	mask := maskRune(m.Rune)
-	isSlot := func(r rune) bool { return r == mask || unicode.IsLetter(r) || unicode.IsDigit(r) }
+	isSlot := func(r rune) bool {
+		if r < utf8.RuneSelf {
+			return r >= '0' && r <= '9' || r|0x20 >= 'a' && r|0x20 <= 'z' || r == mask
+		}
+		return r == mask || unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
 	n := 0
 	digits := true // every slot so far is a digit or hidden
 	lastX := false // the most recent slot is X or x
@@ -72,7 +77,10 @@ func (m IDNumberMasker) AppendMask(dst []byte, s string) []byte {
 	// resident ID again, which keeps masking idempotent.
 	lead := false
 	for k := 0; k < len(s); {
-		r, size := utf8.DecodeRuneInString(s[k:])
+		r, size := rune(s[k]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[k:])
+		}
 		k += size
 		invalid := r == utf8.RuneError && size == 1
 		if !invalid && !isSlot(r) {

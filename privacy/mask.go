@@ -178,7 +178,10 @@ func appendSlots(dst []byte, s string, mask rune, isSlot func(rune) bool, n, fir
 	}
 	idx := 0
 	for k := 0; k < len(s); {
-		r, size := utf8.DecodeRuneInString(s[k:])
+		r, size := rune(s[k]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[k:])
+		}
 		k += size
 		invalid := r == utf8.RuneError && size == 1
 		if !isSlot(r) && !invalid {

@@ -79,7 +79,10 @@ func (m PhoneMasker) AppendMask(dst []byte, s string) []byte {
 	n := 0
 	plus := false // a '+' came before the first slot
 	for k := 0; k < len(s); {
-		r, size := utf8.DecodeRuneInString(s[k:])
+		r, size := rune(s[k]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[k:])
+		}
 		k += size
 		v := digitValue(r)
 		slot := v >= 0 || r == mask || (r == utf8.RuneError && size == 1)
