@@ -221,6 +221,9 @@ func TestMaskedTenStrings(t *testing.T) {
 	if got != want {
 		t.Errorf("Masked(tenStrings) = %+v, want %+v", got, want)
 	}
+	if raceEnabled {
+		t.Skip("allocation counts are not meaningful under -race")
+	}
 	in := sampleTen()
 	allocs := testing.AllocsPerRun(100, func() { _, _ = privacy.Masked(&r, in) })
 	if allocs > 2 {
