@@ -54,7 +54,6 @@ func (m BankCardMasker) Mask(s string) string {
 // AppendMask appends the masked form of s to dst.
 func (m BankCardMasker) AppendMask(dst []byte, s string) []byte {
 	mask := maskRune(m.Rune)
-	isSlot := func(r rune) bool { return r == mask || digitValue(r) >= 0 }
 	n := 0
 	for k := 0; k < len(s); {
 		r, size := rune(s[k]), 1
@@ -62,7 +61,7 @@ func (m BankCardMasker) AppendMask(dst []byte, s string) []byte {
 			r, size = utf8.DecodeRuneInString(s[k:])
 		}
 		k += size
-		if isSlot(r) || r == utf8.RuneError && size == 1 {
+		if digitSlots.isSlot(r, mask) || r == utf8.RuneError && size == 1 {
 			n++
 		}
 	}
@@ -70,5 +69,5 @@ func (m BankCardMasker) AppendMask(dst []byte, s string) []byte {
 	if n >= 15 && n <= 19 {
 		first, last = keepCount(m.First, 6), keepCount(m.Last, 4)
 	}
-	return appendSlots(dst, s, mask, isSlot, n, first, last)
+	return appendSlots(dst, s, mask, digitSlots, n, first, last)
 }

@@ -1,9 +1,6 @@
 package privacy
 
-import (
-	"unicode"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // MaskIDNumber masks an identity document number with the default
 // [IDNumberMasker]. A mainland resident ID (GB 11643) keeps its first 4
@@ -63,12 +60,6 @@ func (m IDNumberMasker) Mask(s string) string {
 // AppendMask appends the masked form of s to dst.
 func (m IDNumberMasker) AppendMask(dst []byte, s string) []byte {
 	mask := maskRune(m.Rune)
-	isSlot := func(r rune) bool {
-		if r < utf8.RuneSelf {
-			return r >= '0' && r <= '9' || r|0x20 >= 'a' && r|0x20 <= 'z' || r == mask
-		}
-		return r == mask || unicode.IsLetter(r) || unicode.IsDigit(r)
-	}
 	n := 0
 	digits := true // every slot so far is a digit or hidden
 	lastX := false // the most recent slot is X or x
@@ -83,7 +74,7 @@ func (m IDNumberMasker) AppendMask(dst []byte, s string) []byte {
 		}
 		k += size
 		invalid := r == utf8.RuneError && size == 1
-		if !invalid && !isSlot(r) {
+		if !invalid && !alnumSlots.isSlot(r, mask) {
 			continue
 		}
 		if lastX {
@@ -107,5 +98,5 @@ func (m IDNumberMasker) AppendMask(dst []byte, s string) []byte {
 	default:
 		first, last = 0, otherKeep(n, keepCount(m.OtherMax, 4))
 	}
-	return appendSlots(dst, s, mask, isSlot, n, first, last)
+	return appendSlots(dst, s, mask, alnumSlots, n, first, last)
 }

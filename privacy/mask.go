@@ -166,11 +166,34 @@ func (m MiddleMasker) appendMask(dst []byte, s string, first, last int) []byte {
 	return dst
 }
 
+// slotKind says which runes a slot masker hides.
+type slotKind uint8
+
+const (
+	digitSlots slotKind = iota // decimal digits of any script
+	alnumSlots                 // letters and digits of any script
+)
+
+// isSlot reports whether r is a slot: the mask rune or a rune of the
+// kind.
+func (k slotKind) isSlot(r, mask rune) bool {
+	if r < utf8.RuneSelf {
+		if r >= '0' && r <= '9' || r == mask {
+			return true
+		}
+		return k == alnumSlots && r|0x20 >= 'a' && r|0x20 <= 'z'
+	}
+	if r == mask || unicode.IsDigit(r) {
+		return true
+	}
+	return k == alnumSlots && unicode.IsLetter(r)
+}
+
 // appendSlots copies s to dst, hiding every slot rune (as decided by
-// isSlot) whose slot index is outside [0, first) and [n-last, n), where n is
+// kind) whose slot index is outside [0, first) and [n-last, n), where n is
 // the number of slots. At least one slot is always hidden. Non-slot runes are kept as written; invalid bytes
 // become U+FFFD, or the mask when they are slots.
-func appendSlots(dst []byte, s string, mask rune, isSlot func(rune) bool, n, first, last int) []byte {
+func appendSlots(dst []byte, s string, mask rune, kind slotKind, n, first, last int) []byte {
 	if first+last >= n {
 		// Always hide at least one slot, whatever the configuration.
 		last = max(0, n-1-first)
@@ -184,7 +207,7 @@ func appendSlots(dst []byte, s string, mask rune, isSlot func(rune) bool, n, fir
 		}
 		k += size
 		invalid := r == utf8.RuneError && size == 1
-		if !isSlot(r) && !invalid {
+		if !kind.isSlot(r, mask) && !invalid {
 			dst = appendKept(dst, r)
 			continue
 		}

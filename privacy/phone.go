@@ -74,7 +74,6 @@ const phoneHead = 8
 // AppendMask appends the masked form of s to dst.
 func (m PhoneMasker) AppendMask(dst []byte, s string) []byte {
 	mask := maskRune(m.Rune)
-	isSlot := func(r rune) bool { return r == mask || digitValue(r) >= 0 }
 	var head [phoneHead]int8 // slot values; -1 for a hidden slot
 	n := 0
 	plus := false // a '+' came before the first slot
@@ -98,7 +97,7 @@ func (m PhoneMasker) AppendMask(dst []byte, s string) []byte {
 		n++
 	}
 	first, last := m.classify(head, n, plus)
-	return appendSlots(dst, s, mask, isSlot, n, first, last)
+	return appendSlots(dst, s, mask, digitSlots, n, first, last)
 }
 
 // classify returns how many leading and trailing slots stay visible.
