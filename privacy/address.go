@@ -1,6 +1,8 @@
 package privacy
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,6 +51,9 @@ func AppendMaskAddress(dst []byte, s string) []byte { return AddressMasker{}.App
 // known province or city keeps nothing of its start: a district, if one
 // is found, is masked and everything else is Detail. Invalid UTF-8 is
 // never kept. Masking is idempotent.
+//
+// An AddressMasker is a plain value: safe for concurrent use, and its
+// methods never panic.
 type AddressMasker struct {
 	// Rune is the mask rune for the district name; 0 means
 	// [DefaultMaskRune].
@@ -166,22 +171,49 @@ func runeEnds(s string, ends []int) int {
 	return len(ends)
 }
 
+// nameIndex maps the first rune of a table's names to those names,
+// longest first, so a lookup costs one small map access and a few prefix
+// comparisons.
+type nameIndex map[rune][]string
+
+// indexNames builds a nameIndex over the keys of a name table.
+func indexNames[V any](names map[string]V) nameIndex {
+	idx := nameIndex{}
+	for name := range names {
+		r, _ := utf8.DecodeRuneInString(name)
+		idx[r] = append(idx[r], name)
+	}
+	for _, list := range idx {
+		slices.SortFunc(list, func(a, b string) int {
+			if c := cmp.Compare(len(b), len(a)); c != 0 {
+				return c
+			}
+			return strings.Compare(a, b)
+		})
+	}
+	return idx
+}
+
+// Read-only indexes over the reference tables in addresstables.go.
+var (
+	provinceIndex = indexNames(provinceNames)
+	cityIndex     = indexNames(cityNames)
+)
+
 // matchProvince returns the byte length of the longest province name at
 // the start of s (0 for none) and whether that province has cities below
 // it.
 func matchProvince(s string) (n int, hasCities bool) {
-	var ends [8]int
-	count := runeEnds(s, ends[:])
-	for runes := count; runes >= 2; runes-- {
-		k := ends[runes-1]
-		muni, ok := provinceNames[s[:k]]
-		if !ok {
+	r, _ := utf8.DecodeRuneInString(s)
+	for _, name := range provinceIndex[r] {
+		if !strings.HasPrefix(s, name) {
 			continue
 		}
-		if !muni && strings.HasPrefix(s[k:], "市") {
+		muni := provinceNames[name]
+		if !muni && strings.HasPrefix(s[len(name):], "市") {
 			continue // 吉林市 is the city, not the province
 		}
-		return k, !muni
+		return len(name), !muni
 	}
 	return 0, false
 }
@@ -189,14 +221,12 @@ func matchProvince(s string) (n int, hasCities bool) {
 // matchCity returns the offset just after a prefecture-level city written
 // at s[i:], or 0 when there is none.
 func matchCity(s string, i int) int {
-	var ends [4]int
-	count := runeEnds(s[i:], ends[:])
-	for runes := count; runes >= 2; runes-- {
-		k := ends[runes-1]
-		if !cityNames[s[i:i+k]] {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	for _, name := range cityIndex[r] {
+		if !strings.HasPrefix(s[i:], name) {
 			continue
 		}
-		end := i + k
+		end := i + len(name)
 		rest := s[end:]
 		if strings.HasPrefix(rest, "市") {
 			return end + len("市")

@@ -30,6 +30,9 @@ func AppendMaskBankCard(dst []byte, s string) []byte { return BankCardMasker{}.A
 // this masker can vouch for: it keeps at most a third of its digits and
 // never more than OtherMax, at the end. The Luhn check digit is not
 // verified, so a mistyped number is masked as safely as a valid one.
+//
+// A BankCardMasker is a plain value: safe for concurrent use, and its
+// methods never panic.
 type BankCardMasker struct {
 	// Rune is the mask rune; 0 means [DefaultMaskRune]. It must not be a
 	// digit.

@@ -55,7 +55,7 @@
 // Masking is for display and sharing, not for protection at rest: a
 // masked phone number still narrows the search to ten thousand numbers.
 // Keys are never printed: [Keyring], [BlindIndex] and [Pseudonymizer]
-// format as their key IDs only, whatever the verb, and log as such with
-// log/slog. Errors from this package never contain plaintext, key
+// format and log (fmt, whatever the verb, and log/slog) without key
+// material, showing key IDs at most. Errors from this package never contain plaintext, key
 // material or a raw personal value.
 package privacy

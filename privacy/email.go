@@ -35,6 +35,9 @@ func AppendMaskEmail(dst []byte, s string) []byte { return EmailMasker{}.AppendM
 // and nothing else, so a masked address masks to itself. An empty local
 // part stays empty. The domain is kept as written (invalid UTF-8 bytes in
 // it become U+FFFD).
+//
+// An EmailMasker is a plain value: safe for concurrent use, and its
+// methods never panic.
 type EmailMasker struct {
 	// Rune is the mask rune; 0 means [DefaultMaskRune].
 	Rune rune

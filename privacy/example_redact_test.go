@@ -1,6 +1,7 @@
 package privacy_test
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/clientele-go/clientele/privacy"
@@ -67,4 +68,23 @@ func ExampleErase() {
 	// {ID:C001 Name: Phone: Orders:12}
 	// erased: [Name Phone]
 	// kept: [ID Orders]
+}
+
+func ExampleApply_json() {
+	// Dropped fields become zero values; `json:",omitzero"` leaves them
+	// out of the JSON export altogether.
+	type Row struct {
+		ID    string `json:"id" sensitivity:"public"`
+		Name  string `json:"name,omitzero" mask:"name" sensitivity:"general"`
+		Phone string `json:"phone,omitzero" mask:"phone"`
+	}
+	pol := privacy.Policy{Public: privacy.ActionKeep, General: privacy.ActionMask} // sensitive: dropped
+	out, err := privacy.Apply(nil, pol, Row{ID: "C001", Name: "王小明", Phone: "13812345678"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	b, _ := json.Marshal(out)
+	fmt.Println(string(b))
+	// Output: {"id":"C001","name":"王**"}
 }

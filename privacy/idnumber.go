@@ -36,6 +36,9 @@ func AppendMaskIDNumber(dst []byte, s string) []byte { return IDNumberMasker{}.A
 // keeps at most a third of its slots and never more than OtherMax, at the
 // end. The check is on shape only: [MaskIDNumber] does not validate check
 // digits, so a mistyped ID is masked as safely as a valid one.
+//
+// An IDNumberMasker is a plain value: safe for concurrent use, and its
+// methods never panic.
 type IDNumberMasker struct {
 	// Rune is the mask rune; 0 means [DefaultMaskRune]. It must not be a
 	// letter or digit.

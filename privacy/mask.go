@@ -67,27 +67,37 @@ func keepCount(n, def int) int {
 // (reported by utf8 as RuneError with size 1) is written as U+FFFD so the
 // output is always valid UTF-8.
 func appendKept(dst []byte, r rune) []byte {
-	if r < utf8.RuneSelf {
+	if uint32(r) < utf8.RuneSelf {
 		return append(dst, byte(r))
 	}
-	return utf8.AppendRune(dst, r)
+	return appendRune(dst, r)
 }
+
+// appendRune is utf8.AppendRune kept out of line, so appendKept inlines.
+//
+//go:noinline
+func appendRune(dst []byte, r rune) []byte { return utf8.AppendRune(dst, r) }
 
 // appendMask appends the mask rune.
 func appendMask(dst []byte, mask rune) []byte {
-	if mask < utf8.RuneSelf {
-		return append(dst, byte(mask))
-	}
-	return utf8.AppendRune(dst, mask)
+	return appendKept(dst, mask)
 }
 
 // digitValue returns the value 0-9 of a decimal digit rune (any Unicode Nd
 // digit, so full-width ０-９ count too), or -1 when r is not one.
 func digitValue(r rune) int {
-	if r >= '0' && r <= '9' {
-		return int(r - '0')
+	if r < utf8.RuneSelf {
+		if r >= '0' && r <= '9' {
+			return int(r - '0')
+		}
+		return -1
 	}
-	if r < utf8.RuneSelf || !unicode.IsDigit(r) {
+	return digitValueSlow(r)
+}
+
+// digitValueSlow is digitValue for non-ASCII runes.
+func digitValueSlow(r rune) int {
+	if !unicode.IsDigit(r) {
 		return -1
 	}
 	// Unicode decimal digits come in contiguous runs of ten starting at
@@ -120,6 +130,9 @@ func AppendMaskMiddle(dst []byte, s string, first, last int) []byte {
 
 // MiddleMasker hides the middle of a string. Its zero value keeps the first
 // and the last rune: "abcdef" → "a****f".
+//
+// A MiddleMasker is a plain value: safe for concurrent use, and its
+// methods never panic.
 type MiddleMasker struct {
 	// Rune is the mask rune; 0 means [DefaultMaskRune].
 	Rune rune
@@ -170,19 +183,35 @@ func (m MiddleMasker) appendMask(dst []byte, s string, first, last int) []byte {
 type slotKind uint8
 
 const (
-	digitSlots slotKind = iota // decimal digits of any script
-	alnumSlots                 // letters and digits of any script
+	digitSlots slotKind = 1 // decimal digits of any script
+	alnumSlots slotKind = 3 // letters and digits of any script
 )
+
+// asciiClass classifies ASCII bytes for slotKind: bit 1 digits, bit 2
+// letters. A read-only table.
+var asciiClass = func() (t [utf8.RuneSelf]slotKind) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case c >= '0' && c <= '9':
+			t[c] = 1
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+			t[c] = 2
+		}
+	}
+	return t
+}()
 
 // isSlot reports whether r is a slot: the mask rune or a rune of the
 // kind.
 func (k slotKind) isSlot(r, mask rune) bool {
-	if r < utf8.RuneSelf {
-		if r >= '0' && r <= '9' || r == mask {
-			return true
-		}
-		return k == alnumSlots && r|0x20 >= 'a' && r|0x20 <= 'z'
+	if uint32(r) < utf8.RuneSelf {
+		return asciiClass[r]&k != 0 || r == mask
 	}
+	return k.isSlotSlow(r, mask)
+}
+
+// isSlotSlow is isSlot for non-ASCII runes.
+func (k slotKind) isSlotSlow(r, mask rune) bool {
 	if r == mask || unicode.IsDigit(r) {
 		return true
 	}
@@ -198,6 +227,22 @@ func appendSlots(dst []byte, s string, mask rune, kind slotKind, n, first, last 
 		// Always hide at least one slot, whatever the configuration.
 		last = max(0, n-1-first)
 		first = min(first, n-1)
+	}
+	if mask < utf8.RuneSelf && isASCII(s) {
+		// Fast path: one byte per rune, no decoding.
+		m := byte(mask)
+		idx := 0
+		for k := range len(s) {
+			c := s[k]
+			if kind.isSlot(rune(c), mask) {
+				if idx >= first && idx < n-last {
+					c = m
+				}
+				idx++
+			}
+			dst = append(dst, c)
+		}
+		return dst
 	}
 	idx := 0
 	for k := 0; k < len(s); {
@@ -219,6 +264,16 @@ func appendSlots(dst []byte, s string, mask rune, kind slotKind, n, first, last 
 		idx++
 	}
 	return dst
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // otherKeep is the number of digits kept by the fallback rule shared by

@@ -81,6 +81,9 @@ func AppendMaskName(dst []byte, s string) []byte { return NameMasker{}.AppendMas
 // and no middle dot; a name of a single letter is fully masked. Other
 // names keep the first letter of each word of two or more letters. Invalid
 // UTF-8 bytes are always hidden.
+//
+// A NameMasker is a plain value: safe for concurrent use, and its
+// methods never panic.
 type NameMasker struct {
 	// Rune is the mask rune; 0 means [DefaultMaskRune].
 	Rune rune

@@ -42,6 +42,9 @@ func AppendMaskPhone(dst []byte, s string) []byte { return PhoneMasker{}.AppendM
 //     than OtherMax, at the end.
 //
 // Masking is idempotent: a masked number is classified the same way again.
+//
+// A PhoneMasker is a plain value: safe for concurrent use, and its
+// methods never panic.
 type PhoneMasker struct {
 	// Rune is the mask rune; 0 means [DefaultMaskRune]. It must not be a
 	// digit.

@@ -469,8 +469,10 @@ func (r *Redactor) target(t reflect.Type) (*plan, bool, error) {
 // through exported fields with it. A nil r means a zero Redactor without
 // a plan cache.
 //
-// For a struct of strings Masked makes one allocation for all the masked
-// strings (plus one for the struct when v escapes).
+// Once the type's plan is cached, a masked copy of a struct of strings
+// costs two allocations: the copy and one string holding all the masked
+// values. Pointers, slices and maps add one allocation each for their
+// copies.
 func Masked[T any](r *Redactor, v T) (T, error) {
 	return copyWith(r, v, mode{mask: true})
 }

@@ -270,3 +270,32 @@ func BenchmarkMasked(b *testing.B) {
 		}
 	})
 }
+
+func TestMaskedEdgeValues(t *testing.T) {
+	var r privacy.Redactor
+	big := strings.Repeat("13812345678", 1<<20/11)
+	in := testCustomer{Phone: big} // nil slices, maps and pointers
+	got, err := privacy.Masked(&r, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Phone != privacy.MaskPhone(big) || strings.Count(got.Phone, "*") != len(big)-4 {
+		t.Errorf("Masked 1 MB phone: %d stars, want %d", strings.Count(got.Phone, "*"), len(big)-4)
+	}
+	if got.Emails != nil || got.Notes != nil || got.Work != nil || got.Contacts != nil {
+		t.Errorf("nil containers became non-nil: %+v", got)
+	}
+	empty := testCustomer{Emails: []string{}, Notes: map[string]string{}}
+	got, err = privacy.Masked(&r, empty)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Emails == nil || len(got.Emails) != 0 || got.Notes == nil || len(got.Notes) != 0 {
+		t.Errorf("empty containers changed: %+v", got)
+	}
+	// Invalid UTF-8 and separators pass through the struct path too.
+	got, err = privacy.Masked(&r, testCustomer{Name: "\xff\xfe", Phone: "---"})
+	if err != nil || got.Name != "**" || got.Phone != "---" {
+		t.Errorf("Masked bad strings = %q %q, %v", got.Name, got.Phone, err)
+	}
+}
