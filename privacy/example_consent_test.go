@@ -46,3 +46,22 @@ func ExampleRetention() {
 	// true
 	// false
 }
+
+func ExampleFindDormant() {
+	type customer struct {
+		ID           string
+		LastPurchase time.Time
+	}
+	asOf := time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
+	customers := []customer{
+		{"C001", time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)},
+		{"C002", time.Date(2022, 11, 3, 0, 0, 0, 0, time.UTC)},
+	}
+	dormant, _ := privacy.FindDormant(context.Background(), slices.Values(customers),
+		func(c customer) privacy.Activity { return privacy.Activity{LastPurchase: c.LastPurchase} },
+		asOf, privacy.Retention{})
+	for _, c := range dormant {
+		fmt.Println(c.ID)
+	}
+	// Output: C002
+}

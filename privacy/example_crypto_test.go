@@ -44,3 +44,29 @@ func ExamplePseudonymizer() {
 	fmt.Println(a1 == a2, a1 == g, len(a1))
 	// Output: true false 32
 }
+
+func ExampleKeyring_Reencrypt() {
+	k1, k2 := make([]byte, 32), make([]byte, 32)
+	k2[0] = 2
+	before, _ := privacy.NewKeyring("k1", map[string][]byte{"k1": k1})
+	c, _ := before.Encrypt([]byte("zhangsan@example.com"), []byte("C001/email"))
+
+	// Rotation: k2 becomes active, k1 stays for reading until all values
+	// are re-encrypted.
+	after, _ := privacy.NewKeyring("k2", map[string][]byte{"k1": k1, "k2": k2})
+	c2, _ := after.Reencrypt(c, []byte("C001/email"))
+	id, _ := privacy.CiphertextKeyID(c2)
+	plain, _ := after.Decrypt(c2, []byte("C001/email"))
+	fmt.Println(id, string(plain))
+	// Output: k2 zhangsan@example.com
+}
+
+func ExampleNormalizePhone() {
+	for _, s := range []string{"+86 138-1234-5678", "0086 13812345678", "(010) 1234 5678"} {
+		fmt.Println(privacy.NormalizePhone(s))
+	}
+	// Output:
+	// 13812345678
+	// 13812345678
+	// 01012345678
+}

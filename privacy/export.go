@@ -21,10 +21,14 @@ type Field struct {
 // Columns returns the names of the fields that [Redactor.Fields] exports
 // under p for values of v's type, in struct order: the header of a CSV
 // export. v is a struct or pointer to one (it may be nil; only its type
-// matters). Errors are those of [Apply].
+// matters). Errors are those of [Apply]. A nil r means a zero Redactor
+// without a plan cache.
 func (r *Redactor) Columns(p Policy, v any) ([]string, error) {
 	if err := p.check(); err != nil {
 		return nil, err
+	}
+	if r == nil {
+		r = &Redactor{}
 	}
 	pl, _, err := r.target(reflect.TypeOf(v))
 	if err != nil {
@@ -61,6 +65,7 @@ func exported(f *field, p Policy) bool {
 // their text, nil pointers as "", and anything else with fmt's %v of
 // the already-masked copy. v is not modified. Errors are those of
 // [Apply]; a TextMarshaler error is returned wrapped, naming the field.
+// A nil r means a zero Redactor without a plan cache.
 func (r *Redactor) Fields(p Policy, v any) ([]Field, error) {
 	if err := p.check(); err != nil {
 		return nil, err

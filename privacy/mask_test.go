@@ -126,3 +126,27 @@ func TestAppendMaskNoAlloc(t *testing.T) {
 		}
 	}
 }
+
+// TestMainlandRegressions pins the cases where common Go maskers get
+// mainland data wrong (issue 4): a two-rune name must not grow a rune, a
+// compound surname must stay whole, an ID must hide the whole birth date
+// and the county, and a landline must not be left bare.
+func TestMainlandRegressions(t *testing.T) {
+	if got := privacy.MaskName("张三"); got != "张*" {
+		t.Errorf("MaskName(张三) = %q, want 张* (not 张**)", got)
+	}
+	if got := privacy.MaskName("欧阳娜娜"); got != "欧阳**" {
+		t.Errorf("MaskName(欧阳娜娜) = %q, want 欧阳** (not 欧**娜)", got)
+	}
+	id := "11010519491231002X"
+	got := privacy.MaskIDNumber(id)
+	if got[4:14] != strings.Repeat("*", 10) {
+		t.Errorf("MaskIDNumber(%s) = %s: county (05) and birth date (19491231) must be hidden", id, got)
+	}
+	for _, landline := range []string{"010-12345678", "(0755) 8888 8888", "+86 21 6123 4567"} {
+		masked := privacy.MaskPhone(landline)
+		if strings.Count(masked, "*") < 5 {
+			t.Errorf("MaskPhone(%q) = %q: landline left (nearly) bare", landline, masked)
+		}
+	}
+}

@@ -109,7 +109,13 @@ func isNameSeparator(r rune) bool {
 }
 
 func isCJK(r rune) bool {
-	return r >= 0x1100 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hangul, r) ||
+	switch {
+	case r < 0x1100:
+		return false
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3, r >= 0x3040 && r <= 0x30FF:
+		return true // common Han, Hangul syllables, kana
+	}
+	return (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hangul, r) ||
 		unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
 }
 
