@@ -253,3 +253,32 @@ func TestKeyringNeverPrintsKeys(t *testing.T) {
 		t.Errorf("KeyIDs mismatch (-want +got):\n%s", diff)
 	}
 }
+
+func TestKeyringConcurrent(t *testing.T) {
+	k := newTestKeyring(t, "k1", "k1", "k2")
+	errs := make(chan error, 8)
+	for i := range 8 {
+		go func() {
+			ad := []byte(fmt.Sprintf("r%d", i))
+			for j := range 50 {
+				plain := fmt.Sprintf("1380000%04d", j)
+				c, err := k.Encrypt([]byte(plain), ad)
+				if err != nil {
+					errs <- err
+					return
+				}
+				got, err := k.Decrypt(c, ad)
+				if err != nil || string(got) != plain {
+					errs <- fmt.Errorf("round trip %q: %q, %v", plain, got, err)
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

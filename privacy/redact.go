@@ -466,7 +466,8 @@ func (r *Redactor) target(t reflect.Type) (*plan, bool, error) {
 // masked; other fields are copied unchanged. v must be a struct or a
 // pointer to one; a nil pointer gives a nil result. v itself is never
 // modified, and the copy shares no pointer, slice or map reachable
-// through exported fields with it. A nil r means a zero Redactor without
+// through exported fields with it, except fields tagged mask:"-" and
+// unexported fields, which are copied shallowly. A nil r means a zero Redactor without
 // a plan cache.
 //
 // Once the type's plan is cached, a masked copy of a struct of strings
