@@ -72,7 +72,7 @@ func newEngine(p *problem, k int, alg Algorithm) *engine {
 }
 
 // slackFor returns the relative widening applied to Hamerly's bounds for d
-// features. It is 8(d+8) units in the last place, several times the
+// features. It is (d+8)·2⁻⁵⁰, that is 8(d+8) unit roundoffs, several times the
 // relative rounding error of sqDist's sum of d non-negative terms and of
 // each bound update, so that (a) every bound is on the safe side of the
 // exact distance and (b) a skipped point's own centroid is nearer than any
