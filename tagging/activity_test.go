@@ -1,0 +1,103 @@
+package tagging_test
+
+import (
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/tagging"
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestActivity(t *testing.T) {
+	def, err := tagging.NewActivity(tagging.ActivityConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rate := func(r float64) *tagging.Profile {
+		return person(&customer.Summary{Orders: 5, PurchasesPerMonth: r})
+	}
+	tests := []struct {
+		name string
+		p    *tagging.Profile
+		want string
+	}{
+		{"3 a month is high", rate(3), tagging.LevelHigh},
+		{"just below 3 is mid", rate(2.99), tagging.LevelMid},
+		{"2 a month is mid", rate(2), tagging.LevelMid},
+		{"1 a month is mid", rate(1), tagging.LevelMid},
+		{"just below 1 is low", rate(0.99), tagging.LevelLow},
+		{"none recent is low", rate(0), tagging.LevelLow},
+		{"NaN: no tag", rate(math.NaN()), ""},
+		{"negative: no tag", rate(-1), ""},
+		{"no purchases: no tag", person(&customer.Summary{Refunds: 1}), ""},
+		{"prospect: no tag", person(nil), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(one(tagging.GroupActivity, tt.want), tagsOf(t, def, tt.p)); diff != "" {
+				t.Errorf("Activity mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestActivityFromOrders checks the window through customer.Summarize:
+// 90 days are 90/30.4375 = 2.957 months, so 9 purchases in them are 3.04
+// a month (high) and 8 are 2.71 (mid); a customer whose first purchase is
+// 10 days old has a window of one month (the minimum), so 3 purchases are
+// 3 a month.
+func TestActivityFromOrders(t *testing.T) {
+	def, _ := tagging.NewActivity(tagging.ActivityConfig{})
+	buys := func(n, spreadDays, oldest int) []customer.Order {
+		var out []customer.Order
+		for i := range n {
+			out = append(out, order("50", daysAgo(oldest-i*spreadDays)))
+		}
+		return out
+	}
+	tests := []struct {
+		name   string
+		orders []customer.Order
+		want   string
+	}{
+		{"9 in 90 days", append(buys(9, 9, 80), order("50", daysAgo(300))), tagging.LevelHigh},
+		{"8 in 90 days", append(buys(8, 9, 80), order("50", daysAgo(300))), tagging.LevelMid},
+		{"3 in a new customer's first 10 days", buys(3, 4, 10), tagging.LevelHigh},
+		{"2 in 90 days", append(buys(2, 30, 80), order("50", daysAgo(300))), tagging.LevelLow},
+		{"none in 90 days", buys(4, 10, 400), tagging.LevelLow},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := person(ordersOf(t, tt.orders...))
+			if diff := cmp.Diff(one(tagging.GroupActivity, tt.want), tagsOf(t, def, p)); diff != "" {
+				t.Errorf("Activity(%v a month) mismatch (-want +got):\n%s", p.Summary.PurchasesPerMonth, diff)
+			}
+		})
+	}
+}
+
+func TestActivityConfig(t *testing.T) {
+	tests := []struct {
+		name string
+		cfg  tagging.ActivityConfig
+		want error
+	}{
+		{"high below low", tagging.ActivityConfig{High: 2, Low: 4}, tagging.ErrThresholds},
+		{"high below default low", tagging.ActivityConfig{High: 0.5}, tagging.ErrThresholds},
+		{"negative", tagging.ActivityConfig{Low: -1}, tagging.ErrConfig},
+		{"NaN", tagging.ActivityConfig{High: math.NaN()}, tagging.ErrConfig},
+		{"infinite", tagging.ActivityConfig{High: math.Inf(1)}, tagging.ErrConfig},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := tagging.NewActivity(tt.cfg); !errors.Is(err, tt.want) {
+				t.Errorf("NewActivity(%+v) = %v, want an error wrapping %v", tt.cfg, err, tt.want)
+			}
+		})
+	}
+	if _, err := tagging.NewActivity(tagging.ActivityConfig{High: 1, Low: 1}); err != nil {
+		t.Errorf("NewActivity(High = Low) = %v, want nil", err)
+	}
+}

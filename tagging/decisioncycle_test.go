@@ -1,0 +1,54 @@
+package tagging_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/clientele-go/clientele/tagging"
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestDecisionCycle(t *testing.T) {
+	def, err := tagging.NewDecisionCycle(tagging.DecisionCycleConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		p    *tagging.Profile
+		want string
+	}{
+		{"1 day", company(1), tagging.CycleShort},
+		{"30 days", company(30), tagging.CycleShort},
+		{"31 days", company(31), tagging.CycleMedium},
+		{"90 days", company(90), tagging.CycleMedium},
+		{"91 days", company(91), tagging.CycleLong},
+		{"unknown", company(0), ""},
+		{"negative (invalid)", company(-30), ""},
+		{"person", person(nil), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(one(tagging.GroupDecisionCycle, tt.want), tagsOf(t, def, tt.p)); diff != "" {
+				t.Errorf("DecisionCycle mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	tests2 := []struct {
+		cfg  tagging.DecisionCycleConfig
+		want error
+	}{
+		{tagging.DecisionCycleConfig{Short: 60, Long: 45}, tagging.ErrThresholds},
+		{tagging.DecisionCycleConfig{Short: 120}, tagging.ErrThresholds},
+		{tagging.DecisionCycleConfig{Short: -1}, tagging.ErrConfig},
+		{tagging.DecisionCycleConfig{Long: -1}, tagging.ErrConfig},
+	}
+	for _, tt := range tests2 {
+		if _, err := tagging.NewDecisionCycle(tt.cfg); !errors.Is(err, tt.want) {
+			t.Errorf("NewDecisionCycle(%+v) = %v, want an error wrapping %v", tt.cfg, err, tt.want)
+		}
+	}
+	if _, err := tagging.NewDecisionCycle(tagging.DecisionCycleConfig{Short: 90, Long: 90}); err != nil {
+		t.Errorf("NewDecisionCycle(Short = Long) = %v, want nil", err)
+	}
+}

@@ -1,0 +1,110 @@
+package tagging
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/clientele-go/clientele/customer"
+)
+
+// Sentinel errors. Errors returned by this package wrap one of them, so
+// callers test with [errors.Is]; a [*ProfileError] adds which profile and
+// which field or tagger is at fault.
+var (
+	// ErrConfig reports an invalid setting: a nil tagger, a negative
+	// Workers, a share outside [0, 1], an empty keyword, a group declared
+	// both exclusive and multi-valued, and the like.
+	ErrConfig = errors.New("tagging: invalid configuration")
+	// ErrThresholds reports thresholds out of order, such as a spending
+	// level whose High is below its Low.
+	ErrThresholds = errors.New("tagging: thresholds out of order")
+	// ErrInvalidProfile reports a profile that cannot be tagged: neither
+	// or both of Person and Company set, no customer ID, no as-of date,
+	// or a summary that belongs to another customer or another date.
+	ErrInvalidProfile = errors.New("tagging: invalid profile")
+	// ErrInvalidTag reports a tag with an empty group or value, or a
+	// manual tag without its source or as-of date.
+	ErrInvalidTag = errors.New("tagging: invalid tag")
+	// ErrUnknownGroup reports a manual tag whose group no tagger and no
+	// Options.Groups entry declares.
+	ErrUnknownGroup = errors.New("tagging: unknown tag group")
+	// ErrTagger reports a tagger that broke its contract: it panicked or
+	// returned fewer tags than it was given. A tagger's own errors are
+	// wrapped as they are, not in ErrTagger.
+	ErrTagger = errors.New("tagging: tagger failed")
+	// ErrNotTracked reports a cross-tab asked of a [Stats] for a pair of
+	// groups it was not told to track.
+	ErrNotTracked = errors.New("tagging: group pair not tracked")
+	// ErrEmpty reports an input with nothing to compute on, such as
+	// [AOVQuantile] over customers without purchases.
+	ErrEmpty = errors.New("tagging: no data")
+)
+
+// ProfileError reports a problem with one profile. It wraps a sentinel
+// such as [ErrInvalidProfile], [ErrUnknownGroup] or [ErrInvalidTag], or
+// the error a tagger returned. It never contains personal data: it names
+// the profile by its position and customer ID, and the field or tagger at
+// fault.
+type ProfileError struct {
+	Index  int         // position of the profile in the input, from 0; -1 when unknown
+	ID     customer.ID // the profile's customer ID, if known
+	Field  string      // the field at fault, e.g. "manual[2].group"; "" when a tagger failed
+	Tagger string      // the tagger that failed (its Name, or "tagger[i]"); "" for field problems
+	Err    error       // the cause
+}
+
+// Error returns a message such as
+// `tagging: profile 12 (ID "P0000012"): manual[0].group: unknown tag group`.
+func (e *ProfileError) Error() string {
+	var b strings.Builder
+	b.WriteString("tagging: profile")
+	if e.Index >= 0 {
+		b.WriteByte(' ')
+		b.WriteString(strconv.Itoa(e.Index))
+	}
+	if e.ID != "" {
+		b.WriteString(" (ID ")
+		b.WriteString(strconv.Quote(clip(string(e.ID))))
+		b.WriteByte(')')
+	}
+	b.WriteString(": ")
+	if e.Tagger != "" {
+		b.WriteString("tagger ")
+		b.WriteString(strconv.Quote(clip(e.Tagger)))
+		b.WriteString(": ")
+	}
+	if e.Field != "" {
+		b.WriteString(e.Field)
+		b.WriteString(": ")
+	}
+	if e.Err == nil {
+		b.WriteString("<nil>")
+	} else {
+		b.WriteString(strings.TrimPrefix(e.Err.Error(), "tagging: "))
+	}
+	return b.String()
+}
+
+// Unwrap returns the cause.
+func (e *ProfileError) Unwrap() error { return e.Err }
+
+// clip shortens s for an error message and replaces invalid UTF-8.
+func clip(s string) string {
+	const limit = 64
+	if len(s) > limit {
+		s = s[:limit] + "..."
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+// configError returns an error wrapping ErrConfig about a config field.
+func configError(field, format string, args ...any) error {
+	return fmt.Errorf("%w: %s: %s", ErrConfig, field, fmt.Sprintf(format, args...))
+}
+
+// fmtThresholds returns an error wrapping ErrThresholds.
+func fmtThresholds(config, format string, args ...any) error {
+	return fmt.Errorf("%w: %s: %s", ErrThresholds, config, fmt.Sprintf(format, args...))
+}

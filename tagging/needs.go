@@ -1,0 +1,257 @@
+package tagging
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/internal/money"
+	"github.com/shopspring/decimal"
+)
+
+// Keyword maps declared interests to a need: a person whose
+// customer.Person.Interests contain Match gets the need Value.
+type Keyword struct {
+	// Match is the text looked for inside each interest, e.g. "eco". ASCII
+	// letters match in either case; other characters (汉字 included) must
+	// match exactly. Surrounding spaces are ignored. Required.
+	Match string
+	// Value is the need given, e.g. "eco-friendly". Required.
+	Value string
+}
+
+// NeedsConfig configures [Needs]. The zero value gives the defaults, in
+// which only the price-sensitive rule is on (the quality and keyword rules
+// need host data).
+type NeedsConfig struct {
+	// Group is the group tagged. "" means GroupNeed.
+	Group string
+	// DiscountShare is the share of purchases made with a discount or
+	// coupon above which a customer is price-sensitive. 0 means 0.5; 1
+	// turns the rule off.
+	DiscountShare float64
+	// MinOrders is the number of purchases a customer needs before the
+	// price-sensitive rule judges them, since one discounted purchase says
+	// little. 0 means 3.
+	MinOrders int
+	// PremiumCategories are product categories whose buyers are
+	// quality-oriented. nil turns this part of the quality rule off.
+	PremiumCategories []string
+	// PremiumShare is the share of the customer's category spend (each
+	// category's purchases minus refunds, counted when positive) that must
+	// be in PremiumCategories. 0 means 0.5.
+	PremiumShare float64
+	// PremiumAOV is the average order value at or above which a customer is
+	// quality-oriented, in yuan; typically the top-decile AOV of the
+	// customer base, from [AOVQuantile]. Zero turns this part off.
+	PremiumAOV decimal.Decimal
+	// Keywords map declared interests to needs. nil or empty means no
+	// feature tags: an empty table is not an error.
+	Keywords []Keyword
+}
+
+// Needs tags what customers need (a multi-valued group):
+//
+//   - NeedPriceSensitive: more than DiscountShare of the purchases used a
+//     discount or coupon (customer.Summary.DiscountShare), given at least
+//     MinOrders purchases;
+//   - NeedQuality: at least PremiumShare of the category spend is in
+//     PremiumCategories, or the average order value is at least PremiumAOV;
+//   - a feature preference (the Keyword's Value) for each keyword found in
+//     a person's declared interests. Companies declare no interests.
+//
+// Customers without purchases can still get keyword needs. A Needs is
+// immutable and safe for concurrent use, and does not allocate unless an
+// amount has more than four decimal places.
+type Needs struct {
+	group         string
+	discountShare float64
+	minOrders     int
+	premium       []string
+	premiumSet    map[string]bool // when premium is long
+	premiumShare  float64
+	premiumAOV    decimal.Decimal
+	premiumAOVU   int64
+	aovExact      bool
+	keywords      []Keyword // Match trimmed and ASCII-lower-cased
+}
+
+// NewNeeds returns a Needs tagger. It fails with an error wrapping
+// [ErrConfig] for a share outside [0, 1], a negative MinOrders or
+// PremiumAOV, or a keyword with an empty Match or Value.
+func NewNeeds(cfg NeedsConfig) (*Needs, error) {
+	t := &Needs{
+		group:         orDefault(cfg.Group, GroupNeed),
+		discountShare: orDefault(cfg.DiscountShare, 0.5),
+		minOrders:     orDefault(cfg.MinOrders, 3),
+		premium:       slices.Clone(cfg.PremiumCategories),
+		premiumShare:  orDefault(cfg.PremiumShare, 0.5),
+		premiumAOV:    cfg.PremiumAOV,
+	}
+	if err := checkShare("NeedsConfig.DiscountShare", t.discountShare); err != nil {
+		return nil, err
+	}
+	if err := checkShare("NeedsConfig.PremiumShare", t.premiumShare); err != nil {
+		return nil, err
+	}
+	if t.minOrders < 0 {
+		return nil, configError("NeedsConfig.MinOrders", "%d is negative", t.minOrders)
+	}
+	if t.premiumAOV.Sign() < 0 {
+		return nil, configError("NeedsConfig.PremiumAOV", "%s is negative", t.premiumAOV)
+	}
+	t.premiumAOVU, t.aovExact = money.Units(t.premiumAOV)
+	if len(t.premium) > 8 {
+		t.premiumSet = make(map[string]bool, len(t.premium))
+		for _, c := range t.premium {
+			t.premiumSet[c] = true
+		}
+	}
+	for i, k := range cfg.Keywords {
+		field := "NeedsConfig.Keywords[" + strconv.Itoa(i) + "]"
+		m := strings.TrimSpace(k.Match)
+		switch {
+		case m == "":
+			return nil, configError(field, "empty Match")
+		case k.Value == "":
+			return nil, configError(field, "empty Value")
+		case !utf8.ValidString(m) || !utf8.ValidString(k.Value):
+			return nil, configError(field, "invalid UTF-8")
+		}
+		t.keywords = append(t.keywords, Keyword{Match: lowerASCII(m), Value: k.Value})
+	}
+	return t, nil
+}
+
+// Name returns "needs".
+func (t *Needs) Name() string { return "needs" }
+
+// Groups declares the multi-valued need group.
+func (t *Needs) Groups() []Group {
+	values := []string{NeedPriceSensitive, NeedQuality}
+	for _, k := range t.keywords {
+		if !slices.Contains(values, k.Value) {
+			values = append(values, k.Value)
+		}
+	}
+	return []Group{{Name: t.group, Multi: true, Values: values}}
+}
+
+// Tag implements [Tagger].
+func (t *Needs) Tag(p *Profile, dst []Tag) ([]Tag, error) {
+	n0 := len(dst)
+	if s := p.Summary; purchases(p) {
+		if s.Orders >= t.minOrders && s.DiscountShare() > t.discountShare {
+			dst = append(dst, Tag{Group: t.group, Value: NeedPriceSensitive})
+		}
+		if t.quality(p) {
+			dst = append(dst, Tag{Group: t.group, Value: NeedQuality})
+		}
+	}
+	if p.Person != nil && len(t.keywords) > 0 {
+		for _, k := range t.keywords {
+			if hasValue(dst[n0:], k.Value) {
+				continue
+			}
+			for _, in := range p.Person.Interests {
+				if containsFoldASCII(in, k.Match) {
+					dst = append(dst, Tag{Group: t.group, Value: k.Value})
+					break
+				}
+			}
+		}
+	}
+	return dst, nil
+}
+
+// quality reports whether p's customer is quality-oriented.
+func (t *Needs) quality(p *Profile) bool {
+	s := p.Summary
+	if !t.premiumAOV.IsZero() && s.AvgOrderValue.Sign() > 0 {
+		if u, ok := money.Units(s.AvgOrderValue); ok && t.aovExact {
+			if u >= t.premiumAOVU {
+				return true
+			}
+		} else if s.AvgOrderValue.Cmp(t.premiumAOV) >= 0 {
+			return true
+		}
+	}
+	if !slices.ContainsFunc(s.Categories, func(c customer.CategoryStat) bool { return t.isPremium(c.Category) }) {
+		return false // also when there are no premium categories; saves reading the amounts
+	}
+	var total, prem float64
+	for i := range s.Categories {
+		c := &s.Categories[i]
+		v := amount(c.Spend)
+		if v <= 0 {
+			continue
+		}
+		total += v
+		if t.isPremium(c.Category) {
+			prem += v
+		}
+	}
+	return prem > 0 && prem >= t.premiumShare*total
+}
+
+func (t *Needs) isPremium(category string) bool {
+	if t.premiumSet != nil {
+		return t.premiumSet[category]
+	}
+	return slices.Contains(t.premium, category)
+}
+
+// amount returns d in yuan as a float64 for computing shares, without
+// allocating when d has at most four decimal places.
+func amount(d decimal.Decimal) float64 {
+	if u, ok := money.Units(d); ok {
+		return float64(u) / 1e4
+	}
+	return d.InexactFloat64()
+}
+
+func hasValue(tags []Tag, v string) bool {
+	for _, t := range tags {
+		if t.Value == v {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerASCII lower-cases the ASCII letters of s.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// containsFoldASCII reports whether sub (already ASCII-lower-cased) occurs
+// in s, ASCII letters compared without case. It does not allocate.
+func containsFoldASCII(s, sub string) bool {
+	if len(sub) == 0 {
+		return true
+	}
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for ; j < len(sub); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}

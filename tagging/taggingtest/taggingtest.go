@@ -1,0 +1,432 @@
+package taggingtest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"reflect"
+	"runtime"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/internal/synth"
+	"github.com/clientele-go/clientele/tagging"
+	"github.com/shopspring/decimal"
+)
+
+// Errors reported by [Check]; each problem wraps one of them.
+var (
+	// ErrNilTagger: newTagger returned nil.
+	ErrNilTagger = errors.New("taggingtest: newTagger returned nil")
+	// ErrPanic: the tagger panicked on a valid profile.
+	ErrPanic = errors.New("taggingtest: tagger panicked")
+	// ErrInvalidTag: the tagger appended a tag with an empty group or
+	// value, or invalid UTF-8.
+	ErrInvalidTag = errors.New("taggingtest: invalid tag")
+	// ErrUndeclaredGroup: a Grouper appended a tag in a group it does not
+	// declare.
+	ErrUndeclaredGroup = errors.New("taggingtest: tag in an undeclared group")
+	// ErrExclusive: a Grouper appended several values to one exclusive
+	// group in a single call.
+	ErrExclusive = errors.New("taggingtest: several values in an exclusive group")
+	// ErrDst: the tagger changed or dropped the tags it was given in dst.
+	ErrDst = errors.New("taggingtest: tags given in dst changed")
+	// ErrMutated: the tagger modified the profile or what it points to.
+	ErrMutated = errors.New("taggingtest: profile modified")
+	// ErrNondeterministic: the same profile got different tags on two
+	// calls, or from two instances made by newTagger.
+	ErrNondeterministic = errors.New("taggingtest: tags differ between calls")
+	// ErrConcurrent: calls from many goroutines at once gave different tags
+	// than sequential calls.
+	ErrConcurrent = errors.New("taggingtest: tags differ under concurrent use")
+	// ErrName: a Namer returned an empty name.
+	ErrName = errors.New("taggingtest: empty name")
+)
+
+// maxReports bounds the problems one check reports.
+const maxReports = 10
+
+// check is one named contract check.
+type check struct {
+	name string
+	fn   func(newTagger func() tagging.Tagger, ps []tagging.Profile) error
+}
+
+var checks = []check{
+	{"Valid", checkValid},
+	{"NoMutation", checkNoMutation},
+	{"Deterministic", checkDeterministic},
+	{"Concurrent", checkConcurrent},
+}
+
+// Run checks the tagger newTagger makes against the [tagging.Tagger]
+// contract, one subtest per check, on [Profiles]. newTagger is called
+// several times and must return equivalent, independent taggers.
+func Run(t *testing.T, newTagger func() tagging.Tagger) {
+	t.Helper()
+	for _, c := range checks {
+		t.Run(c.name, func(t *testing.T) {
+			// Fresh profiles for each check, so that a tagger that
+			// modifies them cannot hide it from a later check.
+			if err := c.fn(newTagger, Profiles()); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+// Check runs the checks of [Run] and returns every problem found, joined,
+// or nil when the tagger keeps the contract.
+func Check(newTagger func() tagging.Tagger) error {
+	var errs []error
+	for _, c := range checks {
+		if err := c.fn(newTagger, Profiles()); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", c.name, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// outcome is what one call gave.
+type outcome struct {
+	tags []tagging.Tag // appended tags only
+	err  string        // the error's text, or ""
+}
+
+// prefix is what every call gets in dst, so that taggers are seen
+// appending after existing tags.
+var prefix = []tagging.Tag{{Group: "taggingtest.prefix", Value: "a"}, {Group: "taggingtest.prefix", Value: "b"}}
+
+// tag calls t on p with a copy of prefix in dst (with spare capacity) and
+// checks the prefix afterwards.
+func tag(t tagging.Tagger, p *tagging.Profile) (o outcome, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", ErrPanic, r)
+		}
+	}()
+	dst := make([]tagging.Tag, len(prefix), len(prefix)+4)
+	copy(dst, prefix)
+	out, terr := t.Tag(p, dst)
+	if terr != nil {
+		o.err = terr.Error()
+	}
+	if len(out) < len(prefix) || !slices.Equal(out[:len(prefix)], prefix) || !slices.Equal(dst, prefix) {
+		return o, ErrDst
+	}
+	o.tags = slices.Clone(out[len(prefix):])
+	return o, nil
+}
+
+func newChecked(newTagger func() tagging.Tagger) (tagging.Tagger, error) {
+	t := newTagger()
+	if t == nil {
+		return nil, ErrNilTagger
+	}
+	return t, nil
+}
+
+// reporter gathers at most maxReports problems.
+type reporter struct {
+	errs  []error
+	extra int
+}
+
+func (r *reporter) add(err error, i int, p *tagging.Profile) {
+	if len(r.errs) == maxReports {
+		r.extra++
+		return
+	}
+	r.errs = append(r.errs, fmt.Errorf("profile %d (%s): %w", i, p.ID(), err))
+}
+
+func (r *reporter) err() error {
+	if r.extra > 0 {
+		r.errs = append(r.errs, fmt.Errorf("and %d more", r.extra))
+	}
+	return errors.Join(r.errs...)
+}
+
+func checkValid(newTagger func() tagging.Tagger, ps []tagging.Profile) error {
+	t, err := newChecked(newTagger)
+	if err != nil {
+		return err
+	}
+	var rep reporter
+	if n, ok := t.(tagging.Namer); ok && n.Name() == "" {
+		rep.errs = append(rep.errs, ErrName)
+	}
+	var groups map[string]tagging.Group
+	if g, ok := t.(tagging.Grouper); ok {
+		groups = make(map[string]tagging.Group)
+		for _, d := range g.Groups() {
+			groups[d.Name] = d
+		}
+	}
+	for i := range ps {
+		o, err := tag(t, &ps[i])
+		if err != nil {
+			rep.add(err, i, &ps[i])
+			continue
+		}
+		seen := make(map[string]string)
+		for _, tg := range o.tags {
+			if err := tg.Validate(); err != nil {
+				rep.add(fmt.Errorf("%w: %v", ErrInvalidTag, err), i, &ps[i])
+				continue
+			}
+			if groups == nil {
+				continue
+			}
+			d, ok := groups[tg.Group]
+			if !ok {
+				rep.add(fmt.Errorf("%w: %q", ErrUndeclaredGroup, tg.Group), i, &ps[i])
+				continue
+			}
+			if v, dup := seen[tg.Group]; dup && !d.Multi && v != tg.Value {
+				rep.add(fmt.Errorf("%w: %q has %q and %q", ErrExclusive, tg.Group, v, tg.Value), i, &ps[i])
+			}
+			seen[tg.Group] = tg.Value
+		}
+	}
+	return rep.err()
+}
+
+func checkNoMutation(newTagger func() tagging.Tagger, ps []tagging.Profile) error {
+	t, err := newChecked(newTagger)
+	if err != nil {
+		return err
+	}
+	var rep reporter
+	for i := range ps {
+		before := deepCopy(ps[i])
+		p := deepCopy(ps[i]) // the tagger gets its own copy, so a mutation cannot leak into other checks
+		if _, err := tag(t, &p); err != nil {
+			rep.add(err, i, &ps[i])
+			continue
+		}
+		if !reflect.DeepEqual(before, p) {
+			rep.add(ErrMutated, i, &ps[i])
+		}
+	}
+	return rep.err()
+}
+
+func checkDeterministic(newTagger func() tagging.Tagger, ps []tagging.Profile) error {
+	t1, err := newChecked(newTagger)
+	if err != nil {
+		return err
+	}
+	t2, err := newChecked(newTagger)
+	if err != nil {
+		return err
+	}
+	var rep reporter
+	for i := range ps {
+		a, err1 := tag(t1, &ps[i])
+		b, err2 := tag(t1, &ps[i])
+		c, err3 := tag(t2, &ps[i])
+		if err := errors.Join(err1, err2, err3); err != nil {
+			rep.add(err, i, &ps[i])
+			continue
+		}
+		if !reflect.DeepEqual(a, b) {
+			rep.add(fmt.Errorf("%w: %v, then %v", ErrNondeterministic, a, b), i, &ps[i])
+		} else if !reflect.DeepEqual(a, c) {
+			rep.add(fmt.Errorf("%w: %v from one instance, %v from another", ErrNondeterministic, a, c), i, &ps[i])
+		}
+	}
+	return rep.err()
+}
+
+func checkConcurrent(newTagger func() tagging.Tagger, ps []tagging.Profile) error {
+	t, err := newChecked(newTagger)
+	if err != nil {
+		return err
+	}
+	want := make([]outcome, len(ps))
+	for i := range ps {
+		if want[i], err = tag(t, &ps[i]); err != nil {
+			return fmt.Errorf("profile %d (%s): %w", i, ps[i].ID(), err)
+		}
+	}
+	g := max(4, runtime.GOMAXPROCS(0))
+	got := make([][]outcome, g)
+	errs := make([]error, g)
+	var wg sync.WaitGroup
+	for k := range g {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[k] = make([]outcome, len(ps))
+			// Each goroutine starts at a different profile, so that the
+			// same and different profiles are tagged at the same time.
+			for j := range ps {
+				i := (j + k*len(ps)/g) % len(ps)
+				o, err := tag(t, &ps[i])
+				if err != nil {
+					errs[k] = fmt.Errorf("profile %d (%s): %w", i, ps[i].ID(), err)
+					return
+				}
+				got[k][i] = o
+			}
+		}()
+	}
+	wg.Wait()
+	var rep reporter
+	for k := range g {
+		if errs[k] != nil {
+			rep.errs = append(rep.errs, errs[k])
+			continue
+		}
+		for i := range ps {
+			if !reflect.DeepEqual(want[i], got[k][i]) {
+				rep.add(fmt.Errorf("%w: %v alone, %v in goroutine %d", ErrConcurrent, want[i], got[k][i], k), i, &ps[i])
+			}
+		}
+	}
+	return rep.err()
+}
+
+// deepCopy copies p and everything it points to, so that a comparison
+// after tagging sees any change.
+func deepCopy(p tagging.Profile) tagging.Profile {
+	if p.Person != nil {
+		c := *p.Person
+		c.Interests = slices.Clone(c.Interests)
+		c.DeviceIDs = slices.Clone(c.DeviceIDs)
+		c.Attributes = maps.Clone(c.Attributes)
+		p.Person = &c
+	}
+	if p.Company != nil {
+		c := *p.Company
+		c.Contacts = slices.Clone(c.Contacts)
+		c.Products = slices.Clone(c.Products)
+		c.Attributes = maps.Clone(c.Attributes)
+		p.Company = &c
+	}
+	if p.Summary != nil {
+		s := *p.Summary
+		s.Categories = slices.Clone(s.Categories)
+		s.Channels = slices.Clone(s.Channels)
+		p.Summary = &s
+	}
+	p.Manual = slices.Clone(p.Manual)
+	return p
+}
+
+// fixtureAsOf is the as-of date of every profile in Profiles.
+var fixtureAsOf = synth.DefaultAsOf
+
+// Profiles returns the profiles the checks run on, all of which pass
+// [tagging.Profile.Validate]: 120 persons and 12 companies from the
+// module's deterministic sample data (seed 7), then hand-made edge cases
+// (named in the IDs, "edge-..."): a prospect without a summary, a
+// refund-only customer, a negative and a zero average order value, one
+// too large for int64 minor units, amounts with more than four decimal
+// places, a summary without categories or channels, purchases only by
+// phone, a purchase dated after the as-of date, declared interests in
+// mixed case and Chinese, manual tags, companies with an unknown, a
+// negative and a very long decision cycle. Each call returns a fresh
+// copy.
+func Profiles() []tagging.Profile {
+	cfg := synth.Config{People: 120, Companies: 12, Seed: 7}
+	sums, _, err := customer.Summarize(context.Background(), synth.Orders(cfg), fixtureAsOf, customer.SummaryOptions{})
+	if err != nil {
+		panic("taggingtest: " + err.Error()) // cannot happen: the context is never cancelled
+	}
+	byID := make(map[customer.ID]*customer.Summary, len(sums))
+	for i := range sums {
+		byID[sums[i].CustomerID] = &sums[i]
+	}
+	var out []tagging.Profile
+	people := synth.People(cfg)
+	for i := range people {
+		out = append(out, tagging.Profile{Person: &people[i], Summary: byID[people[i].ID], AsOf: fixtureAsOf})
+	}
+	companies := synth.Companies(cfg)
+	for i := range companies {
+		out = append(out, tagging.Profile{Company: &companies[i], Summary: byID[companies[i].ID], AsOf: fixtureAsOf})
+	}
+	return append(out, edgeCases()...)
+}
+
+func edgeCases() []tagging.Profile {
+	day := func(daysAgo int) time.Time { return fixtureAsOf.AddDate(0, 0, -daysAgo) }
+	d := decimal.RequireFromString
+	person := func(id string, interests ...string) *customer.Person {
+		return &customer.Person{ID: customer.ID(id), Name: "测试", Interests: interests}
+	}
+	sum := func(id string, s customer.Summary) *customer.Summary {
+		s.CustomerID = customer.ID(id)
+		s.AsOf = fixtureAsOf
+		return &s
+	}
+	cat := func(name, spend string, orders int) customer.CategoryStat {
+		return customer.CategoryStat{Category: name, Orders: orders, Spend: d(spend)}
+	}
+	ch := func(c customer.Channel, n int, spend string) customer.ChannelStat {
+		return customer.ChannelStat{Channel: c, Orders: n, Spend: d(spend)}
+	}
+	return []tagging.Profile{
+		{Person: person("edge-prospect", "eco materials"), AsOf: fixtureAsOf},
+		{Person: person("edge-refund-only"), AsOf: fixtureAsOf, Summary: sum("edge-refund-only", customer.Summary{
+			Refunds: 2, Refunded: d("120"), Net: d("-120"),
+			Categories: []customer.CategoryStat{cat("apparel", "-120", 0)},
+			Channels:   []customer.ChannelStat{ch(customer.ChannelOnline, 0, "-120")},
+		})},
+		{Person: person("edge-negative-aov"), AsOf: fixtureAsOf, Summary: sum("edge-negative-aov", customer.Summary{
+			Orders: 1, Refunds: 2, Gross: d("50"), Refunded: d("300"), Net: d("-250"), AvgOrderValue: d("-250"),
+			First: day(40), Last: day(40), RecentOrders: 1, PurchasesPerMonth: 1, Online: 1,
+			Categories: []customer.CategoryStat{cat("luxury", "-250", 1)},
+			Channels:   []customer.ChannelStat{ch(customer.ChannelApp, 1, "-250")},
+		})},
+		{Person: person("edge-free-order"), AsOf: fixtureAsOf, Summary: sum("edge-free-order", customer.Summary{
+			Orders: 1, First: day(3), Last: day(3), RecentOrders: 1, PurchasesPerMonth: 1, Offline: 1, Discounted: 1,
+			Categories: []customer.CategoryStat{cat("grocery", "0", 1)},
+			Channels:   []customer.ChannelStat{ch(customer.ChannelOffline, 1, "0")},
+		})},
+		{Person: person("edge-huge-aov", "Tech Gadgets"), AsOf: fixtureAsOf, Summary: sum("edge-huge-aov", customer.Summary{
+			Orders: 2, Gross: d("2e30"), Net: d("2e30"), AvgOrderValue: d("1e30"),
+			First: day(400), Last: day(200), PurchasesPerMonth: 0, Online: 1, Offline: 1,
+			Categories: []customer.CategoryStat{cat("luxury", "1.5e30", 1), cat("electronics", "0.5e30", 1)},
+			Channels:   []customer.ChannelStat{ch(customer.ChannelOnline, 1, "1.5e30"), ch(customer.ChannelOffline, 1, "0.5e30")},
+		})},
+		{Person: person("edge-fine-amounts"), AsOf: fixtureAsOf, Summary: sum("edge-fine-amounts", customer.Summary{
+			Orders: 3, Discounted: 3, Gross: d("300.00003"), Net: d("300.00003"), AvgOrderValue: d("100.00001"),
+			First: day(100), Last: day(10), RecentOrders: 3, PurchasesPerMonth: 3 / 2.957, Online: 3,
+			Categories: []customer.CategoryStat{cat("beauty", "200.00002", 2), cat("books", "100.00001", 1)},
+			Channels:   []customer.ChannelStat{ch(customer.ChannelMiniProgram, 3, "300.00003")},
+		})},
+		{Person: person("edge-no-stats"), AsOf: fixtureAsOf, Summary: sum("edge-no-stats", customer.Summary{
+			Orders: 5, Gross: d("500"), Net: d("500"), AvgOrderValue: d("100"),
+			First: day(700), Last: day(500),
+		})},
+		{Person: person("edge-phone-only", "after-sales service", "环保材料"), AsOf: fixtureAsOf, Summary: sum("edge-phone-only", customer.Summary{
+			Orders: 4, Gross: d("2000"), Net: d("2000"), AvgOrderValue: d("500"),
+			First: day(300), Last: day(100), RecentOrders: 0,
+			Categories: []customer.CategoryStat{cat("", "1200", 2), cat("appliances", "800", 2)},
+			Channels:   []customer.ChannelStat{ch(customer.ChannelPhone, 3, "1500"), ch(customer.ChannelPartner, 1, "500")},
+		})},
+		{Person: person("edge-future-last"), Summary: &customer.Summary{
+			CustomerID: "edge-future-last", Orders: 2, Gross: d("80"), Net: d("80"), AvgOrderValue: d("40"),
+			First: day(20), Last: fixtureAsOf.Add(36 * time.Hour), RecentOrders: 2, PurchasesPerMonth: 2, Online: 2,
+		}, AsOf: fixtureAsOf},
+		{Person: person("edge-manual", "ECO materials", "Fitness"), AsOf: fixtureAsOf, Manual: []tagging.Assignment{
+			{Tag: tagging.Tag{Group: "spend", Value: "high"}, Source: "sales:zhang", AsOf: day(30)},
+			{Tag: tagging.Tag{Group: "need", Value: "gift-wrapping"}, Source: "service-note", AsOf: day(5)},
+		}},
+		{Company: &customer.Company{ID: "edge-company-unknown-cycle", Name: "测试有限公司"}, AsOf: fixtureAsOf},
+		{Company: &customer.Company{ID: "edge-company-negative-cycle", DecisionCycleDays: -30}, AsOf: fixtureAsOf},
+		{Company: &customer.Company{ID: "edge-company-long-cycle", DecisionCycleDays: 10_000}, AsOf: fixtureAsOf, Summary: sum("edge-company-long-cycle", customer.Summary{
+			Orders: 1, Gross: d("90000"), Net: d("90000"), AvgOrderValue: d("90000"),
+			First: day(1000), Last: day(1000), Offline: 1,
+			Categories: []customer.CategoryStat{cat("consulting", "90000", 1)},
+			Channels:   []customer.ChannelStat{ch(customer.ChannelOffline, 1, "90000")},
+		})},
+	}
+}
