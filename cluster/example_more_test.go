@@ -1,0 +1,81 @@
+package cluster_test
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/clientele-go/clientele/cluster"
+	"github.com/clientele-go/clientele/internal/synth"
+)
+
+func ExampleKMeans_FitDense() {
+	// Data already held flat, row-major: four points in two dimensions.
+	m := &cluster.Dense{Rows: 4, Cols: 2, Data: []float64{0, 0, 0, 2, 10, 0, 10, 2}}
+	fit, err := cluster.KMeans{K: 2, InitCentroids: [][]float64{{0, 0}, {10, 0}}}.FitDense(context.Background(), m, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(fit.Labels, fit.Centroids, fit.Inertia)
+	// Output:
+	// [0 0 1 1] [[0 1] [10 1]] 4
+}
+
+func ExampleMiniBatchKMeans_Fit() {
+	// 20,000 points around three centres; batches of 512 rows.
+	X, _, _ := synth.Blobs{N: 20000, Dim: 2, Centers: 3, Std: 0.5, Seed: 4}.Generate()
+	m, err := cluster.MiniBatchKMeans{K: 3, BatchSize: 512, Seed: 1}.Fit(context.Background(), X)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	full, err := cluster.KMeans{K: 3, Seed: 1}.Fit(context.Background(), X)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("mini-batch inertia within %.1f%% of the full fit's\n", 100*(m.Inertia/full.Inertia-1))
+	// Output:
+	// mini-batch inertia within 0.0% of the full fit's
+}
+
+func ExampleMinMax() {
+	var mm cluster.MinMax
+	scaled, err := mm.FitTransform([][]float64{{10, 5}, {20, 5}, {15, 5}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(scaled) // the constant column maps to 0
+	back, _ := mm.Inverse([][]float64{{0.25, 0}})
+	fmt.Println(back)
+	// Output:
+	// [[0 0] [1 0] [0.5 0]]
+	// [[12.5 5]]
+}
+
+func ExampleSilhouetteScore() {
+	X, labels, _ := synth.Blobs{N: 5000, Dim: 2, Centers: 4, Std: 1, Seed: 8}.Generate()
+	exact, _ := cluster.Silhouette(X, labels)
+	// Score 1,000 sampled rows against each other instead of all 5,000.
+	sampled, err := cluster.SilhouetteScore{SampleSize: 1000, Seed: 1}.Score(context.Background(), X, labels)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("exact %.2f, sampled %.2f\n", exact, sampled)
+	// Output:
+	// exact 0.50, sampled 0.50
+}
+
+func ExampleDaviesBouldin() {
+	// Clusters {0, 1} and {5}: centroids 0.5 and 5, mean distances to the
+	// centroid 0.5 and 0.
+	X := [][]float64{{0}, {1}, {5}}
+	labels := []int{0, 0, 1}
+	db, _ := cluster.DaviesBouldin(X, labels)
+	ch, _ := cluster.CalinskiHarabasz(X, labels)
+	fmt.Printf("Davies-Bouldin %.4f (lower is better), Calinski-Harabasz %.1f (higher is better)\n", db, ch)
+	// Output:
+	// Davies-Bouldin 0.1111 (lower is better), Calinski-Harabasz 27.0 (higher is better)
+}
