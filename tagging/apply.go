@@ -37,8 +37,9 @@ const batchSize = 1024
 //     Result whose Index is -1, before any profile is read.
 //   - ctx's error, wrapped, when ctx is cancelled: yielded once with a
 //     Result whose Index is -1, after the results already delivered,
-//     which are complete. Apply checks ctx before each profile it reads
-//     and every 64 profiles it tags.
+//     which are complete; no result follows it. Apply checks ctx before
+//     each profile it reads, every 64 profiles it tags and before each
+//     batch of results it delivers.
 //
 // The sequence can be ranged over again if profiles can; each time runs
 // the whole pipeline anew.
@@ -53,7 +54,7 @@ func Apply(ctx context.Context, profiles iter.Seq[Profile], taggers []Tagger, op
 		if workers == 0 {
 			workers = runtime.GOMAXPROCS(0)
 		}
-		r := runner{pl: pl, opts: opts, yield: yield}
+		r := runner{ctx: ctx, pl: pl, opts: opts, yield: yield}
 		if workers == 1 {
 			r.sequential(ctx, profiles)
 		} else {
@@ -120,6 +121,7 @@ func (pl *Pipeline) tagBatch(ctx context.Context, b *batch, w, acc *work) {
 
 // runner delivers batches to the consumer in order.
 type runner struct {
+	ctx   context.Context // the caller's
 	pl    *Pipeline
 	opts  Options
 	yield func(Result, error) bool
@@ -129,8 +131,12 @@ type runner struct {
 
 // deliver yields the results of b; false means stop.
 func (r *runner) deliver(b *batch) bool {
-	if b.err != nil {
-		r.stop(b.err)
+	err := b.err
+	if err == nil {
+		err = r.ctx.Err() // no more results once cancelled
+	}
+	if err != nil {
+		r.stop(err)
 		return false
 	}
 	for i := range b.results {
