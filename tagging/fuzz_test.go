@@ -209,4 +209,3 @@ func FuzzBuiltin(f *testing.F) {
 		}
 	})
 }
-

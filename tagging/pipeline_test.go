@@ -344,4 +344,3 @@ func TestRequires(t *testing.T) {
 		})
 	}
 }
-
