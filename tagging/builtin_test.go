@@ -41,6 +41,9 @@ func TestBuiltinConformance(t *testing.T) {
 	t.Run("thresholds", func(t *testing.T) {
 		taggingtest.Run(t, func() tagging.Tagger { return refundBands() })
 	})
+	t.Run("example birthday", func(t *testing.T) {
+		taggingtest.Run(t, func() tagging.Tagger { return Birthday{} })
+	})
 	t.Run("pipeline", func(t *testing.T) {
 		taggingtest.Run(t, func() tagging.Tagger {
 			pl, err := tagging.NewPipeline(append(allBuiltin(t), vipRule(), refundBands()), tagging.Options{})
