@@ -116,3 +116,22 @@ func orDefault[T comparable](v, def T) T {
 	}
 	return v
 }
+
+// Interface checks.
+var (
+	_ Tagger  = (*Spend)(nil)
+	_ Tagger  = (*Activity)(nil)
+	_ Tagger  = (*Needs)(nil)
+	_ Tagger  = (*Lifecycle)(nil)
+	_ Tagger  = (*CategoryPreference)(nil)
+	_ Tagger  = (*ChannelPreference)(nil)
+	_ Tagger  = (*Loyalty)(nil)
+	_ Tagger  = (*DecisionCycle)(nil)
+	_ Tagger  = Rule{}
+	_ Tagger  = Thresholds{}
+	_ Tagger  = (*Pipeline)(nil)
+	_ Grouper = (*Spend)(nil)
+	_ Grouper = (*Pipeline)(nil)
+	_ Namer   = (*Spend)(nil)
+	_ Namer   = Rule{}
+)

@@ -15,7 +15,7 @@ import (
 var (
 	// ErrConfig reports an invalid setting: a nil tagger, a negative
 	// Workers, a share outside [0, 1], an empty keyword, a group declared
-	// both exclusive and multi-valued, and the like.
+	// twice in Options.Groups, an invalid Rule or Thresholds, and the like.
 	ErrConfig = errors.New("tagging: invalid configuration")
 	// ErrThresholds reports thresholds out of order, such as a spending
 	// level whose High is below its Low.
@@ -30,9 +30,10 @@ var (
 	// ErrUnknownGroup reports a manual tag whose group no tagger and no
 	// Options.Groups entry declares.
 	ErrUnknownGroup = errors.New("tagging: unknown tag group")
-	// ErrTagger reports a tagger that broke its contract: it panicked or
-	// returned fewer tags than it was given. A tagger's own errors are
-	// wrapped as they are, not in ErrTagger.
+	// ErrTagger reports a tagger that broke its contract: it panicked,
+	// returned fewer tags than it was given, or gave a tag with an empty
+	// group or value. A tagger's own errors are passed on as they are,
+	// not in ErrTagger.
 	ErrTagger = errors.New("tagging: tagger failed")
 	// ErrNotTracked reports a cross-tab asked of a [Stats] for a pair of
 	// groups it was not told to track.

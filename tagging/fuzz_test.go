@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/clientele-go/clientele/customer"
@@ -206,6 +207,61 @@ func FuzzBuiltin(f *testing.F) {
 		}
 		if (want == "") != (len(got) == 0) || (want != "" && got[0].Value != want) {
 			t.Errorf("Spend(orders %d, AOV %s) = %v, want %q", orders, aov, got, want)
+		}
+	})
+}
+
+// FuzzProfileValidate builds profiles from fuzzed parts and checks
+// Validate against the documented rules, and that Apply agrees with it.
+func FuzzProfileValidate(f *testing.F) {
+	f.Add(uint8(1), "P1", "P1", int64(0), int64(0), true, "vip", "gold", "sales", true)
+	f.Add(uint8(3), "P1", "", int64(-3600), int64(0), false, "", "x", "", false)
+	f.Add(uint8(0), "", "P2", int64(86400), int64(5), true, "g", "", "s", true)
+	f.Add(uint8(2), "C9", "C8", int64(0), int64(-86400*2), true, "spend", "high", "note", true)
+	f.Fuzz(func(t *testing.T, kind uint8, id, sumID string, asOfShift, sumShift int64, hasSummary bool, group, value, source string, dated bool) {
+		var p tagging.Profile
+		if kind&1 != 0 {
+			p.Person = &customer.Person{ID: customer.ID(id)}
+		}
+		if kind&2 != 0 {
+			p.Company = &customer.Company{ID: customer.ID(id)}
+		}
+		asOfShift %= 1 << 40
+		sumShift %= 1 << 40
+		if asOfShift != 0 {
+			p.AsOf = testAsOf.Add(time.Duration(asOfShift) * time.Second)
+		}
+		if hasSummary {
+			p.Summary = &customer.Summary{CustomerID: customer.ID(sumID)}
+			if sumShift != 0 {
+				p.Summary.AsOf = testAsOf.Add(time.Duration(sumShift) * time.Second)
+			}
+		}
+		m := tagging.Assignment{Tag: tagging.Tag{Group: group, Value: value}, Source: source}
+		if dated {
+			m.AsOf = testAsOf
+		}
+		p.Manual = []tagging.Assignment{m}
+
+		valid := (p.Person == nil) != (p.Company == nil) && id != "" &&
+			(!hasSummary || sumID == "" || sumID == id) &&
+			!p.Date().IsZero() &&
+			(!hasSummary || p.AsOf.IsZero() || p.Summary.AsOf.IsZero() || customer.CalendarDays(p.Summary.AsOf, p.AsOf) == 0) &&
+			m.Validate() == nil
+		err := p.Validate()
+		if (err == nil) != valid {
+			t.Fatalf("Validate() = %v, want valid = %v", err, valid)
+		}
+		if err != nil && !errors.Is(err, tagging.ErrInvalidProfile) && !errors.Is(err, tagging.ErrInvalidTag) {
+			t.Errorf("Validate() = %v, want ErrInvalidProfile or ErrInvalidTag", err)
+		}
+		pl, _ := tagging.NewPipeline(nil, tagging.Options{Groups: []tagging.Group{{Name: group + "x"}}})
+		_, runErr := pl.Run(&p)
+		if rejected := errors.Is(runErr, tagging.ErrInvalidProfile) || errors.Is(runErr, tagging.ErrInvalidTag); rejected == valid {
+			t.Errorf("Run() = %v, but Validate() = %v", runErr, err)
+		}
+		if valid && !errors.Is(runErr, tagging.ErrUnknownGroup) {
+			t.Errorf("Run() = %v, want ErrUnknownGroup for group %q", runErr, group)
 		}
 	})
 }

@@ -51,9 +51,10 @@ type Options struct {
 	// Progress. 0 means unknown.
 	Total int
 	// Progress, if not nil, is called by Apply on the goroutine that
-	// ranges over its results, after each batch of results (1,024
-	// profiles) and once at the end, with the number of profiles delivered
-	// so far and Total. nil means no reports.
+	// ranges over its results, after each batch of results is delivered
+	// (every 1,024 profiles, and after the last, shorter batch), with the
+	// number of results delivered so far and Total; a run over no profiles
+	// reports (0, Total) once. nil means no reports.
 	Progress func(done, total int)
 }
 

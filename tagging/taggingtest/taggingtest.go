@@ -250,8 +250,14 @@ func checkConcurrent(newTagger func() tagging.Tagger, ps []tagging.Profile) erro
 	}
 	want := make([]outcome, len(ps))
 	for i := range ps {
+		before := deepCopy(ps[i])
 		if want[i], err = tag(t, &ps[i]); err != nil {
 			return fmt.Errorf("profile %d (%s): %w", i, ps[i].ID(), err)
+		}
+		if !reflect.DeepEqual(before, ps[i]) {
+			// Concurrent calls would race on the profile: a data race of
+			// the kit's making. NoMutation reports the fault.
+			return fmt.Errorf("profile %d (%s): %w; not run concurrently", i, ps[i].ID(), ErrMutated)
 		}
 	}
 	g := max(4, runtime.GOMAXPROCS(0))
