@@ -36,7 +36,8 @@ func run(w io.Writer, args []string) error {
 	d := fs.Int("d", 8, "features")
 	k := fs.Int("k", 8, "clusters (and blobs)")
 	seed := fs.Uint64("seed", 1, "data seed")
-	runs := fs.Int("runs", 5, "timed fits (each with seed 1, 2, ...)")
+	runs := fs.Int("runs", 5, "timed fits (each with seed first, first+1, ...)")
+	first := fs.Int("first", 1, "seed of the first timed fit")
 	out := fs.String("out", "", "write the data here as raw little-endian float64 and exit")
 	alg := fs.String("alg", "auto", "auto, lloyd or hamerly")
 	prof := fs.String("cpuprofile", "", "write a CPU profile of the timed fits here")
@@ -70,7 +71,7 @@ func run(w io.Writer, args []string) error {
 	}
 	var times []float64
 	for r := range *runs {
-		km.Seed = uint64(r + 1)
+		km.Seed = uint64(*first + r)
 		cpu0, start := cpuTime(), time.Now()
 		m, err := km.Fit(context.Background(), X)
 		if err != nil {
@@ -79,7 +80,7 @@ func run(w io.Writer, args []string) error {
 		sec := time.Since(start).Seconds()
 		cpu := (cpuTime() - cpu0).Seconds()
 		times = append(times, sec)
-		fmt.Fprintf(w, "go run %d: %.4f s, inertia %.6f, iterations %d, cpu %.4f s\n", r+1, sec, m.Inertia, m.Iterations, cpu)
+		fmt.Fprintf(w, "go run %d: %.4f s, inertia %.6f, iterations %d, cpu %.4f s\n", *first+r, sec, m.Inertia, m.Iterations, cpu)
 	}
 	slices.Sort(times)
 	fmt.Fprintf(w, "go median %.4f s, best %.4f s\n", times[len(times)/2], times[0])
