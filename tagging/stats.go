@@ -238,12 +238,21 @@ func (s *Stats) valueOrder(group string) []string {
 	return append(out, seen...)
 }
 
-// String renders the distribution of every group as a text table: one
-// line per value, with the number and share of profiles, and a "(none)"
-// line for profiles without a tag in the group.
-func (s *Stats) String() string {
+// String renders the distribution of every group as [Stats.Report]
+// does.
+func (s *Stats) String() string { return s.Report() }
+
+// Report renders the distribution of the given groups, in the order
+// given, or of every group in report order when none are given, as a text
+// table: one line per value with the number and share of profiles, a
+// "(none)" line for profiles without a tag in the group, and a last line
+// with the number of profiles.
+func (s *Stats) Report(groups ...string) string {
+	if len(groups) == 0 {
+		groups = s.groupOrder()
+	}
 	rows := [][]string{{"group", "value", "profiles", "share"}}
-	for _, g := range s.groupOrder() {
+	for _, g := range groups {
 		for _, c := range s.Shares(g) {
 			rows = append(rows, []string{g, noneName(c.Tag.Value), strconv.Itoa(c.Profiles), strconv.FormatFloat(100*c.Share, 'f', 1, 64) + "%"})
 		}

@@ -119,8 +119,19 @@ need      quality         1  25.0%
 need      (none)          2  50.0%
 all                       4
 `
-	if got := newStats(fourProfiles).String(); got != want {
+	st := newStats(fourProfiles)
+	if got := st.String(); got != want {
 		t.Errorf("String() =\n%s\nwant\n%s", got, want)
+	}
+	want = `group  value    profiles   share
+need   eco             2   50.0%
+need   quality         1   25.0%
+need   (none)          2   50.0%
+none   (none)          4  100.0%
+all                    4
+`
+	if got := st.Report("need", "none"); got != want {
+		t.Errorf("Report(need, none) =\n%s\nwant\n%s", got, want)
 	}
 }
 
