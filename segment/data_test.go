@@ -17,6 +17,14 @@ import (
 // summarised with trusted order IDs.
 func synthMembers(tb testing.TB, cfg synth.Config) []segment.Member {
 	tb.Helper()
+	members, err := buildMembers(cfg)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return members
+}
+
+func buildMembers(cfg synth.Config) ([]segment.Member, error) {
 	ctx := context.Background()
 	people, companies := synth.People(cfg), synth.Companies(cfg)
 	asOf := cfg.AsOf
@@ -25,7 +33,7 @@ func synthMembers(tb testing.TB, cfg synth.Config) []segment.Member {
 	}
 	sums, _, err := customer.Summarize(ctx, synth.Orders(cfg), asOf, customer.SummaryOptions{TrustOrderIDs: true})
 	if err != nil {
-		tb.Fatal(err)
+		return nil, err
 	}
 	byID := make(map[customer.ID]*customer.Summary, len(sums))
 	for i := range sums {
@@ -40,7 +48,7 @@ func synthMembers(tb testing.TB, cfg synth.Config) []segment.Member {
 	}
 	taggers, err := tagging.Builtin(tagging.BuiltinConfig{})
 	if err != nil {
-		tb.Fatal(err)
+		return nil, err
 	}
 	profiles := func(yield func(tagging.Profile) bool) {
 		for i := range members {
@@ -51,9 +59,9 @@ func synthMembers(tb testing.TB, cfg synth.Config) []segment.Member {
 	}
 	for r, err := range tagging.Apply(ctx, profiles, taggers, tagging.Options{}) {
 		if err != nil {
-			tb.Fatal(err)
+			return nil, err
 		}
 		members[r.Index].Tags = r.Tags
 	}
-	return slices.Clip(members)
+	return slices.Clip(members), nil
 }
