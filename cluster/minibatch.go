@@ -327,6 +327,7 @@ type Online struct {
 	seen    int   // rows since the last reassignment
 	initErr error // bad InitCentroids
 
+	bp      problem     // the batch being assigned, reused between steps
 	part    []float64   // per-chunk partial sums, reused between steps
 	scratch [][]float64 // per-goroutine distances, reused between steps
 }
@@ -489,7 +490,12 @@ func (o *Online) Model() *Model {
 // fixed chunks reduced in order.
 func (o *Online) sums(m *Dense, w []float64, s *Sums) {
 	k, d := o.cfg.K, o.d
-	p := newProblem(m, w, o.workers)
+	workers := o.workers
+	if m.Rows*k < 1<<16 {
+		workers = 1 // too little work to pay for goroutines; same result
+	}
+	o.bp = problem{n: m.Rows, d: m.Cols, x: m.Data, w: w, ck: newChunking(m.Rows), workers: workers}
+	p := &o.bp
 	ck := p.ck
 	stride := k*d + k + 1
 	if cap(o.part) < ck.count*stride {
@@ -501,7 +507,7 @@ func (o *Online) sums(m *Dense, w []float64, s *Sums) {
 		o.scratch = make([][]float64, o.workers)
 	}
 	scratch := o.scratch
-	parallelW(o.workers, ck.count, func(wk, ch int) {
+	parallelW(workers, ck.count, func(wk, ch int) {
 		if scratch[wk] == nil {
 			scratch[wk] = make([]float64, k)
 		}
