@@ -67,7 +67,9 @@ func TestRunProfiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	count := func(v string, n, of int) segment.Count { return segment.Count{Value: v, Count: n, Share: float64(n) / float64(of)} }
+	count := func(v string, n, of int) segment.Count {
+		return segment.Count{Value: v, Count: n, Share: float64(n) / float64(of)}
+	}
 	zero := decimal.Decimal{}
 	want := []segment.Profile{
 		{

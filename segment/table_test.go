@@ -111,8 +111,8 @@ func TestOverlaps(t *testing.T) {
 	person, company := fixturePerson(), fixtureCompany()
 	rs, err := segment.Table{Rules: []segment.Rule{
 		rule("a", "tier = 新一线"), // both
-		rule("b", "age < 30"),    // person
-		rule("c", "orders = 0"),  // company
+		rule("b", "age < 30"),   // person
+		rule("c", "orders = 0"), // company
 	}}.Compile()
 	if err != nil {
 		t.Fatal(err)
