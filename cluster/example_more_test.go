@@ -55,17 +55,17 @@ func ExampleMinMax() {
 }
 
 func ExampleSilhouetteScore() {
-	X, labels, _ := synth.Blobs{N: 5000, Dim: 2, Centers: 4, Std: 1, Seed: 8}.Generate()
+	X, labels, _ := synth.Blobs{N: 2000, Dim: 2, Centers: 4, Std: 1, Seed: 8}.Generate()
 	exact, _ := cluster.Silhouette(X, labels)
-	// Score 1,000 sampled rows against each other instead of all 5,000.
-	sampled, err := cluster.SilhouetteScore{SampleSize: 1000, Seed: 1}.Score(context.Background(), X, labels)
+	// Score 500 sampled rows against each other instead of all 2,000.
+	sampled, err := cluster.SilhouetteScore{SampleSize: 500, Seed: 1}.Score(context.Background(), X, labels)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	fmt.Printf("exact %.2f, sampled %.2f\n", exact, sampled)
 	// Output:
-	// exact 0.50, sampled 0.50
+	// exact 0.49, sampled 0.48
 }
 
 func ExampleDaviesBouldin() {

@@ -86,7 +86,7 @@ func TestInputErrorMessage(t *testing.T) {
 // TestKMeansWorkersBitIdentical fits with 1, 2 and 8 workers and expects
 // exactly the same model: same labels, same bits in every float.
 func TestKMeansWorkersBitIdentical(t *testing.T) {
-	X, _, _ := synth.Blobs{N: 6000, Dim: 4, Centers: 6, Std: 2.5, Seed: 3}.Generate()
+	X, _, _ := synth.Blobs{N: 2500, Dim: 4, Centers: 6, Std: 2.5, Seed: 3}.Generate()
 	w := make([]float64, len(X))
 	for i := range w {
 		w[i] = float64(i%5) * 0.37
@@ -129,7 +129,7 @@ func TestKMeansWorkersBitIdentical(t *testing.T) {
 // fact bit-identical).
 func TestHamerlyMatchesLloyd(t *testing.T) {
 	for _, tt := range []struct{ n, d, k, centers int }{
-		{3000, 1, 4, 3}, {3000, 2, 10, 4}, {2000, 3, 25, 5}, {2500, 8, 8, 8}, {1500, 13, 6, 3}, {500, 2, 1, 2},
+		{1500, 1, 4, 3}, {1500, 2, 10, 4}, {1000, 3, 25, 5}, {1200, 8, 8, 8}, {800, 13, 6, 3}, {500, 2, 1, 2},
 	} {
 		t.Run(fmt.Sprintf("n=%d,d=%d,k=%d", tt.n, tt.d, tt.k), func(t *testing.T) {
 			X, _, _ := synth.Blobs{N: tt.n, Dim: tt.d, Centers: tt.centers, Std: 4, Seed: uint64(tt.k)}.Generate()
