@@ -11,14 +11,15 @@ import (
 
 // WriteMarkdown renders the result as Markdown: a line with the counts,
 // a table of the profiles (one row per segment, distributions shortened
-// to their first three entries), a table of the strategies of the
+// to their first three entries, size classes in place of ages for
+// segments of companies only), a table of the strategies of the
 // segments that have one, and the warnings. Shares are percentages with
 // one decimal, money has two decimals.
 func (r *Result) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d members, %d segmented, %d invalid, %d in no segment; %d with a city outside the ranking, %d persons without a birth date\n\n",
+	fmt.Fprintf(&b, "%d members: %d segmented, %d invalid, %d in no segment; cities outside the ranking: %d; persons without a birth date: %d\n\n",
 		r.Members, r.Valid, len(r.Invalid), len(r.Unassigned), r.UnknownCities, r.MissingBirthDates)
-	b.WriteString("| segment | size | share | ages | tiers | AOV mean | AOV median | purchases mean | purchases median | top tags | top categories | channels |\n")
+	b.WriteString("| segment | size | share | ages (sizes of companies) | tiers | AOV mean | AOV median | purchases mean | purchases median | top tags | top categories | channels |\n")
 	b.WriteString("|---|---:|---:|---|---|---:|---:|---:|---:|---|---|---|\n")
 	for _, p := range r.Profiles {
 		cells := []string{
