@@ -60,8 +60,8 @@ func ExampleTable_Compile() {
 	}
 	for _, m := range []segment.Member{
 		shopper("P1", 2000, "杭州市", 5, 4, "320"), // 26, mostly online, 新一线
-		shopper("P2", 1980, "上海", 2, 0, "150"),   // 46, 一线
-		shopper("P3", 1990, "潍坊", 1, 1, "90"),    // 36, 二线
+		shopper("P2", 1980, "上海", 2, 0, "150"),  // 46, 一线
+		shopper("P3", 1990, "潍坊", 1, 1, "90"),   // 36, 二线
 	} {
 		fmt.Println(m.ID(), rs.Assign(&m, nil))
 	}
