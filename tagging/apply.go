@@ -88,7 +88,7 @@ func (b *batch) reset() {
 	b.err, b.finished = nil, false
 }
 
-// tag tags the profiles of b, using w as per-profile scratch and acc to
+// tagBatch tags the profiles of b, using w as per-profile scratch and acc to
 // gather the batch's tags before they are copied to one exact-size slab.
 func (pl *Pipeline) tagBatch(ctx context.Context, b *batch, w, acc *work) {
 	n := len(b.profiles)

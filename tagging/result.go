@@ -19,9 +19,10 @@ type Result struct {
 	ID customer.ID
 	// AsOf is the date the computed tags hold for (Profile.Date).
 	AsOf time.Time
-	// Tags holds the computed tags, with conflicts resolved. Its storage
-	// is shared with other Results of the same batch and must not be
-	// modified; a Set cannot be.
+	// Tags holds the computed tags, with conflicts resolved. Apply stores
+	// the tags of a batch of 1,024 Results in one allocation, so keeping
+	// one Result keeps its batch's tags (some 200 KB) alive; to keep a few
+	// Results out of many, copy their tags with Tags.Tags().
 	Tags Set
 	// Manual is the profile's Manual slice, as given: manual tags are kept
 	// apart from computed ones and never changed. See [Result.Merged].
