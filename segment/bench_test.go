@@ -49,3 +49,42 @@ func BenchmarkRun(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRunSequential is BenchmarkRun on one goroutine: its ns/op is
+// the CPU time of a run.
+func BenchmarkRunSequential(b *testing.B) {
+	members, err := millionMembers()
+	if err != nil {
+		b.Fatal(err)
+	}
+	rs, err := tenRules().Compile()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := segment.Run(context.Background(), members, rs, segment.Options{Workers: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAssign assigns one member at a time with the 10-rule table;
+// it does not allocate.
+func BenchmarkAssign(b *testing.B) {
+	members, err := buildMembers(synth.Config{People: 10_000, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	rs, err := tenRules().Compile()
+	if err != nil {
+		b.Fatal(err)
+	}
+	dst := make([]string, 0, 4)
+	i := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		dst = rs.Assign(&members[i], dst[:0])
+		i = (i + 1) % len(members)
+	}
+}

@@ -132,3 +132,46 @@ func TestOverlaps(t *testing.T) {
 		t.Errorf("Overlaps mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// FuzzRuleSet compiles tables from fuzzed conditions and checks the
+// rules' semantics on fixed members: no panics; in first-match mode at
+// most one segment, the first of the multi-membership segments; the
+// catch-all exactly when no rule matches.
+func FuzzRuleSet(f *testing.F) {
+	f.Add("age < 30", "tier in 一线, 新一线", "tag = need=quality")
+	f.Add("employees >= 5000", "industry = 工业", "")
+	f.Add("aov between 100 and 500", "orders = 0", "online_share > 50%")
+	f.Add("", "", "")
+	members := []segment.Member{fixturePerson(), fixtureCompany(), {}}
+	f.Fuzz(func(t *testing.T, c1, c2, c3 string) {
+		var rules []segment.Rule
+		for i, c := range []string{c1, c2, c3} {
+			var when []string
+			if c != "" {
+				when = []string{c}
+			}
+			rules = append(rules, rule(string(rune('a'+i)), when...))
+		}
+		first, err := segment.Table{Rules: rules, CatchAll: segment.Segment{ID: "z"}}.Compile()
+		if err != nil {
+			if !errors.Is(err, segment.ErrCondition) {
+				t.Fatalf("compile error %v does not wrap ErrCondition", err)
+			}
+			return
+		}
+		multi, err := segment.Table{Rules: rules, CatchAll: segment.Segment{ID: "z"}, Multi: true}.Compile()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range members {
+			one := first.Assign(&members[i], nil)
+			all := multi.Assign(&members[i], nil)
+			if len(one) != 1 || one[0] != all[0] {
+				t.Fatalf("member %d: first match %v, multi %v", i, one, all)
+			}
+			if (one[0] == "z") != (len(all) == 1 && all[0] == "z") {
+				t.Fatalf("member %d: catch-all in %v but multi gives %v", i, one, all)
+			}
+		}
+	})
+}
