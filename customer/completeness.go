@@ -1,0 +1,317 @@
+package customer
+
+import (
+	"fmt"
+	"iter"
+	"math"
+	"strings"
+)
+
+// CompletenessTarget is the seed's data-quality KPI: a basic-information
+// completion rate of at least 80%, read as [CompletenessReport].Score ≥
+// 0.8 over a data set.
+const CompletenessTarget = 0.8
+
+// FieldWeight is the weight of one field in a completeness score.
+type FieldWeight struct {
+	// Field is the field's CSV column name: "name", "phone", "contacts",
+	// …, or "attributes.<key>" for a host attribute.
+	Field string
+	// Weight is the field's share of the score relative to the other
+	// fields; it must be positive and finite.
+	Weight float64
+}
+
+// DefaultPersonFieldWeights returns the person fields [Completeness] counts
+// when Completeness.Person is nil: the basic information of the seed's
+// customer template (name, gender, age, region, contact details,
+// occupation and income), with name and phone, which identify and reach
+// the customer, counting double:
+//
+//	name 2, phone 2, gender 1, birth_date 1, city 1, email 1,
+//	occupation 1, income_band 1
+//
+// Behavioural and channel fields (interests, device IDs, source) are not
+// basic information and do not count; list them to include them.
+func DefaultPersonFieldWeights() []FieldWeight {
+	return []FieldWeight{
+		{"name", 2}, {"phone", 2}, {"gender", 1}, {"birth_date", 1},
+		{"city", 1}, {"email", 1}, {"occupation", 1}, {"income_band", 1},
+	}
+}
+
+// DefaultCompanyFieldWeights returns the company fields [Completeness]
+// counts when Completeness.Company is nil: the seed's company template
+// (name, credit code, industry, size, revenue, location, contacts), with
+// name, credit code and contacts counting double:
+//
+//	name 2, credit_code 2, contacts 2, industry 1, employees 1,
+//	revenue 1, city 1, founded 1
+func DefaultCompanyFieldWeights() []FieldWeight {
+	return []FieldWeight{
+		{"name", 2}, {"credit_code", 2}, {"contacts", 2}, {"industry", 1},
+		{"employees", 1}, {"revenue", 1}, {"city", 1}, {"founded", 1},
+	}
+}
+
+// Completeness measures how completely records are filled in: a record's
+// score is the weighted share of the listed fields that are filled, from
+// 0 to 1. A field is filled when it is not empty: a string with more than
+// white space, a known gender, a non-zero time, a non-empty list, a
+// non-zero number. Whether the value is valid is [Validator]'s concern,
+// not completeness's.
+//
+// The zero value uses [DefaultPersonFieldWeights] and
+// [DefaultCompanyFieldWeights]. A Completeness is safe for concurrent use.
+type Completeness struct {
+	// Person lists the person fields that count and their weights; nil
+	// means DefaultPersonFieldWeights().
+	Person []FieldWeight
+	// Company lists the company fields that count and their weights; nil
+	// means DefaultCompanyFieldWeights().
+	Company []FieldWeight
+}
+
+// CompletenessReport describes the completeness of a data set.
+type CompletenessReport struct {
+	// Records is the number of records measured.
+	Records int
+	// Score is the mean record score, which equals the weighted mean of
+	// the fields' fill rates; 0 for no records. Compare it with
+	// CompletenessTarget.
+	Score float64
+	// Complete counts the records with every listed field filled.
+	Complete int
+	// Fields holds each listed field's fill rate, in the order listed.
+	Fields []FieldFill
+}
+
+// FieldFill is the fill rate of one field over a data set.
+type FieldFill struct {
+	Field  string
+	Weight float64
+	Filled int     // records with the field filled
+	Rate   float64 // Filled / Records; 0 for no records
+}
+
+// PersonScore returns the completeness of p, from 0 to 1. It fails with
+// an error wrapping [ErrInvalidValue] when the weights are invalid: an
+// unknown or repeated field, or a weight that is not positive and finite.
+func (c Completeness) PersonScore(p *Person) (float64, error) {
+	fs, err := compileWeights(c.Person, DefaultPersonFieldWeights, personFilled)
+	if err != nil {
+		return 0, err
+	}
+	return fs.score(p), nil
+}
+
+// CompanyScore returns the completeness of co, from 0 to 1, as
+// [Completeness.PersonScore] does for persons.
+func (c Completeness) CompanyScore(co *Company) (float64, error) {
+	fs, err := compileWeights(c.Company, DefaultCompanyFieldWeights, companyFilled)
+	if err != nil {
+		return 0, err
+	}
+	return fs.score(co), nil
+}
+
+// People measures the completeness of a data set of persons in one pass.
+// It fails as [Completeness.PersonScore] does on invalid weights.
+func (c Completeness) People(people iter.Seq[Person]) (CompletenessReport, error) {
+	fs, err := compileWeights(c.Person, DefaultPersonFieldWeights, personFilled)
+	if err != nil {
+		return CompletenessReport{}, err
+	}
+	return measure(fs, people), nil
+}
+
+// Companies measures the completeness of a data set of companies in one
+// pass, as [Completeness.People] does for persons.
+func (c Completeness) Companies(companies iter.Seq[Company]) (CompletenessReport, error) {
+	fs, err := compileWeights(c.Company, DefaultCompanyFieldWeights, companyFilled)
+	if err != nil {
+		return CompletenessReport{}, err
+	}
+	return measure(fs, companies), nil
+}
+
+func measure[T any](fs *weightedFields[T], records iter.Seq[T]) CompletenessReport {
+	filled := make([]int, len(fs.fields))
+	rep := CompletenessReport{}
+	for r := range records {
+		rep.Records++
+		all := true
+		for i, f := range fs.fields {
+			if f.filled(&r) {
+				filled[i]++
+			} else {
+				all = false
+			}
+		}
+		if all {
+			rep.Complete++
+		}
+	}
+	rep.Fields = make([]FieldFill, len(fs.fields))
+	sum := 0.0
+	for i, f := range fs.fields {
+		ff := FieldFill{Field: f.name, Weight: f.weight, Filled: filled[i]}
+		if rep.Records > 0 {
+			ff.Rate = float64(filled[i]) / float64(rep.Records)
+		}
+		sum += float64(f.weight * ff.Rate)
+		rep.Fields[i] = ff
+	}
+	rep.Score = sum / fs.total
+	return rep
+}
+
+// weightedFields is a checked weight list.
+type weightedFields[T any] struct {
+	fields []weightedField[T]
+	total  float64
+}
+
+type weightedField[T any] struct {
+	name   string
+	weight float64
+	filled func(*T) bool
+}
+
+func (fs *weightedFields[T]) score(r *T) float64 {
+	sum := 0.0
+	for _, f := range fs.fields {
+		if f.filled(r) {
+			sum += f.weight
+		}
+	}
+	return sum / fs.total
+}
+
+func compileWeights[T any](ws []FieldWeight, def func() []FieldWeight, filled func(string) func(*T) bool) (*weightedFields[T], error) {
+	if ws == nil {
+		ws = def()
+	}
+	if len(ws) == 0 {
+		return nil, fmt.Errorf("%w: completeness needs at least one field", ErrInvalidValue)
+	}
+	fs := &weightedFields[T]{fields: make([]weightedField[T], 0, len(ws))}
+	for i, w := range ws {
+		f := filled(w.Field)
+		if f == nil {
+			return nil, fmt.Errorf("%w: completeness field %d %q is unknown", ErrInvalidValue, i, clip(w.Field))
+		}
+		if !(w.Weight > 0) || math.IsInf(w.Weight, 1) {
+			return nil, fmt.Errorf("%w: completeness field %q: weight must be positive and finite", ErrInvalidValue, clip(w.Field))
+		}
+		for _, g := range fs.fields {
+			if g.name == w.Field {
+				return nil, fmt.Errorf("%w: completeness field %q listed twice", ErrInvalidValue, clip(w.Field))
+			}
+		}
+		fs.fields = append(fs.fields, weightedField[T]{name: w.Field, weight: w.Weight, filled: f})
+		fs.total += w.Weight
+	}
+	if math.IsInf(fs.total, 1) {
+		return nil, fmt.Errorf("%w: completeness weights overflow", ErrInvalidValue)
+	}
+	return fs, nil
+}
+
+func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
+
+func listFilled(v []string) bool {
+	for _, s := range v {
+		if !isBlank(s) {
+			return true
+		}
+	}
+	return false
+}
+
+func attrFilled[T any](name string, attrs func(*T) map[string]string) func(*T) bool {
+	key, ok := strings.CutPrefix(name, "attributes.")
+	if !ok || key == "" {
+		return nil
+	}
+	return func(r *T) bool { return !isBlank(attrs(r)[key]) }
+}
+
+// personFilled returns the fill test of a person field, or nil.
+func personFilled(name string) func(*Person) bool {
+	switch name {
+	case "name":
+		return func(p *Person) bool { return !isBlank(p.Name) }
+	case "gender":
+		return func(p *Person) bool { return p.Gender != GenderUnknown }
+	case "birth_date":
+		return func(p *Person) bool { return !p.BirthDate.IsZero() }
+	case "id_number":
+		return func(p *Person) bool { return !isBlank(p.IDNumber) }
+	case "city":
+		return func(p *Person) bool { return !isBlank(p.City) }
+	case "province":
+		return func(p *Person) bool { return !isBlank(p.Province) }
+	case "phone":
+		return func(p *Person) bool { return !isBlank(p.Phone) }
+	case "email":
+		return func(p *Person) bool { return !isBlank(p.Email) }
+	case "occupation":
+		return func(p *Person) bool { return !isBlank(p.Occupation) }
+	case "income_band":
+		return func(p *Person) bool { return !isBlank(p.IncomeBand) }
+	case "interests":
+		return func(p *Person) bool { return listFilled(p.Interests) }
+	case "acquisition_channel":
+		return func(p *Person) bool { return !isBlank(p.AcquisitionChannel) }
+	case "source":
+		return func(p *Person) bool { return !isBlank(p.Source) }
+	case "device_ids":
+		return func(p *Person) bool { return listFilled(p.DeviceIDs) }
+	case "created_at":
+		return func(p *Person) bool { return !p.CreatedAt.IsZero() }
+	case "updated_at":
+		return func(p *Person) bool { return !p.UpdatedAt.IsZero() }
+	}
+	return attrFilled(name, func(p *Person) map[string]string { return p.Attributes })
+}
+
+// companyFilled returns the fill test of a company field, or nil.
+func companyFilled(name string) func(*Company) bool {
+	switch name {
+	case "name":
+		return func(c *Company) bool { return !isBlank(c.Name) }
+	case "credit_code":
+		return func(c *Company) bool { return !isBlank(c.CreditCode) }
+	case "industry":
+		return func(c *Company) bool { return !isBlank(c.Industry) }
+	case "employees":
+		return func(c *Company) bool { return c.Employees != 0 }
+	case "revenue":
+		return func(c *Company) bool { return !c.Revenue.IsZero() }
+	case "founded":
+		return func(c *Company) bool { return !c.Founded.IsZero() }
+	case "city":
+		return func(c *Company) bool { return !isBlank(c.City) }
+	case "province":
+		return func(c *Company) bool { return !isBlank(c.Province) }
+	case "contacts":
+		return func(c *Company) bool {
+			for _, ct := range c.Contacts {
+				if !isBlank(ct.Name) || !isBlank(ct.Phone) || !isBlank(ct.Email) {
+					return true
+				}
+			}
+			return false
+		}
+	case "decision_cycle_days":
+		return func(c *Company) bool { return c.DecisionCycleDays != 0 }
+	case "products":
+		return func(c *Company) bool { return listFilled(c.Products) }
+	case "created_at":
+		return func(c *Company) bool { return !c.CreatedAt.IsZero() }
+	case "updated_at":
+		return func(c *Company) bool { return !c.UpdatedAt.IsZero() }
+	}
+	return attrFilled(name, func(c *Company) map[string]string { return c.Attributes })
+}
