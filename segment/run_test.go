@@ -185,9 +185,13 @@ func TestRunUnlistedSegments(t *testing.T) {
 		}
 		return append(dst, "b2c", "all")
 	})
-	res, err := segment.Run(t.Context(), smallMembers(), s, segment.Options{Workers: 3})
+	st := segment.Strategy{Service: "key accounts"}
+	res, err := segment.Run(t.Context(), smallMembers(), s, segment.Options{Workers: 3, Strategies: map[string]segment.Strategy{"b2b": st}})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if res.Segments[1].Strategy != st || res.Profiles[1].Segment.Strategy != st || !res.Segments[0].Strategy.IsZero() {
+		t.Errorf("strategies: %+v", res.Segments)
 	}
 	var ids []string
 	for _, seg := range res.Segments {
