@@ -39,15 +39,12 @@ func newDense(X [][]float64, workers int) (*Dense, error) {
 	bad := make([]int, ck.count) // first bad flat index per chunk, or -1
 	parallel(workerCount(workers), ck.count, func(ch int) {
 		lo, hi := ck.bounds(ch)
-		bad[ch] = -1
 		for i := lo; i < hi; i++ {
-			dst := m.Data[i*d : (i+1)*d]
-			copy(dst, X[i])
-			if bad[ch] < 0 {
-				if t := firstNonFinite(dst); t >= 0 {
-					bad[ch] = i*d + t
-				}
-			}
+			copy(m.Data[i*d:(i+1)*d], X[i])
+		}
+		bad[ch] = -1
+		if t := firstNonFinite(m.Data[lo*d : hi*d]); t >= 0 {
+			bad[ch] = lo*d + t
 		}
 	})
 	if err := firstBad("X", d, bad); err != nil {
