@@ -26,6 +26,7 @@ type engine struct {
 
 	scratch [][]float64 // per goroutine, k distances
 	warm    *seeding    // k-means++ output for the first assignment, if any
+	pn      panel       // the current centroids laid out for distance passes
 
 	sums   []float64 // k × d
 	wsum   []float64 // k
@@ -151,6 +152,7 @@ func (e *engine) assign(ctx context.Context, first, wantInertia, sums bool) (int
 	if e.alg == Hamerly {
 		e.halfDistances()
 	}
+	e.pn.set(e.centers, k, d)
 	parallelW(p.workers, p.ck.count, func(w, ch int) {
 		if ctx.Err() != nil {
 			return
@@ -219,7 +221,7 @@ func (e *engine) warmChunk(lo, hi int) (changed int, inertia float64) {
 func (e *engine) lloydChunk(lo, hi int, scratch []float64) (changed int, inertia float64) {
 	p := e.p
 	for i := lo; i < hi; i++ {
-		best, bd := nearest(p.row(i), e.centers, scratch)
+		best, bd := nearest(p.row(i), &e.pn, scratch)
 		if e.labels[i] != best {
 			e.labels[i] = best
 			changed++
@@ -235,7 +237,7 @@ func (e *engine) hamerlyChunk(lo, hi int, first, wantInertia bool, scratch []flo
 	for i := lo; i < hi; i++ {
 		x := p.row(i)
 		if first {
-			best, bd, second := nearest2(x, e.centers, scratch)
+			best, bd, second := nearest2(x, &e.pn, scratch)
 			if e.labels[i] != best {
 				e.labels[i] = best
 				changed++
@@ -258,7 +260,7 @@ func (e *engine) hamerlyChunk(lo, hi int, first, wantInertia bool, scratch []flo
 			bd = sqDist(x, e.centers[a*d:(a+1)*d])
 			u = math.Sqrt(bd) * up
 			if !(u*up < m) {
-				best, b, second := nearest2(x, e.centers, scratch)
+				best, b, second := nearest2(x, &e.pn, scratch)
 				if best != a {
 					e.labels[i] = best
 					changed++

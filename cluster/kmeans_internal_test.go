@@ -10,20 +10,21 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// TestDistanceKernelsAgree checks that the written-out loops in sqDists and
-// sqDistsToOne give bit-identical results to sqDist for every length, the
+// TestDistanceKernelsAgree checks that panel.dists and sqDistsToOne give bit-identical results to sqDist for every length, the
 // property that lets Lloyd, Hamerly and seeding agree exactly.
 func TestDistanceKernelsAgree(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 3))
 	for d := 1; d <= 13; d++ {
-		const rows = 7
+		const rows = 11
 		xs := make([]float64, rows*d)
 		for i := range xs {
 			xs[i] = rng.NormFloat64() * math.Pow(10, float64(rng.IntN(7)-3))
 		}
 		c := xs[2*d : 3*d]
 		out := make([]float64, rows)
-		sqDists(c, xs, out)
+		var pn panel
+		pn.set(xs, rows, d)
+		pn.dists(c, out)
 		closest := make([]float64, rows)
 		for i := range closest {
 			closest[i] = math.Inf(1)
@@ -33,7 +34,7 @@ func TestDistanceKernelsAgree(t *testing.T) {
 		for i := range rows {
 			want := sqDist(xs[i*d:(i+1)*d], c)
 			if out[i] != want || out2[i] != want {
-				t.Errorf("d=%d row %d: sqDists %v, sqDistsToOne %v, sqDist %v", d, i, out[i], out2[i], want)
+				t.Errorf("d=%d row %d: panel.dists %v, sqDistsToOne %v, sqDist %v", d, i, out[i], out2[i], want)
 			}
 		}
 	}
@@ -159,8 +160,10 @@ func TestPlusPlusMatchesNaive(t *testing.T) {
 				}
 				// The seeding's nearest-centre data must be what a Lloyd
 				// assignment computes.
+				var pn panel
+				pn.set(s.centers, tt.k, tt.d)
 				for i := range tt.n {
-					j, dd := nearest(X[i], s.centers, make([]float64, tt.k))
+					j, dd := nearest(X[i], &pn, make([]float64, tt.k))
 					if int(s.near[i]) != j || s.closest[i] != dd {
 						t.Fatalf("row %d: seeding says centre %d at %v, assignment says %d at %v", i, s.near[i], s.closest[i], j, dd)
 					}

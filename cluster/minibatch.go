@@ -328,6 +328,7 @@ type Online struct {
 	initErr error // bad InitCentroids
 
 	bp      problem     // the batch being assigned, reused between steps
+	pn      panel       // the centroids laid out for distance passes
 	part    []float64   // per-chunk partial sums, reused between steps
 	scratch [][]float64 // per-goroutine distances, reused between steps
 }
@@ -507,6 +508,7 @@ func (o *Online) sums(m *Dense, w []float64, s *Sums) {
 		o.scratch = make([][]float64, o.workers)
 	}
 	scratch := o.scratch
+	o.pn.set(o.centers, k, d)
 	parallelW(workers, ck.count, func(wk, ch int) {
 		if scratch[wk] == nil {
 			scratch[wk] = make([]float64, k)
@@ -516,7 +518,7 @@ func (o *Online) sums(m *Dense, w []float64, s *Sums) {
 		sum, wt := ps[:k*d], ps[k*d:k*d+k]
 		for i := lo; i < hi; i++ {
 			x := p.row(i)
-			j, dd := nearest(x, o.centers, scratch[wk])
+			j, dd := nearest(x, &o.pn, scratch[wk])
 			wi := p.weight(i)
 			for t, v := range x {
 				sum[j*d+t] += float64(wi * v)

@@ -127,6 +127,7 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 	cand := make([]int, trials)
 	candRows := make([]float64, trials*d)
 	candPot := make([]float64, ck.count*trials)
+	var candPanel panel
 	scratch := make([][]float64, p.workers)
 	buf := func(wk int) []float64 { // per goroutine, one chunk of distances
 		if scratch[wk] == nil {
@@ -147,6 +148,7 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 			cand[t] = p.search(closest, p.w, chunkPot, rng.Float64()*pot)
 			copy(candRows[t*d:(t+1)*d], p.row(cand[t]))
 		}
+		candPanel.set(candRows, trials, d)
 		// The potential each candidate would leave. (Pruning distances by
 		// the triangle inequality was tried here: it halved the distances
 		// computed but lost more to unpredictable branches.)
@@ -156,7 +158,7 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 			clear(acc)
 			dist := buf(wk)[:trials]
 			for i := lo; i < hi; i++ {
-				sqDists(p.row(i), candRows, dist)
+				candPanel.dists(p.row(i), dist)
 				cl, w := closest[i], p.weight(i)
 				for t, dd := range dist {
 					acc[t] += float64(w * min(dd, cl))
