@@ -142,3 +142,48 @@ func (pn *panel) dists(x, out []float64) {
 		out[j] = sqDist(x, pn.rest[(j-4*g)*d:(j-4*g+1)*d])
 	}
 }
+
+// pots adds, for every row i of the flat matrix rows and every centre j of
+// the panel, w[i]·min(closest[i], sqDist(row i, centre j)) to acc[j], row
+// by row in order (w nil means unit weights). It is k-means++'s candidate
+// pass: acc[j] ends as the potential that candidate j would leave.
+func (pn *panel) pots(rows, w, closest, acc []float64) {
+	d, k := pn.d, pn.k
+	n := len(closest)
+	rows = rows[:n*d]
+	acc = acc[:k]
+	g := k / 4
+	for i := range n {
+		x := rows[i*d : i*d+d : i*d+d]
+		cl := closest[i]
+		wi := 1.0
+		if w != nil {
+			wi = w[i]
+		}
+		for b := range g {
+			grp := pn.groups[b*4*d : (b+1)*4*d]
+			grp = grp[:4*len(x)]
+			var s0, s1, s2, s3 float64
+			for t, v := range x {
+				c := grp[4*t : 4*t+4 : 4*t+4]
+				d0 := v - c[0]
+				d1 := v - c[1]
+				d2 := v - c[2]
+				d3 := v - c[3]
+				s0 += float64(d0 * d0)
+				s1 += float64(d1 * d1)
+				s2 += float64(d2 * d2)
+				s3 += float64(d3 * d3)
+			}
+			a := acc[4*b : 4*b+4 : 4*b+4]
+			a[0] += float64(wi * min(s0, cl))
+			a[1] += float64(wi * min(s1, cl))
+			a[2] += float64(wi * min(s2, cl))
+			a[3] += float64(wi * min(s3, cl))
+		}
+		for j := 4 * g; j < k; j++ {
+			dd := sqDist(x, pn.rest[(j-4*g)*d:(j-4*g+1)*d])
+			acc[j] += float64(wi * min(dd, cl))
+		}
+	}
+}

@@ -40,6 +40,50 @@ func TestDistanceKernelsAgree(t *testing.T) {
 	}
 }
 
+// TestPanelPots checks k-means++'s candidate pass against the plain sum
+// of w·min(closest, sqDist) row by row.
+func TestPanelPots(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	for _, k := range []int{1, 3, 4, 5, 9} {
+		for _, d := range []int{1, 2, 5, 8} {
+			const n = 37
+			rows := make([]float64, n*d)
+			for i := range rows {
+				rows[i] = rng.NormFloat64()
+			}
+			cents := make([]float64, k*d)
+			for i := range cents {
+				cents[i] = rng.NormFloat64()
+			}
+			w := make([]float64, n)
+			closest := make([]float64, n)
+			for i := range n {
+				w[i] = rng.Float64()
+				closest[i] = 3 * rng.Float64()
+			}
+			var pn panel
+			pn.set(cents, k, d)
+			for _, weights := range [][]float64{nil, w} {
+				got := make([]float64, k)
+				pn.pots(rows, weights, closest, got)
+				want := make([]float64, k)
+				for i := range n {
+					wi := 1.0
+					if weights != nil {
+						wi = weights[i]
+					}
+					for j := range k {
+						want[j] += wi * min(sqDist(rows[i*d:(i+1)*d], cents[j*d:(j+1)*d]), closest[i])
+					}
+				}
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("k=%d d=%d weighted=%v: pots mismatch (-want +got):\n%s", k, d, weights != nil, diff)
+				}
+			}
+		}
+	}
+}
+
 func TestLocalTrials(t *testing.T) {
 	// 2 + ⌊ln k⌋: ln 2 = 0.69, ln 3 = 1.10, ln 7 = 1.95, ln 8 = 2.08,
 	// ln 20 = 3.00 (2.9957), ln 21 = 3.04.

@@ -152,18 +152,15 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 		// The potential each candidate would leave. (Pruning distances by
 		// the triangle inequality was tried here: it halved the distances
 		// computed but lost more to unpredictable branches.)
-		parallelW(p.workers, ck.count, func(wk, ch int) {
+		parallel(p.workers, ck.count, func(ch int) {
 			lo, hi := ck.bounds(ch)
 			acc := candPot[ch*trials : (ch+1)*trials]
 			clear(acc)
-			dist := buf(wk)[:trials]
-			for i := lo; i < hi; i++ {
-				candPanel.dists(p.row(i), dist)
-				cl, w := closest[i], p.weight(i)
-				for t, dd := range dist {
-					acc[t] += float64(w * min(dd, cl))
-				}
+			var w []float64
+			if p.w != nil {
+				w = p.w[lo:hi]
 			}
+			candPanel.pots(p.x[lo*d:hi*d], w, closest[lo:hi], acc)
 		})
 		best, bestPot := 0, math.Inf(1)
 		for t := range trials {
