@@ -38,8 +38,11 @@ func (p *problem) meanVariance() float64 {
 	parallel(p.workers, ck.count, func(ch int) {
 		lo, hi := ck.bounds(ch)
 		s := part[ch*d : (ch+1)*d]
-		for i := lo; i < hi; i++ {
-			for t, v := range p.row(i) {
+		data := p.x[lo*d : hi*d]
+		for off := 0; off < len(data); off += d {
+			row := data[off : off+d]
+			row = row[:len(s)]
+			for t, v := range row {
 				s[t] += v
 			}
 		}
@@ -57,9 +60,13 @@ func (p *problem) meanVariance() float64 {
 	parallel(p.workers, ck.count, func(ch int) {
 		lo, hi := ck.bounds(ch)
 		s := part[ch*d : (ch+1)*d]
-		for i := lo; i < hi; i++ {
-			for t, v := range p.row(i) {
-				dv := v - mean[t]
+		m := mean[:len(s)]
+		data := p.x[lo*d : hi*d]
+		for off := 0; off < len(data); off += d {
+			row := data[off : off+d]
+			row = row[:len(s)]
+			for t, v := range row {
+				dv := v - m[t]
 				s[t] += float64(dv * dv)
 			}
 		}
