@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // DedupOptions configures [Dedup]. The zero value uses the defaults
@@ -226,7 +227,7 @@ func DedupContext(ctx context.Context, people []Person, opts DedupOptions) (Dedu
 		if err != nil {
 			return DedupResult{}, err
 		}
-		e.rank = completeFirst(fs, &personInfo)
+		e.complete = fs
 	}
 	r, err := e.run(ctx, people)
 	if err != nil {
@@ -273,7 +274,7 @@ func DedupCompaniesContext(ctx context.Context, companies []Company, opts Compan
 		if err != nil {
 			return CompanyDedupResult{}, err
 		}
-		e.rank = completeFirst(fs, &companyInfo)
+		e.complete = fs
 	}
 	r, err := e.run(ctx, companies)
 	if err != nil {
@@ -301,23 +302,13 @@ func RepointOrders(orders iter.Seq[Order], survivor map[ID]ID) iter.Seq[Order] {
 	}
 }
 
-// completeFirst is the default survivor rule: higher completeness first,
-// then the most recent update.
-func completeFirst[T any](fs *weightedFields[T], info *recordInfo[T]) SurvivorFunc[T] {
-	return func(a, b *T) int {
-		if c := cmp.Compare(fs.score(b), fs.score(a)); c != 0 {
-			return c
-		}
-		return laterFirst(recency(info.updated(a), info.created(a)), recency(info.updated(b), info.created(b)))
-	}
-}
-
 // engine is the record-type-independent dedup algorithm.
 type engine[T any] struct {
 	info     *recordInfo[T]
 	keyers   []Keyer[T]
 	matcher  Matcher[T]
 	rank     SurvivorRule[T]
+	complete *weightedFields[T] // the default rank: completeness, then recency
 	rules    map[string]FieldRule
 	strong   func(*T) string // valid strong identifier, or ""
 	note     func(*T, *DedupStats)
@@ -414,22 +405,48 @@ func (e *engine[T]) run(ctx context.Context, in []T) (result[T], error) {
 	if err := ctx.Err(); err != nil {
 		return result[T]{}, err
 	}
-	res := result[T]{survivor: make(map[ID]ID, len(in))}
+	res := result[T]{}
 	res.stats.Records = len(in)
+	// The survivor map doubles as the duplicate-ID check. With several
+	// workers it is built alongside the blocking, and checked after it.
 	var dups []ID
-	for i := range in {
-		id := e.info.id(&in[i])
-		if id == "" {
-			return result[T]{}, &FieldError{Field: "id", Err: invalid(ErrInvalidValue, ErrEmpty, "record "+strconv.Itoa(i))}
+	empty := -1
+	ids := func() {
+		res.survivor = make(map[ID]ID, len(in))
+		for i := range in {
+			id := e.info.id(&in[i])
+			if id == "" && empty < 0 {
+				empty = i
+			}
+			if _, dup := res.survivor[id]; dup {
+				dups = append(dups, id)
+			}
+			res.survivor[id] = id
 		}
-		if _, dup := res.survivor[id]; dup {
-			dups = append(dups, id)
-		}
-		res.survivor[id] = id
 	}
-	if len(dups) > 0 {
-		slices.Sort(dups)
-		return result[T]{}, &DuplicateIDError{IDs: slices.Compact(dups)}
+	checkIDs := func() error {
+		if empty >= 0 {
+			return &FieldError{Field: "id", Err: invalid(ErrInvalidValue, ErrEmpty, "record "+strconv.Itoa(empty))}
+		}
+		if len(dups) > 0 {
+			slices.Sort(dups)
+			return &DuplicateIDError{IDs: slices.Compact(dups)}
+		}
+		return nil
+	}
+	idsDone := make(chan struct{})
+	if e.workers > 1 {
+		go func() {
+			defer close(idsDone)
+			ids()
+		}()
+		defer func() { <-idsDone }()
+	} else {
+		ids()
+		close(idsDone)
+		if err := checkIDs(); err != nil {
+			return result[T]{}, err
+		}
 	}
 
 	st := &state[T]{in: in, alive: make([]bool, len(in)), dirty: make([]bool, len(in)), idx: make([]*index, len(e.keyers)), round: 1, hash: newKeyHasher()}
@@ -437,6 +454,10 @@ func (e *engine[T]) run(ctx context.Context, in []T) (result[T], error) {
 		st.alive[i], st.dirty[i] = true, true
 	}
 	if err := e.build(ctx, st, &res.stats); err != nil {
+		return result[T]{}, err
+	}
+	<-idsDone
+	if err := checkIDs(); err != nil {
 		return result[T]{}, err
 	}
 	for {
@@ -460,6 +481,7 @@ func (e *engine[T]) run(ctx context.Context, in []T) (result[T], error) {
 		}
 	}
 	res.stats.Capped = e.capped(st)
+	st.idx = nil
 	if e.logger != nil {
 		for _, c := range res.stats.Capped {
 			e.logger.LogAttrs(ctx, slog.LevelWarn, "customer: dedup block too large to compare",
@@ -501,16 +523,23 @@ func (e *engine[T]) run(ctx context.Context, in []T) (result[T], error) {
 // without keys and what note counts.
 func (e *engine[T]) build(ctx context.Context, st *state[T], stats *DedupStats) error {
 	const chunk = 1 << 14
-	nc := (len(st.in) + chunk - 1) / chunk
-	parts := make([][][]entry, nc) // chunk -> keyer -> entries
+	n := len(st.in)
+	nc := (n + chunk - 1) / chunk
+	// Each keyer's entries go into one array: the first key of record v
+	// into the chunk's stretch of it (at most one per record), further
+	// keys into the chunk's overflow. The stretches are then closed up.
+	es := make([][]entry, len(e.keyers))
+	for k := range es {
+		es[k] = make([]entry, n)
+	}
+	filled := make([][]int, nc)       // chunk -> keyer -> entries in its stretch
+	overflow := make([][][]entry, nc) // chunk -> keyer -> further keys
 	notes := make([]DedupStats, nc)
 	noKey := make([]int, nc)
 	err := e.parallel(ctx, nc, func(c int) error {
-		lo, hi := c*chunk, min((c+1)*chunk, len(st.in))
-		out := make([][]entry, len(e.keyers))
-		for k := range out {
-			out[k] = make([]entry, 0, hi-lo)
-		}
+		lo, hi := c*chunk, min((c+1)*chunk, n)
+		filled[c] = make([]int, len(e.keyers))
+		overflow[c] = make([][]entry, len(e.keyers))
 		var keys []Key
 		for v := lo; v < hi; v++ {
 			r := &st.in[v]
@@ -520,8 +549,14 @@ func (e *engine[T]) build(ctx context.Context, st *state[T], stats *DedupStats) 
 			keyed := false
 			for k := range e.keyers {
 				keys = e.keys(k, keys[:0], r)
-				for _, key := range keys {
-					out[k] = append(out[k], entry{st.hash.sum(key), int32(v)})
+				for j, key := range keys {
+					en := entry{st.hash.sum(key), int32(v)}
+					if j == 0 {
+						es[k][lo+filled[c][k]] = en
+						filled[c][k]++
+					} else {
+						overflow[c][k] = append(overflow[c][k], en)
+					}
 				}
 				keyed = keyed || len(keys) > 0
 			}
@@ -529,7 +564,6 @@ func (e *engine[T]) build(ctx context.Context, st *state[T], stats *DedupStats) 
 				noKey[c]++
 			}
 		}
-		parts[c] = out
 		return ctx.Err()
 	})
 	if err != nil {
@@ -540,12 +574,17 @@ func (e *engine[T]) build(ctx context.Context, st *state[T], stats *DedupStats) 
 		stats.InvalidPhone += notes[c].InvalidPhone
 	}
 	return e.parallel(ctx, len(e.keyers), func(k int) error {
-		es := make([][]entry, nc)
-		for c := range parts {
-			es[c] = parts[c][k]
-			parts[c][k] = nil
+		w := 0
+		for c := range nc {
+			w += copy(es[k][w:], es[k][c*chunk:c*chunk+filled[c][k]])
 		}
-		st.idx[k] = newIndex(es, st.round)
+		all := es[k][:w]
+		for c := range nc {
+			all = append(all, overflow[c][k]...)
+			overflow[c][k] = nil
+		}
+		es[k] = nil
+		st.idx[k] = newIndex(all, st.round)
 		return nil
 	})
 }
@@ -600,31 +639,16 @@ func (e *engine[T]) advance(ctx context.Context, st *state[T], groups [][]int32)
 		for _, b := range ix.touch {
 			blk := &ix.blocks[b]
 			blk.wasCap = blk.capped
-			if !blk.capped {
-				continue
+			if blk.capped {
+				blk.round = st.round
 			}
-			blk.round = st.round
 		}
 		ix.touch = slices.DeleteFunc(ix.touch, func(b int32) bool { return !ix.blocks[b].capped })
 		var keys []Key
-		for _, g := range groups {
-			for _, v := range g {
-				keys = e.keys(k, keys[:0], st.rec(v))
-				for _, key := range keys {
-					ix.remove(st.hash.sum(key), st.round)
-				}
-			}
-		}
 		for v := first; v < int32(len(st.alive)); v++ {
 			keys = e.keys(k, keys[:0], st.rec(v))
 			for _, key := range keys {
 				ix.add(st.hash.sum(key), v, st.round, st.alive)
-			}
-		}
-		for _, b := range ix.touch {
-			blk := &ix.blocks[b]
-			if int(blk.alive)*2 < len(blk.members) {
-				blk.members = slices.DeleteFunc(blk.members, func(v int32) bool { return !st.alive[v] })
 			}
 		}
 		return nil
@@ -669,6 +693,10 @@ func (e *engine[T]) compare(ctx context.Context, st *state[T]) ([]match, int, er
 	for k, ix := range st.idx {
 		for _, b := range ix.touch {
 			blk := &ix.blocks[b]
+			if st.round > 1 {
+				blk.members = slices.DeleteFunc(blk.members, func(v int32) bool { return !st.alive[v] })
+				blk.alive = int32(len(blk.members))
+			}
 			n := int64(blk.alive)
 			blk.capped = n > int64(e.maxBlock)
 			if n < 2 || blk.capped {
@@ -695,7 +723,6 @@ func (e *engine[T]) compare(ctx context.Context, st *state[T]) ([]match, int, er
 	counts := make([]int, chunks)
 	err := e.parallel(ctx, chunks, func(c int) error {
 		var out []match
-		var ms []int32
 		n := 0
 		for wi, w := range todo[bounds[c]:bounds[c+1]] {
 			if wi%256 == 0 {
@@ -704,12 +731,7 @@ func (e *engine[T]) compare(ctx context.Context, st *state[T]) ([]match, int, er
 				}
 			}
 			blk := &st.idx[w.keyer].blocks[w.block]
-			ms = ms[:0]
-			for _, v := range blk.members {
-				if st.alive[v] {
-					ms = append(ms, v)
-				}
-			}
+			ms := blk.members
 			for x := range ms {
 				for y := x + 1; y < len(ms); y++ {
 					p, q := ms[x], ms[y]
@@ -820,9 +842,30 @@ func (e *engine[T]) cluster(st *state[T], matches []match) ([][]int32, int) {
 
 // merge ranks the input records members and merges them.
 func (e *engine[T]) merge(members []int32, in []T) node[T] {
-	slices.SortFunc(members, func(a, b int32) int {
-		return cmp.Or(e.rank.Compare(&in[a], &in[b]), cmp.Compare(e.info.id(&in[a]), e.info.id(&in[b])))
-	})
+	id := func(v int32) ID { return e.info.id(&in[v]) }
+	if e.complete != nil {
+		// The default rule: completeness, then the latest update, then ID.
+		type ranked struct {
+			v     int32
+			score float64
+			at    time.Time
+		}
+		rs := make([]ranked, len(members))
+		for i, v := range members {
+			r := &in[v]
+			rs[i] = ranked{v, e.complete.score(r), recency(e.info.updated(r), e.info.created(r))}
+		}
+		slices.SortFunc(rs, func(a, b ranked) int {
+			return cmp.Or(cmp.Compare(b.score, a.score), laterFirst(a.at, b.at), cmp.Compare(id(a.v), id(b.v)))
+		})
+		for i := range rs {
+			members[i] = rs[i].v
+		}
+	} else {
+		slices.SortFunc(members, func(a, b int32) int {
+			return cmp.Or(e.rank.Compare(&in[a], &in[b]), cmp.Compare(id(a), id(b)))
+		})
+	}
 	ms := make([]*T, len(members))
 	for i, m := range members {
 		ms[i] = &in[m]

@@ -309,13 +309,12 @@ func NormalizeCompanyName(s string) string {
 
 // phoneNumber returns the 11 digits of a valid mobile number as a number.
 func phoneNumber(s string) (uint64, bool) {
-	var buf [32]byte
-	n, err := phoneDigits(s, &buf)
-	if err != nil {
+	p, ok := parsePhone(s)
+	if !ok || p.masked {
 		return 0, false
 	}
 	var v uint64
-	for _, d := range buf[:n] {
+	for _, d := range p.slots {
 		v = v*10 + uint64(d-'0')
 	}
 	return v, true
@@ -341,24 +340,23 @@ func (p *phone) visible() int {
 // parsePhone reads a valid mobile number or a masked one: 11 digit slots
 // after an optional +86, 86 or 0086 prefix and separators as
 // [NormalizePhone] allows them, where masked slots are written *, x, X,
-// ×, ● or • (full-width forms too). A masked number must show at least 4
-// digits, hide at least one, start with 1 and have 3-9 as its second
-// digit where those are shown.
+// ×, ● or • (full-width forms too). A complete number is valid exactly
+// when NormalizePhone accepts it (FuzzParsePhone checks this). A masked
+// number must show at least 4 digits, hide at least one, and start with
+// 1 and have 3-9 as its second digit where those are shown. Unlike
+// NormalizePhone it does not allocate, even on failure.
 func parsePhone(s string) (phone, bool) {
-	var p phone
-	var buf [32]byte
-	if n, err := phoneDigits(s, &buf); err == nil {
-		copy(p.slots[:], buf[:n])
-		return p, true
-	}
 	var slots [16]byte
-	n := 0
+	n, hidden := 0, 0
 	plus := false
 	for i, w := 0, 0; i < len(s); i += w {
 		r := rune(s[i])
 		w = 1
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && w == 1 {
+				return phone{}, false
+			}
 			r = foldWidth(r)
 		}
 		var v byte
@@ -366,8 +364,11 @@ func parsePhone(s string) (phone, bool) {
 		case r >= '0' && r <= '9':
 			v = byte(r)
 		case r == '*' || r == 'x' || r == 'X' || r == '\u00d7' || r == '\u25cf' || r == '\u2022':
-			v = 0
-		case r == '+' && n == 0 && !plus:
+			hidden++
+		case r == '+':
+			if plus || n > 0 {
+				return phone{}, false
+			}
 			plus = true
 			continue
 		case isPhoneSeparator(r):
@@ -389,17 +390,27 @@ func parsePhone(s string) (phone, bool) {
 		return phone{}, false
 	case n == 15 && string(d[:4]) == "0086":
 		d = d[4:]
-	case n == 13 && d[0] == '8' && d[1] == '6' && d[2] == '1':
+	case n == 13 && d[0] == '8' && d[1] == '6':
 		d = d[2:]
 	}
 	if len(d) != 11 || d[0] != 0 && d[0] != '1' || d[1] != 0 && d[1] < '3' {
 		return phone{}, false
 	}
+	var p phone
 	copy(p.slots[:], d)
-	p.masked = true
-	if v := p.visible(); v < 4 || v == 11 {
+	hidden = 0
+	for _, c := range p.slots {
+		if c == 0 {
+			hidden++
+		}
+	}
+	switch {
+	case hidden == 0:
+		return p, true
+	case 11-hidden < 4:
 		return phone{}, false
 	}
+	p.masked = true
 	return p, true
 }
 
@@ -409,10 +420,51 @@ func validEmail(s string) (string, bool) {
 		return "", false
 	}
 	e := NormalizeEmail(s)
-	if ValidateEmail(e) != nil {
+	if !emailValid(e) {
 		return "", false
 	}
 	return e, true
+}
+
+// emailValid reports whether ValidateEmail(s) == nil, without allocating
+// (FuzzEmailValid checks that they agree).
+func emailValid(s string) bool {
+	if s == "" || len(s) > 254 || !utf8.ValidString(s) {
+		return false
+	}
+	at := strings.IndexByte(s, '@')
+	if at < 0 || strings.IndexByte(s[at+1:], '@') >= 0 {
+		return false
+	}
+	local, domain := s[:at], s[at+1:]
+	if local == "" || len(local) > 64 || local[0] == '.' || local[len(local)-1] == '.' || strings.Contains(local, "..") {
+		return false
+	}
+	for i := 0; i < len(local); i++ {
+		if !isLocalChar(local[i]) {
+			return false
+		}
+	}
+	labels := 0
+	var tld string
+	for rest := domain; ; {
+		l, more, found := strings.Cut(rest, ".")
+		labels++
+		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
+			return false
+		}
+		for _, r := range l {
+			if !(r == '-' || r < utf8.RuneSelf && (isASCIILetter(byte(r)) || r >= '0' && r <= '9') || r >= utf8.RuneSelf && unicode.IsLetter(r)) {
+				return false
+			}
+		}
+		if !found {
+			tld = l
+			break
+		}
+		rest = more
+	}
+	return labels >= 2 && utf8.RuneCountInString(tld) >= 2 && strings.Trim(tld, "0123456789") != ""
 }
 
 // validIDNumber returns the normalised form of a valid resident ID number.

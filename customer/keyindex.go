@@ -56,66 +56,66 @@ type index struct {
 	sorted []entry // first-round keys by (digest, node)
 	bucket []int32 // sorted[bucket[t]:bucket[t+1]] have hi>>shift == t
 	shift  uint    // 64 minus the bucket bits
-	m      map[hkey]int32
+	m      map[hkey]int32 // >= 0: a block; < 0: -(v+1) for the only node v with the key
 	blocks []block
 	touch  []int32 // blocks touched in the current round
 }
 
 // block is a key that two or more nodes share (or have shared).
 type block struct {
-	members []int32 // node numbers, dead ones dropped lazily
-	alive   int32
-	round   int32 // the last round the block was touched
+	members []int32 // node numbers; dead ones are dropped when the block is next looked at
+	alive   int32   // live members when last looked at
+	round   int32   // the last round the block was touched
 	capped  bool  // larger than maxBlock when last looked at
 	wasCap  bool  // capped before this round: compare all its pairs
 }
 
-// newIndex sorts the entries of parts into the index and makes a block,
-// touched in round, of each key two or more nodes share.
-func newIndex(parts [][]entry, round int32) *index {
-	ix := &index{m: make(map[hkey]int32)}
-	n := 0
-	for _, es := range parts {
-		n += len(es)
-	}
-	b := min(max(bits.Len(uint(n)), 4), 16)
+// newIndex sorts es in place into an index and makes a block, touched in
+// round, of each key two or more nodes share. The index keeps es.
+func newIndex(es []entry, round int32) *index {
+	ix := &index{m: make(map[hkey]int32), sorted: es}
+	b := min(max(bits.Len(uint(len(es))), 4), 16)
 	ix.shift = uint(64 - b)
 	ix.bucket = make([]int32, 1<<b+1)
-	for _, es := range parts {
-		for _, e := range es {
-			ix.bucket[e.h.hi>>ix.shift+1]++
-		}
+	for _, e := range es {
+		ix.bucket[e.h.hi>>ix.shift+1]++
 	}
 	for t := range 1 << b {
 		ix.bucket[t+1] += ix.bucket[t]
 	}
+	// In-place bucket permutation (American flag sort), then each bucket
+	// sorted by (digest, node).
 	next := slices.Clone(ix.bucket[:1<<b])
-	ix.sorted = make([]entry, n)
-	for i, es := range parts {
-		for _, e := range es {
-			t := e.h.hi >> ix.shift
-			ix.sorted[next[t]] = e
-			next[t]++
+	for t := range 1 << b {
+		end := ix.bucket[t+1]
+		for next[t] < end {
+			e := es[next[t]]
+			u := e.h.hi >> ix.shift
+			if u == uint64(t) {
+				next[t]++
+				continue
+			}
+			es[next[t]], es[next[u]] = es[next[u]], e
+			next[u]++
 		}
-		parts[i] = nil
 	}
 	for t := range 1 << b {
-		slices.SortFunc(ix.sorted[ix.bucket[t]:ix.bucket[t+1]], func(x, y entry) int {
+		slices.SortFunc(es[ix.bucket[t]:ix.bucket[t+1]], func(x, y entry) int {
 			return cmp.Or(x.h.compare(y.h), cmp.Compare(x.node, y.node))
 		})
 	}
-	for i := 0; i < len(ix.sorted); {
+	for i := 0; i < len(es); {
 		j := i + 1
-		for j < len(ix.sorted) && ix.sorted[j].h == ix.sorted[i].h {
+		for j < len(es) && es[j].h == es[i].h {
 			j++
 		}
 		if j-i >= 2 {
 			members := make([]int32, j-i)
 			for k := range members {
-				members[k] = ix.sorted[i+k].node
+				members[k] = es[i+k].node
 			}
 			ix.blocks = append(ix.blocks, block{members: members, alive: int32(j - i)})
-			ix.m[ix.sorted[i].h] = int32(len(ix.blocks) - 1)
+			ix.m[es[i].h] = int32(len(ix.blocks) - 1)
 			ix.touchBlock(int32(len(ix.blocks)-1), round)
 		}
 		i = j
@@ -134,37 +134,30 @@ func (ix *index) single(h hkey) (int32, bool) {
 	return s[i].node, true
 }
 
-// add records that node v, which is alive, has key h.
+// add records that node v, which is alive, has key h. Nodes that die are
+// not removed from the index: blocks drop them when next looked at.
 func (ix *index) add(h hkey, v, round int32, alive []bool) {
-	b, ok := ix.m[h]
-	if !ok {
-		members := []int32{v}
-		live := int32(1)
-		if u, ok := ix.single(h); ok {
-			members = []int32{u, v}
-			if alive[u] {
-				live++
-			}
-		}
-		ix.blocks = append(ix.blocks, block{members: members, alive: live})
-		b = int32(len(ix.blocks) - 1)
-		ix.m[h] = b
-	} else {
-		blk := &ix.blocks[b]
+	x, ok := ix.m[h]
+	if ok && x >= 0 {
+		blk := &ix.blocks[x]
 		blk.members = append(blk.members, v)
-		blk.alive++
+		ix.touchBlock(x, round)
+		return
 	}
-	if ix.blocks[b].alive >= 2 {
-		ix.touchBlock(b, round)
+	u := int32(-1) // another node with the key
+	if ok {
+		u = -x - 1
+	} else if w, found := ix.single(h); found {
+		u = w
 	}
-}
-
-// remove records that node v, which had key h, died.
-func (ix *index) remove(h hkey, round int32) {
-	if b, ok := ix.m[h]; ok {
-		ix.blocks[b].alive--
-		ix.touchBlock(b, round)
+	if u < 0 || !alive[u] {
+		ix.m[h] = -v - 1
+		return
 	}
+	ix.blocks = append(ix.blocks, block{members: []int32{u, v}, alive: 2})
+	b := int32(len(ix.blocks) - 1)
+	ix.m[h] = b
+	ix.touchBlock(b, round)
 }
 
 func (ix *index) touchBlock(b, round int32) {

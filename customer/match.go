@@ -3,6 +3,8 @@ package customer
 import (
 	"errors"
 	"math"
+	"strings"
+	"unicode"
 )
 
 // Matcher decides whether two records that share a blocking key describe
@@ -143,12 +145,22 @@ func personStrong(a, b *Person) (strong int, conflict bool) {
 			}
 		}
 	}
-	if a.Email != "" && b.Email != "" && NormalizeEmail(a.Email) == NormalizeEmail(b.Email) {
+	if a.Email != "" && b.Email != "" && sameEmail(a.Email, b.Email) {
 		if _, ok := validEmail(a.Email); ok {
 			strong++
 		}
 	}
 	return strong, false
+}
+
+// sameEmail reports whether NormalizeEmail(a) == NormalizeEmail(b),
+// without allocating when both are ASCII.
+func sameEmail(a, b string) bool {
+	a, b = strings.TrimFunc(a, unicode.IsSpace), strings.TrimFunc(b, unicode.IsSpace)
+	if isASCII(a) && isASCII(b) {
+		return strings.EqualFold(a, b)
+	}
+	return NormalizeEmail(a) == NormalizeEmail(b)
 }
 
 // personEvidence scores the weak evidence that a and b are the same.
@@ -333,7 +345,7 @@ func sharedContact(a, b []Contact) bool {
 					return true
 				}
 			}
-			if oke && b[j].Email != "" && NormalizeEmail(b[j].Email) == ea {
+			if oke && b[j].Email != "" && sameEmail(b[j].Email, ea) {
 				return true
 			}
 		}

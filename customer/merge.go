@@ -220,21 +220,28 @@ func (m *merger[T]) record(repeated bool, field string, value any, i int) {
 // also returns the provenance.
 func mergeRecords[T any](info *recordInfo[T], ms []*T, rules map[string]FieldRule, prov bool) (T, *Provenance) {
 	out := *ms[0]
-	m := merger[T]{ms: ms, out: &out, ids: make([]ID, len(ms)), rank: make([]int, len(ms))}
+	k := len(ms)
+	orders := make([]int, 3*k)
+	m := merger[T]{ms: ms, out: &out, ids: make([]ID, k), rank: orders[:k:k], newest: orders[k : 2*k : 2*k], oldest: orders[2*k:]}
 	for i, r := range ms {
 		m.ids[i] = info.id(r)
-		m.rank[i] = i
+		m.rank[i], m.newest[i], m.oldest[i] = i, i, i
 	}
-	m.newest = slices.Clone(m.rank)
 	slices.SortStableFunc(m.newest, func(a, b int) int {
 		return laterFirst(recency(info.updated(ms[a]), info.created(ms[a])), recency(info.updated(ms[b]), info.created(ms[b])))
 	})
-	m.oldest = slices.Clone(m.rank)
 	slices.SortStableFunc(m.oldest, func(a, b int) int {
 		return earlierFirst(recency(info.created(ms[a]), info.updated(ms[a])), recency(info.created(ms[b]), info.updated(ms[b])))
 	})
 	if prov {
-		m.prov = &Provenance{ID: m.ids[0], Absorbed: slices.Sorted(slices.Values(m.ids[1:]))}
+		absorbed := slices.Clone(m.ids[1:])
+		slices.Sort(absorbed)
+		m.prov = &Provenance{
+			ID:       m.ids[0],
+			Absorbed: absorbed,
+			Replaced: make([]FieldValue, 0, 8*(k-1)),
+			Repeated: make([]FieldValue, 0, 4*(k-1)),
+		}
 	}
 	for i := range info.fields {
 		f := &info.fields[i]

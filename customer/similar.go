@@ -36,7 +36,7 @@ func NormalizeName(s string) string {
 func appendNormName(dst []byte, s string) []byte {
 	han := false
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
+		if r >= 0x4e00 && r <= 0x9fff || r >= utf8.RuneSelf && unicode.Is(unicode.Han, r) {
 			han = true
 			break
 		}
@@ -87,11 +87,14 @@ func isNameDot(r rune) bool {
 // foldCase maps r to a canonical case: lower case of its upper case, so
 // that K (Kelvin sign), K and k, or ſ, S and s, agree.
 func foldCase(r rune) rune {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		if 'A' <= r && r <= 'Z' {
 			return r + 'a' - 'A'
 		}
 		return r
+	case r >= 0x3000 && r < 0xA000 || r >= 0xAC00 && r < 0xD7A4:
+		return r // CJK, kana and Hangul have no case
 	}
 	return unicode.ToLower(unicode.ToUpper(r))
 }
