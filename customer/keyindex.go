@@ -53,9 +53,9 @@ type entry struct {
 // rounds update it as nodes merge, so they only touch the blocks of
 // merged nodes.
 type index struct {
-	sorted []entry // first-round keys by (digest, node)
-	bucket []int32 // sorted[bucket[t]:bucket[t+1]] have hi>>shift == t
-	shift  uint    // 64 minus the bucket bits
+	sorted []entry        // first-round keys by (digest, node)
+	bucket []int32        // sorted[bucket[t]:bucket[t+1]] have hi>>shift == t
+	shift  uint           // 64 minus the bucket bits
 	m      map[hkey]int32 // >= 0: a block; < 0: -(v+1) for the only node v with the key
 	blocks []block
 	touch  []int32 // blocks touched in the current round
@@ -66,8 +66,8 @@ type block struct {
 	members []int32 // node numbers; dead ones are dropped when the block is next looked at
 	alive   int32   // live members when last looked at
 	round   int32   // the last round the block was touched
-	capped  bool  // larger than maxBlock when last looked at
-	wasCap  bool  // capped before this round: compare all its pairs
+	capped  bool    // larger than maxBlock when last looked at
+	wasCap  bool    // capped before this round: compare all its pairs
 }
 
 // newIndex sorts es in place into an index and makes a block, touched in
