@@ -88,8 +88,8 @@ type CompletenessReport struct {
 
 // FieldFill is the fill rate of one field over a data set.
 type FieldFill struct {
-	Field  string
-	Weight float64
+	Field  string  // as listed in the weights
+	Weight float64 // as listed in the weights
 	Filled int     // records with the field filled
 	Rate   float64 // Filled / Records; 0 for no records
 }

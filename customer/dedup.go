@@ -89,19 +89,22 @@ type CompanyDedupOptions struct {
 	// rule (two different valid codes never merge) and for the default
 	// Matcher.
 	CreditCodes CreditCodeOptions
-	// MaxBlock, Workers and Logger as in DedupOptions.
+	// MaxBlock is the largest block compared pair by pair; 0 means 100.
 	MaxBlock int
-	Workers  int
-	Logger   *slog.Logger
+	// Workers is the number of goroutines: 0 means GOMAXPROCS, 1 runs
+	// sequentially. Every value gives the same result.
+	Workers int
+	// Logger receives a warning per capped block; nil means silent.
+	Logger *slog.Logger
 }
 
 // CompanyDedupResult is the outcome of [DedupCompanies]; see
 // [DedupResult].
 type CompanyDedupResult struct {
-	Companies []Company
-	Survivor  map[ID]ID
-	Merged    []Provenance
-	Stats     DedupStats
+	Companies []Company    // one record per company, in input order of their IDs
+	Survivor  map[ID]ID    // every input ID to the ID of the record that holds it
+	Merged    []Provenance // provenance of each merged record, by ascending ID
+	Stats     DedupStats   // the work done
 }
 
 // DedupStats describes the work [Dedup] did.
@@ -143,6 +146,7 @@ type DuplicateIDError struct {
 	IDs []ID // each repeated ID once, in ascending order
 }
 
+// Error lists up to ten of the IDs.
 func (e *DuplicateIDError) Error() string {
 	var b strings.Builder
 	b.WriteString("customer: duplicate ID")

@@ -17,8 +17,8 @@ import (
 //
 // Key values hold personal data; never log them.
 type Key struct {
-	Num  uint64
-	Text string
+	Num  uint64 // a number, e.g. a phone number's 11 digits
+	Text string // text, e.g. a normalised e-mail address
 }
 
 // Keyer derives the blocking keys of a record ([Person] or [Company]).

@@ -33,11 +33,11 @@ func (f MatcherFunc[T]) Match(a, b *T) (float64, bool) { return f(a, b) }
 // identifier that agrees, always above any weak-evidence score.
 const StrongScore = 10
 
-// PersonWeights are the weights of the weak evidence [PersonMatcher]
+// PersonMatchWeights are the weights of the weak evidence [PersonMatcher]
 // scores. Each kind of evidence adds its weight when the two records
 // agree, subtracts it when they disagree and adds nothing when a side is
 // unknown, except where noted.
-type PersonWeights struct {
+type PersonMatchWeights struct {
 	// Phone: a masked number (138****5678) whose shown digits (at least
 	// four in common) agree with the other number, or disagree. Two
 	// different complete numbers are no evidence: people have several.
@@ -56,14 +56,14 @@ type PersonWeights struct {
 	Gender float64
 }
 
-// DefaultPersonWeights returns the weights a zero [PersonMatcher] uses:
+// DefaultPersonMatchWeights returns the weights a zero [PersonMatcher] uses:
 // Phone 0.35, Name 0.5, City 0.2, Device 0.35, BirthDate 0.3, Gender 0.3.
 // With the default threshold of 0.85, a masked phone that fits, the same
 // name and the same city (1.05) match; the same name and city alone
 // (0.7), or a masked phone, a one-character typo in a two-character name
 // and the same city (0.75) do not.
-func DefaultPersonWeights() PersonWeights {
-	return PersonWeights{Phone: 0.35, Name: 0.5, City: 0.2, Device: 0.35, BirthDate: 0.3, Gender: 0.3}
+func DefaultPersonMatchWeights() PersonMatchWeights {
+	return PersonMatchWeights{Phone: 0.35, Name: 0.5, City: 0.2, Device: 0.35, BirthDate: 0.3, Gender: 0.3}
 }
 
 // PersonMatcher is the default [Matcher] of persons. Its zero value is
@@ -77,14 +77,14 @@ func DefaultPersonWeights() PersonWeights {
 // conflict: such records never match, whatever else they share.
 //
 // Otherwise the weak evidence is scored with Weights (see
-// [PersonWeights]) and the records match when the score reaches
+// [PersonMatchWeights]) and the records match when the score reaches
 // Threshold.
 type PersonMatcher struct {
 	// Threshold is the weak-evidence score at which two records match;
 	// 0 means 0.85.
 	Threshold float64
-	// Weights of the weak evidence; nil means DefaultPersonWeights().
-	Weights *PersonWeights
+	// Weights of the weak evidence; nil means DefaultPersonMatchWeights().
+	Weights *PersonMatchWeights
 }
 
 // Validate reports a negative or non-finite threshold or weight.
@@ -117,7 +117,7 @@ func (m PersonMatcher) Match(a, b *Person) (float64, bool) {
 	if threshold == 0 {
 		threshold = 0.85
 	}
-	w := DefaultPersonWeights()
+	w := DefaultPersonMatchWeights()
 	if m.Weights != nil {
 		w = *m.Weights
 	}
@@ -164,7 +164,7 @@ func sameEmail(a, b string) bool {
 }
 
 // personEvidence scores the weak evidence that a and b are the same.
-func personEvidence(a, b *Person, w *PersonWeights) float64 {
+func personEvidence(a, b *Person, w *PersonMatchWeights) float64 {
 	s := 0.0
 	if a.Phone != "" && b.Phone != "" {
 		pa, oka := parsePhone(a.Phone)
@@ -230,9 +230,9 @@ func sharedDevice(a, b []string) bool {
 	return false
 }
 
-// CompanyWeights are the weights of the weak evidence [CompanyMatcher]
+// CompanyMatchWeights are the weights of the weak evidence [CompanyMatcher]
 // scores.
-type CompanyWeights struct {
+type CompanyMatchWeights struct {
 	// Name is added when the names agree after [NormalizeCompanyName].
 	Name float64
 	// NearName is added when they differ but their [NameSimilarity] is at
@@ -247,12 +247,12 @@ type CompanyWeights struct {
 	City float64
 }
 
-// DefaultCompanyWeights returns the weights a zero [CompanyMatcher] uses:
+// DefaultCompanyMatchWeights returns the weights a zero [CompanyMatcher] uses:
 // Name 0.8, NearName 0.3, Contact 0.4, City 0.2. With the default
 // threshold of 0.8 the same name matches unless the cities differ; a
 // near name needs a shared contact and the same city.
-func DefaultCompanyWeights() CompanyWeights {
-	return CompanyWeights{Name: 0.8, NearName: 0.3, Contact: 0.4, City: 0.2}
+func DefaultCompanyMatchWeights() CompanyMatchWeights {
+	return CompanyMatchWeights{Name: 0.8, NearName: 0.3, Contact: 0.4, City: 0.2}
 }
 
 // CompanyMatcher is the default [Matcher] of companies. Its zero value is
@@ -261,14 +261,14 @@ func DefaultCompanyWeights() CompanyWeights {
 // Two companies with the same valid unified social credit code match
 // (score StrongScore + 1); two different valid codes are a conflict and
 // never match. Otherwise the weak evidence is scored with Weights (see
-// [CompanyWeights]) and the companies match when the score reaches
+// [CompanyMatchWeights]) and the companies match when the score reaches
 // Threshold.
 type CompanyMatcher struct {
 	// Threshold is the weak-evidence score at which two companies match;
 	// 0 means 0.8.
 	Threshold float64
-	// Weights of the weak evidence; nil means DefaultCompanyWeights().
-	Weights *CompanyWeights
+	// Weights of the weak evidence; nil means DefaultCompanyMatchWeights().
+	Weights *CompanyMatchWeights
 	// CreditCodes says which credit codes count as valid.
 	CreditCodes CreditCodeOptions
 }
@@ -304,7 +304,7 @@ func (m CompanyMatcher) Match(a, b *Company) (float64, bool) {
 	if threshold == 0 {
 		threshold = 0.8
 	}
-	w := DefaultCompanyWeights()
+	w := DefaultCompanyMatchWeights()
 	if m.Weights != nil {
 		w = *m.Weights
 	}

@@ -63,7 +63,7 @@ func TestPersonMatcher(t *testing.T) {
 			customer.Person{ID: "B", Name: "张伟", Phone: "138****5678", City: "杭州", Gender: customer.Female, BirthDate: ddDate(1991, 1, 1)},
 			customer.PersonMatcher{}, 0.45, false},
 		{"custom weights", base, customer.Person{ID: "B", Name: "张伟", Phone: "138****5678", City: "杭州"},
-			customer.PersonMatcher{Weights: &customer.PersonWeights{Phone: 0.1, Name: 0.1, City: 0.1}}, 0.3, false},
+			customer.PersonMatcher{Weights: &customer.PersonMatchWeights{Phone: 0.1, Name: 0.1, City: 0.1}}, 0.3, false},
 		{"nothing known", customer.Person{ID: "A"}, customer.Person{ID: "B"}, customer.PersonMatcher{}, 0, false},
 	}
 	for _, tt := range tests {
@@ -122,16 +122,16 @@ func TestMatcherValidate(t *testing.T) {
 	bad := []interface{ Validate() error }{
 		customer.PersonMatcher{Threshold: -1},
 		customer.PersonMatcher{Threshold: math.NaN()},
-		customer.PersonMatcher{Weights: &customer.PersonWeights{Name: math.Inf(1)}},
+		customer.PersonMatcher{Weights: &customer.PersonMatchWeights{Name: math.Inf(1)}},
 		customer.CompanyMatcher{Threshold: -0.1},
-		customer.CompanyMatcher{Weights: &customer.CompanyWeights{City: -1}},
+		customer.CompanyMatcher{Weights: &customer.CompanyMatchWeights{City: -1}},
 	}
 	for _, m := range bad {
 		if m.Validate() == nil {
 			t.Errorf("%+v.Validate() = nil, want an error", m)
 		}
 	}
-	if err := (customer.PersonMatcher{Threshold: 0.5, Weights: &customer.PersonWeights{}}).Validate(); err != nil {
+	if err := (customer.PersonMatcher{Threshold: 0.5, Weights: &customer.PersonMatchWeights{}}).Validate(); err != nil {
 		t.Errorf("Validate() = %v", err)
 	}
 }

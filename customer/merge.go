@@ -108,8 +108,8 @@ type Provenance struct {
 // String and LogValue mask it.
 type FieldValue struct {
 	Field  string // CSV column name, or "attributes.<key>"
-	Value  any
-	Source ID // the input record the value comes from
+	Value  any    // the value as input, of the field's type
+	Source ID     // the input record the value comes from
 }
 
 // String returns "field value (from ID)" with personal data masked as
@@ -390,6 +390,9 @@ func attributesField[T any](get func(*T) *map[string]string) fieldDef[T] {
 			n += len(*get(r))
 		}
 		if n == 0 {
+			if *get(m.out) != nil {
+				*get(m.out) = map[string]string{} // never share the input's map
+			}
 			return
 		}
 		keys := make(map[string]bool, n)
