@@ -1,0 +1,433 @@
+package rfm
+
+import (
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/internal/money"
+	"github.com/shopspring/decimal"
+)
+
+// Accumulator builds [Values] from orders one at a time, in one pass and
+// in any order. It keeps about 70 bytes per customer, plus about 9 bytes
+// per distinct order ID unless Options.TrustOrderIDs is set (duplicates
+// can only be recognised by remembering the IDs seen) and 9 bytes per
+// distinct purchase day with FrequencyDays.
+//
+// Accumulators over separate shards of the orders can be combined with
+// [Accumulator.Merge]; the result is identical to one accumulator fed all
+// the orders, as long as no order is in two shards. An Accumulator is not
+// safe for concurrent use; use one per goroutine and merge them.
+type Accumulator struct {
+	prep     preparer
+	index    custIndex
+	ids      blockList[customer.ID] // per customer, in order of arrival
+	nums     blockList[custNum]     // per customer, parallel to ids
+	bigs     []money.Sum            // totals that left the int64 fast path
+	cur      *custNum               // the customer of the last record
+	orders   keySets                // order ID fingerprints per customer
+	days     keySets                // purchase days per customer (FrequencyDays)
+	dups     int                    // orders skipped as duplicates
+	buyers   int                    // customers with at least one purchase
+	freqDays bool                   // Options.Frequency == FrequencyDays
+	touched  uint64                 // sink for custIndex.touch
+}
+
+// custNum accumulates one customer's orders. It holds no pointers, so a
+// million of them cost the garbage collector nothing to scan.
+type custNum struct {
+	units  int64 // net spend in 10^money.Exp units, unless big >= 0
+	last   int64 // day of the last purchase, when buys > 0
+	buys   int32 // purchases
+	ndays  int32 // distinct purchase days (FrequencyDays)
+	idSet  int32 // head of the order ID set in Accumulator.orders
+	daySet int32 // head of the day set in Accumulator.days
+	big    int32 // index of the exact total in Accumulator.bigs, or -1
+}
+
+// NewAccumulator returns an empty Accumulator for the as-of time asOf. It
+// returns an error wrapping [ErrInvalidConfig] when asOf is zero or opts
+// are invalid.
+func NewAccumulator(asOf time.Time, opts Options) (*Accumulator, error) {
+	if asOf.IsZero() {
+		return nil, badConfig("zero as-of time")
+	}
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
+	a := &Accumulator{index: newCustIndex(), freqDays: opts.Frequency == FrequencyDays}
+	a.prep = preparer{asOf: asOf, opts: opts, clock: newDayClock(asOf.Location()), index: &a.index}
+	a.prep.asOfDay = a.prep.clock.day(asOf)
+	return a, nil
+}
+
+// Add adds one order. It returns nil when the order was used or skipped
+// and counted (see [Accumulator.Skipped]), and an [*OrderError] when the
+// order cannot be used and Options do not say to skip it; the order then
+// leaves the Accumulator unchanged and later orders can still be added.
+func (a *Accumulator) Add(o customer.Order) error {
+	var r record
+	use, err := a.prep.prepare(&o, &r)
+	if use {
+		a.apply(&r, o.Amount)
+	}
+	return err
+}
+
+// record is an order reduced to what accumulating it needs, as the
+// preparer hands it on.
+type record struct {
+	id    customer.ID // the customer, when it differs from the previous record's
+	tag   uint64      // custIndex tag of id
+	fp    uint64      // fingerprint of the order ID, when flags&recCheckID
+	units int64       // the amount in 10^money.Exp units, unless flags&recBig
+	day   int64       // the order's day number in the as-of location
+	flags uint8
+}
+
+const (
+	recRefund  uint8 = 1 << iota // negative amount
+	recCheckID                   // check fp for duplicates
+	recBig                       // the amount does not fit units; see the decimal
+)
+
+// preparer does the part of adding an order that needs no customer
+// state: validation, the day number, the window, the amount in units, the
+// order ID fingerprint and noticing a change of customer. In a pipeline
+// it runs on the goroutine that reads the orders.
+type preparer struct {
+	asOf    time.Time
+	asOfDay int64
+	opts    Options
+	clock   dayClock
+	index   *custIndex // for tags only; read-only
+	lastID  customer.ID
+	haveID  bool
+	skipped Skipped // Invalid, Future, Outside
+	n       int     // orders seen
+}
+
+// prepare fills r from o. It returns use=false when the order is skipped
+// (and counted) or rejected with an error.
+func (p *preparer) prepare(o *customer.Order, r *record) (use bool, err error) {
+	pos := p.n
+	p.n++
+	if o.CustomerID == "" || o.At.IsZero() {
+		if p.opts.SkipInvalid {
+			p.skipped.Invalid++
+			return false, nil
+		}
+		what := "no customer ID"
+		if o.CustomerID != "" {
+			what = "no time"
+		}
+		return false, &OrderError{Index: pos, OrderID: o.ID, Err: fmt.Errorf("%w: %s", ErrInvalidOrder, what)}
+	}
+	if o.At.After(p.asOf) {
+		if p.opts.SkipFuture {
+			p.skipped.Future++
+			return false, nil
+		}
+		return false, &OrderError{Index: pos, OrderID: o.ID, Err: ErrFutureOrder}
+	}
+	day := p.clock.day(o.At)
+	if p.opts.WindowDays > 0 && p.asOfDay-day >= int64(p.opts.WindowDays) {
+		p.skipped.Outside++
+		return false, nil
+	}
+	r.day = day
+	r.flags = 0
+	if u, ok := money.Units(o.Amount); ok {
+		r.units = u
+		if u < 0 {
+			r.flags = recRefund
+		}
+	} else {
+		r.units = 0
+		r.flags = recBig
+		if o.Amount.Sign() < 0 {
+			r.flags |= recRefund
+		}
+	}
+	if !p.opts.TrustOrderIDs && o.ID != "" {
+		r.fp = orderFingerprint(o.ID)
+		r.flags |= recCheckID
+	}
+	if !p.haveID || o.CustomerID != p.lastID {
+		p.lastID, p.haveID = o.CustomerID, true
+		r.id, r.tag = o.CustomerID, p.index.tag(o.CustomerID)
+	} else {
+		r.id = ""
+	}
+	return true, nil
+}
+
+// apply accumulates a prepared record. amount is the order's amount; it
+// is read only when r.flags&recBig.
+func (a *Accumulator) apply(r *record, amount decimal.Decimal) {
+	if r.id != "" {
+		a.cur = a.lookup(r.id, r.tag)
+	}
+	c := a.cur
+	if r.flags&recCheckID != 0 && !a.orders.add(&c.idSet, r.fp) {
+		a.dups++
+		return
+	}
+	switch {
+	case r.flags&recBig != 0:
+		if c.big < 0 {
+			a.promote(c)
+		}
+		a.bigs[c.big].Add(amount)
+	case c.big >= 0:
+		a.bigs[c.big].AddUnits(r.units)
+	case !addUnits(c, r.units):
+		a.promote(c)
+		a.bigs[c.big].AddUnits(r.units)
+	}
+	if r.flags&recRefund != 0 {
+		return
+	}
+	if c.buys == 0 {
+		a.buyers++
+		c.last = r.day
+	} else if r.day > c.last {
+		c.last = r.day
+	}
+	c.buys++
+	if a.freqDays && a.days.add(&c.daySet, uint64(r.day)) {
+		c.ndays++
+	}
+}
+
+// addUnits adds u units to c's int64 total and reports whether the sum
+// fit; if not, c is unchanged.
+func addUnits(c *custNum, u int64) bool {
+	r := c.units + u
+	if (r > c.units) != (u > 0) {
+		return false
+	}
+	c.units = r
+	return true
+}
+
+// promote moves c's total to an exact money.Sum.
+func (a *Accumulator) promote(c *custNum) {
+	c.big = int32(len(a.bigs))
+	var s money.Sum
+	s.AddUnits(c.units)
+	a.bigs = append(a.bigs, s)
+	c.units = 0
+}
+
+// total returns c's exact net spend.
+func (a *Accumulator) total(c *custNum) money.Sum {
+	if c.big >= 0 {
+		return a.bigs[c.big]
+	}
+	var s money.Sum
+	s.AddUnits(c.units)
+	return s
+}
+
+// lookup returns the state of customer id (whose index tag is tag),
+// adding it if new.
+func (a *Accumulator) lookup(id customer.ID, tag uint64) *custNum {
+	i, ok := a.index.find(&a.ids, id, tag)
+	if !ok {
+		i = a.ids.push(id)
+		a.nums.push(custNum{idSet: emptySet, daySet: emptySet, big: -1})
+		a.index.insert(tag, i)
+	}
+	return a.nums.at(i)
+}
+
+// Len returns the number of customers with at least one purchase so far:
+// the length of the slice [Accumulator.Values] would return.
+func (a *Accumulator) Len() int { return a.buyers }
+
+// Skipped returns the counts of what was left out so far.
+func (a *Accumulator) Skipped() Skipped {
+	s := a.prep.skipped
+	s.Duplicate = a.dups
+	s.NoPurchase = a.ids.len() - a.buyers
+	return s
+}
+
+// Merge adds the orders of b to a, as if a had been fed b's orders after
+// its own. a and b must have the same as-of time and Options (Workers
+// aside), else Merge returns an error wrapping [ErrInvalidConfig]. The
+// result is exact when no order is in both: shards split by customer (as
+// a distributed group-by does) or by order ID always qualify, and so do
+// consecutive slices of a stream without duplicates. Unless TrustOrderIDs
+// is set, Merge checks this and returns an error wrapping [ErrOverlap],
+// leaving a unchanged, when an order ID of a customer is in both. b is
+// not changed and must not be a itself.
+func (a *Accumulator) Merge(b *Accumulator) error {
+	ao, bo := a.prep.opts, b.prep.opts
+	ao.Workers, bo.Workers = 0, 0
+	switch {
+	case a == b:
+		return badConfig("merging an accumulator into itself")
+	case !a.prep.asOf.Equal(b.prep.asOf) || a.prep.asOfDay != b.prep.asOfDay:
+		return badConfig("merging accumulators with different as-of times")
+	case ao != bo:
+		return badConfig("merging accumulators with different options")
+	}
+	if !ao.TrustOrderIDs {
+		shared := 0
+		for i := range int32(b.ids.len()) {
+			bc := b.nums.at(i)
+			id := *b.ids.at(i)
+			j, ok := a.index.find(&a.ids, id, a.index.tag(id))
+			if !ok || bc.idSet == emptySet {
+				continue
+			}
+			head := a.nums.at(j).idSet
+			b.orders.each(bc.idSet, func(k uint64) {
+				if a.orders.has(head, k) {
+					shared++
+				}
+			})
+		}
+		if shared > 0 {
+			return fmt.Errorf("%w (%d orders)", ErrOverlap, shared)
+		}
+	}
+	for i := range int32(b.ids.len()) {
+		bc := b.nums.at(i)
+		id := *b.ids.at(i)
+		c := a.lookup(id, a.index.tag(id))
+		switch {
+		case bc.big >= 0:
+			if c.big < 0 {
+				a.promote(c)
+			}
+			a.bigs[c.big].Merge(b.bigs[bc.big])
+		case c.big >= 0:
+			a.bigs[c.big].AddUnits(bc.units)
+		case !addUnits(c, bc.units):
+			a.promote(c)
+			a.bigs[c.big].AddUnits(bc.units)
+		}
+		if bc.buys > 0 {
+			if c.buys == 0 {
+				a.buyers++
+				c.last = bc.last
+			} else {
+				c.last = max(c.last, bc.last)
+			}
+			c.buys += bc.buys
+		}
+		b.days.each(bc.daySet, func(k uint64) {
+			if a.days.add(&c.daySet, k) {
+				c.ndays++
+			}
+		})
+		b.orders.each(bc.idSet, func(k uint64) { a.orders.add(&c.idSet, k) })
+	}
+	a.prep.skipped.Invalid += b.prep.skipped.Invalid
+	a.prep.skipped.Future += b.prep.skipped.Future
+	a.prep.skipped.Outside += b.prep.skipped.Outside
+	a.dups += b.dups
+	a.prep.n += b.prep.n
+	a.prep.haveID = false // the next order looks its customer up again
+	return nil
+}
+
+// Values returns the values of every customer with at least one
+// purchase, in the order in which each customer's first used order
+// arrived (for a merged accumulator: its own customers first, then the
+// new ones of each merged accumulator in turn). It may be called more
+// than once, and orders may be added in between. It uses up to
+// Options.Workers goroutines.
+func (a *Accumulator) Values() []Values {
+	out := make([]Values, a.buyers)
+	n := a.nums.len()
+	w := min(rfmWorkers(a.prep.opts.Workers), (n+blockSize-1)/blockSize)
+	if w < 2 {
+		a.fillValues(out, 0, n)
+		return out
+	}
+	// Contiguous ranges of whole blocks, and where each range's output
+	// starts.
+	bounds := make([]int, w+1)
+	starts := make([]int, w+1)
+	blocks := (n + blockSize - 1) / blockSize
+	for k := 1; k <= w; k++ {
+		bounds[k] = min(n, blocks*k/w*blockSize)
+	}
+	for k := range w {
+		buyers := 0
+		for i := bounds[k]; i < bounds[k+1]; i++ {
+			if a.nums.at(int32(i)).buys > 0 {
+				buyers++
+			}
+		}
+		starts[k+1] = starts[k] + buyers
+	}
+	var wg sync.WaitGroup
+	for k := range w {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			a.fillValues(out[starts[k]:starts[k+1]], bounds[k], bounds[k+1])
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// fillValues writes the values of the buying customers among positions
+// [from, to) to out, which has room for exactly them.
+func (a *Accumulator) fillValues(out []Values, from, to int) {
+	var shared decimalCache
+	j := 0
+	for i := int32(from); i < int32(to); i++ {
+		c := a.nums.at(i)
+		if c.buys == 0 {
+			continue
+		}
+		v := &out[j]
+		j++
+		v.CustomerID = *a.ids.at(i)
+		v.Recency = int(a.prep.asOfDay - c.last)
+		v.Frequency = int(c.buys)
+		if a.prep.opts.Frequency == FrequencyDays {
+			v.Frequency = int(c.ndays)
+		}
+		switch {
+		case a.prep.opts.Monetary == MonetaryAverage:
+			s := a.total(c)
+			v.Monetary = s.Decimal().DivRound(decimal.NewFromInt(int64(c.buys)), 2)
+		case c.big >= 0:
+			v.Monetary = a.bigs[c.big].Decimal()
+		default:
+			v.Monetary = shared.of(c.units)
+		}
+	}
+}
+
+// decimalCache hands out one shared Decimal per distinct total. Decimals
+// are immutable, and many customers spend the same amounts, so sharing
+// saves two allocations per customer.
+type decimalCache struct {
+	m map[int64]decimal.Decimal
+}
+
+func (d *decimalCache) of(units int64) decimal.Decimal {
+	if units == 0 {
+		return decimal.Decimal{}
+	}
+	if v, ok := d.m[units]; ok {
+		return v
+	}
+	if d.m == nil {
+		d.m = make(map[int64]decimal.Decimal)
+	}
+	v := decimal.New(units, money.Exp)
+	d.m[units] = v
+	return v
+}

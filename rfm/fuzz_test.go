@@ -1,0 +1,109 @@
+package rfm_test
+
+import (
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/rfm"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// fuzzOrders decodes 4 bytes per order: customer, order ID, time, amount.
+func fuzzOrders(data []byte) []customer.Order {
+	amounts := []string{"0", "1", "9.99", "-1", "-9.99", "0.005", "123.4567", "1e3", "-0.0001", "5.123456"}
+	var out []customer.Order
+	for ; len(data) >= 4; data = data[4:] {
+		var o customer.Order
+		if c := data[0] % 6; c > 0 {
+			o.CustomerID = customer.ID("C" + strconv.Itoa(int(c)))
+		}
+		if id := data[1] % 9; id > 0 {
+			o.ID = "O" + strconv.Itoa(int(id))
+		}
+		if data[2] != 255 {
+			// From 40 days before the as-of time to 2 days after, in
+			// steps of 7 hours.
+			o.At = asOf.Add(time.Duration(int(data[2])%144*7-40*24) * time.Hour)
+		}
+		o.Amount = dec(amounts[int(data[3])%len(amounts)])
+		out = append(out, o)
+	}
+	return out
+}
+
+// FuzzCompute feeds random small order sets to Compute and the scorers:
+// no panic, the values match the naive reference, every customer is
+// scored exactly once with scores in 1..n, and segments and reports work.
+func FuzzCompute(f *testing.F) {
+	f.Add([]byte{0, 0, 0, 0})
+	f.Add([]byte{1, 1, 10, 1, 1, 1, 10, 1, 2, 2, 200, 3, 1, 3, 5, 2})
+	f.Add([]byte{3, 0, 135, 4, 3, 0, 135, 4, 4, 5, 143, 6, 5, 6, 0, 0, 0, 7, 255, 8})
+	f.Add([]byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) < 2 {
+			return
+		}
+		opts := rfm.Options{
+			Frequency:     rfm.FrequencyMode(data[0] & 1),
+			Monetary:      rfm.MonetaryMode(data[0] >> 1 & 1),
+			TrustOrderIDs: data[0]>>2&1 == 1,
+			WindowDays:    int(data[0] >> 3 & 3 * 10),
+			SkipFuture:    true,
+			SkipInvalid:   true,
+			Workers:       1 + int(data[0]>>5&1),
+		}
+		bins := 1 + int(data[1]%7)
+		orders := fuzzOrders(data[2:])
+
+		values, err := rfm.Compute(slices.Values(orders), asOf, opts)
+		if err != nil {
+			t.Fatalf("Compute: %v", err)
+		}
+		want, _ := reference(orders, asOf, opts)
+		if diff := cmp.Diff(want, values, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("Compute(%+v) mismatch (-want +got):\n%s", opts, diff)
+		}
+
+		seen := map[customer.ID]bool{}
+		for _, v := range values {
+			if seen[v.CustomerID] {
+				t.Fatalf("customer %s has two values", v.CustomerID)
+			}
+			seen[v.CustomerID] = true
+		}
+		for _, sc := range []struct {
+			s rfm.Scorer
+			n int
+		}{{rfm.Quantile{Bins: bins}, bins}, {rfm.Quantile{Bins: bins, Unshifted: true}, bins}, {rfm.MeanSplit{}, 2}} {
+			scores, err := sc.s.Score(values)
+			if err != nil {
+				t.Fatalf("%T.Score: %v", sc.s, err)
+			}
+			if len(scores) != len(values) {
+				t.Fatalf("%T: %d scores for %d customers", sc.s, len(scores), len(values))
+			}
+			for _, s := range scores {
+				for _, x := range []int{s.R, s.F, s.M} {
+					if x < 1 || x > sc.n {
+						t.Fatalf("%T: score %+v outside 1..%d", sc.s, s, sc.n)
+					}
+				}
+			}
+			table := rfm.Table{Bins: sc.n, Rules: []rfm.Rule{{Name: "top", R: rfm.Range{sc.n, sc.n}}}}
+			if _, err := table.Assign(scores); err != nil {
+				t.Fatalf("Assign: %v", err)
+			}
+			rep, err := rfm.NewReport(values, scores, table)
+			if err != nil {
+				t.Fatalf("NewReport: %v", err)
+			}
+			if rep.Customers != len(values) {
+				t.Fatalf("report of %d customers, want %d", rep.Customers, len(values))
+			}
+		}
+	})
+}
