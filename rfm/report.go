@@ -226,20 +226,24 @@ func midpoint(a, b decimal.Decimal) decimal.Decimal {
 // average monetary value, rows from the highest recency score down.
 func (r *Report) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprint(tw, "segment\tcustomers\tshare\tR mean\tR median\tF mean\tF median\tM mean\tM median\tM total\tM share\t\n")
+	fmt.Fprint(tw, "segment\tcustomers\tshare\tR mean\tR median\tF mean\tF median\tM mean\tM median\tM total\tM share\n")
 	for _, s := range r.Segments {
 		if s.Customers == 0 {
-			fmt.Fprintf(tw, "%s\t0\t%s\t-\t-\t-\t-\t-\t-\t0.00\t%s\t%s\n", s.Name, percent(0), percent(0), s.Label)
-			continue
+			fmt.Fprintf(tw, "%s\t0\t%s\t-\t-\t-\t-\t-\t-\t0.00\t%s", s.Name, percent(0), percent(0))
+		} else {
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%.1f\t%s\t%.2f\t%s\t%s\t%s\t%s\t%s",
+				s.Name, s.Customers, percent(s.Share),
+				s.Recency.Mean, trimFloat(s.Recency.Median),
+				s.Frequency.Mean, trimFloat(s.Frequency.Median),
+				s.MonetaryMean.StringFixed(2), s.MonetaryMedian.StringFixed(2),
+				s.Monetary.StringFixed(2), percent(s.MonetaryShare))
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%.1f\t%s\t%.2f\t%s\t%s\t%s\t%s\t%s\t%s\n",
-			s.Name, s.Customers, percent(s.Share),
-			s.Recency.Mean, trimFloat(s.Recency.Median),
-			s.Frequency.Mean, trimFloat(s.Frequency.Median),
-			s.MonetaryMean.StringFixed(2), s.MonetaryMedian.StringFixed(2),
-			s.Monetary.StringFixed(2), percent(s.MonetaryShare), s.Label)
+		if s.Label != "" {
+			fmt.Fprintf(tw, "\t%s", s.Label)
+		}
+		fmt.Fprintln(tw)
 	}
-	fmt.Fprintf(tw, "all\t%d\t%s\t\t\t\t\t\t\t%s\t\t\n", r.Customers, percent(1), r.Monetary.StringFixed(2))
+	fmt.Fprintf(tw, "all\t%d\t%s\t\t\t\t\t\t\t%s\n", r.Customers, percent(1), r.Monetary.StringFixed(2))
 	if err := tw.Flush(); err != nil {
 		return err
 	}

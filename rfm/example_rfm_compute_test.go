@@ -1,0 +1,83 @@
+package rfm_test
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/rfm"
+	"github.com/shopspring/decimal"
+)
+
+func ExampleCompute() {
+	cst := time.FixedZone("CST", 8*3600)
+	day := func(d int) time.Time { return time.Date(2026, 6, d, 12, 0, 0, 0, cst) }
+	amount := decimal.RequireFromString
+	orders := []customer.Order{
+		{ID: "1", CustomerID: "C001", At: day(1), Amount: amount("299.00")},
+		{ID: "2", CustomerID: "C002", At: day(3), Amount: amount("59.90")},
+		{ID: "3", CustomerID: "C001", At: day(20), Amount: amount("120.50")},
+		{ID: "3", CustomerID: "C001", At: day(20), Amount: amount("120.50")},  // replayed: counted once
+		{ID: "4", CustomerID: "C001", At: day(25), Amount: amount("-120.50")}, // refund
+	}
+	asOf := time.Date(2026, 6, 30, 23, 59, 59, 0, cst)
+	values, err := rfm.Compute(slices.Values(orders), asOf, rfm.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, v := range values {
+		fmt.Printf("%s: R=%d days, F=%d, M=%s\n", v.CustomerID, v.Recency, v.Frequency, v.Monetary.StringFixed(2))
+	}
+	// Output:
+	// C001: R=10 days, F=2, M=299.00
+	// C002: R=27 days, F=1, M=59.90
+}
+
+func ExampleAccumulator_Merge() {
+	cst := time.FixedZone("CST", 8*3600)
+	asOf := time.Date(2026, 6, 30, 23, 59, 59, 0, cst)
+	order := func(id, cust string, d int, amount string) customer.Order {
+		return customer.Order{ID: id, CustomerID: customer.ID(cust), At: time.Date(2026, 6, d, 9, 0, 0, 0, cst),
+			Amount: decimal.RequireFromString(amount)}
+	}
+	// Two shards, say two days of a log, fed separately.
+	monday, _ := rfm.NewAccumulator(asOf, rfm.Options{})
+	tuesday, _ := rfm.NewAccumulator(asOf, rfm.Options{})
+	monday.Add(order("1", "C001", 22, "10"))
+	monday.Add(order("2", "C002", 22, "20"))
+	tuesday.Add(order("3", "C001", 23, "30"))
+	tuesday.Add(order("4", "C003", 23, "40"))
+	if err := monday.Merge(tuesday); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, v := range monday.Values() {
+		fmt.Printf("%s: R=%d F=%d M=%s\n", v.CustomerID, v.Recency, v.Frequency, v.Monetary)
+	}
+	// Output:
+	// C001: R=7 F=2 M=40
+	// C002: R=8 F=1 M=20
+	// C003: R=7 F=1 M=40
+}
+
+func ExampleAccumulator_Skipped() {
+	cst := time.FixedZone("CST", 8*3600)
+	asOf := time.Date(2026, 6, 30, 23, 59, 59, 0, cst)
+	a, _ := rfm.NewAccumulator(asOf, rfm.Options{SkipFuture: true, WindowDays: 365})
+	for _, o := range []customer.Order{
+		{ID: "1", CustomerID: "C001", At: time.Date(2026, 6, 1, 0, 0, 0, 0, cst), Amount: decimal.NewFromInt(5)},
+		{ID: "1", CustomerID: "C001", At: time.Date(2026, 6, 1, 0, 0, 0, 0, cst), Amount: decimal.NewFromInt(5)},
+		{ID: "2", CustomerID: "C001", At: time.Date(2026, 7, 1, 0, 0, 0, 0, cst), Amount: decimal.NewFromInt(5)},
+		{ID: "3", CustomerID: "C002", At: time.Date(2024, 1, 1, 0, 0, 0, 0, cst), Amount: decimal.NewFromInt(5)},
+		{ID: "4", CustomerID: "C003", At: time.Date(2026, 6, 2, 0, 0, 0, 0, cst), Amount: decimal.NewFromInt(-5)},
+	} {
+		if err := a.Add(o); err != nil {
+			fmt.Println(err)
+		}
+	}
+	fmt.Printf("%d customers, skipped %+v\n", a.Len(), a.Skipped())
+	// Output:
+	// 1 customers, skipped {Invalid:0 Future:1 Outside:1 Duplicate:1 NoPurchase:1}
+}
