@@ -13,19 +13,25 @@ import "math"
 //     ₂F₁(a,b;c;z) = (1−z)^−a ₂F₁(a, c−b; c; w) = (1−z)^−b ₂F₁(c−a, b; c; w).
 //   - 0 < z ≤ hypSeriesMax: the Gauss series, or Euler's form
 //     (1−z)^(c−a−b) ₂F₁(c−a, c−b; c; z) when that cancels less.
-//   - hypSeriesMax < z < 1: the series if it converges within
-//     hypSeriesBudget terms (large c); else the 1−z transformation when
-//     c−a−b is safely non-integer and small; else analytic continuation of
+//   - hypSeriesMax < z < 1: the series if all its terms are positive and
+//     it converges within hypPositiveBudget terms, or if it converges
+//     within hypSeriesBudget terms (large c); else the 1−z transformation
+//     when c−a−b is safely non-integer and small and the parameters are
+//     moderate; else analytic continuation of
 //     the hypergeometric differential equation by Taylor re-expansion from
 //     z = 1/2 towards the singular point z = 1, which needs no special
 //     case for integer c−a−b (where the 1−z transformation degenerates
 //     into logarithmic terms).
 //   - z = 1: Gauss's theorem when c−a−b > 0, +Inf otherwise.
 //
-// It returns NaN for z > 1, NaN arguments, and c a non-positive integer.
+// It returns NaN for z > 1, NaN arguments, c a non-positive integer, and
+// parameters beyond ±hypMaxParam or so large that the continuation would
+// take more than hypMaxSteps steps.
 func hyp2f1(a, b, c, z float64) float64 {
 	switch {
 	case math.IsNaN(a) || math.IsNaN(b) || math.IsNaN(c) || math.IsNaN(z) || z > 1:
+		return math.NaN()
+	case !(math.Abs(a) <= hypMaxParam && math.Abs(b) <= hypMaxParam && math.Abs(c) <= hypMaxParam):
 		return math.NaN()
 	case hypNonPosInt(c):
 		return math.NaN()
@@ -72,12 +78,21 @@ func hypUnit(a, b, c, z float64) float64 {
 	if z <= hypSeriesMax {
 		return hypSeriesBest(a, b, c, z)
 	}
+	// With positive parameters every term is positive, so the series is
+	// accurate however large its terms; sum it if that takes at most
+	// hypPositiveBudget terms (about (a+b)/(1−z) are needed).
+	if a > 0 && b > 0 && c > 0 && (a+b+40)/(1-z) <= hypPositiveBudget {
+		if v, _, ok := hypSeries(a, b, c, z, hypPositiveBudget); ok {
+			return v
+		}
+	}
 	// Large c makes the series converge fast even near z = 1 (and makes
 	// the continuation's recurrence unstable), so try it first.
 	if v, ok := hypSeriesBestN(a, b, c, z, hypSeriesBudget); ok {
 		return v
 	}
-	if s := c - a - b; z >= hypReflectMin && math.Abs(s) < 1 && math.Abs(s-math.Round(s)) >= hypReflectGap {
+	if s := c - a - b; z >= hypReflectMin && math.Abs(s) < 1 && math.Abs(s-math.Round(s)) >= hypReflectGap &&
+		math.Abs(a)+math.Abs(b)+math.Abs(c) <= hypReflectMaxParams {
 		return hypReflect(a, b, c, z)
 	}
 	return hypContinue(a, b, c, z)
@@ -85,12 +100,18 @@ func hypUnit(a, b, c, z float64) float64 {
 
 // Above hypReflectMin, hyp2f1 uses the 1−z transformation when |c−a−b| < 1
 // and c−a−b is at least hypReflectGap away from 0 (closer, its two terms
-// cancel; farther, one of its series has a small denominator), and
-// continuation otherwise.
+// cancel; farther, one of its series has a small denominator) and the
+// parameters are moderate (large ones make the two terms huge and nearly
+// cancelling), and continuation otherwise.
 const (
-	hypReflectMin = 0.75
-	hypReflectGap = 0.05
+	hypReflectMin       = 0.75
+	hypReflectGap       = 0.05
+	hypReflectMaxParams = 60
 )
+
+// hypPositiveBudget is the number of terms hyp2f1 is prepared to sum when
+// all terms are positive.
+const hypPositiveBudget = 200_000
 
 // hypSeriesBest sums the Gauss series at 0 < z ≤ hypSeriesMax, directly
 // or in Euler's form when that avoids cancellation.
@@ -135,17 +156,25 @@ func hypSeries(a, b, c, z float64, maxTerms int) (sum, loss float64, ok bool) {
 		ratio := (a + fn) * (b + fn) / ((c + fn) * (fn + 1)) * z
 		term *= ratio
 		sum += term
-		big = math.Max(big, math.Abs(term))
+		at, as := math.Abs(term), math.Abs(sum)
+		if at > big {
+			big = at
+		}
+		if at <= 1e-16*as {
+			// Bound the tail by a geometric series with the larger of
+			// the current ratio and its limit z.
+			q := math.Abs(ratio)
+			if q < z {
+				q = z
+			}
+			if q < 1 && at*q/(1-q) <= 1e-17*as {
+				return sum, big / as, true
+			}
+		}
 		if term == 0 {
-			return sum, big / math.Abs(sum), true
+			return sum, big / as, true
 		}
-		// Bound the tail by a geometric series with the larger of the
-		// current ratio and its limit z.
-		q := math.Max(math.Abs(ratio), z)
-		if q < 1 && math.Abs(term)*q/(1-q) <= 1e-17*math.Abs(sum) {
-			return sum, big / math.Abs(sum), true
-		}
-		if math.IsInf(sum, 0) || math.IsNaN(sum) {
+		if as > math.MaxFloat64 || sum != sum {
 			return sum, math.Inf(1), false
 		}
 	}
@@ -172,7 +201,10 @@ func hypContinue(a, b, c, z float64) float64 {
 	f := hypSeriesBest(a, b, c, 0.5)
 	df := a * b / c * hypSeriesBest(a+1, b+1, c+1, 0.5)
 	rho := 0.5 / math.Max(1, (math.Abs(a)+math.Abs(b)+math.Abs(c))/8)
-	for w0 > wEnd {
+	for step := 0; w0 > wEnd; step++ {
+		if step == hypMaxSteps {
+			return math.NaN() // parameters too large to continue
+		}
 		h := math.Min(w0-wEnd, rho*w0)
 		if w0-h-wEnd < 1e-15*w0 {
 			h = w0 - wEnd // land exactly on z
@@ -214,6 +246,14 @@ func hypContinue(a, b, c, z float64) float64 {
 	}
 	return f
 }
+
+// hypMaxParam bounds the parameters hyp2f1 accepts: beyond it a float64
+// cannot tell successive integers apart, and terminating series would
+// not terminate in practice.
+const hypMaxParam = 1e9
+
+// hypMaxSteps limits the continuation steps of hypContinue.
+const hypMaxSteps = 100_000
 
 // hypReflect evaluates ₂F₁ at 0 < z < 1 with the 1−z transformation
 // (Abramowitz & Stegun 15.3.6), valid when c−a−b is not an integer:

@@ -1,0 +1,89 @@
+package rfm
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// fitTestRows returns n summaries with weekly times rounded to days and
+// a mix of one-time and repeat buyers, for timing the likelihoods.
+func fitTestRows(n int) []CBS {
+	rng := rand.New(rand.NewPCG(1, 1))
+	out := make([]CBS, n)
+	for i := range out {
+		T := math.Floor(rng.Float64()*104*7) / 7
+		x := math.Floor(rng.ExpFloat64() * 3)
+		tx := 0.0
+		if x > 0 {
+			tx = math.Floor(rng.Float64()*T*7) / 7
+		}
+		out[i] = CBS{X: x, TX: tx, T: T}
+		if x > 0 {
+			out[i].M = decimal.New(int64(1+rng.IntN(100000)), -2)
+		}
+	}
+	return out
+}
+
+// BenchmarkBGNBDLogLik times one evaluation of the BG/NBD likelihood on a
+// million customers with the fit's compressed data, sequentially.
+func BenchmarkBGNBDLogLik(b *testing.B) {
+	data := fitTestRows(1_000_000)
+	d := newBGNBDData(data, nil, 104, 1)
+	b.ReportMetric(float64(len(d.rep)), "repeaters")
+	b.ReportAllocs()
+	for b.Loop() {
+		d.logLik(0.5, 0.1, 0.8, 2.5)
+	}
+}
+
+// BenchmarkGammaGammaLogLik times one evaluation of the Gamma-Gamma
+// likelihood on the repeat buyers among a million customers.
+func BenchmarkGammaGammaLogLik(b *testing.B) {
+	var xs, ms []float64
+	for _, c := range fitTestRows(1_000_000) {
+		if c.X > 0 {
+			xs, ms = append(xs, c.X), append(ms, c.M.InexactFloat64())
+		}
+	}
+	d := newGammaGammaData(xs, ms, nil, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		d.logLik(6, 3.7, 15)
+	}
+}
+
+// TestFitReducerBitIdentical sums awkward values over several chunks with
+// different numbers of workers: the results must be identical, and equal
+// to the chunk-by-chunk sequential sum.
+func TestFitReducerBitIdentical(t *testing.T) {
+	n := 5*fitChunkRows + 123
+	vals := make([]float64, n)
+	rng := rand.New(rand.NewPCG(2, 2))
+	for i := range vals {
+		vals[i] = rng.NormFloat64() * math.Pow(10, float64(rng.IntN(30)-15))
+	}
+	sum := func(lo, hi int) float64 {
+		var s float64
+		for _, v := range vals[lo:hi] {
+			s += v
+		}
+		return s
+	}
+	var want float64
+	for lo := 0; lo < n; lo += fitChunkRows {
+		want += sum(lo, min(lo+fitChunkRows, n))
+	}
+	for _, w := range []int{1, 2, 3, 8, 64} {
+		r := fitReducer{workers: w}
+		if got := r.sum(n, sum); math.Float64bits(got) != math.Float64bits(want) {
+			t.Errorf("workers %d: sum %v, want %v bit for bit", w, got, want)
+		}
+	}
+	if got := (&fitReducer{workers: 4}).sum(0, sum); got != 0 {
+		t.Errorf("empty sum = %v", got)
+	}
+}
