@@ -68,6 +68,36 @@
 // counts and average monetary value. [Grid.WriteSVG] draws that grid as
 // a heat map with the standard library only.
 //
+// # Lifetime value and churn
+//
+// [SummarizeCBS] reduces orders to one [CBS] per customer over a
+// calibration period, with an optional holdout: repeat purchase days X,
+// the time TX of the last purchase and the age T since the first, in
+// days or weeks, and the mean repeat spend M. [FitBGNBD] fits the BG/NBD
+// model of purchasing and dropout (Fader, Hardie & Lee 2005) and
+// [FitGammaGamma] the Gamma-Gamma model of spend per purchase; on the
+// CDNOW data both reproduce the published estimates. [BGNBD.ProbAlive]
+// is the probability that a customer is still active,
+// [BGNBD.ConditionalExpectedPurchases] the purchases to expect, and
+// [LifetimeValues] the discounted customer lifetime value over a number
+// of months, combined as lifetimes' customer_lifetime_value does;
+// [TopCLV] and [ChurnRisk] rank the results.
+//
+//	data, err := rfm.SummarizeCBS(ctx, orders, rfm.CBSOptions{CalibrationEnd: asOf, Unit: rfm.UnitWeek})
+//	bg, err := rfm.FitBGNBD(ctx, data.Customers, rfm.FitOptions{})
+//	gg, err := rfm.FitGammaGamma(ctx, data.Customers, rfm.FitOptions{})
+//	vals, err := rfm.LifetimeValues(ctx, data.Customers, bg, gg, rfm.CLVOptions{Unit: rfm.UnitWeek, DiscountRate: 0.01})
+//	best, lost := rfm.TopCLV(vals, 10), rfm.ChurnRisk(vals, 0.3, 10)
+//
+// Keep the time unit with the data: the models do not know it, and
+// [CLVOptions] needs it to turn months into periods (a weekly model
+// stepped in days overstates a 12-month CLV about fourfold, a known
+// lifetimes pitfall). Fits are deterministic and bit-identical for any
+// number of workers. Data that cannot identify a model (all one-time
+// buyers, say) give [ErrNotIdentifiable], and a search that does not
+// converge [ErrNoConvergence], both in a [*FitError] with the last
+// iterate.
+//
 // # Errors
 //
 // Bad input and bad settings are errors, never panics. Errors wrap the
