@@ -1,0 +1,240 @@
+// Clv predicts customer lifetime value and churn with the BG/NBD and
+// Gamma-Gamma models: it summarises each customer's purchases up to an
+// as-of date, fits both models, and prints the fitted parameters, the
+// customers with the highest 12-month lifetime value and the valuable
+// customers most likely lost (personal names masked).
+//
+//	go run ./examples/clv                       # built-in synthetic sample
+//	go run ./examples/clv -orders orders.csv [-people people.csv] [-asof 2026-06-30]
+//
+// Orders are read with customer.ReadOrders (columns id, customer_id, at,
+// amount, …) and people, for names, with customer.ReadPeople. Dates are
+// taken in China Standard Time (UTC+8). The as-of date defaults to the
+// date of the latest order. Times are measured in weeks (-unit day for
+// days); CLV is over -months months, discounted by -discount per month.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/internal/synth"
+	"github.com/clientele-go/clientele/privacy"
+	"github.com/clientele-go/clientele/rfm"
+)
+
+func main() {
+	if err := run(os.Stdout, os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "clv:", err)
+		os.Exit(1)
+	}
+}
+
+// cst is the zone dates are read in.
+var cst = time.FixedZone("CST", 8*3600)
+
+func run(w io.Writer, args []string) error {
+	fs := flag.NewFlagSet("clv", flag.ContinueOnError)
+	fs.SetOutput(w)
+	ordersPath := fs.String("orders", "", "orders CSV (default: built-in synthetic sample)")
+	peoplePath := fs.String("people", "", "people CSV for names (with -orders)")
+	asOfFlag := fs.String("asof", "", "as-of date YYYY-MM-DD, end of the day in UTC+8 (default: the latest order's date)")
+	sample := fs.Int("customers", 5000, "number of persons in the built-in sample")
+	unitFlag := fs.String("unit", "week", "time unit of the models: week or day")
+	months := fs.Int("months", 12, "CLV horizon in months")
+	discount := fs.Float64("discount", 0.01, "monthly discount rate")
+	top := fs.Int("top", 10, "customers to list")
+	risk := fs.Float64("risk", 0.3, "P(alive) below which a customer is at risk")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	unit := rfm.UnitWeek
+	switch *unitFlag {
+	case "week":
+	case "day":
+		unit = rfm.UnitDay
+	default:
+		return fmt.Errorf("unknown -unit %q (want week or day)", *unitFlag)
+	}
+	ctx := context.Background()
+
+	// 1. Orders and names.
+	var (
+		orders iter.Seq[customer.Order]
+		names  = map[customer.ID]string{}
+		asOf   time.Time
+		source string
+	)
+	if *asOfFlag != "" {
+		d, err := time.ParseInLocation("2006-01-02", *asOfFlag, cst)
+		if err != nil {
+			return fmt.Errorf("-asof: %w", err)
+		}
+		asOf = d.Add(24*time.Hour - time.Second)
+	}
+	if *ordersPath == "" {
+		cfg := synth.Config{People: *sample, Companies: -1, Seed: 1}
+		orders = synth.Orders(cfg)
+		for _, p := range synth.People(cfg) {
+			names[p.ID] = p.Name
+		}
+		if asOf.IsZero() {
+			asOf = synth.DefaultAsOf
+		}
+		source = fmt.Sprintf("built-in sample of %d persons", *sample)
+	} else {
+		list, bad, err := readOrders(*ordersPath)
+		if err != nil {
+			return err
+		}
+		if len(list) == 0 {
+			return errors.New("no usable orders in " + *ordersPath)
+		}
+		if asOf.IsZero() {
+			for _, o := range list {
+				if o.At.After(asOf) {
+					asOf = o.At
+				}
+			}
+			y, m, d := asOf.In(cst).Date()
+			asOf = time.Date(y, m, d, 23, 59, 59, 0, cst)
+		}
+		orders = slices.Values(list)
+		source = fmt.Sprintf("%d orders from %s", len(list), *ordersPath)
+		if bad > 0 {
+			source += fmt.Sprintf(" (%d unreadable rows skipped)", bad)
+		}
+		if *peoplePath != "" {
+			if err := readNames(*peoplePath, names); err != nil {
+				return err
+			}
+		}
+	}
+
+	// 2. Customer summaries up to the as-of date.
+	data, err := rfm.SummarizeCBS(ctx, orders, rfm.CBSOptions{CalibrationEnd: asOf, Unit: unit})
+	if err != nil {
+		return err
+	}
+	repeat := 0
+	for _, c := range data.Customers {
+		if c.X > 0 {
+			repeat++
+		}
+	}
+	fmt.Fprintf(w, "Data: %s, as of %s\n", source, asOf.Format("2006-01-02"))
+	fmt.Fprintf(w, "Customers: %d (%d repeat buyers); skipped %d refunds, %d later orders, %d invalid, %d duplicates\n\n",
+		len(data.Customers), repeat, data.Skipped.Refunds, data.Skipped.Late, data.Skipped.Invalid, data.Skipped.Duplicate)
+
+	// 3. Fit the models.
+	bg, err := rfm.FitBGNBD(ctx, data.Customers, rfm.FitOptions{})
+	if err != nil {
+		return fmt.Errorf("BG/NBD: %w", err)
+	}
+	gg, err := rfm.FitGammaGamma(ctx, data.Customers, rfm.FitOptions{})
+	if err != nil {
+		return fmt.Errorf("Gamma-Gamma: %w", err)
+	}
+	fmt.Fprintf(w, "BG/NBD (time in %ss): r=%.4f alpha=%.4f a=%.4f b=%.4f, log-likelihood %.2f\n", unit, bg.R, bg.Alpha, bg.A, bg.B, bg.LogLikelihood)
+	fmt.Fprintf(w, "  a new customer makes %.2f repeat purchases in the first year\n", bg.ExpectedPurchases(365.25/unit.Days()))
+	fmt.Fprintf(w, "Gamma-Gamma: p=%.4f q=%.4f gamma=%.2f, log-likelihood %.2f, on %d customers\n", gg.P, gg.Q, gg.Gamma, gg.LogLikelihood, gg.Customers)
+	fmt.Fprintf(w, "  mean spend per purchase %.2f; correlation of frequency and spend %.3f", gg.P*gg.Gamma/(gg.Q-1), gg.Correlation)
+	if gg.Correlation > 0.3 || gg.Correlation < -0.3 {
+		fmt.Fprint(w, " (too strong: the spend model's assumption is doubtful)")
+	}
+	fmt.Fprintln(w)
+
+	// 4. Lifetime values, top customers and churn risk.
+	vals, err := rfm.LifetimeValues(ctx, data.Customers, bg, gg, rfm.CLVOptions{Unit: unit, Months: *months, DiscountRate: *discount})
+	if err != nil {
+		return err
+	}
+	byID := make(map[customer.ID]rfm.CBS, len(data.Customers))
+	for _, c := range data.Customers {
+		byID[c.CustomerID] = c
+	}
+	fmt.Fprintf(w, "\nTop %d customers by %d-month CLV (discount %.1f%% a month)\n", *top, *months, 100**discount)
+	table(w, rfm.TopCLV(vals, *top), byID, names, unit, false)
+	fmt.Fprintf(w, "\n%d most valuable customers at risk (P(alive) < %.2f), by value at stake\n", *top, *risk)
+	table(w, rfm.ChurnRisk(vals, *risk, *top), byID, names, unit, true)
+	return nil
+}
+
+// table prints customers with their history and predictions.
+func table(w io.Writer, vals []rfm.CLV, byID map[customer.ID]rfm.CBS, names map[customer.ID]string, unit rfm.TimeUnit, risk bool) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	last := "CLV"
+	if risk {
+		last = "at stake"
+	}
+	fmt.Fprintf(tw, "#\tcustomer\tname\trepeats\tlast buy (%ss ago)\tP(alive)\tnext purchases\tper purchase\t%s\t\n", unit, last)
+	for i, v := range vals {
+		c := byID[v.CustomerID]
+		name := "-"
+		if n, ok := names[v.CustomerID]; ok && n != "" {
+			name = privacy.MaskName(n)
+		}
+		value := v.Value
+		if risk {
+			value = v.ValueAtRisk
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%.0f\t%.1f\t%.2f\t%.2f\t%s\t%s\t\n", i+1, v.CustomerID, name, c.X, c.T-c.TX, v.ProbAlive, v.ExpectedPurchases, v.ExpectedSpend.StringFixed(2), value.StringFixed(0))
+	}
+	if len(vals) == 0 {
+		fmt.Fprintln(tw, "(none)\t")
+	}
+	tw.Flush()
+}
+
+// readOrders reads an orders CSV, counting rows it cannot read.
+func readOrders(path string) ([]customer.Order, int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	var list []customer.Order
+	bad := 0
+	for o, err := range customer.ReadOrders(f, customer.CSVOptions{Location: cst}) {
+		var pe *customer.ParseError
+		switch {
+		case errors.As(err, &pe):
+			bad++
+		case err != nil:
+			return nil, 0, fmt.Errorf("%s: %w", path, err)
+		default:
+			list = append(list, o)
+		}
+	}
+	return list, bad, nil
+}
+
+// readNames adds the names of the people in a CSV to names.
+func readNames(path string, names map[customer.ID]string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	for p, err := range customer.ReadPeople(f, customer.CSVOptions{Location: cst}) {
+		var pe *customer.ParseError
+		switch {
+		case errors.As(err, &pe):
+			continue
+		case err != nil:
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		names[p.ID] = strings.TrimSpace(p.Name)
+	}
+	return nil
+}
