@@ -554,7 +554,7 @@ func (e *engine[T]) build(ctx context.Context, st *state[T], stats *DedupStats) 
 			for k := range e.keyers {
 				keys = e.keys(k, keys[:0], r)
 				for j, key := range keys {
-					en := entry{st.hash.sum(key), int32(v)}
+					en := newEntry(st.hash.sum(key), int32(v))
 					if j == 0 {
 						es[k][lo+filled[c][k]] = en
 						filled[c][k]++
@@ -632,7 +632,11 @@ func (e *engine[T]) advance(ctx context.Context, st *state[T], groups [][]int32)
 			st.alive[v] = false
 		}
 	}
-	st.merged = append(st.merged, merged...)
+	if st.merged == nil {
+		st.merged = merged
+	} else {
+		st.merged = append(st.merged, merged...)
+	}
 	for range merged {
 		st.alive = append(st.alive, true)
 		st.dirty = append(st.dirty, true)

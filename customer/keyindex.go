@@ -8,15 +8,19 @@ import (
 )
 
 // This file holds the index behind Dedup's blocking. Keys are digested to
-// 128 bits with per-call random seeds, so the index holds no pointers
-// (the garbage collector skips it) and sorts and groups keys without
-// touching the records again. Equal keys always share a digest; two
-// different keys share one with probability 2^-128, and then their
-// records would merely be compared, never merged without the Matcher.
-// Results therefore do not depend on the seeds.
+// 96 bits with per-call random seeds, so the index holds no pointers (the
+// garbage collector skips it), takes 16 bytes per key, and sorts and
+// groups keys without touching the records again. Equal keys always share
+// a digest; two different keys share one with probability 2^-96 (about
+// 10^-17 for a million keys of one keyer), and then their records would
+// merely be compared, never merged without the Matcher. Results therefore
+// do not depend on the seeds.
 
 // hkey is the digest of a Key.
-type hkey struct{ hi, lo uint64 }
+type hkey struct {
+	hi uint64
+	lo uint32
+}
 
 func (a hkey) compare(b hkey) int { return cmp.Or(cmp.Compare(a.hi, b.hi), cmp.Compare(a.lo, b.lo)) }
 
@@ -28,7 +32,7 @@ func newKeyHasher() keyHasher { return keyHasher{maphash.MakeSeed(), maphash.Mak
 func (h keyHasher) sum(k Key) hkey {
 	return hkey{
 		hi: maphash.String(h.a, k.Text) ^ mix64(k.Num+0x9e3779b97f4a7c15),
-		lo: maphash.String(h.b, k.Text) ^ mix64(k.Num^0xd1b54a32d192ed03),
+		lo: uint32(maphash.String(h.b, k.Text) ^ mix64(k.Num^0xd1b54a32d192ed03)),
 	}
 }
 
@@ -41,11 +45,16 @@ func mix64(x uint64) uint64 {
 	return x ^ x>>31
 }
 
-// entry is one key of one node.
+// entry is one key of one node, in 16 bytes.
 type entry struct {
-	h    hkey
+	hi   uint64
+	lo   uint32
 	node int32
 }
+
+func newEntry(h hkey, node int32) entry { return entry{h.hi, h.lo, node} }
+
+func (e *entry) key() hkey { return hkey{e.hi, e.lo} }
 
 // index holds one keyer's blocks: the live nodes that share each key.
 // The keys of the first round sit in a sorted array; a key shared by
@@ -78,7 +87,7 @@ func newIndex(es []entry, round int32) *index {
 	ix.shift = uint(64 - b)
 	ix.bucket = make([]int32, 1<<b+1)
 	for _, e := range es {
-		ix.bucket[e.h.hi>>ix.shift+1]++
+		ix.bucket[e.hi>>ix.shift+1]++
 	}
 	for t := range 1 << b {
 		ix.bucket[t+1] += ix.bucket[t]
@@ -90,7 +99,7 @@ func newIndex(es []entry, round int32) *index {
 		end := ix.bucket[t+1]
 		for next[t] < end {
 			e := es[next[t]]
-			u := e.h.hi >> ix.shift
+			u := e.hi >> ix.shift
 			if u == uint64(t) {
 				next[t]++
 				continue
@@ -101,12 +110,12 @@ func newIndex(es []entry, round int32) *index {
 	}
 	for t := range 1 << b {
 		slices.SortFunc(es[ix.bucket[t]:ix.bucket[t+1]], func(x, y entry) int {
-			return cmp.Or(x.h.compare(y.h), cmp.Compare(x.node, y.node))
+			return cmp.Or(cmp.Compare(x.hi, y.hi), cmp.Compare(x.lo, y.lo), cmp.Compare(x.node, y.node))
 		})
 	}
 	for i := 0; i < len(es); {
 		j := i + 1
-		for j < len(es) && es[j].h == es[i].h {
+		for j < len(es) && es[j].hi == es[i].hi && es[j].lo == es[i].lo {
 			j++
 		}
 		if j-i >= 2 {
@@ -115,7 +124,7 @@ func newIndex(es []entry, round int32) *index {
 				members[k] = es[i+k].node
 			}
 			ix.blocks = append(ix.blocks, block{members: members, alive: int32(j - i)})
-			ix.m[es[i].h] = int32(len(ix.blocks) - 1)
+			ix.m[es[i].key()] = int32(len(ix.blocks) - 1)
 			ix.touchBlock(int32(len(ix.blocks)-1), round)
 		}
 		i = j
@@ -127,7 +136,7 @@ func newIndex(es []entry, round int32) *index {
 func (ix *index) single(h hkey) (int32, bool) {
 	t := h.hi >> ix.shift
 	s := ix.sorted[ix.bucket[t]:ix.bucket[t+1]]
-	i, found := slices.BinarySearchFunc(s, h, func(e entry, h hkey) int { return e.h.compare(h) })
+	i, found := slices.BinarySearchFunc(s, h, func(e entry, h hkey) int { return e.key().compare(h) })
 	if !found {
 		return 0, false
 	}
