@@ -189,9 +189,12 @@ func Dedup(people []Person, opts DedupOptions) (DedupResult, error) {
 // its [Provenance]. A merged record can share keys with records its
 // inputs did not, so merged records are compared again with the records
 // they now share keys with until nothing changes. That makes Dedup
-// idempotent: running it on its own People merges nothing more.
+// idempotent: running it on its own People (with the same options and a
+// deterministic Matcher) merges nothing more.
 //
-// The result does not depend on the order of people or on Workers.
+// The result does not depend on the order of people or on Workers. The
+// Keyers, the Matcher and the Survivor rule are called from up to Workers
+// goroutines at once.
 // Records without keys, and phones that are neither valid nor masked,
 // are kept as they are and counted in Stats. An empty input gives an
 // empty result. Records with an empty ID are an error ([*FieldError]
