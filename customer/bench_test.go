@@ -92,3 +92,21 @@ func BenchmarkSummarize(b *testing.B) {
 		})
 	}
 }
+
+// TestValidatorsDoNotAllocate pins the allocation-free failure path that
+// dedup keys rely on.
+func TestValidatorsDoNotAllocate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocation counts")
+	}
+	checks := map[string]func(){
+		"ValidateEmail":      func() { _ = customer.ValidateEmail("a..b@example") },
+		"ValidateIDNumber":   func() { _ = customer.ValidateIDNumber("110105199002301231") },
+		"ValidateCreditCode": func() { _ = customer.ValidateCreditCode("91350211m0000xuf46") },
+	}
+	for name, f := range checks {
+		if n := testing.AllocsPerRun(100, f); n != 0 {
+			t.Errorf("%s allocates %v times on failure", name, n)
+		}
+	}
+}

@@ -96,38 +96,37 @@ func ValidateCreditCode(s string) error {
 // opts, and returns its parts.
 func ParseCreditCode(s string, opts CreditCodeOptions) (CreditCode, error) {
 	if s == "" {
-		return CreditCode{}, invalid(ErrInvalidCreditCode, ErrEmpty, "")
+		return CreditCode{}, errCreditEmpty
 	}
 	if !isASCII(s) {
-		return CreditCode{}, invalid(ErrInvalidCreditCode, ErrCharacter, "non-ASCII characters; see NormalizeCreditCode")
+		return CreditCode{}, errCreditNonASCIICharactersSee
 	}
 	if len(s) != 18 {
-		return CreditCode{}, invalid(ErrInvalidCreditCode, ErrLength, "want 18 characters")
+		return CreditCode{}, errCreditWant18Characters
 	}
 	sum := 0
 	for i := range 18 {
 		v := creditValue[s[i]]
 		if v < 0 {
-			detail := ""
 			if c := s[i]; 'a' <= c && c <= 'z' {
-				detail = "lower-case letter; see NormalizeCreditCode"
+				return CreditCode{}, errCreditLowerCase
 			}
-			return CreditCode{}, invalid(ErrInvalidCreditCode, ErrCharacter, detail)
+			return CreditCode{}, errCreditCharacter
 		}
 		if i < 17 {
 			sum += int(v) * creditWeights[i]
 		}
 	}
 	if !isDigits(s[2:8]) {
-		return CreditCode{}, invalid(ErrInvalidCreditCode, ErrCharacter, "division code must be digits")
+		return CreditCode{}, errCreditDivisionCodeMustBe
 	}
 	if !orgCodeValid(s[8:17]) {
-		return CreditCode{}, invalid(ErrInvalidCreditCode, ErrOrganizationCode, "")
+		return CreditCode{}, errCreditOrganizationCode
 	}
 	check := (31 - sum%31) % 31
 	mismatch := creditAlphabet[check] != s[17]
 	if mismatch && !opts.Lenient {
-		return CreditCode{}, invalid(ErrInvalidCreditCode, ErrCheckCharacter, "")
+		return CreditCode{}, errCreditCheckCharacter
 	}
 	return CreditCode{
 		Code:          s,
@@ -174,3 +173,15 @@ func orgCodeValid(s string) bool {
 func NormalizeCreditCode(s string) string {
 	return strings.ToUpper(foldString(s))
 }
+
+// Errors are built once, so validation allocates nothing, even on failure.
+var (
+	errCreditEmpty                 = invalid(ErrInvalidCreditCode, ErrEmpty, "")
+	errCreditNonASCIICharactersSee = invalid(ErrInvalidCreditCode, ErrCharacter, "non-ASCII characters; see NormalizeCreditCode")
+	errCreditWant18Characters      = invalid(ErrInvalidCreditCode, ErrLength, "want 18 characters")
+	errCreditDivisionCodeMustBe    = invalid(ErrInvalidCreditCode, ErrCharacter, "division code must be digits")
+	errCreditOrganizationCode      = invalid(ErrInvalidCreditCode, ErrOrganizationCode, "")
+	errCreditCheckCharacter        = invalid(ErrInvalidCreditCode, ErrCheckCharacter, "")
+	errCreditLowerCase             = invalid(ErrInvalidCreditCode, ErrCharacter, "lower-case letter; see NormalizeCreditCode")
+	errCreditCharacter             = invalid(ErrInvalidCreditCode, ErrCharacter, "")
+)

@@ -46,6 +46,18 @@
 // allocation each. Orders dated after the as-of date, replayed order IDs
 // and orders without a customer are skipped and counted, never silently.
 //
+// # Dedup and completeness
+//
+// [Dedup] and [DedupCompanies] find the same customer across channels:
+// [Keyer]s put records into blocks (normalised phone, phone suffix with
+// name, e-mail, ID number, device ID, credit code, company name), a
+// [Matcher] decides within a block (strong identifiers match; two
+// different valid ID numbers or credit codes never merge; weak evidence is
+// scored), matches are joined transitively, and each cluster is merged
+// field by field with full [Provenance], so nothing is lost.
+// [RepointOrders] moves orders to the surviving IDs. [Completeness] scores
+// how filled-in records are, per record and per data set.
+//
 // # CSV
 //
 // [ReadPeople], [ReadCompanies] and [ReadOrders] stream records from CSV as

@@ -24,45 +24,45 @@ import (
 // Errors wrap [ErrInvalidEmail] and a reason, and never contain the address.
 func ValidateEmail(s string) error {
 	if s == "" {
-		return invalid(ErrInvalidEmail, ErrEmpty, "")
+		return errEmailEmpty
 	}
 	if !utf8.ValidString(s) {
-		return invalid(ErrInvalidEmail, ErrInvalidUTF8, "")
+		return errEmailInvalidUTF8
 	}
 	if len(s) > 254 {
-		return invalid(ErrInvalidEmail, ErrLength, "longer than 254 bytes")
+		return errEmailLongerThan254Bytes
 	}
 	at := strings.IndexByte(s, '@')
 	if at < 0 || strings.IndexByte(s[at+1:], '@') >= 0 {
-		return invalid(ErrInvalidEmail, ErrCharacter, "want exactly one @")
+		return errEmailWantExactlyOne
 	}
 	local, domain := s[:at], s[at+1:]
 	if local == "" || len(local) > 64 {
-		return invalid(ErrInvalidEmail, ErrLength, "local part must be 1 to 64 bytes")
+		return errEmailLocalPartMustBe
 	}
 	if local[0] == '.' || local[len(local)-1] == '.' || strings.Contains(local, "..") {
-		return invalid(ErrInvalidEmail, ErrCharacter, "misplaced dot in local part")
+		return errEmailMisplacedDotInLocal
 	}
 	for i := 0; i < len(local); i++ {
 		if !isLocalChar(local[i]) {
-			return invalid(ErrInvalidEmail, ErrCharacter, "in local part")
+			return errEmailInLocalPart
 		}
 	}
 	if strings.IndexByte(domain, '.') < 0 {
-		return invalid(ErrInvalidEmail, ErrInvalidValue, "domain needs a dot")
+		return errEmailDomainNeedsADot
 	}
 	var tld string
 	for rest := domain; ; {
 		l, after, more := strings.Cut(rest, ".")
 		if l == "" || len(l) > 63 {
-			return invalid(ErrInvalidEmail, ErrLength, "domain label must be 1 to 63 bytes")
+			return errEmailDomainLabelMustBe
 		}
 		if l[0] == '-' || l[len(l)-1] == '-' {
-			return invalid(ErrInvalidEmail, ErrCharacter, "hyphen at end of domain label")
+			return errEmailHyphenAtEndOf
 		}
 		for _, r := range l {
 			if !(r == '-' || r < utf8.RuneSelf && (isASCIILetter(byte(r)) || r >= '0' && r <= '9') || r >= utf8.RuneSelf && unicode.IsLetter(r)) {
-				return invalid(ErrInvalidEmail, ErrCharacter, "in domain")
+				return errEmailInDomain
 			}
 		}
 		if !more {
@@ -72,7 +72,7 @@ func ValidateEmail(s string) error {
 		rest = after
 	}
 	if utf8.RuneCountInString(tld) < 2 || strings.Trim(tld, "0123456789") == "" {
-		return invalid(ErrInvalidEmail, ErrInvalidValue, "top-level domain")
+		return errEmailTopLevelDomain
 	}
 	return nil
 }
@@ -98,3 +98,19 @@ func isLocalChar(c byte) bool {
 	}
 	return strings.IndexByte("!#$%&'*+/=?^_`{|}~.-", c) >= 0
 }
+
+// Errors are built once, so validation allocates nothing, even on failure.
+var (
+	errEmailEmpty               = invalid(ErrInvalidEmail, ErrEmpty, "")
+	errEmailInvalidUTF8         = invalid(ErrInvalidEmail, ErrInvalidUTF8, "")
+	errEmailLongerThan254Bytes  = invalid(ErrInvalidEmail, ErrLength, "longer than 254 bytes")
+	errEmailWantExactlyOne      = invalid(ErrInvalidEmail, ErrCharacter, "want exactly one @")
+	errEmailLocalPartMustBe     = invalid(ErrInvalidEmail, ErrLength, "local part must be 1 to 64 bytes")
+	errEmailMisplacedDotInLocal = invalid(ErrInvalidEmail, ErrCharacter, "misplaced dot in local part")
+	errEmailInLocalPart         = invalid(ErrInvalidEmail, ErrCharacter, "in local part")
+	errEmailDomainNeedsADot     = invalid(ErrInvalidEmail, ErrInvalidValue, "domain needs a dot")
+	errEmailDomainLabelMustBe   = invalid(ErrInvalidEmail, ErrLength, "domain label must be 1 to 63 bytes")
+	errEmailHyphenAtEndOf       = invalid(ErrInvalidEmail, ErrCharacter, "hyphen at end of domain label")
+	errEmailInDomain            = invalid(ErrInvalidEmail, ErrCharacter, "in domain")
+	errEmailTopLevelDomain      = invalid(ErrInvalidEmail, ErrInvalidValue, "top-level domain")
+)

@@ -29,22 +29,22 @@ type IDNumber struct {
 // encodes.
 func ParseIDNumber(s string) (IDNumber, error) {
 	if s == "" {
-		return IDNumber{}, invalid(ErrInvalidIDNumber, ErrEmpty, "")
+		return IDNumber{}, errIDEmpty
 	}
 	if !isASCII(s) {
-		return IDNumber{}, invalid(ErrInvalidIDNumber, ErrCharacter, "non-ASCII characters; see NormalizeIDNumber")
+		return IDNumber{}, errIDNonASCIICharactersSee
 	}
 	if len(s) != 18 {
 		if len(s) == 15 && isDigits(s) {
-			return IDNumber{}, invalid(ErrInvalidIDNumber, ErrLength, "15-digit numbers (GB 11643-1989) are not accepted")
+			return IDNumber{}, errID15DigitNumbersGB
 		}
-		return IDNumber{}, invalid(ErrInvalidIDNumber, ErrLength, "want 18 characters")
+		return IDNumber{}, errIDWant18Characters
 	}
 	sum := 0
 	for i := range 17 {
 		c := s[i]
 		if c < '0' || c > '9' {
-			return IDNumber{}, invalid(ErrInvalidIDNumber, ErrCharacter, "characters 1-17 must be digits")
+			return IDNumber{}, errIDCharacters117Must
 		}
 		sum += int(c-'0') * idWeights[i]
 	}
@@ -53,18 +53,18 @@ func ParseIDNumber(s string) (IDNumber, error) {
 		last = 'X'
 	}
 	if !('0' <= last && last <= '9' || last == 'X') {
-		return IDNumber{}, invalid(ErrInvalidIDNumber, ErrCharacter, "check character must be a digit or X")
+		return IDNumber{}, errIDCheckCharacterMustBe
 	}
 	if idCheck[sum%11] != last {
-		return IDNumber{}, invalid(ErrInvalidIDNumber, ErrCheckCharacter, "")
+		return IDNumber{}, errIDCheckCharacter
 	}
 	prov, ok := provinces[s[:2]]
 	if !ok {
-		return IDNumber{}, invalid(ErrInvalidIDNumber, ErrRegion, "")
+		return IDNumber{}, errIDRegion
 	}
 	birth, ok := parseYYYYMMDD(s[6:14])
 	if !ok || birth.Year() < minBirthYear {
-		return IDNumber{}, invalid(ErrInvalidIDNumber, ErrBirthDate, "")
+		return IDNumber{}, errIDBirthDate
 	}
 	g := Female
 	if (s[16]-'0')%2 == 1 {
@@ -154,3 +154,16 @@ func atoi(s string) int {
 	}
 	return n
 }
+
+// Errors are built once, so validation allocates nothing, even on failure.
+var (
+	errIDEmpty                 = invalid(ErrInvalidIDNumber, ErrEmpty, "")
+	errIDNonASCIICharactersSee = invalid(ErrInvalidIDNumber, ErrCharacter, "non-ASCII characters; see NormalizeIDNumber")
+	errID15DigitNumbersGB      = invalid(ErrInvalidIDNumber, ErrLength, "15-digit numbers (GB 11643-1989) are not accepted")
+	errIDWant18Characters      = invalid(ErrInvalidIDNumber, ErrLength, "want 18 characters")
+	errIDCharacters117Must     = invalid(ErrInvalidIDNumber, ErrCharacter, "characters 1-17 must be digits")
+	errIDCheckCharacterMustBe  = invalid(ErrInvalidIDNumber, ErrCharacter, "check character must be a digit or X")
+	errIDCheckCharacter        = invalid(ErrInvalidIDNumber, ErrCheckCharacter, "")
+	errIDRegion                = invalid(ErrInvalidIDNumber, ErrRegion, "")
+	errIDBirthDate             = invalid(ErrInvalidIDNumber, ErrBirthDate, "")
+)

@@ -420,51 +420,10 @@ func validEmail(s string) (string, bool) {
 		return "", false
 	}
 	e := NormalizeEmail(s)
-	if !emailValid(e) {
+	if ValidateEmail(e) != nil {
 		return "", false
 	}
 	return e, true
-}
-
-// emailValid reports whether ValidateEmail(s) == nil, without allocating
-// (FuzzEmailValid checks that they agree).
-func emailValid(s string) bool {
-	if s == "" || len(s) > 254 || !utf8.ValidString(s) {
-		return false
-	}
-	at := strings.IndexByte(s, '@')
-	if at < 0 || strings.IndexByte(s[at+1:], '@') >= 0 {
-		return false
-	}
-	local, domain := s[:at], s[at+1:]
-	if local == "" || len(local) > 64 || local[0] == '.' || local[len(local)-1] == '.' || strings.Contains(local, "..") {
-		return false
-	}
-	for i := 0; i < len(local); i++ {
-		if !isLocalChar(local[i]) {
-			return false
-		}
-	}
-	labels := 0
-	var tld string
-	for rest := domain; ; {
-		l, more, found := strings.Cut(rest, ".")
-		labels++
-		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
-			return false
-		}
-		for _, r := range l {
-			if !(r == '-' || r < utf8.RuneSelf && (isASCIILetter(byte(r)) || r >= '0' && r <= '9') || r >= utf8.RuneSelf && unicode.IsLetter(r)) {
-				return false
-			}
-		}
-		if !found {
-			tld = l
-			break
-		}
-		rest = more
-	}
-	return labels >= 2 && utf8.RuneCountInString(tld) >= 2 && strings.Trim(tld, "0123456789") != ""
 }
 
 // validIDNumber returns the normalised form of a valid resident ID number.

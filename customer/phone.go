@@ -29,7 +29,7 @@ func NormalizePhone(s string) (string, error) {
 // returns their count (always 11 on success). It does not allocate.
 func phoneDigits(s string, buf *[32]byte) (int, error) {
 	if s == "" {
-		return 0, invalid(ErrInvalidPhone, ErrEmpty, "")
+		return 0, errPhoneEmpty
 	}
 	digits := buf[:0]
 	plus := false
@@ -39,24 +39,24 @@ func phoneDigits(s string, buf *[32]byte) (int, error) {
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && w == 1 {
-				return 0, invalid(ErrInvalidPhone, ErrInvalidUTF8, "")
+				return 0, errPhoneInvalidUTF8
 			}
 			r = foldWidth(r)
 		}
 		switch {
 		case r >= '0' && r <= '9':
 			if len(digits) == cap(digits) {
-				return 0, invalid(ErrInvalidPhone, ErrLength, "too many digits")
+				return 0, errPhoneTooManyDigits
 			}
 			digits = append(digits, byte(r))
 		case r == '+':
 			if plus || len(digits) > 0 {
-				return 0, invalid(ErrInvalidPhone, ErrCharacter, "misplaced +")
+				return 0, errPhoneMisplaced
 			}
 			plus = true
 		case isPhoneSeparator(r):
 		default:
-			return 0, invalid(ErrInvalidPhone, ErrCharacter, "")
+			return 0, errPhoneCharacter
 		}
 	}
 	d := digits
@@ -64,17 +64,17 @@ func phoneDigits(s string, buf *[32]byte) (int, error) {
 	case plus && len(d) == 13 && d[0] == '8' && d[1] == '6':
 		d = d[2:]
 	case plus:
-		return 0, invalid(ErrInvalidPhone, ErrInvalidValue, "not a +86 number")
+		return 0, errPhoneNotA86Number
 	case len(d) == 15 && string(d[:4]) == "0086":
 		d = d[4:]
 	case len(d) == 13 && d[0] == '8' && d[1] == '6':
 		d = d[2:]
 	}
 	if len(d) != 11 {
-		return 0, invalid(ErrInvalidPhone, ErrLength, "want 11 digits")
+		return 0, errPhoneWant11Digits
 	}
 	if d[0] != '1' || d[1] < '3' {
-		return 0, invalid(ErrInvalidPhone, ErrInvalidValue, "not a mobile prefix")
+		return 0, errPhoneNotAMobilePrefix
 	}
 	n := copy(buf[:], d)
 	return n, nil
@@ -99,3 +99,15 @@ func foldWidth(r rune) rune {
 	}
 	return r
 }
+
+// Errors are built once, so validation allocates nothing, even on failure.
+var (
+	errPhoneEmpty            = invalid(ErrInvalidPhone, ErrEmpty, "")
+	errPhoneInvalidUTF8      = invalid(ErrInvalidPhone, ErrInvalidUTF8, "")
+	errPhoneTooManyDigits    = invalid(ErrInvalidPhone, ErrLength, "too many digits")
+	errPhoneMisplaced        = invalid(ErrInvalidPhone, ErrCharacter, "misplaced +")
+	errPhoneCharacter        = invalid(ErrInvalidPhone, ErrCharacter, "")
+	errPhoneNotA86Number     = invalid(ErrInvalidPhone, ErrInvalidValue, "not a +86 number")
+	errPhoneWant11Digits     = invalid(ErrInvalidPhone, ErrLength, "want 11 digits")
+	errPhoneNotAMobilePrefix = invalid(ErrInvalidPhone, ErrInvalidValue, "not a mobile prefix")
+)
