@@ -73,6 +73,23 @@ func (s *Standardize) Transform(X [][]float64) ([][]float64, error) {
 	return s.apply(X, func(t int, v float64) float64 { return (v - s.Mean[t]) / s.Scale[t] })
 }
 
+// AppendTransform appends the standardised values of the single row x to
+// dst and returns the extended slice, without allocating when dst has room:
+// the form for scoring one record at a time. x must have one value per
+// fitted feature, all finite.
+func (s *Standardize) AppendTransform(dst, x []float64) ([]float64, error) {
+	if len(s.Mean) == 0 || len(s.Mean) != len(s.Scale) {
+		return dst, fmt.Errorf("%w: Standardize is not fitted", ErrConfig)
+	}
+	if err := checkRow(x, len(s.Mean)); err != nil {
+		return dst, err
+	}
+	for t, v := range x {
+		dst = append(dst, (v-s.Mean[t])/s.Scale[t])
+	}
+	return dst, nil
+}
+
 // Inverse maps standardised rows (for example a model's centroids) back to
 // original units in a new matrix. Errors are as for Transform.
 func (s *Standardize) Inverse(Z [][]float64) ([][]float64, error) {
@@ -136,6 +153,21 @@ func (s *MinMax) Transform(X [][]float64) ([][]float64, error) {
 	return s.apply(X, func(t int, v float64) float64 { return (v - s.Min[t]) / s.scale(t) })
 }
 
+// AppendTransform appends the scaled values of the single row x to dst,
+// as [Standardize.AppendTransform] does.
+func (s *MinMax) AppendTransform(dst, x []float64) ([]float64, error) {
+	if len(s.Min) == 0 || len(s.Min) != len(s.Max) {
+		return dst, fmt.Errorf("%w: MinMax is not fitted", ErrConfig)
+	}
+	if err := checkRow(x, len(s.Min)); err != nil {
+		return dst, err
+	}
+	for t, v := range x {
+		dst = append(dst, (v-s.Min[t])/s.scale(t))
+	}
+	return dst, nil
+}
+
 // Inverse maps scaled rows back to original units in a new matrix. Errors
 // are as for [Standardize.Transform].
 func (s *MinMax) Inverse(Z [][]float64) ([][]float64, error) {
@@ -170,6 +202,17 @@ func checkRows(input string, X [][]float64, d int) (int, error) {
 		}
 	}
 	return d, nil
+}
+
+// checkRow validates a single row of d values.
+func checkRow(x []float64, d int) error {
+	if len(x) != d {
+		return inputErr("x", 0, -1, ErrRagged)
+	}
+	if t := firstNonFinite(x); t >= 0 {
+		return inputErr("x", 0, t, ErrNotFinite)
+	}
+	return nil
 }
 
 // mapRows applies f to every value of X into a new matrix of rows sharing

@@ -110,3 +110,43 @@ func TestScalersBadInput(t *testing.T) {
 		t.Errorf("unfitted Inverse: %v, want ErrConfig", err)
 	}
 }
+
+func TestAppendTransformMatchesTransform(t *testing.T) {
+	X := [][]float64{{1, 10, 5}, {3, 10, -1}, {2, 10, 2}}
+	var std cluster.Standardize
+	var mm cluster.MinMax
+	for _, sc := range []interface {
+		Fit([][]float64) error
+		Transform([][]float64) ([][]float64, error)
+		AppendTransform(dst, x []float64) ([]float64, error)
+	}{&std, &mm} {
+		if err := sc.Fit(X); err != nil {
+			t.Fatal(err)
+		}
+		want, err := sc.Transform(X)
+		if err != nil {
+			t.Fatal(err)
+		}
+		buf := make([]float64, 0, 3)
+		for i, row := range X {
+			got, err := sc.AppendTransform(buf[:0], row)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for j := range got {
+				if got[j] != want[i][j] {
+					t.Fatalf("%T row %d: AppendTransform = %v, Transform = %v", sc, i, got, want[i])
+				}
+			}
+		}
+		if n := testing.AllocsPerRun(10, func() { _, _ = sc.AppendTransform(buf[:0], X[0]) }); n != 0 {
+			t.Errorf("%T.AppendTransform allocates %v times", sc, n)
+		}
+		if _, err := sc.AppendTransform(nil, []float64{1, 2}); !errors.Is(err, cluster.ErrRagged) {
+			t.Errorf("%T short row: %v", sc, err)
+		}
+		if _, err := sc.AppendTransform(nil, []float64{1, math.NaN(), 2}); !errors.Is(err, cluster.ErrNotFinite) {
+			t.Errorf("%T NaN: %v", sc, err)
+		}
+	}
+}

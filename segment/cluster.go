@@ -3,15 +3,17 @@ package segment
 import (
 	"fmt"
 	"strconv"
+	"sync"
 
 	"github.com/clientele-go/clientele/cluster"
 )
 
-// Scaler maps raw feature rows to the space a model was fitted in.
-// *cluster.Standardize and *cluster.MinMax implement it. Transform must
-// return a new matrix, not modify X, and be safe for concurrent use.
+// Scaler maps a raw feature row to the space a model was fitted in.
+// *cluster.Standardize and *cluster.MinMax implement it. AppendTransform
+// appends the scaled values of x to dst and returns the result; it must
+// not modify x and must be safe for concurrent use.
 type Scaler interface {
-	Transform(X [][]float64) ([][]float64, error)
+	AppendTransform(dst, x []float64) ([]float64, error)
 }
 
 // Clusters adapts a fitted k-means model to a Segmenter: it builds the
@@ -27,6 +29,7 @@ type Clusters struct {
 	features func(m *Member, dst []float64) ([]float64, bool)
 	scaler   Scaler
 	segments []Segment
+	buffers  sync.Pool // *[]float64 of 2×dimensions, for features and their scaled copy
 }
 
 var _ Segmenter = (*Clusters)(nil)
@@ -64,6 +67,8 @@ func NewClusters(cfg ClusterConfig) (*Clusters, error) {
 		return nil, fmt.Errorf("%w: %d segments for %d clusters", ErrConfig, len(cfg.Segments), len(cfg.Model.Centroids))
 	}
 	c := &Clusters{model: cfg.Model, features: cfg.Features, scaler: cfg.Scaler}
+	d := len(cfg.Model.Centroids[0])
+	c.buffers.New = func() any { b := make([]float64, 2*d); return &b }
 	if cfg.Segments == nil {
 		for k := range cfg.Model.Centroids {
 			c.segments = append(c.segments, Segment{ID: "cluster-" + strconv.Itoa(k)})
@@ -82,16 +87,20 @@ func NewClusters(cfg ClusterConfig) (*Clusters, error) {
 // Assign implements Segmenter. It allocates the feature vector, and the
 // scaled copy when there is a Scaler.
 func (c *Clusters) Assign(m *Member, dst []string) []string {
-	x, ok := c.features(m, make([]float64, 0, len(c.model.Centroids[0])))
+	buf := c.buffers.Get().(*[]float64)
+	defer c.buffers.Put(buf)
+	d := len(c.model.Centroids[0])
+	x, ok := c.features(m, (*buf)[:0])
 	if !ok {
 		return dst
 	}
 	if c.scaler != nil {
-		z, err := c.scaler.Transform([][]float64{x})
-		if err != nil || len(z) != 1 {
+		// Scale into the second half of the buffer.
+		z, err := c.scaler.AppendTransform((*buf)[d:d:2*d], x)
+		if err != nil {
 			return dst
 		}
-		x = z[0]
+		x = z
 	}
 	k := c.model.Predict(x)
 	if k < 0 || k >= len(c.segments) {
