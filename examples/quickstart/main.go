@@ -22,6 +22,8 @@ import (
 
 	"github.com/clientele-go/clientele/customer"
 	"github.com/clientele-go/clientele/internal/synth"
+	"github.com/clientele-go/clientele/segment"
+	"github.com/clientele-go/clientele/tagging"
 	"github.com/shopspring/decimal"
 )
 
@@ -150,7 +152,72 @@ func run(ctx context.Context, w io.Writer) error {
 	}
 	fmt.Fprintln(w)
 
-	// 5. Where the customers are.
+	// 5. Tag every customer with the built-in taggers and show how the tags
+	// are distributed, and spend against activity.
+	taggers, err := tagging.Builtin(tagging.BuiltinConfig{})
+	if err != nil {
+		return err
+	}
+	pl, err := tagging.NewPipeline(taggers, tagging.Options{})
+	if err != nil {
+		return err
+	}
+	stats := tagging.Stats{Groups: pl.Groups(), Cross: []tagging.Pair{{Row: tagging.GroupSpend, Col: tagging.GroupActivity}}}
+	profiles := func(yield func(tagging.Profile) bool) {
+		for i := range ds.People {
+			if !yield(tagging.Profile{Person: &ds.People[i], Summary: byID[ds.People[i].ID], AsOf: asOf}) {
+				return
+			}
+		}
+		for i := range ds.Companies {
+			if !yield(tagging.Profile{Company: &ds.Companies[i], Summary: byID[ds.Companies[i].ID], AsOf: asOf}) {
+				return
+			}
+		}
+	}
+	tags := make(map[customer.ID]tagging.Set, len(ds.People)+len(ds.Companies))
+	for r, err := range tagging.Apply(ctx, profiles, taggers, tagging.Options{}) {
+		if err != nil {
+			return err
+		}
+		stats.Add(r)
+		tags[r.ID] = r.Tags
+	}
+	fmt.Fprintln(w, "\nTags")
+	fmt.Fprint(w, stats.Report(tagging.GroupSpend, tagging.GroupActivity, tagging.GroupLifecycle, tagging.GroupChannel, tagging.GroupLoyalty))
+	tab, err := stats.CrossTab(tagging.GroupSpend, tagging.GroupActivity)
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(w, "\n", tab)
+
+	// 6. Segments: the seeds' consumer personas, with the size guard.
+	members := make([]segment.Member, len(ds.People))
+	for i := range ds.People {
+		p := &ds.People[i]
+		members[i] = segment.Member{Profile: tagging.Profile{Person: p, Summary: byID[p.ID], AsOf: asOf}, Tags: tags[p.ID]}
+	}
+	personas := segment.Personas()
+	personas.Rules = personas.Rules[:2] // the two consumer personas
+	rs, err := personas.Compile()
+	if err != nil {
+		return err
+	}
+	seg, err := segment.Run(ctx, members, rs, segment.Options{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\nSegments (the seeds' consumer personas)")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, p := range seg.Profiles {
+		fmt.Fprintf(tw, "  %s\t%d\t%.1f%%\tAOV median ¥%s\n", p.Segment.DisplayName(), p.Size, 100*p.Share, p.AOV.Median.StringFixed(2))
+	}
+	tw.Flush()
+	for _, x := range seg.Warnings {
+		fmt.Fprintf(w, "  warning: %s\n", x)
+	}
+
+	// 7. Where the customers are.
 	cities := map[string]int{}
 	for _, p := range ds.People {
 		cities[strings.TrimSuffix(p.City, "市")]++
@@ -162,7 +229,7 @@ func run(ctx context.Context, w io.Writer) error {
 	}
 	tw.Flush()
 
-	// 6. Records print masked, so they are safe in logs.
+	// 8. Records print masked, so they are safe in logs.
 	fmt.Fprintln(w, "\nA record as it prints in logs")
 	fmt.Fprintf(w, "  %v\n", ds.People[0])
 	return nil
