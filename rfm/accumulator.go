@@ -11,10 +11,11 @@ import (
 )
 
 // Accumulator builds [Values] from orders one at a time, in one pass and
-// in any order. It keeps about 70 bytes per customer, plus about 9 bytes
-// per distinct order ID unless Options.TrustOrderIDs is set (duplicates
-// can only be recognised by remembering the IDs seen) and 9 bytes per
-// distinct purchase day with FrequencyDays.
+// in any order. It keeps about 80 bytes per customer, plus a 64-bit
+// fingerprint of each distinct order ID (about 12 bytes with overhead)
+// unless Options.TrustOrderIDs is set, since duplicates can only be
+// recognised by remembering the IDs seen, and as much per distinct
+// purchase day with FrequencyDays. It handles up to 2^31-1 customers.
 //
 // Accumulators over separate shards of the orders can be combined with
 // [Accumulator.Merge]; the result is identical to one accumulator fed all
@@ -27,12 +28,16 @@ type Accumulator struct {
 	nums     blockList[custNum]     // per customer, parallel to ids
 	bigs     []money.Sum            // totals that left the int64 fast path
 	cur      *custNum               // the customer of the last record
-	orders   keySets                // order ID fingerprints per customer
-	days     keySets                // purchase days per customer (FrequencyDays)
-	dups     int                    // orders skipped as duplicates
-	buyers   int                    // customers with at least one purchase
-	freqDays bool                   // Options.Frequency == FrequencyDays
-	touched  uint64                 // sink for custIndex.touch
+	lastID   customer.ID            // and its ID, when haveLast
+	haveLast bool
+	firsts   *blockList[int64] // stream position of each customer's first used order, in a shard
+	orders   keySets           // order ID fingerprints per customer
+	days     keySets           // purchase days per customer (FrequencyDays)
+	dups     int               // orders skipped as duplicates
+	buyers   int               // customers with at least one purchase
+	freqDays bool              // Options.Frequency == FrequencyDays
+	touched  uint64            // sink for custIndex.touch
+	tags     []uint64          // scratch for applyBatch
 }
 
 // custNum accumulates one customer's orders. It holds no pointers, so a
@@ -58,7 +63,7 @@ func NewAccumulator(asOf time.Time, opts Options) (*Accumulator, error) {
 		return nil, err
 	}
 	a := &Accumulator{index: newCustIndex(), freqDays: opts.Frequency == FrequencyDays}
-	a.prep = preparer{asOf: asOf, opts: opts, clock: newDayClock(asOf.Location()), index: &a.index}
+	a.prep = preparer{asOf: asOf, opts: opts, clock: newDayClock(asOf.Location())}
 	a.prep.asOfDay = a.prep.clock.day(asOf)
 	return a, nil
 }
@@ -71,40 +76,34 @@ func (a *Accumulator) Add(o customer.Order) error {
 	var r record
 	use, err := a.prep.prepare(&o, &r)
 	if use {
-		a.apply(&r, o.Amount)
+		a.notice(&r)
+		a.apply(&r)
 	}
 	return err
 }
 
-// record is an order reduced to what accumulating it needs, as the
-// preparer hands it on.
+// record is an order that passed the checks that need no customer state,
+// with what accumulating it needs.
 type record struct {
-	id    customer.ID // the customer, when it differs from the previous record's
-	tag   uint64      // custIndex tag of id
-	fp    uint64      // fingerprint of the order ID, when flags&recCheckID
-	units int64       // the amount in 10^money.Exp units, unless flags&recBig
-	day   int64       // the order's day number in the as-of location
-	flags uint8
+	id     customer.ID     // the customer
+	oid    string          // the order ID
+	amount decimal.Decimal // the amount
+	day    int64           // the order's day number in the as-of location
+	pos    int64           // the order's position in the stream
+	tag    uint64          // custIndex tag of id, when newCustomer
+	// newCustomer reports that the customer may differ from the
+	// previous record's, so apply must look it up.
+	newCustomer bool
 }
 
-const (
-	recRefund  uint8 = 1 << iota // negative amount
-	recCheckID                   // check fp for duplicates
-	recBig                       // the amount does not fit units; see the decimal
-)
-
 // preparer does the part of adding an order that needs no customer
-// state: validation, the day number, the window, the amount in units, the
-// order ID fingerprint and noticing a change of customer. In a pipeline
-// it runs on the goroutine that reads the orders.
+// state: validation, the day number and the window. In a parallel
+// Compute it runs on the goroutine that reads the orders.
 type preparer struct {
 	asOf    time.Time
 	asOfDay int64
 	opts    Options
 	clock   dayClock
-	index   *custIndex // for tags only; read-only
-	lastID  customer.ID
-	haveID  bool
 	skipped Skipped // Invalid, Future, Outside
 	n       int     // orders seen
 }
@@ -137,57 +136,49 @@ func (p *preparer) prepare(o *customer.Order, r *record) (use bool, err error) {
 		p.skipped.Outside++
 		return false, nil
 	}
-	r.day = day
-	r.flags = 0
-	if u, ok := money.Units(o.Amount); ok {
-		r.units = u
-		if u < 0 {
-			r.flags = recRefund
-		}
-	} else {
-		r.units = 0
-		r.flags = recBig
-		if o.Amount.Sign() < 0 {
-			r.flags |= recRefund
-		}
-	}
-	if !p.opts.TrustOrderIDs && o.ID != "" {
-		r.fp = orderFingerprint(o.ID)
-		r.flags |= recCheckID
-	}
-	if !p.haveID || o.CustomerID != p.lastID {
-		p.lastID, p.haveID = o.CustomerID, true
-		r.id, r.tag = o.CustomerID, p.index.tag(o.CustomerID)
-	} else {
-		r.id = ""
-	}
+	r.id, r.oid, r.amount, r.day, r.pos = o.CustomerID, o.ID, o.Amount, day, int64(pos)
+	r.newCustomer = false
 	return true, nil
 }
 
-// apply accumulates a prepared record. amount is the order's amount; it
-// is read only when r.flags&recBig.
-func (a *Accumulator) apply(r *record, amount decimal.Decimal) {
-	if r.id != "" {
-		a.cur = a.lookup(r.id, r.tag)
+// notice marks r when its customer differs from the previous record's
+// and then computes the customer's index tag.
+func (a *Accumulator) notice(r *record) {
+	if !a.haveLast || r.id != a.lastID {
+		a.lastID, a.haveLast = r.id, true
+		r.tag = a.index.tag(r.id)
+		r.newCustomer = true
+	}
+}
+
+// apply accumulates a prepared and noticed record.
+func (a *Accumulator) apply(r *record) {
+	if r.newCustomer {
+		a.cur = a.lookup(r.id, r.tag, r.pos)
 	}
 	c := a.cur
-	if r.flags&recCheckID != 0 && !a.orders.add(&c.idSet, r.fp) {
+	if !a.prep.opts.TrustOrderIDs && r.oid != "" && !a.orders.add(&c.idSet, orderFingerprint(r.oid)) {
 		a.dups++
 		return
 	}
-	switch {
-	case r.flags&recBig != 0:
+	refund := false
+	if u, ok := money.Units(r.amount); ok {
+		refund = u < 0
+		switch {
+		case c.big >= 0:
+			a.bigs[c.big].AddUnits(u)
+		case !addUnits(c, u):
+			a.promote(c)
+			a.bigs[c.big].AddUnits(u)
+		}
+	} else {
+		refund = r.amount.Sign() < 0
 		if c.big < 0 {
 			a.promote(c)
 		}
-		a.bigs[c.big].Add(amount)
-	case c.big >= 0:
-		a.bigs[c.big].AddUnits(r.units)
-	case !addUnits(c, r.units):
-		a.promote(c)
-		a.bigs[c.big].AddUnits(r.units)
+		a.bigs[c.big].Add(r.amount)
 	}
-	if r.flags&recRefund != 0 {
+	if refund {
 		return
 	}
 	if c.buys == 0 {
@@ -233,13 +224,17 @@ func (a *Accumulator) total(c *custNum) money.Sum {
 }
 
 // lookup returns the state of customer id (whose index tag is tag),
-// adding it if new.
-func (a *Accumulator) lookup(id customer.ID, tag uint64) *custNum {
+// adding it if new; pos is the position in the stream of the order that
+// adds it, kept only by a shard of a parallel Compute.
+func (a *Accumulator) lookup(id customer.ID, tag uint64, pos int64) *custNum {
 	i, ok := a.index.find(&a.ids, id, tag)
 	if !ok {
 		i = a.ids.push(id)
 		a.nums.push(custNum{idSet: emptySet, daySet: emptySet, big: -1})
 		a.index.insert(tag, i)
+		if a.firsts != nil {
+			a.firsts.push(pos)
+		}
 	}
 	return a.nums.at(i)
 }
@@ -299,7 +294,7 @@ func (a *Accumulator) Merge(b *Accumulator) error {
 	for i := range int32(b.ids.len()) {
 		bc := b.nums.at(i)
 		id := *b.ids.at(i)
-		c := a.lookup(id, a.index.tag(id))
+		c := a.lookup(id, a.index.tag(id), 0)
 		switch {
 		case bc.big >= 0:
 			if c.big < 0 {
@@ -333,7 +328,7 @@ func (a *Accumulator) Merge(b *Accumulator) error {
 	a.prep.skipped.Outside += b.prep.skipped.Outside
 	a.dups += b.dups
 	a.prep.n += b.prep.n
-	a.prep.haveID = false // the next order looks its customer up again
+	a.haveLast = false // the next order looks its customer up again
 	return nil
 }
 
@@ -383,7 +378,6 @@ func (a *Accumulator) Values() []Values {
 // fillValues writes the values of the buying customers among positions
 // [from, to) to out, which has room for exactly them.
 func (a *Accumulator) fillValues(out []Values, from, to int) {
-	var shared decimalCache
 	j := 0
 	for i := int32(from); i < int32(to); i++ {
 		c := a.nums.at(i)
@@ -405,29 +399,7 @@ func (a *Accumulator) fillValues(out []Values, from, to int) {
 		case c.big >= 0:
 			v.Monetary = a.bigs[c.big].Decimal()
 		default:
-			v.Monetary = shared.of(c.units)
+			v.Monetary = decimal.New(c.units, money.Exp)
 		}
 	}
-}
-
-// decimalCache hands out one shared Decimal per distinct total. Decimals
-// are immutable, and many customers spend the same amounts, so sharing
-// saves two allocations per customer.
-type decimalCache struct {
-	m map[int64]decimal.Decimal
-}
-
-func (d *decimalCache) of(units int64) decimal.Decimal {
-	if units == 0 {
-		return decimal.Decimal{}
-	}
-	if v, ok := d.m[units]; ok {
-		return v
-	}
-	if d.m == nil {
-		d.m = make(map[int64]decimal.Decimal)
-	}
-	v := decimal.New(units, money.Exp)
-	d.m[units] = v
-	return v
 }

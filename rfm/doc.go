@@ -35,8 +35,12 @@
 // An [Accumulator] does the same one order at a time and reports what it
 // skipped; accumulators fed separate shards merge into the result of a
 // single pass, which is the seam for running on a distributed engine.
-// Memory grows with the number of customers, plus about 9 bytes per order
-// ID for duplicate detection (which Options.TrustOrderIDs turns off).
+// Memory grows with the number of customers, plus about 12 bytes per
+// order ID for duplicate detection (which Options.TrustOrderIDs turns
+// off): exact detection has to remember every ID, so that is the one
+// cost that grows with the orders. [Compute] spreads the work over
+// Options.Workers goroutines by customer and gives the same result for
+// any number of them.
 //
 // # Scores
 //

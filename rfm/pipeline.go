@@ -1,31 +1,17 @@
 package rfm
 
 import (
+	"hash/maphash"
 	"iter"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/clientele-go/clientele/customer"
-	"github.com/shopspring/decimal"
 )
 
-// batchLen is the number of prepared orders handed on at a time.
+// batchLen is the number of prepared orders handled at a time.
 const batchLen = 1024
-
-// batch is a run of prepared orders with the amounts that did not fit
-// units, in order.
-type batch struct {
-	recs []record
-	big  []decimal.Decimal
-}
-
-func newBatch() *batch { return &batch{recs: make([]record, 0, batchLen)} }
-
-func (b *batch) reset() {
-	b.recs = b.recs[:0]
-	clear(b.big)
-	b.big = b.big[:0]
-}
 
 // rfmWorkers returns the number of goroutines a Workers setting allows.
 func rfmWorkers(n int) int {
@@ -35,99 +21,226 @@ func rfmWorkers(n int) int {
 	return n
 }
 
-// addAll adds orders in batches. With one worker it prepares a batch and
-// applies it on the calling goroutine; with more, the calling goroutine
-// prepares batches while another applies them, in the same order, so the
-// result is the same. It stops at the first order error and returns it,
-// after applying the orders before it.
+// addAll adds orders in batches on the calling goroutine: it prepares a
+// batch, then applies it. It stops at the first order error and returns
+// it, after applying the orders before it.
 func (a *Accumulator) addAll(orders iter.Seq[customer.Order]) (err error) {
-	if rfmWorkers(a.prep.opts.Workers) < 2 {
-		b := newBatch()
-		for o := range orders {
-			if err = a.prepareInto(b, &o); err != nil {
+	recs := make([]record, 0, batchLen)
+	for o := range orders {
+		recs = recs[:len(recs)+1]
+		use, perr := a.prep.prepare(&o, &recs[len(recs)-1])
+		if !use {
+			recs = recs[:len(recs)-1]
+			if err = perr; err != nil {
 				break
 			}
-			if len(b.recs) == batchLen {
-				a.applyBatch(b)
-				b.reset()
-			}
+			continue
 		}
-		a.applyBatch(b)
-		return err
-	}
-
-	work := make(chan *batch, 2)
-	free := make(chan *batch, 4)
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for b := range work {
-			a.applyBatch(b)
-			b.reset()
-			select {
-			case free <- b:
-			default:
-			}
-		}
-	}()
-	// Hand on the last batch and wait, also if the iterator panics.
-	b := newBatch()
-	defer func() {
-		work <- b
-		close(work)
-		wg.Wait()
-	}()
-	for o := range orders {
-		if err = a.prepareInto(b, &o); err != nil {
-			break
-		}
-		if len(b.recs) == batchLen {
-			work <- b
-			select {
-			case b = <-free:
-			default:
-				b = newBatch()
-			}
+		if len(recs) == batchLen {
+			a.applyBatch(recs, true)
+			recs = recs[:0]
 		}
 	}
+	a.applyBatch(recs, true)
 	return err
 }
 
-// prepareInto prepares o and appends it to b if it is to be used.
-func (a *Accumulator) prepareInto(b *batch, o *customer.Order) error {
-	b.recs = b.recs[:len(b.recs)+1]
-	r := &b.recs[len(b.recs)-1]
-	use, err := a.prep.prepare(o, r)
-	if !use {
-		b.recs = b.recs[:len(b.recs)-1]
-		return err
-	}
-	if r.flags&recBig != 0 {
-		b.big = append(b.big, o.Amount)
-	}
-	return nil
-}
-
-// applyBatch applies the records of b in order. It first loads the index
-// slots of the batch's new customers, so that their cache misses overlap
+// applyBatch applies recs in order. It first notices the changes of
+// customer (unless the records come noticed) and loads the index slots
+// of the new customers, so that the cache misses of a batch overlap
 // instead of coming one at a time.
-func (a *Accumulator) applyBatch(b *batch) {
-	var t uint64
-	for i := range b.recs {
-		if b.recs[i].id != "" {
-			t ^= a.index.touch(b.recs[i].tag)
+func (a *Accumulator) applyBatch(recs []record, notice bool) {
+	if notice {
+		a.touched ^= touchIDs(recs)
+	}
+
+	tags := a.tags[:0]
+	for i := range recs {
+		r := &recs[i]
+		if notice {
+			a.notice(r)
 		}
+		if r.newCustomer {
+			tags = append(tags, r.tag)
+		}
+	}
+	// A loop of independent loads, so the CPU overlaps their misses.
+	var t uint64
+	for _, tag := range tags {
+		t ^= a.index.touch(tag)
 	}
 	a.touched ^= t
-	k := 0
-	for i := range b.recs {
-		r := &b.recs[i]
-		if r.flags&recBig != 0 {
-			a.apply(r, b.big[k])
-			k++
-		} else {
-			a.apply(r, decimal.Decimal{})
+	a.tags = tags
+	for i := range recs {
+		a.apply(&recs[i])
+	}
+}
+
+// touchIDs reads the first byte of every record's customer ID in a loop
+// of independent loads, so that the cache misses on the ID strings of a
+// batch overlap before the IDs are compared one by one.
+func touchIDs(recs []record) uint64 {
+	var t uint64
+	for i := range recs {
+		if id := recs[i].id; len(id) > 0 {
+			t ^= uint64(id[0])
 		}
 	}
+	return t
+}
+
+// computeSharded is Compute on w > 1 goroutines. The calling goroutine
+// reads and prepares the orders and deals them out by a hash of the
+// customer ID to w shards, each an Accumulator of its own on its own
+// goroutine. Every customer's orders thus reach one shard in stream
+// order, so each customer's values are exactly those of one pass, and
+// the shards' customers, each list ordered by the stream position of its
+// first used order, merge into the one-pass order. The hash seed decides
+// only which shard does the work.
+func computeSharded(orders iter.Seq[customer.Order], asOf time.Time, opts Options, w int) ([]Values, error) {
+	opts.Workers = 1
+	shards := make([]*Accumulator, w)
+	for k := range shards {
+		a, err := NewAccumulator(asOf, opts)
+		if err != nil {
+			return nil, err
+		}
+		a.firsts = new(blockList[int64])
+		shards[k] = a
+	}
+	seed := shards[0].index.seed
+	for _, a := range shards {
+		a.index.seed = seed
+	}
+	prep := shards[0].prep
+
+	work := make([]chan []record, w)
+	free := make(chan []record, 4*w)
+	var wg sync.WaitGroup
+	for k := range shards {
+		work[k] = make(chan []record, 2)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for recs := range work[k] {
+				shards[k].applyBatch(recs, false)
+				select {
+				case free <- recs[:0]:
+				default:
+				}
+			}
+		}()
+	}
+	batches := make([][]record, w)
+	for k := range batches {
+		batches[k] = make([]record, 0, batchLen)
+	}
+	// Hand on the last batches and wait for the shards, also if the
+	// iterator panics.
+	finished := false
+	finish := func() {
+		if finished {
+			return
+		}
+		finished = true
+		for k := range shards {
+			if len(batches[k]) > 0 {
+				work[k] <- batches[k]
+			}
+			close(work[k])
+		}
+		wg.Wait()
+	}
+	defer finish()
+
+	var (
+		err      error
+		lastID   customer.ID
+		haveLast bool
+		k        int
+		tag      uint64
+		touched  uint64
+	)
+	// route deals a batch of prepared records out to the shards.
+	route := func(recs []record) {
+		touched ^= touchIDs(recs)
+		for i := range recs {
+			r := &recs[i]
+			if !haveLast || r.id != lastID {
+				lastID, haveLast = r.id, true
+				h := maphash.String(seed, string(r.id))
+				k, tag = int(uint32(h)%uint32(w)), h>>32
+				r.newCustomer = true
+			}
+			r.tag = tag
+			batches[k] = append(batches[k], *r)
+			if len(batches[k]) == batchLen {
+				work[k] <- batches[k]
+				select {
+				case batches[k] = <-free:
+				default:
+					batches[k] = make([]record, 0, batchLen)
+				}
+			}
+		}
+	}
+	staged := make([]record, 0, batchLen)
+	for o := range orders {
+		staged = staged[:len(staged)+1]
+		use, perr := prep.prepare(&o, &staged[len(staged)-1])
+		if !use {
+			staged = staged[:len(staged)-1]
+			if err = perr; err != nil {
+				break
+			}
+			continue
+		}
+		if len(staged) == batchLen {
+			route(staged)
+			staged = staged[:0]
+		}
+	}
+	route(staged)
+	finish()
+	shards[0].touched ^= touched // after the shards are done
+	if err != nil {
+		return nil, err
+	}
+	// Merge the shards' values by the position of each customer's first
+	// used order.
+	parts := make([][]Values, w)
+	firsts := make([][]int64, w)
+	var pwg sync.WaitGroup
+	for k, a := range shards {
+		pwg.Add(1)
+		go func() {
+			defer pwg.Done()
+			parts[k] = make([]Values, a.buyers)
+			firsts[k] = make([]int64, 0, a.buyers)
+			a.fillValues(parts[k], 0, a.nums.len())
+			for i := range int32(a.nums.len()) {
+				if a.nums.at(i).buys > 0 {
+					firsts[k] = append(firsts[k], *a.firsts.at(i))
+				}
+			}
+		}()
+	}
+	pwg.Wait()
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	out := make([]Values, 0, n)
+	next := make([]int, w)
+	for len(out) < n {
+		best := -1
+		for k := range parts {
+			if next[k] < len(parts[k]) && (best < 0 || firsts[k][next[k]] < firsts[best][next[best]]) {
+				best = k
+			}
+		}
+		out = append(out, parts[best][next[best]])
+		next[best]++
+	}
+	return out, nil
 }

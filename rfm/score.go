@@ -234,7 +234,10 @@ func (q Quantile) breaks(xs []float64, n int) []float64 {
 		lo, hi, _ := type7Index(len(xs), float64(float64(k)*step))
 		pos = append(pos, lo, hi)
 	}
-	stats := orderStats(slices.Clone(xs), pos)
+	stats := countStats(xs, pos)
+	if stats == nil {
+		stats = orderStats(slices.Clone(xs), pos)
+	}
 	out := make([]float64, 0, n-1)
 	for k := 1; k < n; k++ {
 		_, _, h := type7Index(len(xs), float64(float64(k)*step))
@@ -289,6 +292,42 @@ func countAtOrBelow(breaks []float64, x float64) int {
 		}
 	}
 	return lo
+}
+
+// countStats returns what orderStats would for xs made of whole numbers
+// in a range not much wider than len(xs), such as days and counts, by
+// counting them in one pass instead of selecting; it returns nil for
+// other xs.
+func countStats(xs []float64, pos []int) []float64 {
+	lo, hi := xs[0], xs[0]
+	for _, x := range xs {
+		if x != math.Trunc(x) {
+			return nil
+		}
+		lo, hi = min(lo, x), max(hi, x)
+	}
+	if !(hi-lo <= float64(4*len(xs)+1024)) {
+		return nil
+	}
+	counts := make([]int, int(hi-lo)+1)
+	for _, x := range xs {
+		counts[int(x-lo)]++
+	}
+	order := make([]int, len(pos))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(pos[a], pos[b]) })
+	out := make([]float64, len(pos))
+	v, below := 0, counts[0] // below: how many values are <= lo+v
+	for _, i := range order {
+		for below <= pos[i] {
+			v++
+			below += counts[v]
+		}
+		out[i] = lo + float64(v)
+	}
+	return out
 }
 
 // orderStats returns the values that would be at the given 0-based

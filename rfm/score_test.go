@@ -252,30 +252,14 @@ func TestQuantileMatchesSortedDefinition(t *testing.T) {
 				Monetary:  decimal.New(int64(r.IntN(spread*100)-spread*10), -2),
 			}
 		}
+		if r.IntN(2) == 0 { // whole amounts: the counting path
+			for i := range values {
+				values[i].Monetary = values[i].Monetary.Truncate(0)
+			}
+		}
 		bins := 1 + r.IntN(9)
 		q := rfm.Quantile{Bins: bins, Workers: 1 + r.IntN(3)}
-		b, err := q.Breaks(values)
-		if err != nil {
-			t.Fatal(err)
-		}
-		xs := make([]float64, n)
-		for i, v := range values {
-			xs[i] = float64(v.Frequency)
-		}
-		slices.Sort(xs)
-		for k := 1; k < bins; k++ {
-			p := float64(k) * (1 / float64(bins))
-			index := 1 + float64(n-1)*p
-			lo := int(index)
-			h := index - float64(lo)
-			qs := xs[lo-1]
-			if h > 0 && xs[min(lo, n-1)] != qs {
-				qs = (1-h)*qs + h*xs[lo]
-			}
-			if b.Frequency[k-1] != qs+1 {
-				t.Fatalf("trial %d: frequency break %d = %v, want %v", trial, k, b.Frequency[k-1], qs+1)
-			}
-		}
+		b := checkBreaks(t, q, values)
 		s, err := q.Score(values)
 		if err != nil {
 			t.Fatal(err)
@@ -299,6 +283,86 @@ func TestQuantileMatchesSortedDefinition(t *testing.T) {
 					values[j].Monetary.Equal(v.Monetary) && s[j].M != s[i].M {
 					t.Fatalf("trial %d: equal values scored differently", trial)
 				}
+			}
+		}
+	}
+}
+
+// checkBreaks compares q's breaks with type-7 quantiles (+1) computed from
+// fully sorted copies, in R's operation order, and returns them.
+func checkBreaks(t *testing.T, q rfm.Quantile, values []rfm.Values) rfm.Breaks {
+	t.Helper()
+	n, bins := len(values), q.Bins
+	b, err := q.Breaks(values)
+	if err != nil {
+		t.Fatal(err)
+	}
+	money := make([]float64, len(b.Monetary))
+	for i, d := range b.Monetary {
+		money[i] = d.InexactFloat64()
+	}
+	for _, dim := range []struct {
+		name string
+		got  []float64
+		x    func(rfm.Values) float64
+	}{
+		{"recency", b.Recency, func(v rfm.Values) float64 { return float64(v.Recency) }},
+		{"frequency", b.Frequency, func(v rfm.Values) float64 { return float64(v.Frequency) }},
+		{"monetary", money, func(v rfm.Values) float64 { return v.Monetary.InexactFloat64() }},
+	} {
+		xs := make([]float64, n)
+		for i, v := range values {
+			xs[i] = dim.x(v)
+		}
+		slices.Sort(xs)
+		for k := 1; k < bins; k++ {
+			// R: index <- 1 + (n-1)*p; qs <- x[lo], interpolated when
+			// index > lo and x[hi] != x[lo].
+			p := float64(k) * (1 / float64(bins))
+			index := 1 + float64(float64(n-1)*p)
+			lo := int(index)
+			h := index - float64(lo)
+			qs := xs[lo-1]
+			if h > 0 && xs[min(lo, n-1)] != qs {
+				qs = float64((1-h)*qs) + float64(h*xs[lo])
+			}
+			if dim.got[k-1] != qs+1 {
+				t.Fatalf("%s break %d = %v, want %v", dim.name, k, dim.got[k-1], qs+1)
+			}
+		}
+	}
+	return b
+}
+
+// TestQuantileLarge exercises selection on a large population, with the
+// dimensions and the scoring spread over goroutines.
+func TestQuantileLarge(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	values := make([]rfm.Values, 60_000)
+	for i := range values {
+		values[i] = rfm.Values{
+			Recency:   r.IntN(1000) * r.IntN(1000), // too wide to count
+			Frequency: 1 + r.IntN(40),
+			Monetary:  decimal.New(r.Int64N(1_000_000), -2),
+		}
+	}
+	for _, w := range []int{1, 4} {
+		q := rfm.Quantile{Bins: 7, Workers: w}
+		b := checkBreaks(t, q, values)
+		s, err := q.Score(values)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range values {
+			m := v.Monetary.InexactFloat64()
+			want := 1
+			for _, br := range b.Monetary {
+				if br.InexactFloat64() <= m {
+					want++
+				}
+			}
+			if s[i].M != want {
+				t.Fatalf("workers %d: M = %d, want %d", w, s[i].M, want)
 			}
 		}
 	}

@@ -34,7 +34,7 @@ const (
 	// It is the default.
 	FrequencyOrders FrequencyMode = iota
 	// FrequencyDays counts the distinct calendar days, in the as-of time's
-	// location, with at least one purchase. It costs about 9 bytes of
+	// location, with at least one purchase. It costs about 12 bytes of
 	// memory per distinct (customer, day).
 	FrequencyDays
 )
@@ -78,10 +78,13 @@ type Options struct {
 	SkipInvalid bool
 	// TrustOrderIDs turns off duplicate detection. By default an order
 	// whose non-empty ID the same customer has already used is skipped
-	// and counted in Skipped.Duplicate: the first one counts. That needs
-	// about 9 bytes per distinct order; with TrustOrderIDs the memory is
-	// proportional to the number of customers only. Orders with an empty
-	// ID are never treated as duplicates.
+	// and counted in Skipped.Duplicate: the first one counts. The same ID
+	// under two customers is two orders. Detection keeps a 64-bit
+	// fingerprint per distinct order ID, about 12 bytes of memory each
+	// (two different IDs of one customer collide with probability about
+	// 2^-64); with TrustOrderIDs the memory is proportional to the number
+	// of customers only. Orders with an empty ID are never treated as
+	// duplicates.
 	TrustOrderIDs bool
 	// Workers is the number of goroutines Compute and Accumulator.Values
 	// may use: 0 means GOMAXPROCS, 1 keeps all work on the calling
@@ -139,6 +142,9 @@ func Compute(orders iter.Seq[customer.Order], asOf time.Time, opts Options) ([]V
 	a, err := NewAccumulator(asOf, opts)
 	if err != nil {
 		return nil, err
+	}
+	if w := rfmWorkers(opts.Workers); w > 1 {
+		return computeSharded(orders, asOf, opts, w)
 	}
 	if err := a.addAll(orders); err != nil {
 		return nil, err

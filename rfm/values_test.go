@@ -3,6 +3,7 @@ package rfm_test
 import (
 	"errors"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -514,4 +515,35 @@ func TestComputeWorkersIdentical(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestComputeIteratorPanic: when the host's iterator panics, Compute's
+// goroutines still stop, and the panic reaches the caller.
+func TestComputeIteratorPanic(t *testing.T) {
+	before := runtime.NumGoroutine()
+	for _, w := range []int{1, 3} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("workers %d: no panic", w)
+				}
+			}()
+			orders := func(yield func(customer.Order) bool) {
+				for i := range 5000 {
+					if !yield(ord(strconv.Itoa(i), "C"+strconv.Itoa(i%70), "2026-06-01 10:00", cst, "1")) {
+						return
+					}
+				}
+				panic("host iterator failed")
+			}
+			rfm.Compute(orders, asOf, rfm.Options{Workers: w})
+		}()
+	}
+	for range 100 {
+		if runtime.NumGoroutine() <= before {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Errorf("%d goroutines left running, %d before", runtime.NumGoroutine(), before)
 }
