@@ -4,36 +4,18 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/clientele-go/clientele/internal/golden"
 	"github.com/clientele-go/clientele/segment"
 	"github.com/google/go-cmp/cmp"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
-
-// golden compares got with testdata/name, rewriting it with -update.
-func golden(t *testing.T, name string, got []byte) {
+// checkGolden compares got with testdata/name, rewriting it with -update.
+func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got)
 }
 
 func smallResult(t *testing.T) *segment.Result {
@@ -56,7 +38,7 @@ func TestWriteMarkdown(t *testing.T) {
 	if err := smallResult(t).WriteMarkdown(&buf); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "small.md.golden", buf.Bytes())
+	checkGolden(t, "small.md.golden", buf.Bytes())
 }
 
 func TestWriteCSV(t *testing.T) {
@@ -64,7 +46,7 @@ func TestWriteCSV(t *testing.T) {
 	if err := smallResult(t).WriteCSV(&buf); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "small.csv.golden", buf.Bytes())
+	checkGolden(t, "small.csv.golden", buf.Bytes())
 	rows, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -80,7 +62,7 @@ func TestWriteJSON(t *testing.T) {
 	if err := res.WriteJSON(&buf); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "small.json.golden", buf.Bytes())
+	checkGolden(t, "small.json.golden", buf.Bytes())
 	// The profiles read back as they were.
 	var back struct {
 		Profiles []segment.Profile `json:"profiles"`

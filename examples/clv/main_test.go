@@ -2,18 +2,16 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/internal/golden"
 	"github.com/clientele-go/clientele/internal/synth"
 	"github.com/google/go-cmp/cmp"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 // TestSampleGolden runs the example on the built-in sample and compares
 // its output with testdata/sample.golden (rewrite with -update).
@@ -22,22 +20,7 @@ func TestSampleGolden(t *testing.T) {
 	if err := run(&buf, nil); err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "sample.golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), buf.String()); diff != "" {
-		t.Errorf("clv output mismatch (-want +got):\n%s", diff)
-	}
+	golden.Check(t, filepath.Join("testdata", "sample.golden"), buf.Bytes())
 	// Names are masked: no full sample name appears.
 	for _, p := range synth.People(synth.Config{People: 5000, Companies: -1, Seed: 1})[:200] {
 		if strings.Contains(buf.String(), " "+p.Name+" ") {

@@ -2,16 +2,12 @@ package main
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/clientele-go/clientele/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 // TestRunGolden compares the output with testdata/export.golden. The
 // pseudonyms in the golden file were checked independently with Python's
@@ -22,19 +18,7 @@ func TestRunGolden(t *testing.T) {
 	if err := run(&buf); err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "export.golden")
-	if *update {
-		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), buf.String()); diff != "" {
-		t.Errorf("run output mismatch (-want +got):\n%s", diff)
-	}
+	golden.Check(t, filepath.Join("testdata", "export.golden"), buf.Bytes())
 }
 
 // TestRunLeaksNothing checks the export against the raw data: no phone,
