@@ -10,9 +10,8 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 // update is the -update flag of every test binary that imports golden.
@@ -35,7 +34,37 @@ func Check(t testing.TB, path string, got []byte) {
 	if err != nil {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+	if diff := Diff(string(want), string(got)); diff != "" {
 		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
 	}
+}
+
+// Diff returns "" when want and got are equal, and otherwise the lines
+// from the first difference to the last, prefixed "-" (want) and "+" (got),
+// with two lines of context before.
+func Diff(want, got string) string {
+	if want == got {
+		return ""
+	}
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	first := 0
+	for first < len(w) && first < len(g) && w[first] == g[first] {
+		first++
+	}
+	lw, lg := len(w), len(g)
+	for lw > first && lg > first && w[lw-1] == g[lg-1] {
+		lw--
+		lg--
+	}
+	var b strings.Builder
+	for _, l := range w[max(0, first-2):first] {
+		b.WriteString("  " + l + "\n")
+	}
+	for _, l := range w[first:lw] {
+		b.WriteString("- " + l + "\n")
+	}
+	for _, l := range g[first:lg] {
+		b.WriteString("+ " + l + "\n")
+	}
+	return b.String()
 }

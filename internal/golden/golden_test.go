@@ -39,3 +39,17 @@ func TestCheck(t *testing.T) {
 		t.Error("missing golden file not reported")
 	}
 }
+
+func TestDiff(t *testing.T) {
+	tests := []struct{ want, got, diff string }{
+		{"a\nb\n", "a\nb\n", ""},
+		{"a\nb\nc\nd\n", "a\nb\nX\nd\n", "  a\n  b\n- c\n+ X\n"},
+		{"a\n", "a\nb\n", "  a\n+ b\n"},
+		{"x\ny\n", "", "- x\n- y\n- \n+ \n"},
+	}
+	for _, tt := range tests {
+		if got := golden.Diff(tt.want, tt.got); got != tt.diff {
+			t.Errorf("Diff(%q, %q) = %q, want %q", tt.want, tt.got, got, tt.diff)
+		}
+	}
+}
