@@ -45,7 +45,7 @@ func TestDiff(t *testing.T) {
 		{"a\nb\n", "a\nb\n", ""},
 		{"a\nb\nc\nd\n", "a\nb\nX\nd\n", "  a\n  b\n- c\n+ X\n"},
 		{"a\n", "a\nb\n", "  a\n+ b\n"},
-		{"x\ny\n", "", "- x\n- y\n- \n+ \n"},
+		{"x\ny\n", "", "- x\n- y\n"},
 	}
 	for _, tt := range tests {
 		if got := golden.Diff(tt.want, tt.got); got != tt.diff {
