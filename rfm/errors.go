@@ -40,6 +40,7 @@ type OrderError struct {
 	Err     error  // ErrInvalidOrder or ErrFutureOrder, possibly with detail
 }
 
+// Error returns a message naming the order by position and ID.
 func (e *OrderError) Error() string {
 	var b strings.Builder
 	b.WriteString("rfm: order ")

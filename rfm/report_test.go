@@ -4,19 +4,16 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/clientele-go/clientele/internal/golden"
 	"github.com/clientele-go/clientele/rfm"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // reportCase is five customers in two classes of the value model, worked
 // out by hand below.
@@ -137,23 +134,6 @@ func TestNewReportErrors(t *testing.T) {
 	}
 }
 
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
-	}
-}
-
 func TestReportWriteText(t *testing.T) {
 	values, scores := reportCase()
 	rep, err := rfm.NewReport(values, scores, rfm.ValueSegments())
@@ -164,7 +144,7 @@ func TestReportWriteText(t *testing.T) {
 	if err := rep.WriteText(&b); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "rfm_report.txt.golden", b.Bytes())
+	golden.Check(t, filepath.Join("testdata", "rfm_report.txt.golden"), b.Bytes())
 }
 
 func TestGridWriteSVG(t *testing.T) {
@@ -204,7 +184,7 @@ func TestGridWriteSVG(t *testing.T) {
 	if !strings.HasPrefix(b.String(), "<svg ") {
 		t.Errorf("SVG starts %q", b.String()[:20])
 	}
-	golden(t, "rfm_grid.svg.golden", b.Bytes())
+	golden.Check(t, filepath.Join("testdata", "rfm_grid.svg.golden"), b.Bytes())
 }
 
 // TestReportFromScores runs Compute-free scoring of a synthetic

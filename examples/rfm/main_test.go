@@ -3,33 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/xml"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/clientele-go/clientele/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
-	}
-}
 
 // TestRunGolden compares the output with golden files. The CSV case was
 // checked by hand: as of 2026-06-30 the seven buyers have recency 2, 161,
@@ -58,7 +38,7 @@ func TestRunGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			out := strings.ReplaceAll(buf.String(), svg, "grid.svg")
-			golden(t, tt.golden, []byte(out))
+			golden.Check(t, filepath.Join("testdata", tt.golden), []byte(out))
 			data, err := os.ReadFile(svg)
 			if err != nil {
 				t.Fatal(err)
@@ -67,7 +47,7 @@ func TestRunGolden(t *testing.T) {
 				t.Errorf("heat map is not XML: %v", err)
 			}
 			if tt.name == "csv" {
-				golden(t, "csv_grid.svg.golden", data)
+				golden.Check(t, filepath.Join("testdata", "csv_grid.svg.golden"), data)
 			}
 		})
 	}
