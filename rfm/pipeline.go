@@ -13,6 +13,9 @@ import (
 // batchLen is the number of prepared orders handled at a time.
 const batchLen = 1024
 
+// maxShards caps the shards of a parallel Compute.
+const maxShards = 8
+
 // rfmWorkers returns the number of goroutines a Workers setting allows.
 func rfmWorkers(n int) int {
 	if n <= 0 {

@@ -86,9 +86,12 @@ type Options struct {
 	// of customers only. Orders with an empty ID are never treated as
 	// duplicates.
 	TrustOrderIDs bool
-	// Workers is the number of goroutines Compute and Accumulator.Values
-	// may use: 0 means GOMAXPROCS, 1 keeps all work on the calling
-	// goroutine. The results are identical for every value.
+	// Workers sets the parallelism: 0 means GOMAXPROCS, 1 keeps all work
+	// on the calling goroutine. With more, Compute reads the orders on
+	// the calling goroutine and accumulates them on Workers others (at
+	// most 8), each owning a share of the customers, and
+	// Accumulator.Values fills its result on up to Workers goroutines.
+	// The results are identical for every value.
 	Workers int
 }
 
@@ -144,7 +147,9 @@ func Compute(orders iter.Seq[customer.Order], asOf time.Time, opts Options) ([]V
 		return nil, err
 	}
 	if w := rfmWorkers(opts.Workers); w > 1 {
-		return computeSharded(orders, asOf, opts, w)
+		// One goroutine reads the orders for all shards, so more than a
+		// few shards only add overhead.
+		return computeSharded(orders, asOf, opts, min(w, maxShards))
 	}
 	if err := a.addAll(orders); err != nil {
 		return nil, err
