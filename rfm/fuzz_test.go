@@ -1,6 +1,7 @@
 package rfm_test
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"github.com/clientele-go/clientele/rfm"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/shopspring/decimal"
 )
 
 // fuzzOrders decodes 4 bytes per order: customer, order ID, time, amount.
@@ -103,6 +105,75 @@ func FuzzCompute(f *testing.F) {
 			}
 			if rep.Customers != len(values) {
 				t.Fatalf("report of %d customers, want %d", rep.Customers, len(values))
+			}
+		}
+	})
+}
+
+// FuzzTable builds segment tables and thresholds from bytes: Validate and
+// Thresholds.Score reject bad ones with ErrInvalidConfig and never panic,
+// and for good ones Assign agrees with Match on every combination, and
+// threshold scores stay within 1..len+1.
+func FuzzTable(f *testing.F) {
+	f.Add([]byte{5, 1, 5, 1, 5, 1, 5})
+	f.Add([]byte{3, 2, 1, 0, 0, 3, 3, 1, 1, 1, 1, 1, 1})
+	f.Add([]byte{0, 9, 9, 9, 9, 9, 9, 4, 4, 0, 0, 2, 2})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) == 0 {
+			return
+		}
+		table := rfm.Table{Bins: int(data[0]%8) - 1, Fallback: "rest"}
+		for i, rest := 0, data[1:]; len(rest) >= 6; i, rest = i+1, rest[6:] {
+			rng := func(a, b byte) rfm.Range { return rfm.Range{Min: int(a % 8), Max: int(b % 8)} }
+			name := ""
+			if rest[0]&0x80 == 0 {
+				name = "r" + strconv.Itoa(i)
+			}
+			table.Rules = append(table.Rules, rfm.Rule{Name: name, R: rng(rest[0], rest[1]), F: rng(rest[2], rest[3]), M: rng(rest[4], rest[5])})
+		}
+		n := 5
+		if table.Bins > 0 {
+			n = table.Bins
+		}
+		all := allScores(n)
+		idx, err := table.Assign(all)
+		if verr := table.Validate(); (verr == nil) != (err == nil) {
+			t.Fatalf("Validate = %v but Assign = %v", verr, err)
+		}
+		if err != nil {
+			if !errors.Is(err, rfm.ErrInvalidConfig) {
+				t.Fatalf("Assign error %v does not wrap ErrInvalidConfig", err)
+			}
+		} else {
+			for i, s := range all {
+				if idx[i] != table.Match(s) {
+					t.Fatalf("%+v: Assign %d, Match %d", s, idx[i], table.Match(s))
+				}
+			}
+		}
+
+		th := rfm.Thresholds{}
+		for i, b := range data {
+			switch i % 3 {
+			case 0:
+				th.Recency = append(th.Recency, int(b))
+			case 1:
+				th.Frequency = append(th.Frequency, int(b))
+			default:
+				th.Monetary = append(th.Monetary, decimal.New(int64(b)-100, -1))
+			}
+		}
+		values := []rfm.Values{{}, {Recency: 300, Frequency: 300, Monetary: dec("30")}, {Recency: 50, Frequency: 7, Monetary: dec("-3.25")}}
+		scores, err := th.Score(values)
+		if err != nil {
+			if !errors.Is(err, rfm.ErrInvalidConfig) {
+				t.Fatalf("Thresholds error %v does not wrap ErrInvalidConfig", err)
+			}
+			return
+		}
+		for _, s := range scores {
+			if s.R < 1 || s.R > len(th.Recency)+1 || s.F < 1 || s.F > len(th.Frequency)+1 || s.M < 1 || s.M > len(th.Monetary)+1 {
+				t.Fatalf("scores %+v outside the thresholds' range", s)
 			}
 		}
 	})
