@@ -61,8 +61,8 @@
 // that matches wins and a fallback catches the rest, so every combination
 // of scores maps to exactly one segment. [StandardSegments] is the table
 // published with R's rfm package, [GridSegments] the widely used R×F
-// grid, and [ValueSegments] the eight classes of the value model (重要价值
-// 客户 and so on). Hosts can write their own.
+// grid, and [ValueSegments] the eight classes of the value model
+// (重要价值客户 and so on). Hosts can write their own.
 //
 // # Report
 //
