@@ -22,6 +22,7 @@ import (
 
 	"github.com/clientele-go/clientele/customer"
 	"github.com/clientele-go/clientele/internal/synth"
+	"github.com/clientele-go/clientele/rfm"
 	"github.com/clientele-go/clientele/segment"
 	"github.com/clientele-go/clientele/tagging"
 	"github.com/shopspring/decimal"
@@ -217,7 +218,37 @@ func run(ctx context.Context, w io.Writer) error {
 		fmt.Fprintf(w, "  warning: %s\n", x)
 	}
 
-	// 7. Where the customers are.
+	// 7. Value segments: the eight-class RFM value model (八大客户价值模型),
+	// each dimension split at its mean.
+	personOrders := func(yield func(customer.Order) bool) {
+		for _, o := range ds.Orders {
+			if isPerson[o.CustomerID] && !yield(o) {
+				return
+			}
+		}
+	}
+	values, err := rfm.Compute(personOrders, asOf, rfm.Options{})
+	if err != nil {
+		return err
+	}
+	scores, err := rfm.MeanSplit{}.Score(values)
+	if err != nil {
+		return err
+	}
+	report, err := rfm.NewReport(values, scores, rfm.ValueSegments())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\nValue segments (RFM mean split)")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, sg := range report.Segments {
+		if sg.Customers > 0 {
+			fmt.Fprintf(tw, "  %s\t%s\t%d\t%.1f%%\tspend share %.1f%%\n", sg.Label, sg.Name, sg.Customers, 100*sg.Share, 100*sg.MonetaryShare)
+		}
+	}
+	tw.Flush()
+
+	// 8. Where the customers are.
 	cities := map[string]int{}
 	for _, p := range ds.People {
 		cities[strings.TrimSuffix(p.City, "市")]++
@@ -229,7 +260,7 @@ func run(ctx context.Context, w io.Writer) error {
 	}
 	tw.Flush()
 
-	// 8. Records print masked, so they are safe in logs.
+	// 9. Records print masked, so they are safe in logs.
 	fmt.Fprintln(w, "\nA record as it prints in logs")
 	fmt.Fprintf(w, "  %v\n", ds.People[0])
 	return nil
