@@ -18,7 +18,9 @@ var (
 	// ErrInvalidConfig reports unusable settings: a negative number of
 	// bins, thresholds out of order, a segment rule with an empty name or
 	// a range outside the table's scores, accumulators with different
-	// settings.
+	// settings, and bad FitOptions, CBSOptions or CLVOptions (a negative
+	// penalty or horizon, a missing time unit, a calibration end before
+	// the first order, …).
 	ErrInvalidConfig = errors.New("rfm: invalid configuration")
 	// ErrMismatch reports values and scores of different lengths.
 	ErrMismatch = errors.New("rfm: values and scores differ in length")
