@@ -19,8 +19,9 @@ var (
 	// bins, thresholds out of order, a segment rule with an empty name or
 	// a range outside the table's scores, accumulators with different
 	// settings, and bad FitOptions, CBSOptions or CLVOptions (a negative
-	// penalty or horizon, a missing time unit, a calibration end before
-	// the first order, …).
+	// penalty, iteration limit or horizon, a missing time unit or
+	// calibration end, a holdout ending before the calibration, a discount
+	// rate outside [0, 1)).
 	ErrInvalidConfig = errors.New("rfm: invalid configuration")
 	// ErrMismatch reports values and scores of different lengths.
 	ErrMismatch = errors.New("rfm: values and scores differ in length")
