@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/internal/blocks"
+	"github.com/clientele-go/clientele/internal/keyset"
 	"github.com/clientele-go/clientele/internal/money"
 	"github.com/shopspring/decimal"
 )
@@ -24,20 +26,20 @@ import (
 type Accumulator struct {
 	prep     preparer
 	index    custIndex
-	ids      blockList[customer.ID] // per customer, in order of arrival
-	nums     blockList[custNum]     // per customer, parallel to ids
-	bigs     []money.Sum            // totals that left the int64 fast path
-	cur      *custNum               // the customer of the last record
-	lastID   customer.ID            // and its ID, when haveLast
+	ids      blocks.List[customer.ID] // per customer, in order of arrival
+	nums     blocks.List[custNum]     // per customer, parallel to ids
+	bigs     []money.Sum              // totals that left the int64 fast path
+	cur      *custNum                 // the customer of the last record
+	lastID   customer.ID              // and its ID, when haveLast
 	haveLast bool
-	firsts   *blockList[int64] // stream position of each customer's first used order, in a shard
-	orders   keySets           // order ID fingerprints per customer
-	days     keySets           // purchase days per customer (FrequencyDays)
-	dups     int               // orders skipped as duplicates
-	buyers   int               // customers with at least one purchase
-	freqDays bool              // Options.Frequency == FrequencyDays
-	touched  uint64            // sink for custIndex.touch
-	tags     []uint64          // scratch for applyBatch
+	firsts   *blocks.List[int64] // stream position of each customer's first used order, in a shard
+	orders   keyset.Sets         // order ID fingerprints per customer
+	days     keyset.Sets         // purchase days per customer (FrequencyDays)
+	dups     int                 // orders skipped as duplicates
+	buyers   int                 // customers with at least one purchase
+	freqDays bool                // Options.Frequency == FrequencyDays
+	touched  uint64              // sink for custIndex.touch
+	tags     []uint64            // scratch for applyBatch
 }
 
 // custNum accumulates one customer's orders. It holds no pointers, so a
@@ -157,7 +159,7 @@ func (a *Accumulator) apply(r *record) {
 		a.cur = a.lookup(r.id, r.tag, r.pos)
 	}
 	c := a.cur
-	if !a.prep.opts.TrustOrderIDs && r.oid != "" && !a.orders.add(&c.idSet, orderFingerprint(r.oid)) {
+	if !a.prep.opts.TrustOrderIDs && r.oid != "" && !a.orders.Add(&c.idSet, keyset.Fingerprint(r.oid)) {
 		a.dups++
 		return
 	}
@@ -188,7 +190,7 @@ func (a *Accumulator) apply(r *record) {
 		c.last = r.day
 	}
 	c.buys++
-	if a.freqDays && a.days.add(&c.daySet, uint64(r.day)) {
+	if a.freqDays && a.days.Add(&c.daySet, uint64(r.day)) {
 		c.ndays++
 	}
 }
@@ -229,14 +231,14 @@ func (a *Accumulator) total(c *custNum) money.Sum {
 func (a *Accumulator) lookup(id customer.ID, tag uint64, pos int64) *custNum {
 	i, ok := a.index.find(&a.ids, id, tag)
 	if !ok {
-		i = a.ids.push(id)
-		a.nums.push(custNum{idSet: emptySet, daySet: emptySet, big: -1})
+		i = a.ids.Push(id)
+		a.nums.Push(custNum{idSet: keyset.Empty, daySet: keyset.Empty, big: -1})
 		a.index.insert(tag, i)
 		if a.firsts != nil {
-			a.firsts.push(pos)
+			a.firsts.Push(pos)
 		}
 	}
-	return a.nums.at(i)
+	return a.nums.At(i)
 }
 
 // Len returns the number of customers with at least one purchase so far:
@@ -247,7 +249,7 @@ func (a *Accumulator) Len() int { return a.buyers }
 func (a *Accumulator) Skipped() Skipped {
 	s := a.prep.skipped
 	s.Duplicate = a.dups
-	s.NoPurchase = a.ids.len() - a.buyers
+	s.NoPurchase = a.ids.Len() - a.buyers
 	return s
 }
 
@@ -273,16 +275,16 @@ func (a *Accumulator) Merge(b *Accumulator) error {
 	}
 	if !ao.TrustOrderIDs {
 		shared := 0
-		for i := range int32(b.ids.len()) {
-			bc := b.nums.at(i)
-			id := *b.ids.at(i)
+		for i := range int32(b.ids.Len()) {
+			bc := b.nums.At(i)
+			id := *b.ids.At(i)
 			j, ok := a.index.find(&a.ids, id, a.index.tag(id))
-			if !ok || bc.idSet == emptySet {
+			if !ok || bc.idSet == keyset.Empty {
 				continue
 			}
-			head := a.nums.at(j).idSet
-			b.orders.each(bc.idSet, func(k uint64) {
-				if a.orders.has(head, k) {
+			head := a.nums.At(j).idSet
+			b.orders.Each(bc.idSet, func(k uint64) {
+				if a.orders.Has(head, k) {
 					shared++
 				}
 			})
@@ -291,9 +293,9 @@ func (a *Accumulator) Merge(b *Accumulator) error {
 			return fmt.Errorf("%w (%d orders)", ErrOverlap, shared)
 		}
 	}
-	for i := range int32(b.ids.len()) {
-		bc := b.nums.at(i)
-		id := *b.ids.at(i)
+	for i := range int32(b.ids.Len()) {
+		bc := b.nums.At(i)
+		id := *b.ids.At(i)
 		c := a.lookup(id, a.index.tag(id), 0)
 		switch {
 		case bc.big >= 0:
@@ -316,12 +318,12 @@ func (a *Accumulator) Merge(b *Accumulator) error {
 			}
 			c.buys += bc.buys
 		}
-		b.days.each(bc.daySet, func(k uint64) {
-			if a.days.add(&c.daySet, k) {
+		b.days.Each(bc.daySet, func(k uint64) {
+			if a.days.Add(&c.daySet, k) {
 				c.ndays++
 			}
 		})
-		b.orders.each(bc.idSet, func(k uint64) { a.orders.add(&c.idSet, k) })
+		b.orders.Each(bc.idSet, func(k uint64) { a.orders.Add(&c.idSet, k) })
 	}
 	a.prep.skipped.Invalid += b.prep.skipped.Invalid
 	a.prep.skipped.Future += b.prep.skipped.Future
@@ -340,8 +342,8 @@ func (a *Accumulator) Merge(b *Accumulator) error {
 // Options.Workers goroutines.
 func (a *Accumulator) Values() []Values {
 	out := make([]Values, a.buyers)
-	n := a.nums.len()
-	w := min(rfmWorkers(a.prep.opts.Workers), (n+blockSize-1)/blockSize)
+	n := a.nums.Len()
+	w := min(rfmWorkers(a.prep.opts.Workers), (n+blocks.BlockSize-1)/blocks.BlockSize)
 	if w < 2 {
 		a.fillValues(out, 0, n)
 		return out
@@ -350,14 +352,14 @@ func (a *Accumulator) Values() []Values {
 	// starts.
 	bounds := make([]int, w+1)
 	starts := make([]int, w+1)
-	blocks := (n + blockSize - 1) / blockSize
+	nblocks := (n + blocks.BlockSize - 1) / blocks.BlockSize
 	for k := 1; k <= w; k++ {
-		bounds[k] = min(n, blocks*k/w*blockSize)
+		bounds[k] = min(n, nblocks*k/w*blocks.BlockSize)
 	}
 	for k := range w {
 		buyers := 0
 		for i := bounds[k]; i < bounds[k+1]; i++ {
-			if a.nums.at(int32(i)).buys > 0 {
+			if a.nums.At(int32(i)).buys > 0 {
 				buyers++
 			}
 		}
@@ -380,13 +382,13 @@ func (a *Accumulator) Values() []Values {
 func (a *Accumulator) fillValues(out []Values, from, to int) {
 	j := 0
 	for i := int32(from); i < int32(to); i++ {
-		c := a.nums.at(i)
+		c := a.nums.At(i)
 		if c.buys == 0 {
 			continue
 		}
 		v := &out[j]
 		j++
-		v.CustomerID = *a.ids.at(i)
+		v.CustomerID = *a.ids.At(i)
 		v.Recency = int(a.prep.asOfDay - c.last)
 		v.Frequency = int(c.buys)
 		if a.prep.opts.Frequency == FrequencyDays {

@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 
 	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/internal/blocks"
 )
 
 // custIndex maps customer IDs to their position in an accumulator. It is
@@ -38,14 +39,14 @@ func (x *custIndex) touch(tag uint64) uint64 {
 
 // find returns the position of id, whose tag is tag, comparing with the
 // IDs in ids.
-func (x *custIndex) find(ids *blockList[customer.ID], id customer.ID, tag uint64) (int32, bool) {
+func (x *custIndex) find(ids *blocks.List[customer.ID], id customer.ID, tag uint64) (int32, bool) {
 	mask := uint64(len(x.slots) - 1)
 	for i := tag & mask; ; i = (i + 1) & mask {
 		s := x.slots[i]
 		if s == 0 {
 			return 0, false
 		}
-		if s>>32 == tag && *ids.at(int32(uint32(s) - 1)) == id {
+		if s>>32 == tag && *ids.At(int32(uint32(s) - 1)) == id {
 			return int32(uint32(s) - 1), true
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/internal/blocks"
 )
 
 // batchLen is the number of prepared orders handled at a time.
@@ -108,7 +109,7 @@ func computeSharded(orders iter.Seq[customer.Order], asOf time.Time, opts Option
 		if err != nil {
 			return nil, err
 		}
-		a.firsts = new(blockList[int64])
+		a.firsts = new(blocks.List[int64])
 		shards[k] = a
 	}
 	seed := shards[0].index.seed
@@ -220,10 +221,10 @@ func computeSharded(orders iter.Seq[customer.Order], asOf time.Time, opts Option
 			defer pwg.Done()
 			parts[k] = make([]Values, a.buyers)
 			firsts[k] = make([]int64, 0, a.buyers)
-			a.fillValues(parts[k], 0, a.nums.len())
-			for i := range int32(a.nums.len()) {
-				if a.nums.at(i).buys > 0 {
-					firsts[k] = append(firsts[k], *a.firsts.at(i))
+			a.fillValues(parts[k], 0, a.nums.Len())
+			for i := range int32(a.nums.Len()) {
+				if a.nums.At(i).buys > 0 {
+					firsts[k] = append(firsts[k], *a.firsts.At(i))
 				}
 			}
 		}()

@@ -1,11 +1,19 @@
-package rfm
+// Package keyset keeps one small set of uint64 keys per record (for
+// example the fingerprints of a customer's order IDs) in a shared arena,
+// so that millions of small sets cost no allocation each and a large one
+// still costs O(1) per key.
+package keyset
 
-import "math/bits"
+import (
+	"math/bits"
 
-// keySets holds one small set of uint64 keys per customer: the
+	"github.com/clientele-go/clientele/internal/blocks"
+)
+
+// Sets holds one small set of uint64 keys per customer: the
 // fingerprints of a customer's order IDs, or the numbers of the days on
 // which the customer bought. A customer's set is named by a head value
-// kept with the customer: emptySet, a chunk index (>= 0), or a table
+// kept with the customer: Empty, a chunk index (>= 0), or a table
 // index encoded as -2-i.
 //
 // Up to chunkKeys*maxChunks keys live in a chain of fixed-size chunks in
@@ -15,24 +23,26 @@ import "math/bits"
 // own, so a customer with many orders costs O(1) per key, not O(n).
 //
 // Memory is about 11 bytes per key in chains and 11 to 21 in tables,
-// which is the price of recognising duplicates exactly. keySets is not safe for
+// which is the price of recognising duplicates exactly. A Sets is not safe for
 // concurrent use.
-type keySets struct {
-	chunks blockList[keyChunk]
+type Sets struct {
+	chunks blocks.List[keyChunk]
 	tables []keyTable
 }
 
+// Empty is the head of an empty set; a record's head starts as Empty.
+const Empty int32 = -1
+
 const (
-	emptySet  int32 = -1
-	chunkKeys       = 6
-	maxChunks       = 8
+	chunkKeys = 6
+	maxChunks = 8
 )
 
 // keyChunk is one link of a chain: 64 bytes, one cache line.
 type keyChunk struct {
 	keys [chunkKeys]uint64
 	n    int32
-	next int32 // the previous chunk of the same set, or emptySet
+	next int32 // the previous chunk of the same set, or Empty
 }
 
 // keyTable is a linear-probing set, at most three quarters full. Slot
@@ -43,16 +53,16 @@ type keyTable struct {
 	zero  bool
 }
 
-// add adds key to the set whose head is *head and reports whether it was
+// Add adds key to the set whose head is *head and reports whether it was
 // new.
-func (s *keySets) add(head *int32, key uint64) bool {
+func (s *Sets) Add(head *int32, key uint64) bool {
 	h := *head
 	if h <= -2 {
 		return s.tables[-2-h].add(key)
 	}
 	total := 0
 	for j := h; j >= 0; {
-		c := s.chunks.at(j)
+		c := s.chunks.At(j)
 		for _, k := range c.keys[:c.n] {
 			if k == key {
 				return false
@@ -61,8 +71,8 @@ func (s *keySets) add(head *int32, key uint64) bool {
 		total += int(c.n)
 		j = c.next
 	}
-	if h >= 0 && s.chunks.at(h).n < chunkKeys {
-		c := s.chunks.at(h)
+	if h >= 0 && s.chunks.At(h).n < chunkKeys {
+		c := s.chunks.At(h)
 		c.keys[c.n] = key
 		c.n++
 		return true
@@ -70,7 +80,7 @@ func (s *keySets) add(head *int32, key uint64) bool {
 	if total >= chunkKeys*maxChunks {
 		t := keyTable{slots: make([]uint64, 128)} // a power of two with room to grow
 
-		s.each(h, func(k uint64) { t.add(k) })
+		s.Each(h, func(k uint64) { t.add(k) })
 		t.add(key)
 		*head = -2 - int32(len(s.tables))
 		s.tables = append(s.tables, t)
@@ -78,17 +88,17 @@ func (s *keySets) add(head *int32, key uint64) bool {
 	}
 	c := keyChunk{n: 1, next: h}
 	c.keys[0] = key
-	*head = s.chunks.push(c)
+	*head = s.chunks.Push(c)
 	return true
 }
 
-// has reports whether the set whose head is h holds key.
-func (s *keySets) has(h int32, key uint64) bool {
+// Has reports whether the set whose head is h holds key.
+func (s *Sets) Has(h int32, key uint64) bool {
 	if h <= -2 {
 		return s.tables[-2-h].has(key)
 	}
-	for j := h; j >= 0; j = s.chunks.at(j).next {
-		c := s.chunks.at(j)
+	for j := h; j >= 0; j = s.chunks.At(j).next {
+		c := s.chunks.At(j)
 		for _, k := range c.keys[:c.n] {
 			if k == key {
 				return true
@@ -98,9 +108,9 @@ func (s *keySets) has(h int32, key uint64) bool {
 	return false
 }
 
-// each calls f for every key of the set whose head is h, in an order
+// Each calls f for every key of the set whose head is h, in an order
 // that depends only on the order in which keys were added.
-func (s *keySets) each(h int32, f func(uint64)) {
+func (s *Sets) Each(h int32, f func(uint64)) {
 	if h <= -2 {
 		t := &s.tables[-2-h]
 		if t.zero {
@@ -113,8 +123,8 @@ func (s *keySets) each(h int32, f func(uint64)) {
 		}
 		return
 	}
-	for j := h; j >= 0; j = s.chunks.at(j).next {
-		c := s.chunks.at(j)
+	for j := h; j >= 0; j = s.chunks.At(j).next {
+		c := s.chunks.At(j)
 		for _, k := range c.keys[:c.n] {
 			f(k)
 		}
@@ -186,11 +196,11 @@ func spreadKey(k uint64) uint64 {
 	return hi ^ lo
 }
 
-// orderFingerprint returns a 64-bit hash of s. It is a fixed function (the same
+// Fingerprint returns a 64-bit hash of s. It is a fixed function (the same
 // in every process and on every platform), so duplicate detection, and
 // with it every result, is reproducible. Two different order IDs of one
 // customer share a fingerprint with probability about 2^-64 per pair.
-func orderFingerprint(s string) uint64 {
+func Fingerprint(s string) uint64 {
 	const k1, k2, k3 = 0xA0761D6478BD642F, 0xE7037ED1A0B428DB, 0x8EBC6AF09C88C6E3
 	h := uint64(len(s)) ^ k3
 	for len(s) >= 8 {
