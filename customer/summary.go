@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clientele-go/clientele/internal/blocks"
+	"github.com/clientele-go/clientele/internal/keyset"
 	"github.com/clientele-go/clientele/internal/money"
 	"github.com/shopspring/decimal"
 )
@@ -123,10 +125,13 @@ type SummaryOptions struct {
 	// customers are skipped and counted. nil accepts every ID.
 	Known func(ID) bool
 	// TrustOrderIDs turns off duplicate detection. By default an order
-	// whose non-empty ID was already seen is skipped and counted, which
-	// costs memory in proportion to the number of orders; set this when
-	// the source guarantees unique IDs. Orders with an empty ID are never
-	// treated as duplicates.
+	// whose non-empty ID the same customer already had is skipped and
+	// counted (a replayed feed); the same ID under two customers counts
+	// for both. Detection keeps a 64-bit fingerprint per order, about 12
+	// bytes each; two different IDs of one customer share a fingerprint
+	// with probability about 2^-64. Set TrustOrderIDs when the source
+	// guarantees unique IDs. Orders with an empty ID are never treated as
+	// duplicates.
 	TrustOrderIDs bool
 }
 
@@ -166,9 +171,9 @@ type Summarizer struct {
 	window  time.Duration
 	opts    SummaryOptions
 	index   map[ID]int32
-	accs    []acc
-	nodes   []statNode
-	seen    map[string]struct{}
+	accs    blocks.List[acc]      // per customer, in order of arrival
+	nodes   blocks.List[statNode] // category and channel counters
+	seen    keyset.Sets           // order-ID fingerprints per customer
 	skipped Skipped
 }
 
@@ -182,6 +187,7 @@ type acc struct {
 	discounted, recent  int32
 	online, offline     int32
 	categories, channel int32 // heads of statNode lists, -1 when empty
+	orderIDs            int32 // head of the customer's set in Summarizer.seen
 }
 
 // instant is a time as Unix seconds and nanoseconds; the zero value means
@@ -228,9 +234,6 @@ func NewSummarizer(asOf time.Time, opts SummaryOptions) *Summarizer {
 		opts:   opts,
 		index:  make(map[ID]int32),
 	}
-	if !opts.TrustOrderIDs {
-		z.seen = make(map[string]struct{})
-	}
 	return z
 }
 
@@ -242,24 +245,16 @@ func (z *Summarizer) Add(o Order) error {
 	switch {
 	case o.CustomerID == "":
 		z.skipped.Invalid++
-		reason = invalid(ErrInvalidValue, ErrEmpty, "customer_id")
+		reason = errNoCustomer
 	case o.At.IsZero():
 		z.skipped.Invalid++
-		reason = invalid(ErrInvalidDate, ErrEmpty, "at")
+		reason = errNoTime
 	case o.At.After(z.asOf):
 		z.skipped.Future++
-		reason = invalid(ErrInvalidDate, ErrFuture, "")
+		reason = errFutureOrder
 	case z.opts.Known != nil && !z.opts.Known(o.CustomerID):
 		z.skipped.Unknown++
 		reason = ErrUnknownCustomer
-	}
-	if reason == nil && z.seen != nil && o.ID != "" {
-		if _, dup := z.seen[o.ID]; dup {
-			z.skipped.Duplicate++
-			reason = ErrDuplicateID
-		} else {
-			z.seen[o.ID] = struct{}{}
-		}
 	}
 	if reason != nil {
 		return &SkipError{OrderID: o.ID, Err: reason}
@@ -267,11 +262,14 @@ func (z *Summarizer) Add(o Order) error {
 
 	i, ok := z.index[o.CustomerID]
 	if !ok {
-		i = int32(len(z.accs))
+		i = z.accs.Push(acc{id: o.CustomerID, categories: -1, channel: -1, orderIDs: keyset.Empty})
 		z.index[o.CustomerID] = i
-		z.accs = append(z.accs, acc{id: o.CustomerID, categories: -1, channel: -1})
 	}
-	a := &z.accs[i]
+	a := z.accs.At(i)
+	if !z.opts.TrustOrderIDs && o.ID != "" && !z.seen.Add(&a.orderIDs, keyset.Fingerprint(o.ID)) {
+		z.skipped.Duplicate++
+		return &SkipError{OrderID: o.ID, Err: ErrDuplicateID}
+	}
 	if o.Amount.Sign() < 0 {
 		a.refunds++
 		a.refunded.Add(o.Amount)
@@ -305,15 +303,14 @@ func (z *Summarizer) Add(o Order) error {
 // count adds an order to the list headed by *head under key.
 func (z *Summarizer) count(head *int32, key string, amount decimal.Decimal) {
 	j := *head
-	for j >= 0 && z.nodes[j].key != key {
-		j = z.nodes[j].next
+	for j >= 0 && z.nodes.At(j).key != key {
+		j = z.nodes.At(j).next
 	}
 	if j < 0 {
-		j = int32(len(z.nodes))
-		z.nodes = append(z.nodes, statNode{key: key, next: *head})
+		j = z.nodes.Push(statNode{key: key, next: *head})
 		*head = j
 	}
-	n := &z.nodes[j]
+	n := z.nodes.At(j)
 	if amount.Sign() >= 0 {
 		n.n++
 	}
@@ -324,7 +321,7 @@ func (z *Summarizer) count(head *int32, key string, amount decimal.Decimal) {
 func (z *Summarizer) Skipped() Skipped { return z.skipped }
 
 // Len returns the number of customers seen so far.
-func (z *Summarizer) Len() int { return len(z.accs) }
+func (z *Summarizer) Len() int { return z.accs.Len() }
 
 // Summaries returns one Summary per customer, in the order in which each
 // customer's first used order arrived. It may be called more than once.
@@ -332,23 +329,25 @@ func (z *Summarizer) Len() int { return len(z.accs) }
 // arrays, each capped to its own length, so appending to one never
 // changes another.
 func (z *Summarizer) Summaries() []Summary {
-	out := make([]Summary, len(z.accs))
+	n := z.accs.Len()
+	out := make([]Summary, n)
 	var nc, nh int
-	for i := range z.accs {
-		nc += z.listLen(z.accs[i].categories)
-		nh += z.listLen(z.accs[i].channel)
+	for i := range int32(n) {
+		a := z.accs.At(i)
+		nc += z.listLen(a.categories)
+		nh += z.listLen(a.channel)
 	}
 	cats := make([]CategoryStat, 0, nc)
 	chans := make([]ChannelStat, 0, nh)
-	for i := range z.accs {
-		out[i], cats, chans = z.summary(&z.accs[i], cats, chans)
+	for i := range int32(n) {
+		out[i], cats, chans = z.summary(z.accs.At(i), cats, chans)
 	}
 	return out
 }
 
 func (z *Summarizer) listLen(head int32) int {
 	n := 0
-	for j := head; j >= 0; j = z.nodes[j].next {
+	for j := head; j >= 0; j = z.nodes.At(j).next {
 		n++
 	}
 	return n
@@ -394,8 +393,8 @@ func (z *Summarizer) summary(a *acc, cats []CategoryStat, chans []ChannelStat) (
 		s.PurchasesPerMonth = float64(a.recent) / months
 	}
 	start := len(cats)
-	for j := a.categories; j >= 0; j = z.nodes[j].next {
-		n := &z.nodes[j]
+	for j := a.categories; j >= 0; j = z.nodes.At(j).next {
+		n := z.nodes.At(j)
 		cats = append(cats, CategoryStat{Category: n.key, Orders: int(n.n), Spend: n.spend.Decimal()})
 	}
 	if len(cats) > start {
@@ -408,8 +407,8 @@ func (z *Summarizer) summary(a *acc, cats []CategoryStat, chans []ChannelStat) (
 		})
 	}
 	start = len(chans)
-	for j := a.channel; j >= 0; j = z.nodes[j].next {
-		n := &z.nodes[j]
+	for j := a.channel; j >= 0; j = z.nodes.At(j).next {
+		n := z.nodes.At(j)
 		chans = append(chans, ChannelStat{Channel: Channel(n.key), Orders: int(n.n), Spend: n.spend.Decimal()})
 	}
 	if len(chans) > start {
@@ -481,3 +480,10 @@ func Summarize(ctx context.Context, orders iter.Seq[Order], asOf time.Time, opts
 	}
 	return z.Summaries(), z.Skipped(), nil
 }
+
+// Reasons for skipping an order, built once.
+var (
+	errNoCustomer  = invalid(ErrInvalidValue, ErrEmpty, "customer_id")
+	errNoTime      = invalid(ErrInvalidDate, ErrEmpty, "at")
+	errFutureOrder = invalid(ErrInvalidDate, ErrFuture, "")
+)

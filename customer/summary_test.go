@@ -160,6 +160,11 @@ func TestSummarizerSkipErrors(t *testing.T) {
 	if got := z.Skipped(); got != (customer.Skipped{Invalid: 1, Future: 1, Duplicate: 1, Unknown: 1}) {
 		t.Errorf("Skipped = %+v", got)
 	}
+	// Order IDs are per customer: the same ID under another customer is a
+	// different order.
+	if err := z.Add(customer.Order{ID: "1", CustomerID: "B", At: at(2026, 1, 1, 0, 0), Amount: dec("1")}); err != nil {
+		t.Errorf("same ID, other customer: %v", err)
+	}
 	// With trusted IDs a replayed order counts twice, by the caller's choice.
 	z = customer.NewSummarizer(asOf, customer.SummaryOptions{TrustOrderIDs: true})
 	_ = z.Add(o)
