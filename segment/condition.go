@@ -616,28 +616,14 @@ func (c *Condition) match(x *facts) bool {
 	return in == (c.op == opEq || c.op == opIn)
 }
 
-func (c *Condition) inRange(v float64) bool {
-	lo, hi := c.nums[0], c.nums[1]
-	switch c.op {
-	case opEq:
-		return v == lo
-	case opNe:
-		return v != lo
-	case opGt:
-		return v > lo
-	case opGe:
-		return v >= lo
-	case opLt:
-		return v < lo
-	case opLe:
-		return v <= lo
-	}
-	return lo <= v && v <= hi
-}
+func (c *Condition) inRange(v float64) bool { return holds(c.op, v, c.nums[0], c.nums[1]) }
 
-func (c *Condition) inUnits(v int64) bool {
-	lo, hi := c.units[0], c.units[1]
-	switch c.op {
+func (c *Condition) inUnits(v int64) bool { return holds(c.op, v, c.units[0], c.units[1]) }
+
+// holds reports whether v satisfies the comparison op against lo (or, for
+// a range, lies in [lo, hi]).
+func holds[T int64 | float64](o op, v, lo, hi T) bool {
+	switch o {
 	case opEq:
 		return v == lo
 	case opNe:
