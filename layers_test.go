@@ -24,6 +24,11 @@ var allowed = map[string][]string{
 	"segment":  {"customer", "tagging", "rfm", "cluster", "privacy"},
 }
 
+// leafInternal lists the internal packages that import nothing of this
+// module, so that even the standalone packages (privacy, cluster) may use
+// them without gaining a dependency on the domain.
+var leafInternal = []string{"internal/parallel"}
+
 // thirdParty lists the only modules outside the standard library that
 // non-test code may import.
 var thirdParty = []string{
@@ -85,6 +90,8 @@ func TestViolation(t *testing.T) {
 		{"examples/quickstart", module + "/segment", false, false},
 		{"rfm", module + "/internal/synth", true, false},
 		{"cluster", module + "/internal/synth", false, true},
+		{"cluster", module + "/internal/parallel", false, false},
+		{"internal/parallel", module + "/customer", false, true},
 		{"tagging/taggingtest", module + "/tagging", false, false},
 	}
 	for _, tt := range tests {
@@ -122,12 +129,15 @@ func violation(dir, top, imp string, test bool) string {
 	case target == top:
 		return "" // within the same package tree (e.g. tagging/taggingtest)
 	case target == "internal":
-		if (top == "privacy" || top == "cluster") && !test {
+		if (top == "privacy" || top == "cluster") && !test && !slices.Contains(leafInternal, rel) {
 			// Standalone packages may use internal code only in tests.
 			return fmt.Sprintf("%s imports %s: %s must stand alone", dir, imp, top)
 		}
 		return ""
 	case top == "internal":
+		if slices.Contains(leafInternal, strings.Join(strings.Split(filepath.ToSlash(dir), "/")[:2], "/")) {
+			return fmt.Sprintf("%s imports %s: a leaf internal package imports nothing of this module", dir, imp)
+		}
 		// internal packages serve tests, examples and benchmarks; they may
 		// import the domain packages.
 		return ""
