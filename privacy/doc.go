@@ -22,10 +22,9 @@
 //
 // They are pure, deterministic, safe for concurrent use, rune-aware and
 // never panic; every one documents what it keeps. Each has an append form
-// ([AppendMaskPhone] and so on) that writes into a caller's buffer without
-// allocating, and a config struct ([PhoneMasker] and so on) whose zero
-// value is the default and whose fields change it. [MaskMiddle] is the
-// general helper. All of them implement [Masker].
+// ([AppendMaskPhone] and so on), the fast path of the same function: it
+// writes into a caller's buffer without allocating. [MaskMiddle] is the
+// general helper for other values.
 //
 // Mask whole structs with a [Redactor] and struct tags:
 //

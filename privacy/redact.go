@@ -16,8 +16,9 @@ import (
 //	                       default), general (一般) or public (公开)
 //
 // The built-in mask kinds are name, phone, email, id (or idnumber),
-// bankcard, address, middle ([MiddleMasker] defaults) and full (every
-// rune hidden); [Redactor.Maskers] adds more. The special tag mask:"-"
+// bankcard, address ([MaskName], [MaskPhone] and so on), middle
+// ([MaskMiddle] keeping one rune at each end) and full (every rune
+// hidden); [Redactor.Maskers] adds more. The special tag mask:"-"
 // marks a field that is copied as it is, without looking inside; it is
 // the only way to accept a func, chan, interface or unsafe.Pointer field.
 //
@@ -32,40 +33,57 @@ import (
 // value.
 //
 // The first use of a type builds and caches a plan for it; an unknown
-// mask kind, a bad tag or an unsupported field kind is an error then, and
-// on every later use: fields are never skipped silently.
+// mask kind, a bad tag or an unsupported field kind is an error wrapping
+// [ErrConfig] then, and on every later use: fields are never skipped
+// silently.
 //
 // The zero Redactor is ready to use. A Redactor is safe for concurrent
 // use; it must not be copied after first use, and Maskers must not change
 // after first use.
 type Redactor struct {
-	// Maskers maps extra `mask` tag values to maskers; an entry named
-	// like a built-in kind replaces it. nil means the built-in kinds only.
-	Maskers map[string]Masker
+	// Maskers maps extra `mask` tag values to append-style masking
+	// functions such as [AppendMaskPhone]; an entry named like a built-in
+	// kind replaces it. nil means the built-in kinds only.
+	//
+	// A function appends the masked form of s to dst and returns the
+	// extended buffer. It is called concurrently, must not keep or modify
+	// dst beyond the append, must not panic on any input (invalid UTF-8
+	// included) and should be idempotent. Write a closure to give
+	// [AppendMaskMiddle] its counts: mask:"plate" with
+	//
+	//	func(dst []byte, s string) []byte { return privacy.AppendMaskMiddle(dst, s, 2, 1) }
+	Maskers map[string]func(dst []byte, s string) []byte
 
 	plans [Public + 1]sync.Map // by default Level: reflect.Type → *planResult
 	pool  sync.Pool            // *state scratch space
 }
 
-// builtinMasker returns the built-in masker for a `mask` tag value.
-func builtinMasker(kind string) Masker {
+// appendFunc is the shape of a masking function: [AppendMaskPhone] and
+// the values of [Redactor.Maskers].
+type appendFunc = func(dst []byte, s string) []byte
+
+// appendMaskMiddle is the mask:"middle" kind: one rune kept at each end.
+func appendMaskMiddle(dst []byte, s string) []byte { return AppendMaskMiddle(dst, s, 1, 1) }
+
+// builtinMasker returns the built-in masker for a `mask` tag value, or nil.
+func builtinMasker(kind string) appendFunc {
 	switch kind {
 	case "name":
-		return NameMasker{}
+		return AppendMaskName
 	case "phone":
-		return PhoneMasker{}
+		return AppendMaskPhone
 	case "email":
-		return EmailMasker{}
+		return AppendMaskEmail
 	case "id", "idnumber":
-		return IDNumberMasker{}
+		return AppendMaskIDNumber
 	case "bankcard":
-		return BankCardMasker{}
+		return AppendMaskBankCard
 	case "address":
-		return AddressMasker{}
+		return AppendMaskAddress
 	case "middle":
-		return MiddleMasker{}
+		return appendMaskMiddle
 	case "full":
-		return MiddleMasker{First: -1, Last: -1}
+		return appendMaskFull
 	}
 	return nil
 }
@@ -98,7 +116,7 @@ type field struct {
 	column string // export name: json tag name or Go name, dotted
 	off    uintptr
 	node   *node
-	masker Masker
+	masker appendFunc
 	kind   string // mask tag value
 	level  Level
 }
@@ -143,7 +161,7 @@ type planBuilder struct {
 	building map[planKey]*plan
 }
 
-func (b *planBuilder) masker(kind string) Masker {
+func (b *planBuilder) masker(kind string) appendFunc {
 	if m, ok := b.r.Maskers[kind]; ok && m != nil {
 		return m
 	}
@@ -181,7 +199,7 @@ func (b *planBuilder) structPlan(t reflect.Type, def Level) (*plan, error) {
 				node: &node{kind: nOpaque, typ: f.Type, leaf: nOpaque}, kind: kind, level: level})
 			continue
 		}
-		var m Masker
+		var m appendFunc
 		if kind != "" {
 			if m = b.masker(kind); m == nil {
 				return nil, fmt.Errorf("privacy: field %s: mask %q: %w", path, kind, ErrUnknownMask)
@@ -424,9 +442,9 @@ func (st *state) transform(f *field, s *string, act Action) {
 	case ActionMask:
 		m := f.masker
 		if m == nil {
-			m = MiddleMasker{First: -1, Last: -1} // hide every rune
+			m = appendMaskFull
 		}
-		st.buf = m.AppendMask(st.buf, *s)
+		st.buf = m(st.buf, *s)
 	case ActionPseudonymize:
 		v := *s
 		switch f.kind {

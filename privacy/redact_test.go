@@ -160,9 +160,19 @@ func TestMaskedCustomKind(t *testing.T) {
 		Plate string `mask:"plate"`
 		Phone string `mask:"phone"`
 	}
-	r := privacy.Redactor{Maskers: map[string]privacy.Masker{
-		"plate": privacy.MiddleMasker{First: 2, Last: 1},
-		"phone": privacy.PhoneMasker{Rune: '#'},
+	r := privacy.Redactor{Maskers: map[string]func([]byte, string) []byte{
+		"plate": func(dst []byte, s string) []byte { return privacy.AppendMaskMiddle(dst, s, 2, 1) },
+		// A kind named like a built-in replaces it: here, '#' for '*'.
+		"phone": func(dst []byte, s string) []byte {
+			start := len(dst)
+			dst = privacy.AppendMaskPhone(dst, s)
+			for i := start; i < len(dst); i++ {
+				if dst[i] == '*' {
+					dst[i] = '#'
+				}
+			}
+			return dst
+		},
 	}}
 	got, err := privacy.Masked(&r, order{Plate: "京A12345", Phone: "13812345678"})
 	if err != nil {
