@@ -22,7 +22,7 @@ type secretKey struct {
 
 func newSecretKey(key []byte, what string) (*secretKey, error) {
 	if len(key) < MinHMACKeySize {
-		return nil, fmt.Errorf("privacy: %s key of %d bytes, want at least %d: %w", what, len(key), MinHMACKeySize, ErrKeySize)
+		return nil, fmt.Errorf("%w: %s key of %d bytes, want at least %d", ErrConfig, what, len(key), MinHMACKeySize)
 	}
 	return &secretKey{b: append([]byte(nil), key...)}, nil
 }
@@ -30,10 +30,10 @@ func newSecretKey(key []byte, what string) (*secretKey, error) {
 // DeriveKey derives a 32-byte subkey for label from a master key with
 // HMAC-SHA256(master, label), so one stored secret can feed several blind
 // indexes without their digests being comparable. Errors wrap
-// [ErrKeySize] when master is shorter than [MinHMACKeySize].
+// [ErrConfig] when master is shorter than [MinHMACKeySize].
 func DeriveKey(master []byte, label string) ([]byte, error) {
 	if len(master) < MinHMACKeySize {
-		return nil, fmt.Errorf("privacy: master key of %d bytes, want at least %d: %w", len(master), MinHMACKeySize, ErrKeySize)
+		return nil, fmt.Errorf("%w: master key of %d bytes, want at least %d", ErrConfig, len(master), MinHMACKeySize)
 	}
 	m := hmac.New(sha256.New, master)
 	m.Write([]byte(label))
@@ -62,7 +62,7 @@ type BlindIndex struct {
 // [MinHMACKeySize] bytes; copied) and normaliser. A nil normalize means
 // [NormalizeText]; pass [NormalizePhone] or [NormalizeEmail] for those
 // fields. The normaliser must be deterministic and idempotent. Errors
-// wrap [ErrKeySize].
+// wrap [ErrConfig].
 func NewBlindIndex(key []byte, normalize func(string) string) (*BlindIndex, error) {
 	k, err := newSecretKey(key, "blind index")
 	if err != nil {

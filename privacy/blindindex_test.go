@@ -49,8 +49,8 @@ func TestDeriveKey(t *testing.T) {
 	if got, want := fmt.Sprintf("%x", k), "9a8af3a6d8d67a1cb481211d880ea115e5522f8ea24bb10f31916137b3eef591"; got != want {
 		t.Errorf("DeriveKey = %s, want %s", got, want)
 	}
-	if _, err := privacy.DeriveKey(make([]byte, 31), "x"); !errors.Is(err, privacy.ErrKeySize) {
-		t.Errorf("DeriveKey(short): err = %v, want ErrKeySize", err)
+	if _, err := privacy.DeriveKey(make([]byte, 31), "x"); !errors.Is(err, privacy.ErrConfig) {
+		t.Errorf("DeriveKey(short): err = %v, want ErrConfig", err)
 	}
 }
 
@@ -85,14 +85,14 @@ func TestNormalizers(t *testing.T) {
 }
 
 func TestHMACKeysChecked(t *testing.T) {
-	if _, err := privacy.NewBlindIndex(make([]byte, 31), nil); !errors.Is(err, privacy.ErrKeySize) {
-		t.Errorf("NewBlindIndex(31 bytes): err = %v, want ErrKeySize", err)
+	if _, err := privacy.NewBlindIndex(make([]byte, 31), nil); !errors.Is(err, privacy.ErrConfig) {
+		t.Errorf("NewBlindIndex(31 bytes): err = %v, want ErrConfig", err)
 	}
-	if _, err := privacy.NewBlindIndex(nil, nil); !errors.Is(err, privacy.ErrKeySize) {
-		t.Errorf("NewBlindIndex(nil): err = %v, want ErrKeySize", err)
+	if _, err := privacy.NewBlindIndex(nil, nil); !errors.Is(err, privacy.ErrConfig) {
+		t.Errorf("NewBlindIndex(nil): err = %v, want ErrConfig", err)
 	}
-	if _, err := privacy.NewPseudonymizer(make([]byte, 8)); !errors.Is(err, privacy.ErrKeySize) {
-		t.Errorf("NewPseudonymizer(8 bytes): err = %v, want ErrKeySize", err)
+	if _, err := privacy.NewPseudonymizer(make([]byte, 8)); !errors.Is(err, privacy.ErrConfig) {
+		t.Errorf("NewPseudonymizer(8 bytes): err = %v, want ErrConfig", err)
 	}
 	b, _ := privacy.NewBlindIndex(testKey(0x41), nil)
 	p, _ := privacy.NewPseudonymizer(testKey(0x41))

@@ -79,11 +79,12 @@ type keyEntry struct {
 // key must be [KeySize] bytes, and no two IDs may share a key.
 //
 // NewKeyring does not keep keys or its slices: the caller may zero them
-// after it returns. Errors wrap [ErrNoKeys], [ErrKeyID], [ErrKeySize],
-// [ErrDuplicateKey] or [ErrUnknownKey] and name the key ID, never the key.
+// after it returns. Errors wrap [ErrConfig] (no keys, a bad key ID or key
+// size, one key under two IDs, an active ID not in keys) and name the key
+// ID, never the key.
 func NewKeyring(activeKeyID string, keys map[string][]byte) (*Keyring, error) {
 	if len(keys) == 0 {
-		return nil, fmt.Errorf("privacy: NewKeyring: %w", ErrNoKeys)
+		return nil, fmt.Errorf("%w: NewKeyring without keys", ErrConfig)
 	}
 	ids := slices.Sorted(maps.Keys(keys))
 	k := &Keyring{active: activeKeyID, keys: make(map[string]*keyEntry, len(keys)), ids: ids}
@@ -93,28 +94,28 @@ func NewKeyring(activeKeyID string, keys map[string][]byte) (*Keyring, error) {
 		}
 		key := keys[id]
 		if len(key) != KeySize {
-			return nil, fmt.Errorf("privacy: key %q has %d bytes, want %d: %w", id, len(key), KeySize, ErrKeySize)
+			return nil, fmt.Errorf("%w: key %q has %d bytes, want %d", ErrConfig, id, len(key), KeySize)
 		}
 		for _, other := range ids[:i] {
 			if subtle.ConstantTimeCompare(key, keys[other]) == 1 {
-				return nil, fmt.Errorf("privacy: keys %q and %q: %w", other, id, ErrDuplicateKey)
+				return nil, fmt.Errorf("%w: keys %q and %q are the same key", ErrConfig, other, id)
 			}
 		}
 		block, err := aes.NewCipher(key)
 		if err != nil {
-			return nil, fmt.Errorf("privacy: key %q: %w", id, ErrKeySize)
+			return nil, fmt.Errorf("%w: key %q: wrong size", ErrConfig, id)
 		}
 		aead, err := cipher.NewGCM(block)
 		if err != nil {
-			return nil, fmt.Errorf("privacy: key %q: %w", id, ErrKeySize)
+			return nil, fmt.Errorf("%w: key %q: wrong size", ErrConfig, id)
 		}
 		k.keys[id] = &keyEntry{aead: aead}
 	}
 	if _, ok := k.keys[activeKeyID]; !ok {
 		if err := checkKeyID(activeKeyID); err != nil {
-			return nil, fmt.Errorf("privacy: active key: %w", ErrUnknownKey)
+			return nil, fmt.Errorf("%w: active key ID is not in keys", ErrConfig)
 		}
-		return nil, fmt.Errorf("privacy: active key %q: %w", activeKeyID, ErrUnknownKey)
+		return nil, fmt.Errorf("%w: active key %q is not in keys", ErrConfig, activeKeyID)
 	}
 	return k, nil
 }
@@ -122,11 +123,11 @@ func NewKeyring(activeKeyID string, keys map[string][]byte) (*Keyring, error) {
 // checkKeyID reports whether id is a usable key ID.
 func checkKeyID(id string) error {
 	if id == "" || len(id) > maxKeyID {
-		return fmt.Errorf("privacy: key ID of %d bytes: %w", len(id), ErrKeyID)
+		return fmt.Errorf("%w: key ID of %d bytes, want 1 to %d", ErrConfig, len(id), maxKeyID)
 	}
 	for i := range len(id) {
 		if c := id[i]; c <= ' ' || c > '~' {
-			return fmt.Errorf("privacy: key ID with byte %#x at %d: %w", c, i, ErrKeyID)
+			return fmt.Errorf("%w: key ID with byte %#x at %d, want printable ASCII", ErrConfig, c, i)
 		}
 	}
 	return nil
@@ -151,11 +152,11 @@ func (k *Keyring) KeyIDs() []string {
 // Encrypt encrypts plaintext under the active key, binding it to
 // associatedData (nil means none). Each call draws a fresh random 96-bit
 // nonce from crypto/rand; with random nonces, NIST SP 800-38D limits one
-// key to 2^32 encryptions, so rotate well before that. It returns
-// [ErrNoKeys] on a nil Keyring.
+// key to 2^32 encryptions, so rotate well before that. On a nil Keyring
+// the error wraps [ErrConfig].
 func (k *Keyring) Encrypt(plaintext, associatedData []byte) ([]byte, error) {
 	if k == nil {
-		return nil, fmt.Errorf("privacy: Encrypt: %w", ErrNoKeys)
+		return nil, fmt.Errorf("%w: Encrypt on a nil Keyring", ErrConfig)
 	}
 	e := k.keys[k.active]
 	hlen := 2 + len(k.active)
@@ -175,10 +176,11 @@ func (k *Keyring) Encrypt(plaintext, associatedData []byte) ([]byte, error) {
 // ring and the same associated data. Errors wrap [ErrMalformed] (too
 // short, unknown version), [ErrUnknownKey] (key not in the ring; the error
 // names its ID) or [ErrTampered] (altered ciphertext, wrong associated
-// data); they never include the ciphertext or plaintext.
+// data), or [ErrConfig] on a nil Keyring; they never include the
+// ciphertext or plaintext.
 func (k *Keyring) Decrypt(ciphertext, associatedData []byte) ([]byte, error) {
 	if k == nil {
-		return nil, fmt.Errorf("privacy: Decrypt: %w", ErrNoKeys)
+		return nil, fmt.Errorf("%w: Decrypt on a nil Keyring", ErrConfig)
 	}
 	id, hlen, err := parseHeader(ciphertext)
 	if err != nil {
@@ -233,7 +235,7 @@ func CiphertextKeyID(ciphertext []byte) (string, error) {
 // copy, unchanged. Errors are those of Decrypt and Encrypt.
 func (k *Keyring) Reencrypt(ciphertext, associatedData []byte) ([]byte, error) {
 	if k == nil {
-		return nil, fmt.Errorf("privacy: Reencrypt: %w", ErrNoKeys)
+		return nil, fmt.Errorf("%w: Reencrypt on a nil Keyring", ErrConfig)
 	}
 	id, _, err := parseHeader(ciphertext)
 	if err != nil {

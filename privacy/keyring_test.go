@@ -122,7 +122,7 @@ func TestKeyringRotation(t *testing.T) {
 	// A ring without k1 cannot read k1 ciphertexts.
 	k2only, _ := privacy.NewKeyring("k2", map[string][]byte{"k2": testKey(40)})
 	_, err = k2only.Decrypt(c, ad)
-	if !errors.Is(err, privacy.ErrUnknownKey) || !strings.Contains(err.Error(), `"k1"`) {
+	if !errors.Is(err, privacy.ErrUnknownKey) || errors.Is(err, privacy.ErrConfig) || !strings.Contains(err.Error(), `"k1"`) {
 		t.Errorf("Decrypt with missing key: err = %v, want ErrUnknownKey naming k1", err)
 	}
 	// A ring whose k1 is a different key detects it.
@@ -147,23 +147,29 @@ func TestNewKeyringErrors(t *testing.T) {
 		keys   map[string][]byte
 		want   error
 	}{
-		{"nil map", "k1", nil, privacy.ErrNoKeys},
-		{"empty map", "k1", map[string][]byte{}, privacy.ErrNoKeys},
-		{"short key", "k1", map[string][]byte{"k1": make([]byte, 16)}, privacy.ErrKeySize},
-		{"long key", "k1", map[string][]byte{"k1": make([]byte, 33)}, privacy.ErrKeySize},
-		{"nil key", "k1", map[string][]byte{"k1": nil}, privacy.ErrKeySize},
-		{"empty id", "", map[string][]byte{"": testKey(1)}, privacy.ErrKeyID},
-		{"id with space", "k 1", map[string][]byte{"k 1": testKey(1)}, privacy.ErrKeyID},
-		{"id too long", strings.Repeat("k", 256), map[string][]byte{strings.Repeat("k", 256): testKey(1)}, privacy.ErrKeyID},
-		{"non-ascii id", "密钥", map[string][]byte{"密钥": testKey(1)}, privacy.ErrKeyID},
-		{"unknown active", "k9", map[string][]byte{"k1": testKey(1)}, privacy.ErrUnknownKey},
-		{"duplicate key material", "k1", map[string][]byte{"k1": testKey(1), "k2": testKey(1)}, privacy.ErrDuplicateKey},
+		{"nil map", "k1", nil, privacy.ErrConfig},
+		{"empty map", "k1", map[string][]byte{}, privacy.ErrConfig},
+		{"short key", "k1", map[string][]byte{"k1": make([]byte, 16)}, privacy.ErrConfig},
+		{"long key", "k1", map[string][]byte{"k1": make([]byte, 33)}, privacy.ErrConfig},
+		{"nil key", "k1", map[string][]byte{"k1": nil}, privacy.ErrConfig},
+		{"empty id", "", map[string][]byte{"": testKey(1)}, privacy.ErrConfig},
+		{"id with space", "k 1", map[string][]byte{"k 1": testKey(1)}, privacy.ErrConfig},
+		{"id too long", strings.Repeat("k", 256), map[string][]byte{strings.Repeat("k", 256): testKey(1)}, privacy.ErrConfig},
+		{"non-ascii id", "密钥", map[string][]byte{"密钥": testKey(1)}, privacy.ErrConfig},
+		{"unknown active", "k9", map[string][]byte{"k1": testKey(1)}, privacy.ErrConfig},
+		{"duplicate key material", "k1", map[string][]byte{"k1": testKey(1), "k2": testKey(1)}, privacy.ErrConfig},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			k, err := privacy.NewKeyring(tt.active, tt.keys)
 			if !errors.Is(err, tt.want) || k != nil {
 				t.Fatalf("NewKeyring = %v, %v; want nil, %v", k, err, tt.want)
+			}
+			// Configuration problems never look like data problems.
+			for _, data := range []error{privacy.ErrUnknownKey, privacy.ErrMalformed, privacy.ErrTampered} {
+				if errors.Is(err, data) {
+					t.Errorf("NewKeyring error %v wraps data error %v", err, data)
+				}
 			}
 			for _, key := range tt.keys {
 				if len(key) > 0 && strings.Contains(err.Error(), hex.EncodeToString(key)) {
@@ -201,6 +207,9 @@ func TestDecryptTruncated(t *testing.T) {
 		if !errors.Is(err, privacy.ErrMalformed) && !errors.Is(err, privacy.ErrTampered) {
 			t.Errorf("Decrypt(c[:%d]): err = %v, want ErrMalformed or ErrTampered", n, err)
 		}
+		if errors.Is(err, privacy.ErrConfig) {
+			t.Errorf("Decrypt(c[:%d]): data error %v wraps ErrConfig", n, err)
+		}
 	}
 	for i := range len(c) * 8 {
 		d := bytes.Clone(c)
@@ -210,11 +219,11 @@ func TestDecryptTruncated(t *testing.T) {
 		}
 	}
 	var nilRing *privacy.Keyring
-	if _, err := nilRing.Decrypt(c, ad); !errors.Is(err, privacy.ErrNoKeys) {
-		t.Errorf("nil Keyring Decrypt: err = %v, want ErrNoKeys", err)
+	if _, err := nilRing.Decrypt(c, ad); !errors.Is(err, privacy.ErrConfig) {
+		t.Errorf("nil Keyring Decrypt: err = %v, want ErrConfig", err)
 	}
-	if _, err := nilRing.Encrypt(c, ad); !errors.Is(err, privacy.ErrNoKeys) {
-		t.Errorf("nil Keyring Encrypt: err = %v, want ErrNoKeys", err)
+	if _, err := nilRing.Encrypt(c, ad); !errors.Is(err, privacy.ErrConfig) {
+		t.Errorf("nil Keyring Encrypt: err = %v, want ErrConfig", err)
 	}
 }
 

@@ -33,7 +33,7 @@ type Pseudonymizer struct {
 }
 
 // NewPseudonymizer returns a pseudonymizer with the given master key (at
-// least [MinHMACKeySize] bytes; copied). Errors wrap [ErrKeySize].
+// least [MinHMACKeySize] bytes; copied). Errors wrap [ErrConfig].
 func NewPseudonymizer(masterKey []byte) (*Pseudonymizer, error) {
 	k, err := newSecretKey(masterKey, "pseudonym")
 	if err != nil {

@@ -183,9 +183,9 @@ func (b *planBuilder) structPlan(t reflect.Type, def Level) (*plan, error) {
 		path := t.String() + "." + f.Name
 		level := def
 		if tag, ok := f.Tag.Lookup("sensitivity"); ok {
-			l, err := ParseLevel(tag)
+			l, err := parseLevel(tag)
 			if err != nil {
-				return nil, fmt.Errorf("privacy: field %s: %w", path, err)
+				return nil, fmt.Errorf("%w: field %s: %w", ErrConfig, path, err)
 			}
 			level = l
 		}
@@ -202,7 +202,7 @@ func (b *planBuilder) structPlan(t reflect.Type, def Level) (*plan, error) {
 		var m appendFunc
 		if kind != "" {
 			if m = b.masker(kind); m == nil {
-				return nil, fmt.Errorf("privacy: field %s: mask %q: %w", path, kind, ErrUnknownMask)
+				return nil, fmt.Errorf("%w: field %s: unknown mask kind %q", ErrConfig, path, kind)
 			}
 		}
 		n, err := b.node(f.Type, Sensitive, path)
@@ -210,7 +210,7 @@ func (b *planBuilder) structPlan(t reflect.Type, def Level) (*plan, error) {
 			return nil, err
 		}
 		if m != nil && n.leaf != nString {
-			return nil, fmt.Errorf("privacy: field %s: mask %q on %s: %w", path, kind, f.Type, ErrUnsupportedField)
+			return nil, fmt.Errorf("%w: field %s: mask %q on %s, which holds no strings", ErrConfig, path, kind, f.Type)
 		}
 		if n.kind == nStruct {
 			// Inline a nested struct value: its fields sit at fixed
@@ -267,7 +267,7 @@ func (b *planBuilder) node(t reflect.Type, def Level, path string) (*node, error
 		kind := map[reflect.Kind]nodeKind{reflect.Pointer: nPtr, reflect.Slice: nSlice, reflect.Array: nArray, reflect.Map: nMap}[t.Kind()]
 		return &node{kind: kind, typ: t, elem: elem, leaf: elem.leaf}, nil
 	}
-	return nil, fmt.Errorf("privacy: field %s of kind %s: %w (tag it mask:\"-\" to copy it as it is)", path, t.Kind(), ErrUnsupportedField)
+	return nil, fmt.Errorf("%w: field %s of kind %s cannot be masked (tag it mask:\"-\" to copy it as it is)", ErrConfig, path, t.Kind())
 }
 
 // maxDepth bounds how many pointers, slices and maps a copy follows, so a
@@ -474,7 +474,7 @@ func (r *Redactor) target(t reflect.Type) (*plan, bool, error) {
 		t, isPtr = t.Elem(), true
 	}
 	if t == nil || t.Kind() != reflect.Struct {
-		return nil, false, fmt.Errorf("privacy: %v: %w", t, ErrNotStruct)
+		return nil, false, fmt.Errorf("%w: %v is not a struct or a pointer to one", ErrConfig, t)
 	}
 	p, err := r.planFor(t, Sensitive)
 	return p, isPtr, err
@@ -500,8 +500,9 @@ func Masked[T any](r *Redactor, v T) (T, error) {
 // sensitivity level: kept, masked, pseudonymised or dropped (set to its
 // zero value). Fields inside nested structs, pointers, slices and maps
 // follow their own levels. v must be a struct or a pointer to one; it is
-// never modified. Errors wrap [ErrNoPseudonymizer] or [ErrPolicy] for a
-// bad policy, or the errors of the plan (see [Redactor]).
+// never modified. A bad policy (an action out of range, or
+// ActionPseudonymize without Pseudonyms) is an error wrapping [ErrConfig],
+// as are the errors of the plan (see [Redactor]).
 func Apply[T any](r *Redactor, p Policy, v T) (T, error) {
 	if err := p.check(); err != nil {
 		var zero T

@@ -131,12 +131,12 @@ func TestMaskedPlanErrors(t *testing.T) {
 		run  func() error
 		want error
 	}{
-		{"unknown mask kind", func() error { _, err := privacy.Masked(&r, unknownKind{}); return err }, privacy.ErrUnknownMask},
-		{"mask on int", func() error { _, err := privacy.Masked(&r, maskOnInt{}); return err }, privacy.ErrUnsupportedField},
-		{"func field", func() error { _, err := privacy.Masked(&r, funcField{}); return err }, privacy.ErrUnsupportedField},
-		{"interface field", func() error { _, err := privacy.Masked(&r, anyField{}); return err }, privacy.ErrUnsupportedField},
-		{"bad level", func() error { _, err := privacy.Masked(&r, badLevel{}); return err }, privacy.ErrBadTag},
-		{"not a struct", func() error { _, err := privacy.Masked(&r, "13812345678"); return err }, privacy.ErrNotStruct},
+		{"unknown mask kind", func() error { _, err := privacy.Masked(&r, unknownKind{}); return err }, privacy.ErrConfig},
+		{"mask on int", func() error { _, err := privacy.Masked(&r, maskOnInt{}); return err }, privacy.ErrConfig},
+		{"func field", func() error { _, err := privacy.Masked(&r, funcField{}); return err }, privacy.ErrConfig},
+		{"interface field", func() error { _, err := privacy.Masked(&r, anyField{}); return err }, privacy.ErrConfig},
+		{"bad level", func() error { _, err := privacy.Masked(&r, badLevel{}); return err }, privacy.ErrConfig},
+		{"not a struct", func() error { _, err := privacy.Masked(&r, "13812345678"); return err }, privacy.ErrConfig},
 		{"opted out", func() error { _, err := privacy.Masked(&r, optedOut{Extra: 1}); return err }, nil},
 	}
 	for _, tt := range tests {
