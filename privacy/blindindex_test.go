@@ -22,7 +22,7 @@ func TestBlindIndexKnownAnswer(t *testing.T) {
 			t.Errorf("phone index Hex(%q) = %s, want %s", in, got, wantPhone)
 		}
 	}
-	emails, err := privacy.NewBlindIndex(testKey(0), privacy.NormalizeEmail)
+	emails, err := privacy.NewBlindIndex(testKey(0), privacy.NormalizeText)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestNormalizers(t *testing.T) {
 		{"phone plus 86 landline", privacy.NormalizePhone, "+86 10 12345678", "1012345678"},
 		{"phone foreign", privacy.NormalizePhone, "+1 202 555 0143", "12025550143"},
 		{"phone no digits", privacy.NormalizePhone, "---", ""},
-		{"email", privacy.NormalizeEmail, " Li@Example.com", "li@example.com"},
+		{"email", privacy.NormalizeText, " Li@Example.com", "li@example.com"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -135,8 +135,5 @@ func TestPseudonymKnownAnswer(t *testing.T) {
 	}
 	if p.Pseudonym("acme", "13812345678") == p.Pseudonym("acme", "13812345679") {
 		t.Error("two values share a pseudonym")
-	}
-	if got := string(p.AppendPseudonym([]byte("id:"), "acme", "13812345678")); got != "id:08c877b2e1981357128714ee273fd8ad" {
-		t.Errorf("AppendPseudonym = %q", got)
 	}
 }

@@ -6,7 +6,7 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"fmt"
-	"log/slog"
+	"io"
 	"maps"
 	"slices"
 	"strings"
@@ -47,7 +47,9 @@ const (
 	formatVersion = 1
 	nonceSize     = 12
 	tagSize       = 16
-	// KeySize is the length of a Keyring key: AES-256.
+	// KeySize is the length in bytes of a Keyring key (AES-256), and the
+	// shortest key [NewBlindIndex], [NewPseudonymizer] and [DeriveKey]
+	// accept.
 	KeySize = 32
 	// maxKeyID is the longest key ID, in bytes.
 	maxKeyID = 255
@@ -56,10 +58,10 @@ const (
 // Keyring encrypts field values with AES-256-GCM under named keys. It
 // encrypts with its active key and decrypts with any key it holds, so keys
 // can rotate: add a new key, make it active, re-encrypt old values with
-// [Keyring.Reencrypt] at leisure, then drop the old key.
+// [Reencrypt] at leisure, then drop the old key.
 //
 // A Keyring is immutable and safe for concurrent use. It never prints its
-// keys: String, GoString, Format and LogValue show the key IDs only.
+// keys: fmt and log/slog show the key IDs at most (see [Keyring.Format]).
 type Keyring struct {
 	active string
 	keys   map[string]*keyEntry
@@ -229,32 +231,35 @@ func CiphertextKeyID(ciphertext []byte) (string, error) {
 	return id, err
 }
 
-// Reencrypt decrypts ciphertext with whichever key of the ring it names
-// and encrypts it again under the active key, with the same associated
-// data. A ciphertext already under the active key is returned as a new
-// copy, unchanged. Errors are those of Decrypt and Encrypt.
-func (k *Keyring) Reencrypt(ciphertext, associatedData []byte) ([]byte, error) {
-	if k == nil {
-		return nil, fmt.Errorf("%w: Reencrypt on a nil Keyring", ErrConfig)
-	}
-	id, _, err := parseHeader(ciphertext)
-	if err != nil {
-		return nil, err
-	}
-	if id == k.active {
-		if _, err := k.Decrypt(ciphertext, associatedData); err != nil {
-			return nil, err
-		}
-		return slices.Clone(ciphertext), nil
-	}
-	return Reencrypt(k, k, ciphertext, associatedData)
-}
-
 // Reencrypt decrypts ciphertext with from and encrypts the plaintext with
-// to, keeping the associated data: the migration step between two
-// [Cipher] implementations, such as a [Keyring] and a host's KMS. The
-// plaintext is zeroed before Reencrypt returns.
+// to, keeping the associated data. With one [*Keyring] as both from and
+// to it is the step of a key rotation: add a new key, make it active, then
+// Reencrypt old values at leisure; a ciphertext already under the active
+// key is authenticated and returned as a new copy, unchanged. With two
+// [Cipher] implementations, such as a Keyring and a host's KMS, it is the
+// migration step between them. The plaintext is zeroed before Reencrypt
+// returns. Errors are those of Decrypt and Encrypt; a nil from or to wraps
+// [ErrConfig].
 func Reencrypt(from, to Cipher, ciphertext, associatedData []byte) ([]byte, error) {
+	if from == nil || to == nil {
+		return nil, fmt.Errorf("%w: Reencrypt with a nil Cipher", ErrConfig)
+	}
+	if k, ok := from.(*Keyring); ok && k != nil {
+		if k2, ok := to.(*Keyring); ok && k2 == k {
+			id, _, err := parseHeader(ciphertext)
+			if err != nil {
+				return nil, err
+			}
+			if id == k.active {
+				plain, err := k.Decrypt(ciphertext, associatedData)
+				if err != nil {
+					return nil, err
+				}
+				clear(plain)
+				return slices.Clone(ciphertext), nil
+			}
+		}
+	}
 	plain, err := from.Decrypt(ciphertext, associatedData)
 	if err != nil {
 		return nil, err
@@ -263,26 +268,13 @@ func Reencrypt(from, to Cipher, ciphertext, associatedData []byte) ([]byte, erro
 	return to.Encrypt(plain, associatedData)
 }
 
-// String returns a description with the active and all key IDs, never key
-// material: privacy.Keyring{active: k2, keys: [k1 k2]}.
-func (k *Keyring) String() string {
+// Format writes the active and all key IDs, never key material, whatever
+// the verb (%v, %+v, %#v, %x, ...): privacy.Keyring{active: k2, keys: [k1 k2]}.
+// A log/slog handler formats a Keyring the same way or, for JSON, as {}.
+func (k *Keyring) Format(f fmt.State, verb rune) {
 	if k == nil {
-		return "privacy.Keyring(nil)"
+		_, _ = io.WriteString(f, "privacy.Keyring(nil)")
+		return
 	}
-	return "privacy.Keyring{active: " + k.active + ", keys: [" + strings.Join(k.ids, " ") + "]}"
-}
-
-// GoString returns the same as String, so %#v shows no key material.
-func (k *Keyring) GoString() string { return k.String() }
-
-// Format writes String for every verb, so no fmt verb (%x, %+v, %#v)
-// shows key material.
-func (k *Keyring) Format(f fmt.State, verb rune) { _, _ = f.Write([]byte(k.String())) }
-
-// LogValue returns the active key ID and the key IDs as a slog group.
-func (k *Keyring) LogValue() slog.Value {
-	if k == nil {
-		return slog.StringValue("privacy.Keyring(nil)")
-	}
-	return slog.GroupValue(slog.String("active", k.active), slog.Any("keys", slices.Clone(k.ids)))
+	_, _ = io.WriteString(f, "privacy.Keyring{active: "+k.active+", keys: ["+strings.Join(k.ids, " ")+"]}")
 }

@@ -101,7 +101,7 @@ func TestKeyringRotation(t *testing.T) {
 	if got, err := next.Decrypt(c, ad); err != nil || string(got) != "zhangsan@example.com" {
 		t.Fatalf("Decrypt after rotation = %q, %v", got, err)
 	}
-	r, err := next.Reencrypt(c, ad)
+	r, err := privacy.Reencrypt(next, next, c, ad)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,11 +112,11 @@ func TestKeyringRotation(t *testing.T) {
 		t.Errorf("Decrypt re-encrypted = %q, %v", got, err)
 	}
 	// Already under the active key: unchanged copy.
-	r2, err := next.Reencrypt(r, ad)
+	r2, err := privacy.Reencrypt(next, next, r, ad)
 	if err != nil || !bytes.Equal(r2, r) {
 		t.Errorf("Reencrypt of an active-key ciphertext changed it or failed: %v", err)
 	}
-	if _, err := next.Reencrypt(r, []byte("other")); !errors.Is(err, privacy.ErrTampered) {
+	if _, err := privacy.Reencrypt(next, next, r, []byte("other")); !errors.Is(err, privacy.ErrTampered) {
 		t.Errorf("Reencrypt with wrong associated data: err = %v, want ErrTampered", err)
 	}
 	// A ring without k1 cannot read k1 ciphertexts.
@@ -137,6 +137,9 @@ func TestKeyringRotation(t *testing.T) {
 	}
 	if got, err := onlyNew.Decrypt(m, ad); err != nil || string(got) != "zhangsan@example.com" {
 		t.Errorf("Decrypt after Reencrypt = %q, %v", got, err)
+	}
+	if _, err := privacy.Reencrypt(nil, onlyNew, c, ad); !errors.Is(err, privacy.ErrConfig) {
+		t.Errorf("Reencrypt from a nil Cipher: err = %v, want ErrConfig", err)
 	}
 }
 
@@ -246,7 +249,7 @@ func TestKeyringNeverPrintsKeys(t *testing.T) {
 	var buf bytes.Buffer
 	slog.New(slog.NewJSONHandler(&buf, nil)).Info("ring", "ring", k)
 	slog.New(slog.NewTextHandler(&buf, nil)).Info("ring", "ring", k)
-	outs = append(outs, buf.String(), k.String(), k.GoString())
+	outs = append(outs, buf.String(), fmt.Sprint(k), fmt.Sprintf("%#v", k))
 	for _, out := range outs {
 		for _, leak := range []string{string(key), hex.EncodeToString(key), strings.ToUpper(hex.EncodeToString(key)),
 			fmt.Sprint(key), fmt.Sprint(key[:8]), string(key[:8])} {

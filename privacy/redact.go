@@ -451,9 +451,9 @@ func (st *state) transform(f *field, s *string, act Action) {
 		case "phone":
 			v = NormalizePhone(v)
 		case "email":
-			v = NormalizeEmail(v)
+			v = NormalizeText(v)
 		}
-		st.buf = st.mode.policy.Pseudonyms.AppendPseudonym(st.buf, st.mode.policy.Partner, v)
+		st.buf = st.mode.policy.Pseudonyms.appendPseudonym(st.buf, st.mode.policy.Partner, v)
 	default:
 		*s = ""
 		return
