@@ -8,29 +8,13 @@ import (
 	"unicode/utf8"
 )
 
-// MaskAddress masks a mainland postal address with the default
-// [AddressMasker]: the province and city stay, the district name is
-// hidden but its suffix kept, and all detail after it becomes a fixed
-// "****":
+// MaskAddress masks a mainland postal address: the province and city
+// stay, the district name is hidden but its suffix kept, and all detail
+// after it becomes a fixed "****":
 //
 //	北京市海淀区中关村大街27号           → 北京市**区****
 //	广东省深圳市南山区科技园南区8栋      → 广东省深圳市**区****
 //	中关村大街27号                       → ****
-//
-// The detail is replaced by a fixed-width mask, so its length never shows:
-// this is one of the documented fixed-width cases where the output rune
-// count differs from the input's.
-func MaskAddress(s string) string {
-	var buf [64]byte // most results fit: one allocation, for the string
-	return string(AddressMasker{}.AppendMask(buf[:0], s))
-}
-
-// AppendMaskAddress appends the result of [MaskAddress] to dst. It does not
-// allocate when dst has room.
-func AppendMaskAddress(dst []byte, s string) []byte { return AddressMasker{}.AppendMask(dst, s) }
-
-// AddressMasker masks mainland postal addresses. Its zero value is the
-// default used by [MaskAddress].
 //
 // An address is read as up to four parts, each optional and each possibly
 // preceded by white space, which is kept:
@@ -42,21 +26,33 @@ func AppendMaskAddress(dst []byte, s string) []byte { return AddressMasker{}.App
 //     name from a built-in table of the 337 prefecture-level divisions,
 //     with its 市 suffix or its 自治州/地区/盟 designation when written
 //     (深圳市, 延边朝鲜族自治州);
-//  3. a district-level division: a name of 1 to [AddressMasker.MaxDistrict]
-//     runes followed by one of the suffixes 自治县 自治旗 新区 林区 特区
-//     矿区 区 县 市 旗; the name is hidden rune by rune, the suffix kept;
-//  4. the detail (street, number, building): replaced by Detail.
+//  3. a district-level division: a name of 1 to 9 runes followed by one of
+//     the suffixes 自治县 自治旗 新区 林区 特区 矿区 区 县 市 旗; the name
+//     is hidden rune by rune, the suffix kept;
+//  4. the detail (street, number, building): replaced by "****".
 //
 // Parts 1 and 2 are kept as written. An address whose start matches no
 // known province or city keeps nothing of its start: a district, if one
-// is found, is masked and everything else is Detail. Invalid UTF-8 is
+// is found, is masked and everything else is detail. Invalid UTF-8 is
 // never kept. Masking is idempotent.
 //
-// An AddressMasker is a plain value: safe for concurrent use, and its
-// methods never panic.
-type AddressMasker struct {
+// The detail is replaced by a fixed-width mask, so its length never shows:
+// this is one of the documented fixed-width cases where the output rune
+// count differs from the input's.
+func MaskAddress(s string) string {
+	var buf [64]byte // most results fit: one allocation, for the string
+	return string(addressMasker{}.appendMask(buf[:0], s))
+}
+
+// AppendMaskAddress appends the result of [MaskAddress] to dst. It does not
+// allocate when dst has room.
+func AppendMaskAddress(dst []byte, s string) []byte { return addressMasker{}.appendMask(dst, s) }
+
+// addressMasker masks mainland postal addresses. Its zero value is
+// [MaskAddress].
+type addressMasker struct {
 	// Rune is the mask rune for the district name; 0 means
-	// [DefaultMaskRune].
+	// defaultMaskRune.
 	Rune rune
 	// Detail replaces everything after the district; "" means "****".
 	Detail string
@@ -65,18 +61,12 @@ type AddressMasker struct {
 	MaxDistrict int
 }
 
-// Mask returns the masked form of s.
-func (m AddressMasker) Mask(s string) string {
-	var buf [64]byte // most results fit: one allocation, for the string
-	return string(m.AppendMask(buf[:0], s))
-}
-
 // districtSuffixes are the designations of district-level divisions,
 // longest first.
 var districtSuffixes = []string{"自治县", "自治旗", "新区", "林区", "特区", "矿区", "区", "县", "市", "旗"}
 
-// AppendMask appends the masked form of s to dst.
-func (m AddressMasker) AppendMask(dst []byte, s string) []byte {
+// appendMask appends the masked form of s to dst.
+func (m addressMasker) appendMask(dst []byte, s string) []byte {
 	mask := maskRune(m.Rune)
 	detail := m.Detail
 	if detail == "" {

@@ -43,23 +43,3 @@ func TestMaskAddress(t *testing.T) {
 		})
 	}
 }
-
-func TestAddressMaskerConfig(t *testing.T) {
-	tests := []struct {
-		name string
-		m    privacy.AddressMasker
-		in   string
-		want string
-	}{
-		{"detail text", privacy.AddressMasker{Detail: "(略)"}, "北京市海淀区中关村大街27号", "北京市**区(略)"},
-		{"rune", privacy.AddressMasker{Rune: '○'}, "北京市海淀区中关村大街27号", "北京市○○区****"},
-		{"short district names only", privacy.AddressMasker{MaxDistrict: 2}, "云南省昆明市石林彝族自治县鹿阜街道", "云南省昆明市****"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.m.Mask(tt.in); got != tt.want {
-				t.Errorf("%+v.Mask(%q) = %q, want %q", tt.m, tt.in, got, tt.want)
-			}
-		})
-	}
-}

@@ -31,23 +31,3 @@ func TestMaskBankCard(t *testing.T) {
 		})
 	}
 }
-
-func TestBankCardMaskerConfig(t *testing.T) {
-	tests := []struct {
-		name string
-		m    privacy.BankCardMasker
-		in   string
-		want string
-	}{
-		{"last 4 only", privacy.BankCardMasker{First: -1}, "4111111111111111", "************1111"},
-		{"first 4 last 4", privacy.BankCardMasker{First: 4}, "4111111111111111", "4111********1111"},
-		{"other max none", privacy.BankCardMasker{OtherMax: -1}, "1234 5678", "**** ****"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.m.Mask(tt.in); got != tt.want {
-				t.Errorf("%+v.Mask(%q) = %q, want %q", tt.m, tt.in, got, tt.want)
-			}
-		})
-	}
-}

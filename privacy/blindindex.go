@@ -5,14 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"log/slog"
+	"io"
 	"strings"
 	"unicode"
 )
-
-// MinHMACKeySize is the shortest key accepted by [NewBlindIndex],
-// [NewPseudonymizer] and [DeriveKey].
-const MinHMACKeySize = 32
 
 // secretKey holds HMAC key material behind a pointer, so printing a
 // struct that holds one shows an address, never the key.
@@ -21,8 +17,8 @@ type secretKey struct {
 }
 
 func newSecretKey(key []byte, what string) (*secretKey, error) {
-	if len(key) < MinHMACKeySize {
-		return nil, fmt.Errorf("privacy: %s key of %d bytes, want at least %d: %w", what, len(key), MinHMACKeySize, ErrKeySize)
+	if len(key) < KeySize {
+		return nil, fmt.Errorf("%w: %s key of %d bytes, want at least %d", ErrConfig, what, len(key), KeySize)
 	}
 	return &secretKey{b: append([]byte(nil), key...)}, nil
 }
@@ -30,10 +26,10 @@ func newSecretKey(key []byte, what string) (*secretKey, error) {
 // DeriveKey derives a 32-byte subkey for label from a master key with
 // HMAC-SHA256(master, label), so one stored secret can feed several blind
 // indexes without their digests being comparable. Errors wrap
-// [ErrKeySize] when master is shorter than [MinHMACKeySize].
+// [ErrConfig] when master is shorter than [KeySize].
 func DeriveKey(master []byte, label string) ([]byte, error) {
-	if len(master) < MinHMACKeySize {
-		return nil, fmt.Errorf("privacy: master key of %d bytes, want at least %d: %w", len(master), MinHMACKeySize, ErrKeySize)
+	if len(master) < KeySize {
+		return nil, fmt.Errorf("%w: master key of %d bytes, want at least %d", ErrConfig, len(master), KeySize)
 	}
 	m := hmac.New(sha256.New, master)
 	m.Write([]byte(label))
@@ -59,10 +55,10 @@ type BlindIndex struct {
 }
 
 // NewBlindIndex returns a blind index with the given key (at least
-// [MinHMACKeySize] bytes; copied) and normaliser. A nil normalize means
-// [NormalizeText]; pass [NormalizePhone] or [NormalizeEmail] for those
-// fields. The normaliser must be deterministic and idempotent. Errors
-// wrap [ErrKeySize].
+// [KeySize] bytes; copied) and normaliser. A nil normalize means
+// [NormalizeText], which also suits e-mail addresses; pass
+// [NormalizePhone] for telephone numbers. The normaliser must be deterministic and idempotent. Errors
+// wrap [ErrConfig].
 func NewBlindIndex(key []byte, normalize func(string) string) (*BlindIndex, error) {
 	k, err := newSecretKey(key, "blind index")
 	if err != nil {
@@ -91,22 +87,22 @@ func (b *BlindIndex) Hex(value string) string {
 	return hex.EncodeToString(s[:])
 }
 
-// String returns "privacy.BlindIndex{key: redacted}".
-func (b *BlindIndex) String() string { return "privacy.BlindIndex{key: redacted}" }
+// Format writes "privacy.BlindIndex{key: redacted}" whatever the verb,
+// so fmt and log/slog never show the key.
+func (b *BlindIndex) Format(f fmt.State, verb rune) {
+	_, _ = io.WriteString(f, "privacy.BlindIndex{key: redacted}")
+}
 
-// GoString returns the same as String.
-func (b *BlindIndex) GoString() string { return b.String() }
-
-// Format writes String for every verb.
-func (b *BlindIndex) Format(f fmt.State, verb rune) { _, _ = f.Write([]byte(b.String())) }
-
-// LogValue logs the index as "redacted".
-func (b *BlindIndex) LogValue() slog.Value { return slog.StringValue(b.String()) }
-
-// NormalizeText is the default normaliser of [NewBlindIndex]: it folds
-// full-width ASCII forms (Ａ, １, ＠, the ideographic space) to ASCII, lower-cases,
-// trims white space at both ends and collapses inner runs of white
-// space to one space. Invalid UTF-8 bytes become U+FFFD.
+// NormalizeText is the default normaliser of [NewBlindIndex], and the one
+// for e-mail addresses: it folds full-width ASCII forms (Ａ, １, ＠, the
+// ideographic space) to ASCII, lower-cases, trims white space at both
+// ends and collapses inner runs of white space to one space. Invalid
+// UTF-8 bytes become U+FFFD.
+//
+// An e-mail address is thus lower-cased whole. RFC 5321 lets the local
+// part be case-sensitive, but no common mail host treats it so, and
+// folding case is what makes the index useful for deduplication.
+// Provider-specific rules (dots or +tags in Gmail) are not applied.
 func NormalizeText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -129,14 +125,6 @@ func NormalizeText(s string) string {
 	}
 	return b.String()
 }
-
-// NormalizeEmail normalises an e-mail address for a blind index: it
-// applies [NormalizeText], so the whole address is lower-cased. RFC 5321
-// lets the local part be case-sensitive, but no common mail host treats
-// it so, and folding case is what makes the index useful for
-// deduplication. Provider-specific rules (dots or +tags in Gmail) are not
-// applied.
-func NormalizeEmail(s string) string { return NormalizeText(s) }
 
 // NormalizePhone normalises a telephone number for a blind index: it
 // keeps only the digits (any script, as ASCII) and drops a leading

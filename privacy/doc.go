@@ -13,19 +13,19 @@
 //
 // # Usage
 //
-// Mask single values with the fixed entry points [MaskName], [MaskPhone],
-// [MaskEmail], [MaskIDNumber], [MaskBankCard] and [MaskAddress]:
+// Mask single values with one function per field kind: [MaskName],
+// [MaskPhone], [MaskEmail], [MaskIDNumber], [MaskBankCard] and
+// [MaskAddress]:
 //
 //	privacy.MaskPhone("13812345678")        // 138****5678
 //	privacy.MaskName("欧阳娜娜")               // 欧阳**
 //	privacy.MaskIDNumber("11010519491231002X") // 1101**********002X
 //
-// They are pure, deterministic, safe for concurrent use, rune-aware and
-// never panic; every one documents what it keeps. Each has an append form
-// ([AppendMaskPhone] and so on) that writes into a caller's buffer without
-// allocating, and a config struct ([PhoneMasker] and so on) whose zero
-// value is the default and whose fields change it. [MaskMiddle] is the
-// general helper. All of them implement [Masker].
+// They are pure, deterministic, idempotent, safe for concurrent use,
+// rune-aware and never panic; every one documents what it keeps. Each has
+// an append form ([AppendMaskPhone] and so on), the fast path of the same
+// function: it writes into a caller's buffer without allocating.
+// [MaskMiddle] is the general helper for other values.
 //
 // Mask whole structs with a [Redactor] and struct tags:
 //
@@ -36,12 +36,15 @@
 //	}
 //	masked, err := privacy.Masked(&redactor, contact)
 //
+// [Redactor.Maskers] adds mask kinds of one's own, as append functions.
+//
 // For exports, a [Policy] maps each sensitivity level ([Sensitive] 敏感,
 // [General] 一般, [Public] 公开) to an [Action]: keep, mask, pseudonymise or
 // drop; [Apply] and [Redactor.Fields] apply it.
 //
-// Encrypt fields with a [Keyring] (AES-256-GCM, key rotation, associated
-// data) or with any KMS behind the [Cipher] interface. Search and
+// Encrypt fields with a [Keyring] (AES-256-GCM, associated data, key
+// rotation with [Reencrypt]) or with any KMS behind the [Cipher]
+// interface. Search and
 // deduplicate encrypted values with a [BlindIndex]; share stable,
 // partner-specific identifiers with a [Pseudonymizer].
 //
@@ -56,6 +59,13 @@
 // masked phone number still narrows the search to ten thousand numbers.
 // Keys are never printed: [Keyring], [BlindIndex] and [Pseudonymizer]
 // format and log (fmt, whatever the verb, and log/slog) without key
-// material, showing key IDs at most. Errors from this package never contain plaintext, key
-// material or a raw personal value.
+// material, showing key IDs at most.
+//
+// # Errors
+//
+// Every configuration problem (key sizes and IDs, struct tags, policies,
+// retention rules) wraps the one sentinel [ErrConfig]; problems with the
+// data wrap their own: [ErrUnknownKey], [ErrMalformed], [ErrTampered],
+// [ErrTooDeep], [ErrConsent]. Errors from this package never contain
+// plaintext, key material or a raw personal value.
 package privacy

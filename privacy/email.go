@@ -6,54 +6,43 @@ import (
 	"unicode/utf8"
 )
 
-// MaskEmail masks an e-mail address with the default [EmailMasker]: the
-// first rune of the local part, "***", then the domain as written.
+// MaskEmail masks an e-mail address: the first rune of the local part,
+// "***", then the domain as written.
 //
 //	zhangsan@example.com → z***@example.com
 //	a@example.com        → ***@example.com
+//
+// The local part is everything before the last '@' (after leading white
+// space, which is kept), or the whole string when there is no '@'. A local
+// part of two or more runes shows its first rune followed by "***"; a
+// local part of one rune, one that starts with '*' or an invalid byte, or
+// one made only of '*' shows "***" and nothing else, so a masked address
+// masks to itself. An empty local part stays empty. The domain is kept as
+// written (invalid UTF-8 bytes in it become U+FFFD).
 //
 // The local part is replaced by a fixed-width mask, so its length never
 // shows: this is one of the documented fixed-width cases where the output
 // rune count differs from the input's.
 func MaskEmail(s string) string {
 	var buf [64]byte // most results fit: one allocation, for the string
-	return string(EmailMasker{}.AppendMask(buf[:0], s))
+	return string(emailMasker{}.appendMask(buf[:0], s))
 }
 
 // AppendMaskEmail appends the result of [MaskEmail] to dst. It does not
 // allocate when dst has room.
-func AppendMaskEmail(dst []byte, s string) []byte { return EmailMasker{}.AppendMask(dst, s) }
+func AppendMaskEmail(dst []byte, s string) []byte { return emailMasker{}.appendMask(dst, s) }
 
-// EmailMasker masks e-mail addresses. Its zero value is the default used by
-// [MaskEmail].
-//
-// The local part is everything before the last '@' (after leading white
-// space, which is kept), or the whole string when there is no '@'. A local
-// part of two or more runes shows its first rune followed by Width mask
-// runes; a local part of one rune, one that starts with the mask rune or
-// an invalid byte, or one made only of mask runes shows Width mask runes
-// and nothing else, so a masked address masks to itself. An empty local
-// part stays empty. The domain is kept as written (invalid UTF-8 bytes in
-// it become U+FFFD).
-//
-// An EmailMasker is a plain value: safe for concurrent use, and its
-// methods never panic.
-type EmailMasker struct {
-	// Rune is the mask rune; 0 means [DefaultMaskRune].
+// emailMasker masks e-mail addresses. Its zero value is [MaskEmail].
+type emailMasker struct {
+	// Rune is the mask rune; 0 means defaultMaskRune.
 	Rune rune
 	// Width is the number of mask runes that replace the rest of the local
 	// part; 0 means 3. A negative value means 1.
 	Width int
 }
 
-// Mask returns the masked form of s.
-func (m EmailMasker) Mask(s string) string {
-	var buf [64]byte // most results fit: one allocation, for the string
-	return string(m.AppendMask(buf[:0], s))
-}
-
-// AppendMask appends the masked form of s to dst.
-func (m EmailMasker) AppendMask(dst []byte, s string) []byte {
+// appendMask appends the masked form of s to dst.
+func (m emailMasker) appendMask(dst []byte, s string) []byte {
 	mask := maskRune(m.Rune)
 	width := m.Width
 	switch {

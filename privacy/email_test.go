@@ -32,23 +32,3 @@ func TestMaskEmail(t *testing.T) {
 		})
 	}
 }
-
-func TestEmailMaskerConfig(t *testing.T) {
-	tests := []struct {
-		name string
-		m    privacy.EmailMasker
-		in   string
-		want string
-	}{
-		{"width 5", privacy.EmailMasker{Width: 5}, "zhangsan@example.com", "z*****@example.com"},
-		{"width negative means one", privacy.EmailMasker{Width: -1}, "zhangsan@example.com", "z*@example.com"},
-		{"rune", privacy.EmailMasker{Rune: '•'}, "zhangsan@example.com", "z•••@example.com"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.m.Mask(tt.in); got != tt.want {
-				t.Errorf("%+v.Mask(%q) = %q, want %q", tt.m, tt.in, got, tt.want)
-			}
-		})
-	}
-}

@@ -29,9 +29,10 @@ type ErasureReport struct {
 // levels; other containers are cleared whole. Values reachable from v are
 // modified too, since they are part of the record.
 //
-// v must be a non-nil pointer to a struct. Errors wrap [ErrNotStruct],
-// [ErrTooDeep] or the plan errors of [Redactor]; a nil r means a zero
-// Redactor without a plan cache.
+// v must be a non-nil pointer to a struct: anything else is an error
+// wrapping [ErrConfig], as are the plan errors of [Redactor]. Data nested
+// too deep is [ErrTooDeep]. A nil r means a zero Redactor without a plan
+// cache.
 func Erase(r *Redactor, v any) (ErasureReport, error) {
 	var rep ErasureReport
 	if r == nil {
@@ -39,7 +40,7 @@ func Erase(r *Redactor, v any) (ErasureReport, error) {
 	}
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		return rep, fmt.Errorf("privacy: Erase needs a non-nil pointer to a struct, got %T: %w", v, ErrNotStruct)
+		return rep, fmt.Errorf("%w: Erase needs a non-nil pointer to a struct, got %T", ErrConfig, v)
 	}
 	pl, _, err := r.target(rv.Type())
 	if err != nil {

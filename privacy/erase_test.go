@@ -65,8 +65,8 @@ func TestEraseMapOfStructs(t *testing.T) {
 func TestEraseErrors(t *testing.T) {
 	c := sampleCustomer()
 	for _, v := range []any{c, (*testCustomer)(nil), nil, new(int)} {
-		if _, err := privacy.Erase(nil, v); !errors.Is(err, privacy.ErrNotStruct) {
-			t.Errorf("Erase(%T): err = %v, want ErrNotStruct", v, err)
+		if _, err := privacy.Erase(nil, v); !errors.Is(err, privacy.ErrConfig) {
+			t.Errorf("Erase(%T): err = %v, want ErrConfig", v, err)
 		}
 	}
 	c.Next = &c

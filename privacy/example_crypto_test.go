@@ -45,7 +45,7 @@ func ExamplePseudonymizer() {
 	// Output: true false 32
 }
 
-func ExampleKeyring_Reencrypt() {
+func ExampleReencrypt() {
 	k1, k2 := make([]byte, 32), make([]byte, 32)
 	k2[0] = 2
 	before, _ := privacy.NewKeyring("k1", map[string][]byte{"k1": k1})
@@ -54,7 +54,7 @@ func ExampleKeyring_Reencrypt() {
 	// Rotation: k2 becomes active, k1 stays for reading until all values
 	// are re-encrypted.
 	after, _ := privacy.NewKeyring("k2", map[string][]byte{"k1": k1, "k2": k2})
-	c2, _ := after.Reencrypt(c, []byte("C001/email"))
+	c2, _ := privacy.Reencrypt(after, after, c, []byte("C001/email"))
 	id, _ := privacy.CiphertextKeyID(c2)
 	plain, _ := after.Decrypt(c2, []byte("C001/email"))
 	fmt.Println(id, string(plain))

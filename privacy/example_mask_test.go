@@ -65,8 +65,21 @@ func ExampleAppendMaskPhone() {
 	// 139****4321
 }
 
-func ExamplePhoneMasker() {
-	m := privacy.PhoneMasker{Rune: '#', MobileLast: 2}
-	fmt.Println(m.Mask("13812345678"))
-	// Output: 138######78
+func ExampleRedactor_maskers() {
+	// A mask kind of one's own: a licence plate keeps its first two runes
+	// and its last one.
+	redactor := privacy.Redactor{Maskers: map[string]func([]byte, string) []byte{
+		"plate": func(dst []byte, s string) []byte { return privacy.AppendMaskMiddle(dst, s, 2, 1) },
+	}}
+	type Vehicle struct {
+		Plate string `mask:"plate"`
+		Owner string `mask:"phone"`
+	}
+	v, err := privacy.Masked(&redactor, Vehicle{Plate: "京A12345", Owner: "13812345678"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(v.Plate, v.Owner)
+	// Output: 京A****5 138****5678
 }

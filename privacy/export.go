@@ -80,7 +80,7 @@ func (r *Redactor) Fields(p Policy, v any) ([]Field, error) {
 	src := reflect.ValueOf(v)
 	if isPtr {
 		if src.IsNil() {
-			return nil, fmt.Errorf("privacy: nil %v: %w", src.Type(), ErrNotStruct)
+			return nil, fmt.Errorf("%w: Fields of a nil %v", ErrConfig, src.Type())
 		}
 		src = src.Elem()
 	}

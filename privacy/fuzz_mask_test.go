@@ -218,30 +218,3 @@ func FuzzMaskAddress(f *testing.F) {
 		}
 	})
 }
-
-// FuzzSlotFastPath checks that the ASCII fast path (an ASCII mask rune
-// over ASCII input) hides exactly the runes the general path hides (a
-// non-ASCII mask rune), for the phone, ID and card maskers.
-func FuzzSlotFastPath(f *testing.F) {
-	for _, s := range maskSeeds {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, in string) {
-		if strings.ContainsAny(in, "*•") {
-			return
-		}
-		pairs := []struct {
-			name       string
-			fast, slow func(string) string
-		}{
-			{"phone", privacy.MaskPhone, privacy.PhoneMasker{Rune: '•'}.Mask},
-			{"id", privacy.MaskIDNumber, privacy.IDNumberMasker{Rune: '•'}.Mask},
-			{"card", privacy.MaskBankCard, privacy.BankCardMasker{Rune: '•'}.Mask},
-		}
-		for _, p := range pairs {
-			if fast, slow := p.fast(in), strings.ReplaceAll(p.slow(in), "•", "*"); fast != slow {
-				t.Fatalf("%s(%q): fast path %q, general path %q", p.name, in, fast, slow)
-			}
-		}
-	})
-}

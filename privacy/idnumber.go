@@ -2,45 +2,40 @@ package privacy
 
 import "unicode/utf8"
 
-// MaskIDNumber masks an identity document number with the default
-// [IDNumberMasker]. A mainland resident ID (GB 11643) keeps its first 4
-// and last 4 characters, so neither the county code nor the birth date
-// shows:
+// MaskIDNumber masks an identity document number. A mainland resident ID
+// (GB 11643) keeps its first 4 and last 4 characters, so neither the
+// county code nor the birth date shows:
 //
 //	11010519491231002X → 1101**********002X
 //	110105491231002    → 1101********002   (15-digit: first 4, last 3)
 //	E12345678          → ******678         (other: at most a third, ≤ 4)
 //
 // The output has as many runes as the input.
+//
+// Letters, digits and '*' are character slots; anything else (spaces,
+// '-', brackets) is kept as written, except invalid UTF-8 bytes, which are
+// hidden slots. Eighteen slots of which the first 17 are digits (the very
+// first one shown, not masked) and the last a digit or X/x form an
+// 18-digit resident ID: it keeps 4 leading and 4 trailing slots. Fifteen
+// digits form a first-generation resident ID (6-digit region, 6-digit
+// birth date YYMMDD, 3-digit sequence): it keeps 4 leading slots and 3
+// trailing ones, so no birth digit shows. Anything else (passports,
+// permits, garbled input) keeps at most a third of its slots and never
+// more than 4, at the end. The check is on shape only: check digits are
+// not validated, so a mistyped ID is masked as safely as a valid one.
 func MaskIDNumber(s string) string {
 	var buf [64]byte // most results fit: one allocation, for the string
-	return string(IDNumberMasker{}.AppendMask(buf[:0], s))
+	return string(idNumberMasker{}.appendMask(buf[:0], s))
 }
 
 // AppendMaskIDNumber appends the result of [MaskIDNumber] to dst. It does
 // not allocate when dst has room.
-func AppendMaskIDNumber(dst []byte, s string) []byte { return IDNumberMasker{}.AppendMask(dst, s) }
+func AppendMaskIDNumber(dst []byte, s string) []byte { return idNumberMasker{}.appendMask(dst, s) }
 
-// IDNumberMasker masks identity document numbers. Its zero value is the
-// default used by [MaskIDNumber].
-//
-// Letters, digits and mask runes are character slots; anything else
-// (spaces, '-', brackets) is kept as written, except invalid UTF-8 bytes,
-// which are hidden slots. Eighteen slots of which the first 17 are digits (the very first one
-// shown, not masked)
-// and the last a digit or X/x form an 18-digit resident ID: it keeps First
-// leading and Last trailing slots. Fifteen digits form a first-generation
-// resident ID (6-digit region, 6-digit birth date YYMMDD, 3-digit
-// sequence): it keeps First leading slots and at most 3 trailing ones, so
-// no birth digit shows. Anything else (passports, permits, garbled input)
-// keeps at most a third of its slots and never more than OtherMax, at the
-// end. The check is on shape only: [MaskIDNumber] does not validate check
-// digits, so a mistyped ID is masked as safely as a valid one.
-//
-// An IDNumberMasker is a plain value: safe for concurrent use, and its
-// methods never panic.
-type IDNumberMasker struct {
-	// Rune is the mask rune; 0 means [DefaultMaskRune]. It must not be a
+// idNumberMasker masks identity document numbers. Its zero value is
+// [MaskIDNumber].
+type idNumberMasker struct {
+	// Rune is the mask rune; 0 means defaultMaskRune. It must not be a
 	// letter or digit.
 	Rune rune
 	// First is the number of leading characters of a resident ID that stay
@@ -54,14 +49,8 @@ type IDNumberMasker struct {
 	OtherMax int
 }
 
-// Mask returns the masked form of s.
-func (m IDNumberMasker) Mask(s string) string {
-	var buf [64]byte // most results fit: one allocation, for the string
-	return string(m.AppendMask(buf[:0], s))
-}
-
-// AppendMask appends the masked form of s to dst.
-func (m IDNumberMasker) AppendMask(dst []byte, s string) []byte {
+// appendMask appends the masked form of s to dst.
+func (m idNumberMasker) appendMask(dst []byte, s string) []byte {
 	mask := maskRune(m.Rune)
 	n := 0
 	digits := true // every slot so far is a digit or hidden

@@ -33,24 +33,3 @@ func TestMaskIDNumber(t *testing.T) {
 		})
 	}
 }
-
-func TestIDNumberMaskerConfig(t *testing.T) {
-	tests := []struct {
-		name string
-		m    privacy.IDNumberMasker
-		in   string
-		want string
-	}{
-		{"keep 3 and 1", privacy.IDNumberMasker{First: 3, Last: 1}, "11010519491231002X", "110**************X"},
-		{"keep none", privacy.IDNumberMasker{First: -1, Last: -1}, "11010519491231002X", "******************"},
-		{"15 digits caps last at 3", privacy.IDNumberMasker{Last: 6}, "110105491231002", "1101********002"},
-		{"other max 1", privacy.IDNumberMasker{OtherMax: 1}, "E12345678", "********8"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.m.Mask(tt.in); got != tt.want {
-				t.Errorf("%+v.Mask(%q) = %q, want %q", tt.m, tt.in, got, tt.want)
-			}
-		})
-	}
-}

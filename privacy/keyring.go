@@ -6,7 +6,7 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"fmt"
-	"log/slog"
+	"io"
 	"maps"
 	"slices"
 	"strings"
@@ -47,7 +47,9 @@ const (
 	formatVersion = 1
 	nonceSize     = 12
 	tagSize       = 16
-	// KeySize is the length of a Keyring key: AES-256.
+	// KeySize is the length in bytes of a Keyring key (AES-256), and the
+	// shortest key [NewBlindIndex], [NewPseudonymizer] and [DeriveKey]
+	// accept.
 	KeySize = 32
 	// maxKeyID is the longest key ID, in bytes.
 	maxKeyID = 255
@@ -56,10 +58,10 @@ const (
 // Keyring encrypts field values with AES-256-GCM under named keys. It
 // encrypts with its active key and decrypts with any key it holds, so keys
 // can rotate: add a new key, make it active, re-encrypt old values with
-// [Keyring.Reencrypt] at leisure, then drop the old key.
+// [Reencrypt] at leisure, then drop the old key.
 //
 // A Keyring is immutable and safe for concurrent use. It never prints its
-// keys: String, GoString, Format and LogValue show the key IDs only.
+// keys: fmt and log/slog show the key IDs at most (see [Keyring.Format]).
 type Keyring struct {
 	active string
 	keys   map[string]*keyEntry
@@ -79,11 +81,12 @@ type keyEntry struct {
 // key must be [KeySize] bytes, and no two IDs may share a key.
 //
 // NewKeyring does not keep keys or its slices: the caller may zero them
-// after it returns. Errors wrap [ErrNoKeys], [ErrKeyID], [ErrKeySize],
-// [ErrDuplicateKey] or [ErrUnknownKey] and name the key ID, never the key.
+// after it returns. Errors wrap [ErrConfig] (no keys, a bad key ID or key
+// size, one key under two IDs, an active ID not in keys) and name the key
+// ID, never the key.
 func NewKeyring(activeKeyID string, keys map[string][]byte) (*Keyring, error) {
 	if len(keys) == 0 {
-		return nil, fmt.Errorf("privacy: NewKeyring: %w", ErrNoKeys)
+		return nil, fmt.Errorf("%w: NewKeyring without keys", ErrConfig)
 	}
 	ids := slices.Sorted(maps.Keys(keys))
 	k := &Keyring{active: activeKeyID, keys: make(map[string]*keyEntry, len(keys)), ids: ids}
@@ -93,28 +96,28 @@ func NewKeyring(activeKeyID string, keys map[string][]byte) (*Keyring, error) {
 		}
 		key := keys[id]
 		if len(key) != KeySize {
-			return nil, fmt.Errorf("privacy: key %q has %d bytes, want %d: %w", id, len(key), KeySize, ErrKeySize)
+			return nil, fmt.Errorf("%w: key %q has %d bytes, want %d", ErrConfig, id, len(key), KeySize)
 		}
 		for _, other := range ids[:i] {
 			if subtle.ConstantTimeCompare(key, keys[other]) == 1 {
-				return nil, fmt.Errorf("privacy: keys %q and %q: %w", other, id, ErrDuplicateKey)
+				return nil, fmt.Errorf("%w: keys %q and %q are the same key", ErrConfig, other, id)
 			}
 		}
 		block, err := aes.NewCipher(key)
 		if err != nil {
-			return nil, fmt.Errorf("privacy: key %q: %w", id, ErrKeySize)
+			return nil, fmt.Errorf("%w: key %q: wrong size", ErrConfig, id)
 		}
 		aead, err := cipher.NewGCM(block)
 		if err != nil {
-			return nil, fmt.Errorf("privacy: key %q: %w", id, ErrKeySize)
+			return nil, fmt.Errorf("%w: key %q: wrong size", ErrConfig, id)
 		}
 		k.keys[id] = &keyEntry{aead: aead}
 	}
 	if _, ok := k.keys[activeKeyID]; !ok {
 		if err := checkKeyID(activeKeyID); err != nil {
-			return nil, fmt.Errorf("privacy: active key: %w", ErrUnknownKey)
+			return nil, fmt.Errorf("%w: active key ID is not in keys", ErrConfig)
 		}
-		return nil, fmt.Errorf("privacy: active key %q: %w", activeKeyID, ErrUnknownKey)
+		return nil, fmt.Errorf("%w: active key %q is not in keys", ErrConfig, activeKeyID)
 	}
 	return k, nil
 }
@@ -122,11 +125,11 @@ func NewKeyring(activeKeyID string, keys map[string][]byte) (*Keyring, error) {
 // checkKeyID reports whether id is a usable key ID.
 func checkKeyID(id string) error {
 	if id == "" || len(id) > maxKeyID {
-		return fmt.Errorf("privacy: key ID of %d bytes: %w", len(id), ErrKeyID)
+		return fmt.Errorf("%w: key ID of %d bytes, want 1 to %d", ErrConfig, len(id), maxKeyID)
 	}
 	for i := range len(id) {
 		if c := id[i]; c <= ' ' || c > '~' {
-			return fmt.Errorf("privacy: key ID with byte %#x at %d: %w", c, i, ErrKeyID)
+			return fmt.Errorf("%w: key ID with byte %#x at %d, want printable ASCII", ErrConfig, c, i)
 		}
 	}
 	return nil
@@ -151,11 +154,11 @@ func (k *Keyring) KeyIDs() []string {
 // Encrypt encrypts plaintext under the active key, binding it to
 // associatedData (nil means none). Each call draws a fresh random 96-bit
 // nonce from crypto/rand; with random nonces, NIST SP 800-38D limits one
-// key to 2^32 encryptions, so rotate well before that. It returns
-// [ErrNoKeys] on a nil Keyring.
+// key to 2^32 encryptions, so rotate well before that. On a nil Keyring
+// the error wraps [ErrConfig].
 func (k *Keyring) Encrypt(plaintext, associatedData []byte) ([]byte, error) {
 	if k == nil {
-		return nil, fmt.Errorf("privacy: Encrypt: %w", ErrNoKeys)
+		return nil, fmt.Errorf("%w: Encrypt on a nil Keyring", ErrConfig)
 	}
 	e := k.keys[k.active]
 	hlen := 2 + len(k.active)
@@ -175,10 +178,11 @@ func (k *Keyring) Encrypt(plaintext, associatedData []byte) ([]byte, error) {
 // ring and the same associated data. Errors wrap [ErrMalformed] (too
 // short, unknown version), [ErrUnknownKey] (key not in the ring; the error
 // names its ID) or [ErrTampered] (altered ciphertext, wrong associated
-// data); they never include the ciphertext or plaintext.
+// data), or [ErrConfig] on a nil Keyring; they never include the
+// ciphertext or plaintext.
 func (k *Keyring) Decrypt(ciphertext, associatedData []byte) ([]byte, error) {
 	if k == nil {
-		return nil, fmt.Errorf("privacy: Decrypt: %w", ErrNoKeys)
+		return nil, fmt.Errorf("%w: Decrypt on a nil Keyring", ErrConfig)
 	}
 	id, hlen, err := parseHeader(ciphertext)
 	if err != nil {
@@ -227,32 +231,35 @@ func CiphertextKeyID(ciphertext []byte) (string, error) {
 	return id, err
 }
 
-// Reencrypt decrypts ciphertext with whichever key of the ring it names
-// and encrypts it again under the active key, with the same associated
-// data. A ciphertext already under the active key is returned as a new
-// copy, unchanged. Errors are those of Decrypt and Encrypt.
-func (k *Keyring) Reencrypt(ciphertext, associatedData []byte) ([]byte, error) {
-	if k == nil {
-		return nil, fmt.Errorf("privacy: Reencrypt: %w", ErrNoKeys)
-	}
-	id, _, err := parseHeader(ciphertext)
-	if err != nil {
-		return nil, err
-	}
-	if id == k.active {
-		if _, err := k.Decrypt(ciphertext, associatedData); err != nil {
-			return nil, err
-		}
-		return slices.Clone(ciphertext), nil
-	}
-	return Reencrypt(k, k, ciphertext, associatedData)
-}
-
 // Reencrypt decrypts ciphertext with from and encrypts the plaintext with
-// to, keeping the associated data: the migration step between two
-// [Cipher] implementations, such as a [Keyring] and a host's KMS. The
-// plaintext is zeroed before Reencrypt returns.
+// to, keeping the associated data. With one [*Keyring] as both from and
+// to it is the step of a key rotation: add a new key, make it active, then
+// Reencrypt old values at leisure; a ciphertext already under the active
+// key is authenticated and returned as a new copy, unchanged. With two
+// [Cipher] implementations, such as a Keyring and a host's KMS, it is the
+// migration step between them. The plaintext is zeroed before Reencrypt
+// returns. Errors are those of Decrypt and Encrypt; a nil from or to wraps
+// [ErrConfig].
 func Reencrypt(from, to Cipher, ciphertext, associatedData []byte) ([]byte, error) {
+	if from == nil || to == nil {
+		return nil, fmt.Errorf("%w: Reencrypt with a nil Cipher", ErrConfig)
+	}
+	if k, ok := from.(*Keyring); ok && k != nil {
+		if k2, ok := to.(*Keyring); ok && k2 == k {
+			id, _, err := parseHeader(ciphertext)
+			if err != nil {
+				return nil, err
+			}
+			if id == k.active {
+				plain, err := k.Decrypt(ciphertext, associatedData)
+				if err != nil {
+					return nil, err
+				}
+				clear(plain)
+				return slices.Clone(ciphertext), nil
+			}
+		}
+	}
 	plain, err := from.Decrypt(ciphertext, associatedData)
 	if err != nil {
 		return nil, err
@@ -261,26 +268,13 @@ func Reencrypt(from, to Cipher, ciphertext, associatedData []byte) ([]byte, erro
 	return to.Encrypt(plain, associatedData)
 }
 
-// String returns a description with the active and all key IDs, never key
-// material: privacy.Keyring{active: k2, keys: [k1 k2]}.
-func (k *Keyring) String() string {
+// Format writes the active and all key IDs, never key material, whatever
+// the verb (%v, %+v, %#v, %x, ...): privacy.Keyring{active: k2, keys: [k1 k2]}.
+// A log/slog handler formats a Keyring the same way or, for JSON, as {}.
+func (k *Keyring) Format(f fmt.State, verb rune) {
 	if k == nil {
-		return "privacy.Keyring(nil)"
+		_, _ = io.WriteString(f, "privacy.Keyring(nil)")
+		return
 	}
-	return "privacy.Keyring{active: " + k.active + ", keys: [" + strings.Join(k.ids, " ") + "]}"
-}
-
-// GoString returns the same as String, so %#v shows no key material.
-func (k *Keyring) GoString() string { return k.String() }
-
-// Format writes String for every verb, so no fmt verb (%x, %+v, %#v)
-// shows key material.
-func (k *Keyring) Format(f fmt.State, verb rune) { _, _ = f.Write([]byte(k.String())) }
-
-// LogValue returns the active key ID and the key IDs as a slog group.
-func (k *Keyring) LogValue() slog.Value {
-	if k == nil {
-		return slog.StringValue("privacy.Keyring(nil)")
-	}
-	return slog.GroupValue(slog.String("active", k.active), slog.Any("keys", slices.Clone(k.ids)))
+	_, _ = io.WriteString(f, "privacy.Keyring{active: "+k.active+", keys: ["+strings.Join(k.ids, " ")+"]}")
 }

@@ -101,7 +101,7 @@ func TestKeyringRotation(t *testing.T) {
 	if got, err := next.Decrypt(c, ad); err != nil || string(got) != "zhangsan@example.com" {
 		t.Fatalf("Decrypt after rotation = %q, %v", got, err)
 	}
-	r, err := next.Reencrypt(c, ad)
+	r, err := privacy.Reencrypt(next, next, c, ad)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,17 +112,17 @@ func TestKeyringRotation(t *testing.T) {
 		t.Errorf("Decrypt re-encrypted = %q, %v", got, err)
 	}
 	// Already under the active key: unchanged copy.
-	r2, err := next.Reencrypt(r, ad)
+	r2, err := privacy.Reencrypt(next, next, r, ad)
 	if err != nil || !bytes.Equal(r2, r) {
 		t.Errorf("Reencrypt of an active-key ciphertext changed it or failed: %v", err)
 	}
-	if _, err := next.Reencrypt(r, []byte("other")); !errors.Is(err, privacy.ErrTampered) {
+	if _, err := privacy.Reencrypt(next, next, r, []byte("other")); !errors.Is(err, privacy.ErrTampered) {
 		t.Errorf("Reencrypt with wrong associated data: err = %v, want ErrTampered", err)
 	}
 	// A ring without k1 cannot read k1 ciphertexts.
 	k2only, _ := privacy.NewKeyring("k2", map[string][]byte{"k2": testKey(40)})
 	_, err = k2only.Decrypt(c, ad)
-	if !errors.Is(err, privacy.ErrUnknownKey) || !strings.Contains(err.Error(), `"k1"`) {
+	if !errors.Is(err, privacy.ErrUnknownKey) || errors.Is(err, privacy.ErrConfig) || !strings.Contains(err.Error(), `"k1"`) {
 		t.Errorf("Decrypt with missing key: err = %v, want ErrUnknownKey naming k1", err)
 	}
 	// A ring whose k1 is a different key detects it.
@@ -138,6 +138,9 @@ func TestKeyringRotation(t *testing.T) {
 	if got, err := onlyNew.Decrypt(m, ad); err != nil || string(got) != "zhangsan@example.com" {
 		t.Errorf("Decrypt after Reencrypt = %q, %v", got, err)
 	}
+	if _, err := privacy.Reencrypt(nil, onlyNew, c, ad); !errors.Is(err, privacy.ErrConfig) {
+		t.Errorf("Reencrypt from a nil Cipher: err = %v, want ErrConfig", err)
+	}
 }
 
 func TestNewKeyringErrors(t *testing.T) {
@@ -147,23 +150,29 @@ func TestNewKeyringErrors(t *testing.T) {
 		keys   map[string][]byte
 		want   error
 	}{
-		{"nil map", "k1", nil, privacy.ErrNoKeys},
-		{"empty map", "k1", map[string][]byte{}, privacy.ErrNoKeys},
-		{"short key", "k1", map[string][]byte{"k1": make([]byte, 16)}, privacy.ErrKeySize},
-		{"long key", "k1", map[string][]byte{"k1": make([]byte, 33)}, privacy.ErrKeySize},
-		{"nil key", "k1", map[string][]byte{"k1": nil}, privacy.ErrKeySize},
-		{"empty id", "", map[string][]byte{"": testKey(1)}, privacy.ErrKeyID},
-		{"id with space", "k 1", map[string][]byte{"k 1": testKey(1)}, privacy.ErrKeyID},
-		{"id too long", strings.Repeat("k", 256), map[string][]byte{strings.Repeat("k", 256): testKey(1)}, privacy.ErrKeyID},
-		{"non-ascii id", "密钥", map[string][]byte{"密钥": testKey(1)}, privacy.ErrKeyID},
-		{"unknown active", "k9", map[string][]byte{"k1": testKey(1)}, privacy.ErrUnknownKey},
-		{"duplicate key material", "k1", map[string][]byte{"k1": testKey(1), "k2": testKey(1)}, privacy.ErrDuplicateKey},
+		{"nil map", "k1", nil, privacy.ErrConfig},
+		{"empty map", "k1", map[string][]byte{}, privacy.ErrConfig},
+		{"short key", "k1", map[string][]byte{"k1": make([]byte, 16)}, privacy.ErrConfig},
+		{"long key", "k1", map[string][]byte{"k1": make([]byte, 33)}, privacy.ErrConfig},
+		{"nil key", "k1", map[string][]byte{"k1": nil}, privacy.ErrConfig},
+		{"empty id", "", map[string][]byte{"": testKey(1)}, privacy.ErrConfig},
+		{"id with space", "k 1", map[string][]byte{"k 1": testKey(1)}, privacy.ErrConfig},
+		{"id too long", strings.Repeat("k", 256), map[string][]byte{strings.Repeat("k", 256): testKey(1)}, privacy.ErrConfig},
+		{"non-ascii id", "密钥", map[string][]byte{"密钥": testKey(1)}, privacy.ErrConfig},
+		{"unknown active", "k9", map[string][]byte{"k1": testKey(1)}, privacy.ErrConfig},
+		{"duplicate key material", "k1", map[string][]byte{"k1": testKey(1), "k2": testKey(1)}, privacy.ErrConfig},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			k, err := privacy.NewKeyring(tt.active, tt.keys)
 			if !errors.Is(err, tt.want) || k != nil {
 				t.Fatalf("NewKeyring = %v, %v; want nil, %v", k, err, tt.want)
+			}
+			// Configuration problems never look like data problems.
+			for _, data := range []error{privacy.ErrUnknownKey, privacy.ErrMalformed, privacy.ErrTampered} {
+				if errors.Is(err, data) {
+					t.Errorf("NewKeyring error %v wraps data error %v", err, data)
+				}
 			}
 			for _, key := range tt.keys {
 				if len(key) > 0 && strings.Contains(err.Error(), hex.EncodeToString(key)) {
@@ -201,6 +210,9 @@ func TestDecryptTruncated(t *testing.T) {
 		if !errors.Is(err, privacy.ErrMalformed) && !errors.Is(err, privacy.ErrTampered) {
 			t.Errorf("Decrypt(c[:%d]): err = %v, want ErrMalformed or ErrTampered", n, err)
 		}
+		if errors.Is(err, privacy.ErrConfig) {
+			t.Errorf("Decrypt(c[:%d]): data error %v wraps ErrConfig", n, err)
+		}
 	}
 	for i := range len(c) * 8 {
 		d := bytes.Clone(c)
@@ -210,11 +222,11 @@ func TestDecryptTruncated(t *testing.T) {
 		}
 	}
 	var nilRing *privacy.Keyring
-	if _, err := nilRing.Decrypt(c, ad); !errors.Is(err, privacy.ErrNoKeys) {
-		t.Errorf("nil Keyring Decrypt: err = %v, want ErrNoKeys", err)
+	if _, err := nilRing.Decrypt(c, ad); !errors.Is(err, privacy.ErrConfig) {
+		t.Errorf("nil Keyring Decrypt: err = %v, want ErrConfig", err)
 	}
-	if _, err := nilRing.Encrypt(c, ad); !errors.Is(err, privacy.ErrNoKeys) {
-		t.Errorf("nil Keyring Encrypt: err = %v, want ErrNoKeys", err)
+	if _, err := nilRing.Encrypt(c, ad); !errors.Is(err, privacy.ErrConfig) {
+		t.Errorf("nil Keyring Encrypt: err = %v, want ErrConfig", err)
 	}
 }
 
@@ -237,7 +249,7 @@ func TestKeyringNeverPrintsKeys(t *testing.T) {
 	var buf bytes.Buffer
 	slog.New(slog.NewJSONHandler(&buf, nil)).Info("ring", "ring", k)
 	slog.New(slog.NewTextHandler(&buf, nil)).Info("ring", "ring", k)
-	outs = append(outs, buf.String(), k.String(), k.GoString())
+	outs = append(outs, buf.String(), fmt.Sprint(k), fmt.Sprintf("%#v", k))
 	for _, out := range outs {
 		for _, leak := range []string{string(key), hex.EncodeToString(key), strings.ToUpper(hex.EncodeToString(key)),
 			fmt.Sprint(key), fmt.Sprint(key[:8]), string(key[:8])} {

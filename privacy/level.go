@@ -36,10 +36,10 @@ func (l Level) String() string {
 	return fmt.Sprintf("Level(%d)", uint8(l))
 }
 
-// ParseLevel parses a sensitivity tag value: "sensitive", "general" or
-// "public" (any case), or the Chinese 敏感, 一般, 公开. Errors wrap
-// [ErrBadTag].
-func ParseLevel(s string) (Level, error) {
+// parseLevel parses a sensitivity tag value: "sensitive", "general" or
+// "public" (any case), or the Chinese 敏感, 一般, 公开. The error names
+// the bad value; the caller wraps it in [ErrConfig].
+func parseLevel(s string) (Level, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "sensitive", "敏感":
 		return Sensitive, nil
@@ -48,7 +48,7 @@ func ParseLevel(s string) (Level, error) {
 	case "public", "公开":
 		return Public, nil
 	}
-	return 0, fmt.Errorf("privacy: sensitivity %q: %w", s, ErrBadTag)
+	return 0, fmt.Errorf("bad sensitivity tag %q", s)
 }
 
 // Action is what a [Policy] does with a field. The zero value is
@@ -127,11 +127,11 @@ func (p Policy) Action(l Level) Action {
 // check reports a policy that cannot be applied.
 func (p Policy) check() error {
 	if p.Pseudonyms == nil && (p.Sensitive == ActionPseudonymize || p.General == ActionPseudonymize || p.Public == ActionPseudonymize) {
-		return fmt.Errorf("privacy: policy %q: %w", p.Purpose, ErrNoPseudonymizer)
+		return fmt.Errorf("%w: policy %q pseudonymises but Policy.Pseudonyms is nil", ErrConfig, p.Purpose)
 	}
 	for _, a := range []Action{p.Sensitive, p.General, p.Public} {
 		if a > ActionKeep {
-			return fmt.Errorf("privacy: policy %q: action %v: %w", p.Purpose, a, ErrPolicy)
+			return fmt.Errorf("%w: policy %q has unknown action %v", ErrConfig, p.Purpose, a)
 		}
 	}
 	return nil

@@ -5,48 +5,16 @@ import (
 	"unicode/utf8"
 )
 
-// DefaultMaskRune is the rune every masker writes in place of a hidden rune
-// when its Rune field is zero.
-const DefaultMaskRune = '*'
-
-// Masker masks one string value.
-//
-// AppendMask appends the masked form of s to dst and returns the extended
-// buffer, like [strconv.AppendInt]. Implementations must be safe for
-// concurrent use, must not keep or modify dst beyond the append, must not
-// panic on any input (invalid UTF-8 included) and should be idempotent:
-// masking a masked value changes nothing. An empty s yields nothing
-// appended unless the masker documents a fixed output.
-//
-// Every masker in this package implements Masker; [MaskerFunc] adapts a
-// plain function.
-type Masker interface {
-	AppendMask(dst []byte, s string) []byte
-}
-
-// MaskerFunc adapts an ordinary function to the [Masker] interface.
-type MaskerFunc func(dst []byte, s string) []byte
-
-// AppendMask calls f(dst, s).
-func (f MaskerFunc) AppendMask(dst []byte, s string) []byte { return f(dst, s) }
-
-// Compile-time checks that the built-in maskers satisfy Masker.
-var (
-	_ Masker = NameMasker{}
-	_ Masker = PhoneMasker{}
-	_ Masker = EmailMasker{}
-	_ Masker = IDNumberMasker{}
-	_ Masker = BankCardMasker{}
-	_ Masker = AddressMasker{}
-	_ Masker = MiddleMasker{}
-	_ Masker = MaskerFunc(nil)
-)
-
-// maskRune returns r, or DefaultMaskRune when r is zero or not a valid
+// defaultMaskRune is the rune every masker writes in place of a hidden
 // rune.
+const defaultMaskRune = '*'
+
+// maskRune returns r, or defaultMaskRune when r is zero or not a valid
+// rune. The unexported masker types take a mask rune so that tests can
+// drive the non-ASCII path; the exported functions always use '*'.
 func maskRune(r rune) rune {
 	if r <= 0 || !utf8.ValidRune(r) {
-		return DefaultMaskRune
+		return defaultMaskRune
 	}
 	return r
 }
@@ -110,31 +78,30 @@ func digitValueSlow(r rune) int {
 }
 
 // MaskMiddle masks the middle of s, keeping up to first runes at the start
-// and last runes at the end, one mask rune per hidden rune. Negative counts
-// mean zero. When first+last would show the whole string, last and then
-// first are reduced so that at least one rune is hidden; a one-rune string
+// and last runes at the end, one '*' per hidden rune. Negative counts mean
+// zero. When first+last would show the whole string, last and then first
+// are reduced so that at least one rune is hidden; a one-rune string
 // becomes "*". The rune count of the result equals that of s (each invalid
 // UTF-8 byte counts as one rune and is always hidden).
 //
-// MaskMiddle is the general helper behind the other maskers; see
-// [MiddleMasker] to change the mask rune.
+// MaskMiddle is the general helper for values that have no masker of
+// their own (company names, notes, plates); the struct tag mask:"middle"
+// keeps one rune at each end and mask:"full" hides every rune.
 func MaskMiddle(s string, first, last int) string {
-	var buf [64]byte
-	return string(MiddleMasker{}.appendMask(buf[:0], s, max(first, 0), max(last, 0)))
+	var buf [64]byte // most results fit: one allocation, for the string
+	return string(AppendMaskMiddle(buf[:0], s, first, last))
 }
 
-// AppendMaskMiddle appends the result of [MaskMiddle] to dst.
+// AppendMaskMiddle appends the result of [MaskMiddle] to dst. It does not
+// allocate when dst has room.
 func AppendMaskMiddle(dst []byte, s string, first, last int) []byte {
-	return MiddleMasker{}.appendMask(dst, s, max(first, 0), max(last, 0))
+	return appendMiddle(dst, s, defaultMaskRune, max(first, 0), max(last, 0))
 }
 
-// MiddleMasker hides the middle of a string. Its zero value keeps the first
-// and the last rune: "abcdef" → "a****f".
-//
-// A MiddleMasker is a plain value: safe for concurrent use, and its
-// methods never panic.
-type MiddleMasker struct {
-	// Rune is the mask rune; 0 means [DefaultMaskRune].
+// middleMasker hides the middle of a string. Its zero value keeps the
+// first and the last rune: "abcdef" → "a****f".
+type middleMasker struct {
+	// Rune is the mask rune; 0 means defaultMaskRune.
 	Rune rune
 	// First is the number of leading runes kept; 0 means 1, a negative
 	// value keeps none.
@@ -144,18 +111,14 @@ type MiddleMasker struct {
 	Last int
 }
 
-// Mask returns the masked form of s; see [MaskMiddle] for the rules.
-func (m MiddleMasker) Mask(s string) string {
-	var buf [64]byte // most results fit: one allocation, for the string
-	return string(m.AppendMask(buf[:0], s))
+// appendMask appends the masked form of s to dst.
+func (m middleMasker) appendMask(dst []byte, s string) []byte {
+	return appendMiddle(dst, s, maskRune(m.Rune), keepCount(m.First, 1), keepCount(m.Last, 1))
 }
 
-// AppendMask appends the masked form of s to dst.
-func (m MiddleMasker) AppendMask(dst []byte, s string) []byte {
-	return m.appendMask(dst, s, keepCount(m.First, 1), keepCount(m.Last, 1))
-}
-
-func (m MiddleMasker) appendMask(dst []byte, s string, first, last int) []byte {
+// appendMiddle appends s with all but first leading and last trailing
+// runes replaced by mask; first and last are not negative.
+func appendMiddle(dst []byte, s string, mask rune, first, last int) []byte {
 	n := utf8.RuneCountInString(s)
 	if n == 0 {
 		return dst
@@ -164,7 +127,6 @@ func (m MiddleMasker) appendMask(dst []byte, s string, first, last int) []byte {
 		last = max(0, n-1-first)
 		first = min(first, n-1)
 	}
-	mask := maskRune(m.Rune)
 	i := 0
 	for k := 0; k < len(s); {
 		r, size := utf8.DecodeRuneInString(s[k:])
@@ -177,6 +139,12 @@ func (m MiddleMasker) appendMask(dst []byte, s string, first, last int) []byte {
 		i++
 	}
 	return dst
+}
+
+// appendMaskFull appends one '*' per rune of s: the struct tag mask:"full"
+// and [ActionMask] on a field without a mask tag.
+func appendMaskFull(dst []byte, s string) []byte {
+	return appendMiddle(dst, s, defaultMaskRune, 0, 0)
 }
 
 // slotKind says which runes a slot masker hides.

@@ -37,26 +37,6 @@ func TestMaskMiddle(t *testing.T) {
 	}
 }
 
-func TestMiddleMaskerDefaults(t *testing.T) {
-	tests := []struct {
-		name string
-		m    privacy.MiddleMasker
-		in   string
-		want string
-	}{
-		{"zero value keeps one each side", privacy.MiddleMasker{}, "abcdef", "a****f"},
-		{"negative keeps none", privacy.MiddleMasker{First: -1, Last: -1}, "abc", "***"},
-		{"rune", privacy.MiddleMasker{Rune: '#', First: 2}, "abcdef", "ab###f"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.m.Mask(tt.in); got != tt.want {
-				t.Errorf("%+v.Mask(%q) = %q, want %q", tt.m, tt.in, got, tt.want)
-			}
-		})
-	}
-}
-
 // maskers lists every built-in masker with whether its output keeps the
 // input's rune count (the others are the documented fixed-width cases).
 var maskers = []struct {

@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// compoundSurnames is the built-in list of two-rune Chinese surnames kept
+// compoundSurnames is the built-in set of two-rune Chinese surnames kept
 // whole by [MaskName], in simplified and traditional forms. It follows the
 // compound surnames of the 百家姓 (Hundred Family Surnames) and a few
 // later ones (拓跋, 呼延, 独孤). Pairs whose first rune is itself a common
@@ -36,67 +36,46 @@ var compoundSurnames = map[string]bool{
 	"褚師": true,
 }
 
-// CompoundSurnames returns the built-in list of compound (two-rune)
-// Chinese surnames that [MaskName] keeps whole, sorted. The slice is a new
-// copy on each call; extend it and set [NameMasker.CompoundSurnames] to
-// change the list.
-func CompoundSurnames() []string {
-	out := make([]string, 0, len(compoundSurnames))
-	for s := range compoundSurnames {
-		out = append(out, s)
-	}
-	slices.Sort(out)
-	return out
-}
-
-// MaskName masks a personal name with the default [NameMasker]: the
-// surname stays, every other letter becomes '*'.
+// MaskName masks a personal name: the surname stays, every other letter
+// becomes '*'.
 //
 //	张三          → 张*
 //	王小明        → 王**
-//	欧阳娜娜      → 欧阳**   (compound surname, see [CompoundSurnames])
+//	欧阳娜娜      → 欧阳**   (compound surname)
 //	阿依古丽·买买提 → 阿***·***  (middle-dot names keep the first rune and the dots)
 //	John Smith    → J*** S****
 //	张            → *
 //
-// The output has as many runes as the input.
+// A name is split into letters and separators: white space, middle dots
+// (· • ‧ ・ ･), hyphens, full stops and commas. Separators are kept as
+// written and every hidden letter becomes one '*', so the output has as
+// many runes as the input. Names whose first letter is Chinese, Japanese
+// or Korean script keep that letter (the surname), or their first two
+// when they start with a compound surname and have at least three
+// letters and no middle dot; a name of a single letter is fully masked.
+// Other names keep the first letter of each word of two or more letters.
+// Invalid UTF-8 bytes are always hidden.
+//
+// The compound surnames are the two-rune surnames of the 百家姓 (Hundred
+// Family Surnames) and a few later ones (拓跋, 呼延, 独孤), in simplified
+// and traditional forms: 欧阳, 司马, 诸葛, 上官, 慕容 and so on.
 func MaskName(s string) string {
 	var buf [64]byte // most results fit: one allocation, for the string
-	return string(NameMasker{}.AppendMask(buf[:0], s))
+	return string(nameMasker{}.appendMask(buf[:0], s))
 }
 
 // AppendMaskName appends the result of [MaskName] to dst. It does not
 // allocate when dst has room.
-func AppendMaskName(dst []byte, s string) []byte { return NameMasker{}.AppendMask(dst, s) }
+func AppendMaskName(dst []byte, s string) []byte { return nameMasker{}.appendMask(dst, s) }
 
-// NameMasker masks personal names. Its zero value is the default used by
-// [MaskName].
-//
-// A name is split into letters and separators: white space, middle dots
-// (· • ‧ ・ ･), hyphens, full stops and commas. Separators are kept as
-// written and every hidden letter becomes one mask rune, so the output has
-// as many runes as the input. Names whose first letter is Chinese,
-// Japanese or Korean script keep that letter (the surname), or their first two
-// when they start with a compound surname and have at least three letters
-// and no middle dot; a name of a single letter is fully masked. Other
-// names keep the first letter of each word of two or more letters. Invalid
-// UTF-8 bytes are always hidden.
-//
-// A NameMasker is a plain value: safe for concurrent use, and its
-// methods never panic.
-type NameMasker struct {
-	// Rune is the mask rune; 0 means [DefaultMaskRune].
+// nameMasker masks personal names. Its zero value is [MaskName].
+type nameMasker struct {
+	// Rune is the mask rune; 0 means defaultMaskRune.
 	Rune rune
 	// CompoundSurnames lists the two-rune surnames kept whole; nil means
-	// the built-in list returned by [CompoundSurnames]. An empty non-nil
-	// slice disables compound surnames.
+	// the built-in compoundSurnames. An empty non-nil slice disables
+	// compound surnames.
 	CompoundSurnames []string
-}
-
-// Mask returns the masked form of s.
-func (m NameMasker) Mask(s string) string {
-	var buf [64]byte // most results fit: one allocation, for the string
-	return string(m.AppendMask(buf[:0], s))
 }
 
 // isNameSeparator reports whether r separates the words of a name.
@@ -119,8 +98,8 @@ func isCJK(r rune) bool {
 		unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
 }
 
-// AppendMask appends the masked form of s to dst.
-func (m NameMasker) AppendMask(dst []byte, s string) []byte {
+// appendMask appends the masked form of s to dst.
+func (m nameMasker) appendMask(dst []byte, s string) []byte {
 	mask := maskRune(m.Rune)
 	var (
 		letters  int
@@ -178,7 +157,7 @@ func (m NameMasker) AppendMask(dst []byte, s string) []byte {
 	return dst
 }
 
-func (m NameMasker) isCompound(s string) bool {
+func (m nameMasker) isCompound(s string) bool {
 	if m.CompoundSurnames == nil {
 		return compoundSurnames[s]
 	}
@@ -187,7 +166,7 @@ func (m NameMasker) isCompound(s string) bool {
 
 // appendWords masks a non-CJK name word by word, keeping the first letter
 // of each word of two or more letters.
-func (m NameMasker) appendWords(dst []byte, s string, mask rune) []byte {
+func (m nameMasker) appendWords(dst []byte, s string, mask rune) []byte {
 	for k := 0; k < len(s); {
 		r, size := utf8.DecodeRuneInString(s[k:])
 		if isNameSeparator(r) {

@@ -2,7 +2,7 @@ package privacy
 
 import "unicode/utf8"
 
-// MaskPhone masks a telephone number with the default [PhoneMasker]:
+// MaskPhone masks a telephone number:
 //
 //	13812345678        → 138****5678       (mainland mobile: first 3, last 4)
 //	+86 138-1234-5678  → +86 138-****-5678 (prefix and separators as written)
@@ -10,20 +10,9 @@ import "unicode/utf8"
 //	+1 202 555 0143    → +* *** *** *143   (other: at most a third, ≤ 4)
 //
 // Only digits are hidden; the output has as many runes as the input.
-func MaskPhone(s string) string {
-	var buf [64]byte // most results fit: one allocation, for the string
-	return string(PhoneMasker{}.AppendMask(buf[:0], s))
-}
-
-// AppendMaskPhone appends the result of [MaskPhone] to dst. It does not
-// allocate when dst has room.
-func AppendMaskPhone(dst []byte, s string) []byte { return PhoneMasker{}.AppendMask(dst, s) }
-
-// PhoneMasker masks telephone numbers. Its zero value is the default used
-// by [MaskPhone].
 //
-// Every decimal digit (any script, so full-width ０-９ too) and every mask
-// rune already present is a digit slot; everything else (spaces, '-', '(',
+// Every decimal digit (any script, so full-width ０-９ too) and every '*'
+// already present is a digit slot; everything else (spaces, '-', '(',
 // '+', letters) is kept as written, except invalid UTF-8 bytes, which are
 // hidden slots. The number is classified by its slots:
 //
@@ -31,22 +20,29 @@ func AppendMaskPhone(dst []byte, s string) []byte { return PhoneMasker{}.AppendM
 //     bare 86 followed by exactly eleven digits that form a mobile number.
 //     The prefix is kept as written and is not part of the national number.
 //   - Mainland mobile: the national number has 11 digits, starts with 1 and
-//     its second digit is 3-9. It keeps MobileFirst leading and MobileLast
-//     trailing digits.
+//     its second digit is 3-9. It keeps 3 leading and 4 trailing digits.
 //   - Mainland landline: an optional trunk 0 (required without a country
 //     prefix), an area code (10 or 2x: two digits; 3x-9x: three digits)
 //     and a 7- or 8-digit local number. It keeps the trunk 0, the area code
-//     and LandlineLast trailing digits.
+//     and 2 trailing digits.
 //   - Anything else (foreign numbers, numbers with extensions, short or
 //     garbled input) keeps at most a third of its digits and never more
-//     than OtherMax, at the end.
+//     than 4, at the end.
 //
 // Masking is idempotent: a masked number is classified the same way again.
-//
-// A PhoneMasker is a plain value: safe for concurrent use, and its
-// methods never panic.
-type PhoneMasker struct {
-	// Rune is the mask rune; 0 means [DefaultMaskRune]. It must not be a
+func MaskPhone(s string) string {
+	var buf [64]byte // most results fit: one allocation, for the string
+	return string(phoneMasker{}.appendMask(buf[:0], s))
+}
+
+// AppendMaskPhone appends the result of [MaskPhone] to dst. It does not
+// allocate when dst has room.
+func AppendMaskPhone(dst []byte, s string) []byte { return phoneMasker{}.appendMask(dst, s) }
+
+// phoneMasker masks telephone numbers. Its zero value is [MaskPhone]; the
+// fields change the counts of its rules.
+type phoneMasker struct {
+	// Rune is the mask rune; 0 means defaultMaskRune. It must not be a
 	// digit.
 	Rune rune
 	// MobileFirst is the number of leading digits of a mobile number that
@@ -64,18 +60,12 @@ type PhoneMasker struct {
 	OtherMax int
 }
 
-// Mask returns the masked form of s.
-func (m PhoneMasker) Mask(s string) string {
-	var buf [64]byte // most results fit: one allocation, for the string
-	return string(m.AppendMask(buf[:0], s))
-}
-
 // phoneHead is the number of leading slot values a phone classification
 // looks at: a 4-digit prefix, a trunk 0 and a 2-digit area code start.
 const phoneHead = 8
 
-// AppendMask appends the masked form of s to dst.
-func (m PhoneMasker) AppendMask(dst []byte, s string) []byte {
+// appendMask appends the masked form of s to dst.
+func (m phoneMasker) appendMask(dst []byte, s string) []byte {
 	mask := maskRune(m.Rune)
 	var head [phoneHead]int8 // slot values; -1 for a hidden slot
 	n := 0
@@ -104,7 +94,7 @@ func (m PhoneMasker) AppendMask(dst []byte, s string) []byte {
 }
 
 // classify returns how many leading and trailing slots stay visible.
-func (m PhoneMasker) classify(head [phoneHead]int8, n int, plus bool) (first, last int) {
+func (m phoneMasker) classify(head [phoneHead]int8, n int, plus bool) (first, last int) {
 	at := func(i int) int8 {
 		if i < 0 || i >= phoneHead || i >= n {
 			return -1

@@ -47,26 +47,3 @@ func TestMaskPhone(t *testing.T) {
 		})
 	}
 }
-
-func TestPhoneMaskerConfig(t *testing.T) {
-	tests := []struct {
-		name string
-		m    privacy.PhoneMasker
-		in   string
-		want string
-	}{
-		{"mobile keep 3 and 2", privacy.PhoneMasker{MobileLast: 2}, "13812345678", "138******78"},
-		{"mobile keep none", privacy.PhoneMasker{MobileFirst: -1, MobileLast: -1}, "13812345678", "***********"},
-		{"landline keep none", privacy.PhoneMasker{LandlineLast: -1}, "010-12345678", "010-********"},
-		{"other cap 2", privacy.PhoneMasker{OtherMax: 2}, "+1 202 555 0143", "+* *** *** **43"},
-		{"mask rune", privacy.PhoneMasker{Rune: '#'}, "13812345678", "138####5678"},
-		{"greedy config still hides one", privacy.PhoneMasker{MobileFirst: 11, MobileLast: 11}, "13812345678", "1381234567*"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.m.Mask(tt.in); got != tt.want {
-				t.Errorf("%+v.Mask(%q) = %q, want %q", tt.m, tt.in, got, tt.want)
-			}
-		})
-	}
-}

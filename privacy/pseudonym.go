@@ -5,7 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"log/slog"
+	"io"
 )
 
 // pseudonymLabel separates partner-key derivation from any other use of
@@ -33,7 +33,7 @@ type Pseudonymizer struct {
 }
 
 // NewPseudonymizer returns a pseudonymizer with the given master key (at
-// least [MinHMACKeySize] bytes; copied). Errors wrap [ErrKeySize].
+// least [KeySize] bytes; copied). Errors wrap [ErrConfig].
 func NewPseudonymizer(masterKey []byte) (*Pseudonymizer, error) {
 	k, err := newSecretKey(masterKey, "pseudonym")
 	if err != nil {
@@ -47,11 +47,11 @@ func NewPseudonymizer(masterKey []byte) (*Pseudonymizer, error) {
 // same pseudonym; the partner name is case-sensitive.
 func (p *Pseudonymizer) Pseudonym(partner, value string) string {
 	var buf [PseudonymLen]byte
-	return string(p.AppendPseudonym(buf[:0], partner, value))
+	return string(p.appendPseudonym(buf[:0], partner, value))
 }
 
-// AppendPseudonym appends the pseudonym of value for partner to dst.
-func (p *Pseudonymizer) AppendPseudonym(dst []byte, partner, value string) []byte {
+// appendPseudonym appends the pseudonym of value for partner to dst.
+func (p *Pseudonymizer) appendPseudonym(dst []byte, partner, value string) []byte {
 	var key [sha256.Size]byte
 	m := hmac.New(sha256.New, p.master.b)
 	m.Write([]byte(pseudonymLabel))
@@ -65,14 +65,8 @@ func (p *Pseudonymizer) AppendPseudonym(dst []byte, partner, value string) []byt
 	return hex.AppendEncode(dst, sum[:PseudonymLen/2])
 }
 
-// String returns "privacy.Pseudonymizer{key: redacted}".
-func (p *Pseudonymizer) String() string { return "privacy.Pseudonymizer{key: redacted}" }
-
-// GoString returns the same as String.
-func (p *Pseudonymizer) GoString() string { return p.String() }
-
-// Format writes String for every verb.
-func (p *Pseudonymizer) Format(f fmt.State, verb rune) { _, _ = f.Write([]byte(p.String())) }
-
-// LogValue logs the pseudonymizer as "redacted".
-func (p *Pseudonymizer) LogValue() slog.Value { return slog.StringValue(p.String()) }
+// Format writes "privacy.Pseudonymizer{key: redacted}" whatever the
+// verb, so fmt and log/slog never show the key.
+func (p *Pseudonymizer) Format(f fmt.State, verb rune) {
+	_, _ = io.WriteString(f, "privacy.Pseudonymizer{key: redacted}")
+}

@@ -16,8 +16,9 @@ import (
 //	                       default), general (一般) or public (公开)
 //
 // The built-in mask kinds are name, phone, email, id (or idnumber),
-// bankcard, address, middle ([MiddleMasker] defaults) and full (every
-// rune hidden); [Redactor.Maskers] adds more. The special tag mask:"-"
+// bankcard, address ([MaskName], [MaskPhone] and so on), middle
+// ([MaskMiddle] keeping one rune at each end) and full (every rune
+// hidden); [Redactor.Maskers] adds more. The special tag mask:"-"
 // marks a field that is copied as it is, without looking inside; it is
 // the only way to accept a func, chan, interface or unsafe.Pointer field.
 //
@@ -32,40 +33,57 @@ import (
 // value.
 //
 // The first use of a type builds and caches a plan for it; an unknown
-// mask kind, a bad tag or an unsupported field kind is an error then, and
-// on every later use: fields are never skipped silently.
+// mask kind, a bad tag or an unsupported field kind is an error wrapping
+// [ErrConfig] then, and on every later use: fields are never skipped
+// silently.
 //
 // The zero Redactor is ready to use. A Redactor is safe for concurrent
 // use; it must not be copied after first use, and Maskers must not change
 // after first use.
 type Redactor struct {
-	// Maskers maps extra `mask` tag values to maskers; an entry named
-	// like a built-in kind replaces it. nil means the built-in kinds only.
-	Maskers map[string]Masker
+	// Maskers maps extra `mask` tag values to append-style masking
+	// functions such as [AppendMaskPhone]; an entry named like a built-in
+	// kind replaces it. nil means the built-in kinds only.
+	//
+	// A function appends the masked form of s to dst and returns the
+	// extended buffer. It is called concurrently, must not keep or modify
+	// dst beyond the append, must not panic on any input (invalid UTF-8
+	// included) and should be idempotent. Write a closure to give
+	// [AppendMaskMiddle] its counts: mask:"plate" with
+	//
+	//	func(dst []byte, s string) []byte { return privacy.AppendMaskMiddle(dst, s, 2, 1) }
+	Maskers map[string]func(dst []byte, s string) []byte
 
 	plans [Public + 1]sync.Map // by default Level: reflect.Type → *planResult
 	pool  sync.Pool            // *state scratch space
 }
 
-// builtinMasker returns the built-in masker for a `mask` tag value.
-func builtinMasker(kind string) Masker {
+// appendFunc is the shape of a masking function: [AppendMaskPhone] and
+// the values of [Redactor.Maskers].
+type appendFunc = func(dst []byte, s string) []byte
+
+// appendMaskMiddle is the mask:"middle" kind: one rune kept at each end.
+func appendMaskMiddle(dst []byte, s string) []byte { return AppendMaskMiddle(dst, s, 1, 1) }
+
+// builtinMasker returns the built-in masker for a `mask` tag value, or nil.
+func builtinMasker(kind string) appendFunc {
 	switch kind {
 	case "name":
-		return NameMasker{}
+		return AppendMaskName
 	case "phone":
-		return PhoneMasker{}
+		return AppendMaskPhone
 	case "email":
-		return EmailMasker{}
+		return AppendMaskEmail
 	case "id", "idnumber":
-		return IDNumberMasker{}
+		return AppendMaskIDNumber
 	case "bankcard":
-		return BankCardMasker{}
+		return AppendMaskBankCard
 	case "address":
-		return AddressMasker{}
+		return AppendMaskAddress
 	case "middle":
-		return MiddleMasker{}
+		return appendMaskMiddle
 	case "full":
-		return MiddleMasker{First: -1, Last: -1}
+		return appendMaskFull
 	}
 	return nil
 }
@@ -98,7 +116,7 @@ type field struct {
 	column string // export name: json tag name or Go name, dotted
 	off    uintptr
 	node   *node
-	masker Masker
+	masker appendFunc
 	kind   string // mask tag value
 	level  Level
 }
@@ -143,7 +161,7 @@ type planBuilder struct {
 	building map[planKey]*plan
 }
 
-func (b *planBuilder) masker(kind string) Masker {
+func (b *planBuilder) masker(kind string) appendFunc {
 	if m, ok := b.r.Maskers[kind]; ok && m != nil {
 		return m
 	}
@@ -165,9 +183,9 @@ func (b *planBuilder) structPlan(t reflect.Type, def Level) (*plan, error) {
 		path := t.String() + "." + f.Name
 		level := def
 		if tag, ok := f.Tag.Lookup("sensitivity"); ok {
-			l, err := ParseLevel(tag)
+			l, err := parseLevel(tag)
 			if err != nil {
-				return nil, fmt.Errorf("privacy: field %s: %w", path, err)
+				return nil, fmt.Errorf("%w: field %s: %w", ErrConfig, path, err)
 			}
 			level = l
 		}
@@ -181,10 +199,10 @@ func (b *planBuilder) structPlan(t reflect.Type, def Level) (*plan, error) {
 				node: &node{kind: nOpaque, typ: f.Type, leaf: nOpaque}, kind: kind, level: level})
 			continue
 		}
-		var m Masker
+		var m appendFunc
 		if kind != "" {
 			if m = b.masker(kind); m == nil {
-				return nil, fmt.Errorf("privacy: field %s: mask %q: %w", path, kind, ErrUnknownMask)
+				return nil, fmt.Errorf("%w: field %s: unknown mask kind %q", ErrConfig, path, kind)
 			}
 		}
 		n, err := b.node(f.Type, Sensitive, path)
@@ -192,7 +210,7 @@ func (b *planBuilder) structPlan(t reflect.Type, def Level) (*plan, error) {
 			return nil, err
 		}
 		if m != nil && n.leaf != nString {
-			return nil, fmt.Errorf("privacy: field %s: mask %q on %s: %w", path, kind, f.Type, ErrUnsupportedField)
+			return nil, fmt.Errorf("%w: field %s: mask %q on %s, which holds no strings", ErrConfig, path, kind, f.Type)
 		}
 		if n.kind == nStruct {
 			// Inline a nested struct value: its fields sit at fixed
@@ -249,7 +267,7 @@ func (b *planBuilder) node(t reflect.Type, def Level, path string) (*node, error
 		kind := map[reflect.Kind]nodeKind{reflect.Pointer: nPtr, reflect.Slice: nSlice, reflect.Array: nArray, reflect.Map: nMap}[t.Kind()]
 		return &node{kind: kind, typ: t, elem: elem, leaf: elem.leaf}, nil
 	}
-	return nil, fmt.Errorf("privacy: field %s of kind %s: %w (tag it mask:\"-\" to copy it as it is)", path, t.Kind(), ErrUnsupportedField)
+	return nil, fmt.Errorf("%w: field %s of kind %s cannot be masked (tag it mask:\"-\" to copy it as it is)", ErrConfig, path, t.Kind())
 }
 
 // maxDepth bounds how many pointers, slices and maps a copy follows, so a
@@ -424,18 +442,18 @@ func (st *state) transform(f *field, s *string, act Action) {
 	case ActionMask:
 		m := f.masker
 		if m == nil {
-			m = MiddleMasker{First: -1, Last: -1} // hide every rune
+			m = appendMaskFull
 		}
-		st.buf = m.AppendMask(st.buf, *s)
+		st.buf = m(st.buf, *s)
 	case ActionPseudonymize:
 		v := *s
 		switch f.kind {
 		case "phone":
 			v = NormalizePhone(v)
 		case "email":
-			v = NormalizeEmail(v)
+			v = NormalizeText(v)
 		}
-		st.buf = st.mode.policy.Pseudonyms.AppendPseudonym(st.buf, st.mode.policy.Partner, v)
+		st.buf = st.mode.policy.Pseudonyms.appendPseudonym(st.buf, st.mode.policy.Partner, v)
 	default:
 		*s = ""
 		return
@@ -456,7 +474,7 @@ func (r *Redactor) target(t reflect.Type) (*plan, bool, error) {
 		t, isPtr = t.Elem(), true
 	}
 	if t == nil || t.Kind() != reflect.Struct {
-		return nil, false, fmt.Errorf("privacy: %v: %w", t, ErrNotStruct)
+		return nil, false, fmt.Errorf("%w: %v is not a struct or a pointer to one", ErrConfig, t)
 	}
 	p, err := r.planFor(t, Sensitive)
 	return p, isPtr, err
@@ -482,8 +500,9 @@ func Masked[T any](r *Redactor, v T) (T, error) {
 // sensitivity level: kept, masked, pseudonymised or dropped (set to its
 // zero value). Fields inside nested structs, pointers, slices and maps
 // follow their own levels. v must be a struct or a pointer to one; it is
-// never modified. Errors wrap [ErrNoPseudonymizer] or [ErrPolicy] for a
-// bad policy, or the errors of the plan (see [Redactor]).
+// never modified. A bad policy (an action out of range, or
+// ActionPseudonymize without Pseudonyms) is an error wrapping [ErrConfig],
+// as are the errors of the plan (see [Redactor]).
 func Apply[T any](r *Redactor, p Policy, v T) (T, error) {
 	if err := p.check(); err != nil {
 		var zero T

@@ -131,12 +131,12 @@ func TestMaskedPlanErrors(t *testing.T) {
 		run  func() error
 		want error
 	}{
-		{"unknown mask kind", func() error { _, err := privacy.Masked(&r, unknownKind{}); return err }, privacy.ErrUnknownMask},
-		{"mask on int", func() error { _, err := privacy.Masked(&r, maskOnInt{}); return err }, privacy.ErrUnsupportedField},
-		{"func field", func() error { _, err := privacy.Masked(&r, funcField{}); return err }, privacy.ErrUnsupportedField},
-		{"interface field", func() error { _, err := privacy.Masked(&r, anyField{}); return err }, privacy.ErrUnsupportedField},
-		{"bad level", func() error { _, err := privacy.Masked(&r, badLevel{}); return err }, privacy.ErrBadTag},
-		{"not a struct", func() error { _, err := privacy.Masked(&r, "13812345678"); return err }, privacy.ErrNotStruct},
+		{"unknown mask kind", func() error { _, err := privacy.Masked(&r, unknownKind{}); return err }, privacy.ErrConfig},
+		{"mask on int", func() error { _, err := privacy.Masked(&r, maskOnInt{}); return err }, privacy.ErrConfig},
+		{"func field", func() error { _, err := privacy.Masked(&r, funcField{}); return err }, privacy.ErrConfig},
+		{"interface field", func() error { _, err := privacy.Masked(&r, anyField{}); return err }, privacy.ErrConfig},
+		{"bad level", func() error { _, err := privacy.Masked(&r, badLevel{}); return err }, privacy.ErrConfig},
+		{"not a struct", func() error { _, err := privacy.Masked(&r, "13812345678"); return err }, privacy.ErrConfig},
 		{"opted out", func() error { _, err := privacy.Masked(&r, optedOut{Extra: 1}); return err }, nil},
 	}
 	for _, tt := range tests {
@@ -160,9 +160,19 @@ func TestMaskedCustomKind(t *testing.T) {
 		Plate string `mask:"plate"`
 		Phone string `mask:"phone"`
 	}
-	r := privacy.Redactor{Maskers: map[string]privacy.Masker{
-		"plate": privacy.MiddleMasker{First: 2, Last: 1},
-		"phone": privacy.PhoneMasker{Rune: '#'},
+	r := privacy.Redactor{Maskers: map[string]func([]byte, string) []byte{
+		"plate": func(dst []byte, s string) []byte { return privacy.AppendMaskMiddle(dst, s, 2, 1) },
+		// A kind named like a built-in replaces it: here, '#' for '*'.
+		"phone": func(dst []byte, s string) []byte {
+			start := len(dst)
+			dst = privacy.AppendMaskPhone(dst, s)
+			for i := start; i < len(dst); i++ {
+				if dst[i] == '*' {
+					dst[i] = '#'
+				}
+			}
+			return dst
+		},
 	}}
 	got, err := privacy.Masked(&r, order{Plate: "京A12345", Phone: "13812345678"})
 	if err != nil {

@@ -55,19 +55,24 @@ func (r Retention) Dormant(a Activity, asOf time.Time) bool {
 
 // validate reports a rule or as-of date that cannot be used.
 func (r Retention) validate(asOf time.Time) error {
-	if r.Years < 0 || r.Months < 0 || r.Days < 0 {
-		return fmt.Errorf("privacy: retention period %dy%dm%dd is negative: %w", r.Years, r.Months, r.Days, ErrRetention)
+	switch {
+	case r.Years < 0:
+		return fmt.Errorf("%w: Retention.Years is negative (%d)", ErrConfig, r.Years)
+	case r.Months < 0:
+		return fmt.Errorf("%w: Retention.Months is negative (%d)", ErrConfig, r.Months)
+	case r.Days < 0:
+		return fmt.Errorf("%w: Retention.Days is negative (%d)", ErrConfig, r.Days)
 	}
 	if asOf.IsZero() {
-		return fmt.Errorf("privacy: retention needs an as-of date: %w", ErrRetention)
+		return fmt.Errorf("%w: retention needs an as-of date, got the zero time", ErrConfig)
 	}
 	return nil
 }
 
 // FindDormant returns the customers that are dormant under r as of asOf,
 // in input order. activity reports a customer's activity. It checks ctx
-// once per customer. Errors wrap [ErrRetention] for a negative period or
-// a zero asOf, or are ctx's error.
+// once per customer. Errors wrap [ErrConfig] for a negative period or a
+// zero asOf, or are ctx's error.
 func FindDormant[T any](ctx context.Context, customers iter.Seq[T], activity func(T) Activity,
 	asOf time.Time, r Retention) ([]T, error) {
 	if err := r.validate(asOf); err != nil {

@@ -65,8 +65,8 @@ func TestFindDormant(t *testing.T) {
 		r    privacy.Retention
 		asOf time.Time
 	}{{privacy.Retention{Years: -1}, asOf}, {privacy.Retention{}, time.Time{}}} {
-		if _, err := privacy.FindDormant(t.Context(), slices.Values(cs), act, tt.asOf, tt.r); !errors.Is(err, privacy.ErrRetention) {
-			t.Errorf("FindDormant(%+v, %v): err = %v, want ErrRetention", tt.r, tt.asOf, err)
+		if _, err := privacy.FindDormant(t.Context(), slices.Values(cs), act, tt.asOf, tt.r); !errors.Is(err, privacy.ErrConfig) {
+			t.Errorf("FindDormant(%+v, %v): err = %v, want ErrConfig", tt.r, tt.asOf, err)
 		}
 	}
 	ctx, cancel := context.WithCancel(t.Context())
