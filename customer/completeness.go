@@ -22,32 +22,18 @@ type FieldWeight struct {
 	Weight float64
 }
 
-// DefaultPersonFieldWeights returns the person fields [Completeness] counts
-// when Completeness.Person is nil: the basic information of the seed's
-// customer template (name, gender, age, region, contact details,
-// occupation and income), with name and phone, which identify and reach
-// the customer, counting double:
-//
-//	name 2, phone 2, gender 1, birth_date 1, city 1, email 1,
-//	occupation 1, income_band 1
-//
-// Behavioural and channel fields (interests, device IDs, source) are not
-// basic information and do not count; list them to include them.
-func DefaultPersonFieldWeights() []FieldWeight {
+// defaultPersonFieldWeights returns the person fields Completeness
+// counts when Completeness.Person is nil.
+func defaultPersonFieldWeights() []FieldWeight {
 	return []FieldWeight{
 		{"name", 2}, {"phone", 2}, {"gender", 1}, {"birth_date", 1},
 		{"city", 1}, {"email", 1}, {"occupation", 1}, {"income_band", 1},
 	}
 }
 
-// DefaultCompanyFieldWeights returns the company fields [Completeness]
-// counts when Completeness.Company is nil: the seed's company template
-// (name, credit code, industry, size, revenue, location, contacts), with
-// name, credit code and contacts counting double:
-//
-//	name 2, credit_code 2, contacts 2, industry 1, employees 1,
-//	revenue 1, city 1, founded 1
-func DefaultCompanyFieldWeights() []FieldWeight {
+// defaultCompanyFieldWeights returns the company fields Completeness
+// counts when Completeness.Company is nil.
+func defaultCompanyFieldWeights() []FieldWeight {
 	return []FieldWeight{
 		{"name", 2}, {"credit_code", 2}, {"contacts", 2}, {"industry", 1},
 		{"employees", 1}, {"revenue", 1}, {"city", 1}, {"founded", 1},
@@ -61,14 +47,29 @@ func DefaultCompanyFieldWeights() []FieldWeight {
 // non-zero number. Whether the value is valid is [Validator]'s concern,
 // not completeness's.
 //
-// The zero value uses [DefaultPersonFieldWeights] and
-// [DefaultCompanyFieldWeights]. A Completeness is safe for concurrent use.
+// The zero value counts the basic information of the seed's templates. A
+// Completeness is safe for concurrent use.
 type Completeness struct {
-	// Person lists the person fields that count and their weights; nil
-	// means DefaultPersonFieldWeights().
+	// Person lists the person fields that count and their weights. nil
+	// means the basic information of the seed's customer template (name,
+	// gender, age, region, contact details, occupation and income), with
+	// name and phone, which identify and reach the customer, counting
+	// double:
+	//
+	//	name 2, phone 2, gender 1, birth_date 1, city 1, email 1,
+	//	occupation 1, income_band 1
+	//
+	// Behavioural and channel fields (interests, device IDs, source) are
+	// not basic information and do not count by default; list them to
+	// include them.
 	Person []FieldWeight
-	// Company lists the company fields that count and their weights; nil
-	// means DefaultCompanyFieldWeights().
+	// Company lists the company fields that count and their weights. nil
+	// means the seed's company template (name, credit code, industry,
+	// size, revenue, location, contacts), with name, credit code and
+	// contacts counting double:
+	//
+	//	name 2, credit_code 2, contacts 2, industry 1, employees 1,
+	//	revenue 1, city 1, founded 1
 	Company []FieldWeight
 }
 
@@ -94,31 +95,13 @@ type FieldFill struct {
 	Rate   float64 // Filled / Records; 0 for no records
 }
 
-// PersonScore returns the completeness of p, from 0 to 1. It fails with
-// an error wrapping [ErrInvalidValue] when the weights are invalid: an
-// unknown or repeated field, or a weight that is not positive and finite.
-func (c Completeness) PersonScore(p *Person) (float64, error) {
-	fs, err := compileWeights(c.Person, DefaultPersonFieldWeights, personFilled)
-	if err != nil {
-		return 0, err
-	}
-	return fs.score(p), nil
-}
-
-// CompanyScore returns the completeness of co, from 0 to 1, as
-// [Completeness.PersonScore] does for persons.
-func (c Completeness) CompanyScore(co *Company) (float64, error) {
-	fs, err := compileWeights(c.Company, DefaultCompanyFieldWeights, companyFilled)
-	if err != nil {
-		return 0, err
-	}
-	return fs.score(co), nil
-}
-
 // People measures the completeness of a data set of persons in one pass.
-// It fails as [Completeness.PersonScore] does on invalid weights.
+// A single record's score is the Score of a data set of one. It fails with
+// an error wrapping [ErrConfig] when c.Person cannot be used: an empty
+// non-nil list, an unknown or repeated field, or a weight that is not
+// positive and finite.
 func (c Completeness) People(people iter.Seq[Person]) (CompletenessReport, error) {
-	fs, err := compileWeights(c.Person, DefaultPersonFieldWeights, personFilled)
+	fs, err := compileWeights(c.Person, defaultPersonFieldWeights, personFilled)
 	if err != nil {
 		return CompletenessReport{}, err
 	}
@@ -126,9 +109,9 @@ func (c Completeness) People(people iter.Seq[Person]) (CompletenessReport, error
 }
 
 // Companies measures the completeness of a data set of companies in one
-// pass, as [Completeness.People] does for persons.
+// pass, as [Completeness.People] does for persons, with c.Company.
 func (c Completeness) Companies(companies iter.Seq[Company]) (CompletenessReport, error) {
-	fs, err := compileWeights(c.Company, DefaultCompanyFieldWeights, companyFilled)
+	fs, err := compileWeights(c.Company, defaultCompanyFieldWeights, companyFilled)
 	if err != nil {
 		return CompletenessReport{}, err
 	}
@@ -193,29 +176,38 @@ func compileWeights[T any](ws []FieldWeight, def func() []FieldWeight, filled fu
 		ws = def()
 	}
 	if len(ws) == 0 {
-		return nil, fmt.Errorf("%w: completeness needs at least one field", ErrInvalidValue)
+		return nil, fmt.Errorf("%w: Completeness needs at least one field", ErrConfig)
 	}
 	fs := &weightedFields[T]{fields: make([]weightedField[T], 0, len(ws))}
 	for i, w := range ws {
 		f := filled(w.Field)
 		if f == nil {
-			return nil, fmt.Errorf("%w: completeness field %d %q is unknown", ErrInvalidValue, i, clip(w.Field))
+			return nil, fmt.Errorf("%w: Completeness field %d %q is unknown", ErrConfig, i, clip(w.Field))
 		}
 		if !(w.Weight > 0) || math.IsInf(w.Weight, 1) {
-			return nil, fmt.Errorf("%w: completeness field %q: weight must be positive and finite", ErrInvalidValue, clip(w.Field))
+			return nil, fmt.Errorf("%w: Completeness field %q: weight is not positive and finite", ErrConfig, clip(w.Field))
 		}
 		for _, g := range fs.fields {
 			if g.name == w.Field {
-				return nil, fmt.Errorf("%w: completeness field %q listed twice", ErrInvalidValue, clip(w.Field))
+				return nil, fmt.Errorf("%w: Completeness field %q is listed twice", ErrConfig, clip(w.Field))
 			}
 		}
 		fs.fields = append(fs.fields, weightedField[T]{name: w.Field, weight: w.Weight, filled: f})
 		fs.total += w.Weight
 	}
 	if math.IsInf(fs.total, 1) {
-		return nil, fmt.Errorf("%w: completeness weights overflow", ErrInvalidValue)
+		return nil, fmt.Errorf("%w: Completeness weights overflow", ErrConfig)
 	}
 	return fs, nil
+}
+
+// mustWeights compiles a built-in weight list, which is valid.
+func mustWeights[T any](ws []FieldWeight, filled func(string) func(*T) bool) *weightedFields[T] {
+	fs, err := compileWeights(ws, nil, filled)
+	if err != nil {
+		panic("customer: built-in completeness weights: " + err.Error())
+	}
+	return fs
 }
 
 func isBlank(s string) bool { return strings.TrimSpace(s) == "" }

@@ -13,12 +13,19 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
 
 // CSVOptions configures the CSV readers and writers. The zero value reads
 // and writes comma-separated UTF-8 with the canonical column names.
+//
+// Options that cannot be used (a Comma that cannot separate fields, such
+// as a quote or a line break; AttributeColumns that are empty, repeated,
+// "attributes" or a canonical column) give an error wrapping [ErrConfig]:
+// the readers yield it once and stop, the writers return it before
+// writing anything.
 type CSVOptions struct {
 	// Comma is the field delimiter. 0 means ','.
 	Comma rune
@@ -40,42 +47,6 @@ type CSVOptions struct {
 	AttributeColumns []string
 }
 
-// ParseError reports a CSV row that could not be read. The reader yields
-// it in place of the record and goes on with the next row.
-type ParseError struct {
-	Line   int    // line where the record starts, 1-based
-	Column int    // column, 1-based; 0 when the whole row is at fault
-	Field  string // canonical field name, when known
-	Err    error
-}
-
-func (e *ParseError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "customer: csv line %d", e.Line)
-	if e.Column > 0 {
-		fmt.Fprintf(&b, ", column %d", e.Column)
-	}
-	if e.Field != "" {
-		fmt.Fprintf(&b, " (%s)", e.Field)
-	}
-	b.WriteString(": ")
-	b.WriteString(strings.TrimPrefix(e.Err.Error(), "customer: "))
-	return b.String()
-}
-
-// Unwrap returns the underlying error.
-func (e *ParseError) Unwrap() error { return e.Err }
-
-// Sentinel errors of the CSV readers.
-var (
-	// ErrMissingColumn reports a header without a required column.
-	ErrMissingColumn = errors.New("customer: required column missing")
-	// ErrDuplicateColumn reports two header columns that map to one field.
-	ErrDuplicateColumn = errors.New("customer: column appears twice")
-	// ErrFieldCount reports a row with more or fewer fields than the header.
-	ErrFieldCount = errors.New("customer: wrong number of fields")
-)
-
 // column describes one canonical CSV column of a record type T.
 type column[T any] struct {
 	name string
@@ -94,6 +65,27 @@ type schema[T any] struct {
 type csvFormat struct {
 	loc *time.Location
 	sep string
+}
+
+// check reports options that cannot be used, wrapping ErrConfig.
+func (o CSVOptions) check() error {
+	if o.Comma != 0 && !validDelim(o.Comma) {
+		return fmt.Errorf("%w: CSVOptions.Comma %q cannot separate fields", ErrConfig, o.Comma)
+	}
+	seen := make(map[string]bool, len(o.AttributeColumns))
+	for i, k := range o.AttributeColumns {
+		if k == "" || seen[k] || k == "attributes" {
+			return fmt.Errorf("%w: CSVOptions.AttributeColumns[%d] is empty, repeated or \"attributes\"", ErrConfig, i)
+		}
+		seen[k] = true
+	}
+	return nil
+}
+
+// validDelim reports whether r can separate CSV fields, as encoding/csv
+// decides it.
+func validDelim(r rune) bool {
+	return r != 0 && r != '"' && r != '\r' && r != '\n' && utf8.ValidRune(r) && r != utf8.RuneError
 }
 
 func (o CSVOptions) format() *csvFormat {
@@ -139,6 +131,10 @@ func normHeader(s string) string {
 func readCSV[T any](r io.Reader, opts CSVOptions, sc *schema[T]) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
+		if err := opts.check(); err != nil {
+			yield(zero, err)
+			return
+		}
 		f := opts.format()
 		cr := csv.NewReader(r)
 		if opts.Comma != 0 {
@@ -151,7 +147,7 @@ func readCSV[T any](r io.Reader, opts CSVOptions, sc *schema[T]) iter.Seq2[T, er
 			if err == io.EOF {
 				return // empty input: no records
 			}
-			yield(zero, &ParseError{Line: 1, Err: err})
+			yield(zero, &FieldError{Line: 1, Err: err})
 			return
 		}
 		setters, attrCols, hdrErr := bindHeader(header, opts, sc)
@@ -168,20 +164,20 @@ func readCSV[T any](r io.Reader, opts CSVOptions, sc *schema[T]) iter.Seq2[T, er
 			if err != nil {
 				var pe *csv.ParseError
 				if errors.As(err, &pe) {
-					if !yield(zero, &ParseError{Line: pe.StartLine, Column: pe.Column, Err: pe.Err}) {
+					if !yield(zero, &FieldError{Line: pe.StartLine, Column: pe.Column, Err: pe.Err}) {
 						return
 					}
 					if pe.Err == csv.ErrQuote || pe.Err == csv.ErrBareQuote {
 						continue
 					}
 				} else {
-					yield(zero, &ParseError{Err: err})
+					yield(zero, fmt.Errorf("customer: reading csv: %w", err))
 				}
 				return
 			}
 			line, _ := cr.FieldPos(0)
 			if len(rec) != width {
-				if !yield(zero, &ParseError{Line: line, Err: fmt.Errorf("%w: got %d, header has %d", ErrFieldCount, len(rec), width)}) {
+				if !yield(zero, &FieldError{Line: line, Err: fmt.Errorf("%w: got %d, header has %d", ErrFieldCount, len(rec), width)}) {
 					return
 				}
 				continue
@@ -191,7 +187,7 @@ func readCSV[T any](r io.Reader, opts CSVOptions, sc *schema[T]) iter.Seq2[T, er
 			for i, s := range rec {
 				if set := setters[i]; set != nil {
 					if err := set.set(&v, s, f); err != nil {
-						rowErr = &ParseError{Line: line, Column: i + 1, Field: set.name, Err: err}
+						rowErr = &FieldError{Line: line, Column: i + 1, Field: set.name, Err: err}
 						break
 					}
 					continue
@@ -254,21 +250,21 @@ func bindHeader[T any](header []string, opts CSVOptions, sc *schema[T]) ([]*colu
 		if !ok {
 			attr := strings.TrimFunc(strings.TrimPrefix(h, "\ufeff"), unicode.IsSpace)
 			if j, dup := bound["\x00"+attr]; dup {
-				return nil, nil, &ParseError{Line: 1, Column: i + 1, Err: fmt.Errorf("%w: also column %d", ErrDuplicateColumn, j+1)}
+				return nil, nil, &FieldError{Line: 1, Column: i + 1, Err: fmt.Errorf("%w: also column %d", ErrDuplicateColumn, j+1)}
 			}
 			bound["\x00"+attr] = i
 			attrCols[i] = attr
 			continue
 		}
 		if j, dup := bound[name]; dup {
-			return nil, nil, &ParseError{Line: 1, Column: i + 1, Field: name, Err: fmt.Errorf("%w: also column %d", ErrDuplicateColumn, j+1)}
+			return nil, nil, &FieldError{Line: 1, Column: i + 1, Field: name, Err: fmt.Errorf("%w: also column %d", ErrDuplicateColumn, j+1)}
 		}
 		bound[name] = i
 		setters[i] = c
 	}
 	for _, req := range sc.required {
 		if _, ok := bound[req]; !ok {
-			return nil, nil, &ParseError{Line: 1, Field: req, Err: ErrMissingColumn}
+			return nil, nil, &FieldError{Line: 1, Field: req, Err: ErrMissingColumn}
 		}
 	}
 	return setters, attrCols, nil
@@ -294,6 +290,16 @@ func decodeAttributes(m *map[string]string, s string) error {
 // writeCSV is the generic writer behind WritePeople, WriteCompanies and
 // WriteOrders.
 func writeCSV[T any](w io.Writer, records iter.Seq[T], opts CSVOptions, sc *schema[T]) error {
+	if err := opts.check(); err != nil {
+		return err
+	}
+	for i, k := range opts.AttributeColumns {
+		for _, c := range sc.columns {
+			if c.name == k {
+				return fmt.Errorf("%w: CSVOptions.AttributeColumns[%d] %q is a canonical column", ErrConfig, i, clip(k))
+			}
+		}
+	}
 	f := opts.format()
 	cw := csv.NewWriter(w)
 	if opts.Comma != 0 {

@@ -120,7 +120,7 @@ var personSchema = schema[Person]{
 		{
 			name: "gender",
 			get:  func(p *Person, _ *csvFormat) (string, error) { return p.Gender.String(), nil },
-			set:  func(p *Person, s string, _ *csvFormat) (err error) { p.Gender, err = ParseGender(s); return err },
+			set:  func(p *Person, s string, _ *csvFormat) (err error) { p.Gender, err = parseGender(s); return err },
 		},
 		timestamp("birth_date", func(p *Person) *time.Time { return &p.BirthDate }, true),
 		str("id_number", func(p *Person) *string { return &p.IDNumber }),

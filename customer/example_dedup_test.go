@@ -1,6 +1,7 @@
 package customer_test
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"time"
@@ -26,7 +27,7 @@ func ExampleDedup() {
 	// pos-17 is the most complete record and survives; each field keeps
 	// the newest usable value (the mini program's valid phone), except
 	// where and when the customer was first acquired (the store's).
-	res, err := customer.Dedup(people, customer.DedupOptions{})
+	res, err := customer.Dedup(context.Background(), people, customer.DedupOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -63,7 +64,7 @@ func ExampleDedupCompanies() {
 		{ID: "erp-7", Name: "福州某某科技有限公司", CreditCode: "91350100m000100y43", Employees: 120},
 		{ID: "erp-8", Name: "福州某某科技 有限公司", City: "福州"},
 	}
-	res, err := customer.DedupCompanies(companies, customer.CompanyDedupOptions{})
+	res, err := customer.DedupCompanies(context.Background(), companies, customer.CompanyDedupOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -88,16 +89,6 @@ func ExampleRepointOrders() {
 	}
 	fmt.Println(total["mp-0042"].StringFixed(2))
 	// Output: 179.90
-}
-
-func ExampleNameSimilarity() {
-	fmt.Printf("%.2f\n", customer.NameSimilarity("张伟", "张玮"))
-	fmt.Printf("%.2f\n", customer.NameSimilarity("王小明", "王小名"))
-	fmt.Printf("%.2f\n", customer.NameSimilarity("Wei ZHANG", "zhang wei"))
-	// Output:
-	// 0.70
-	// 0.82
-	// 1.00
 }
 
 func ExampleCompleteness_People() {

@@ -31,7 +31,7 @@ func ExampleParseIDNumber() {
 	}
 	fmt.Println(id.Province, id.Division, id.BirthDate.Format("2006-01-02"), id.Gender)
 
-	err = customer.ValidateIDNumber("110105194912310021")
+	_, err = customer.ParseIDNumber("110105194912310021")
 	fmt.Println(errors.Is(err, customer.ErrCheckCharacter))
 	// Output:
 	// 北京 110105 1949-12-31 female
@@ -39,18 +39,17 @@ func ExampleParseIDNumber() {
 }
 
 func ExampleParseCreditCode() {
-	cc, err := customer.ParseCreditCode("914403001922038216", customer.CreditCodeOptions{})
+	cc, err := customer.ParseCreditCode("914403001922038216", false)
 	if err != nil {
 		panic(err)
 	}
-	prov, _ := cc.Province()
-	fmt.Println(cc.AuthorityName(), cc.TypeName(), prov, cc.Organization)
+	fmt.Println(cc.AuthorityName, cc.TypeName, cc.Province, cc.Organization)
 
 	// A code from an early pilot region: wrong check character, valid
 	// organisation code.
-	_, err = customer.ParseCreditCode("91350211M0000XUF46", customer.CreditCodeOptions{})
+	_, err = customer.ParseCreditCode("91350211M0000XUF46", false)
 	fmt.Println(errors.Is(err, customer.ErrCheckCharacter))
-	cc, err = customer.ParseCreditCode("91350211M0000XUF46", customer.CreditCodeOptions{Lenient: true})
+	cc, err = customer.ParseCreditCode("91350211M0000XUF46", true)
 	fmt.Println(err, cc.CheckMismatch)
 	// Output:
 	// 工商 企业 广东 192203821

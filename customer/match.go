@@ -1,7 +1,7 @@
 package customer
 
 import (
-	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"unicode"
@@ -17,21 +17,18 @@ import (
 // [DedupOptions]). Match may be called concurrently from several
 // goroutines and must not modify a or b or keep them after it returns. It
 // must be deterministic; Dedup always passes the record with the smaller
-// ID as a, so it need not be symmetric. A Matcher with a Validate() error
-// method is checked before use.
+// ID as a, so it need not be symmetric. A Matcher that also has a
+// Validate() error method is checked before use; an error it returns is
+// reported wrapped in [ErrConfig].
+//
+// [PersonMatcher] and [CompanyMatcher] are the built-in matchers.
 type Matcher[T any] interface {
 	Match(a, b *T) (score float64, same bool)
 }
 
-// MatcherFunc adapts a function to the [Matcher] interface.
-type MatcherFunc[T any] func(a, b *T) (float64, bool)
-
-// Match calls f(a, b).
-func (f MatcherFunc[T]) Match(a, b *T) (float64, bool) { return f(a, b) }
-
-// Scores of strong-identifier matches: StrongScore plus one per
-// identifier that agrees, always above any weak-evidence score.
-const StrongScore = 10
+// strongScore is the score of a strong-identifier match: strongScore plus
+// one per identifier that agrees, always above any weak-evidence score.
+const strongScore = 10
 
 // PersonMatchWeights are the weights of the weak evidence [PersonMatcher]
 // scores. Each kind of evidence adds its weight when the two records
@@ -42,8 +39,14 @@ type PersonMatchWeights struct {
 	// four in common) agree with the other number, or disagree. Two
 	// different complete numbers are no evidence: people have several.
 	Phone float64
-	// Name is multiplied by 2·s-1, where s is [NameSimilarity]: +Name for
-	// the same name, 0 for s = 0.5, -Name for nothing in common.
+	// Name is multiplied by 2·s-1, where s is the similarity of the
+	// names after [NormalizeName], from 0 (nothing in common) to 1 (the
+	// same): their Jaro-Winkler similarity over runes, or for Latin names
+	// of several words the better of that and the same with the words
+	// sorted. So +Name for the same name (and for "Wei Zhang" and "ZHANG
+	// Wei"), 0 for s = 0.5, -Name for nothing in common; 张伟 and 张玮 have
+	// s = 0.70, 欧阳娜娜 and 欧阳娜 0.94. Names are not transliterated (张伟
+	// and "Zhang Wei" have nothing in common).
 	Name float64
 	// City: the same city after trimming and dropping a final 市.
 	City float64
@@ -56,13 +59,9 @@ type PersonMatchWeights struct {
 	Gender float64
 }
 
-// DefaultPersonMatchWeights returns the weights a zero [PersonMatcher] uses:
-// Phone 0.35, Name 0.5, City 0.2, Device 0.35, BirthDate 0.3, Gender 0.3.
-// With the default threshold of 0.85, a masked phone that fits, the same
-// name and the same city (1.05) match; the same name and city alone
-// (0.7), or a masked phone, a one-character typo in a two-character name
-// and the same city (0.75) do not.
-func DefaultPersonMatchWeights() PersonMatchWeights {
+// defaultPersonMatchWeights returns the weights a zero PersonMatcher
+// uses.
+func defaultPersonMatchWeights() PersonMatchWeights {
 	return PersonMatchWeights{Phone: 0.35, Name: 0.5, City: 0.2, Device: 0.35, BirthDate: 0.3, Gender: 0.3}
 }
 
@@ -70,32 +69,40 @@ func DefaultPersonMatchWeights() PersonMatchWeights {
 // ready to use with the documented defaults. It is safe for concurrent
 // use.
 //
-// Strong identifiers decide first. Two records match, with score
-// StrongScore + the number of agreeing identifiers, when they share a
+// Strong identifiers decide first. Two records match, with score 10 plus
+// the number of agreeing identifiers (above any weak-evidence score), when
+// they share a
 // valid resident ID number, a valid mobile number or a valid e-mail
 // address (after normalisation). Two different valid ID numbers are a
 // conflict: such records never match, whatever else they share.
 //
 // Otherwise the weak evidence is scored with Weights (see
 // [PersonMatchWeights]) and the records match when the score reaches
-// Threshold.
+// Threshold. With the default weights and threshold, a masked phone that
+// fits, the same name and the same city (0.35 + 0.5 + 0.2 = 1.05) match;
+// the same name and city alone (0.7), or a masked phone, a one-character
+// typo in a two-character name and the same city (0.75) do not.
+//
+// [Dedup] reports a negative or non-finite Threshold or weight as an
+// error wrapping [ErrConfig]; Match does not check them.
 type PersonMatcher struct {
 	// Threshold is the weak-evidence score at which two records match;
 	// 0 means 0.85.
 	Threshold float64
-	// Weights of the weak evidence; nil means DefaultPersonMatchWeights().
+	// Weights of the weak evidence; nil means Phone 0.35, Name 0.5, City
+	// 0.2, Device 0.35, BirthDate 0.3, Gender 0.3.
 	Weights *PersonMatchWeights
 }
 
-// Validate reports a negative or non-finite threshold or weight.
-func (m PersonMatcher) Validate() error {
+// validate reports a negative or non-finite threshold or weight.
+func (m PersonMatcher) validate() error {
 	if !finiteNonNeg(m.Threshold) {
-		return errors.New("customer: PersonMatcher.Threshold must be a finite number >= 0")
+		return fmt.Errorf("PersonMatcher.Threshold is %v, want a finite number >= 0", m.Threshold)
 	}
 	if w := m.Weights; w != nil {
 		for _, v := range []float64{w.Phone, w.Name, w.City, w.Device, w.BirthDate, w.Gender} {
 			if !finiteNonNeg(v) {
-				return errors.New("customer: PersonMatcher.Weights must be finite numbers >= 0")
+				return fmt.Errorf("PersonMatcher.Weights hold %v, want finite numbers >= 0", v)
 			}
 		}
 	}
@@ -111,13 +118,13 @@ func (m PersonMatcher) Match(a, b *Person) (float64, bool) {
 		return 0, false
 	}
 	if strong > 0 {
-		return StrongScore + float64(strong), true
+		return strongScore + float64(strong), true
 	}
 	threshold := m.Threshold
 	if threshold == 0 {
 		threshold = 0.85
 	}
-	w := DefaultPersonMatchWeights()
+	w := defaultPersonMatchWeights()
 	if m.Weights != nil {
 		w = *m.Weights
 	}
@@ -235,8 +242,9 @@ func sharedDevice(a, b []string) bool {
 type CompanyMatchWeights struct {
 	// Name is added when the names agree after [NormalizeCompanyName].
 	Name float64
-	// NearName is added when they differ but their [NameSimilarity] is at
-	// least 0.9, and subtracted when it is lower: company names one
+	// NearName is added when they differ but their similarity (as for
+	// PersonMatchWeights.Name) is at least 0.9, and subtracted when it is
+	// lower: company names one
 	// character apart are often different companies, so a near name needs
 	// other evidence.
 	NearName float64
@@ -247,11 +255,9 @@ type CompanyMatchWeights struct {
 	City float64
 }
 
-// DefaultCompanyMatchWeights returns the weights a zero [CompanyMatcher] uses:
-// Name 0.8, NearName 0.3, Contact 0.4, City 0.2. With the default
-// threshold of 0.8 the same name matches unless the cities differ; a
-// near name needs a shared contact and the same city.
-func DefaultCompanyMatchWeights() CompanyMatchWeights {
+// defaultCompanyMatchWeights returns the weights a zero CompanyMatcher
+// uses.
+func defaultCompanyMatchWeights() CompanyMatchWeights {
 	return CompanyMatchWeights{Name: 0.8, NearName: 0.3, Contact: 0.4, City: 0.2}
 }
 
@@ -259,29 +265,36 @@ func DefaultCompanyMatchWeights() CompanyMatchWeights {
 // ready to use. It is safe for concurrent use.
 //
 // Two companies with the same valid unified social credit code match
-// (score StrongScore + 1); two different valid codes are a conflict and
-// never match. Otherwise the weak evidence is scored with Weights (see
-// [CompanyMatchWeights]) and the companies match when the score reaches
-// Threshold.
+// (score 11, above any weak-evidence score); two different valid codes
+// are a conflict and never match. Otherwise the weak evidence is scored
+// with Weights (see [CompanyMatchWeights]) and the companies match when
+// the score reaches Threshold. With the default weights and threshold
+// the same name matches unless the cities differ; a near name needs a
+// shared contact and the same city.
+//
+// [DedupCompanies] reports a negative or non-finite Threshold or weight
+// as an error wrapping [ErrConfig]; Match does not check them.
 type CompanyMatcher struct {
 	// Threshold is the weak-evidence score at which two companies match;
 	// 0 means 0.8.
 	Threshold float64
-	// Weights of the weak evidence; nil means DefaultCompanyMatchWeights().
+	// Weights of the weak evidence; nil means Name 0.8, NearName 0.3,
+	// Contact 0.4, City 0.2.
 	Weights *CompanyMatchWeights
-	// CreditCodes says which credit codes count as valid.
-	CreditCodes CreditCodeOptions
+	// LenientCreditCodes counts codes with a wrong check character as
+	// valid (see [ParseCreditCode]).
+	LenientCreditCodes bool
 }
 
-// Validate reports a negative or non-finite threshold or weight.
-func (m CompanyMatcher) Validate() error {
+// validate reports a negative or non-finite threshold or weight.
+func (m CompanyMatcher) validate() error {
 	if !finiteNonNeg(m.Threshold) {
-		return errors.New("customer: CompanyMatcher.Threshold must be a finite number >= 0")
+		return fmt.Errorf("CompanyMatcher.Threshold is %v, want a finite number >= 0", m.Threshold)
 	}
 	if w := m.Weights; w != nil {
 		for _, v := range []float64{w.Name, w.NearName, w.Contact, w.City} {
 			if !finiteNonNeg(v) {
-				return errors.New("customer: CompanyMatcher.Weights must be finite numbers >= 0")
+				return fmt.Errorf("CompanyMatcher.Weights hold %v, want finite numbers >= 0", v)
 			}
 		}
 	}
@@ -291,20 +304,20 @@ func (m CompanyMatcher) Validate() error {
 // Match implements [Matcher].
 func (m CompanyMatcher) Match(a, b *Company) (float64, bool) {
 	if a.CreditCode != "" && b.CreditCode != "" {
-		ca, oka := validCreditCode(a.CreditCode, m.CreditCodes)
-		cb, okb := validCreditCode(b.CreditCode, m.CreditCodes)
+		ca, oka := validCreditCode(a.CreditCode, m.LenientCreditCodes)
+		cb, okb := validCreditCode(b.CreditCode, m.LenientCreditCodes)
 		if oka && okb {
 			if ca != cb {
 				return 0, false
 			}
-			return StrongScore + 1, true
+			return strongScore + 1, true
 		}
 	}
 	threshold := m.Threshold
 	if threshold == 0 {
 		threshold = 0.8
 	}
-	w := DefaultCompanyMatchWeights()
+	w := defaultCompanyMatchWeights()
 	if m.Weights != nil {
 		w = *m.Weights
 	}

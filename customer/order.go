@@ -24,11 +24,9 @@ type Order struct {
 	Attributes map[string]string
 }
 
-// IsRefund reports whether the order is a refund (negative amount).
-func (o Order) IsRefund() bool { return o.Amount.Sign() < 0 }
-
 // Channel is the sales channel of an order. Hosts may use their own
-// values; the constants below are the ones the library classifies.
+// values. [Summary] counts purchases in ChannelOnline, ChannelApp and
+// ChannelMiniProgram as online and in ChannelOffline as in a store.
 type Channel string
 
 // Known channels.
@@ -41,11 +39,11 @@ const (
 	ChannelPartner     Channel = "partner"      // distributor or partner
 )
 
-// Online reports whether c is one of the online channels: online, app or
+// online reports whether c is one of the online channels: online, app or
 // mini_program.
-func (c Channel) Online() bool {
+func (c Channel) online() bool {
 	return c == ChannelOnline || c == ChannelApp || c == ChannelMiniProgram
 }
 
-// Offline reports whether c is the offline channel (a store).
-func (c Channel) Offline() bool { return c == ChannelOffline }
+// offline reports whether c is the offline channel (a store).
+func (c Channel) offline() bool { return c == ChannelOffline }

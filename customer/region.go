@@ -15,12 +15,3 @@ var provinces = map[string]string{
 	"61": "陕西", "62": "甘肃", "63": "青海", "64": "宁夏", "65": "新疆",
 	"71": "台湾", "81": "香港", "82": "澳门", "83": "台湾",
 }
-
-// ProvinceByCode returns the short name (北京, 内蒙古, …) of the province
-// whose GB/T 2260 two-digit code is code, and whether the code is known.
-// It accepts the 31 mainland codes, 71 (台湾), 81 (香港), 82 (澳门) and 83
-// (Taiwan residents' residence permits).
-func ProvinceByCode(code string) (name string, ok bool) {
-	name, ok = provinces[code]
-	return name, ok
-}

@@ -99,23 +99,23 @@ func foldCase(r rune) rune {
 	return unicode.ToLower(unicode.ToUpper(r))
 }
 
-// NameSimilarity returns how alike two personal names are, from 0 (nothing
-// in common) to 1 (the same after [NormalizeName]). It is the
+// nameSimilarity returns how alike two personal names are, from 0 (nothing
+// in common) to 1 (the same after NormalizeName). It is the
 // Jaro-Winkler similarity (prefix scale 0.1, common prefix of up to four
 // runes) of the normalised names, computed over runes, so 张伟 and 张玮
-// score 0.70 and 欧阳娜娜 and 欧阳娜 0.93. For Latin names with several
+// score 0.70 and 欧阳娜娜 and 欧阳娜 0.94. For Latin names with several
 // words it is the better of the names as written and with their words
 // sorted, so "Wei Zhang" and "ZHANG Wei" score 1. It returns 0 when
 // either name is empty after normalisation. It is symmetric and safe for
 // concurrent use; it does not transliterate (张伟 and "Zhang Wei" score 0).
-func NameSimilarity(a, b string) float64 {
+func nameSimilarity(a, b string) float64 {
 	var ba, bb [64]byte
 	na := appendNormName(ba[:0], a)
 	nb := appendNormName(bb[:0], b)
 	return similarNorm(na, nb)
 }
 
-// similarNorm is NameSimilarity on normalised names.
+// similarNorm is nameSimilarity on normalised names.
 func similarNorm(na, nb []byte) float64 {
 	if len(na) == 0 || len(nb) == 0 {
 		return 0
