@@ -47,7 +47,7 @@ func TestPersonScore(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := personScore(tt.c, tt.p)
 			if err != nil || math.Abs(got-tt.want) > 1e-12 {
-				t.Errorf("PersonScore = %v, %v; want %v", got, err, tt.want)
+				t.Errorf("score = %v, %v; want %v", got, err, tt.want)
 			}
 		})
 	}
@@ -59,7 +59,7 @@ func TestCompanyScore(t *testing.T) {
 	rep, err := customer.Completeness{}.Companies(slices.Values([]customer.Company{c}))
 	got := rep.Score
 	if err != nil || math.Abs(got-5.0/11) > 1e-12 {
-		t.Errorf("CompanyScore = %v, %v; want 5/11", got, err)
+		t.Errorf("company score = %v, %v; want 5/11", got, err)
 	}
 }
 

@@ -1,6 +1,8 @@
 package customer
 
-import "strings"
+import (
+	"strings"
+)
 
 // creditAlphabet is the GB 32100-2015 character set: digits and the
 // upper-case letters without I, O, S, V and Z. A character's value is its
@@ -169,3 +171,15 @@ var (
 	errCreditLowerCase             = invalid(ErrInvalidCreditCode, ErrCharacter, "lower-case letter; see NormalizeCreditCode")
 	errCreditCharacter             = invalid(ErrInvalidCreditCode, ErrCharacter, "")
 )
+
+// validCreditCode returns the normalised form of a valid credit code.
+func validCreditCode(s string, lenient bool) (string, bool) {
+	if s == "" {
+		return "", false
+	}
+	c := NormalizeCreditCode(s)
+	if _, err := ParseCreditCode(c, lenient); err != nil {
+		return "", false
+	}
+	return c, true
+}

@@ -33,13 +33,13 @@ var pilotCreditCodes = []string{
 func TestValidateCreditCodeReal(t *testing.T) {
 	for _, code := range realCreditCodes {
 		if err := validateCreditCode(code); err != nil {
-			t.Errorf("ValidateCreditCode(%s) = %v, want nil", code, err)
+			t.Errorf("ParseCreditCode(%s) = %v, want nil", code, err)
 		}
 	}
 	for _, code := range pilotCreditCodes {
 		err := validateCreditCode(code)
 		if !errors.Is(err, customer.ErrCheckCharacter) {
-			t.Errorf("strict ValidateCreditCode(%s) = %v, want ErrCheckCharacter", code, err)
+			t.Errorf("strict ParseCreditCode(%s) = %v, want ErrCheckCharacter", code, err)
 		}
 		cc, err := customer.ParseCreditCode(code, true)
 		if err != nil || !cc.CheckMismatch {
@@ -80,7 +80,7 @@ func TestValidateCreditCodeErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			err := validateCreditCode(tt.in)
 			if !errors.Is(err, customer.ErrInvalidCreditCode) || !errors.Is(err, tt.reason) {
-				t.Fatalf("ValidateCreditCode(%q) = %v, want %v", tt.in, err, tt.reason)
+				t.Fatalf("ParseCreditCode(%q) = %v, want %v", tt.in, err, tt.reason)
 			}
 		})
 	}

@@ -169,7 +169,7 @@ func TestReadCSVBadQuoteContinues(t *testing.T) {
 	}
 	var pe *customer.FieldError
 	if !errors.As(errs[0], &pe) || pe.Line != 2 {
-		t.Fatalf("error = %v, want a ParseError on line 2", errs[0])
+		t.Fatalf("error = %v, want a FieldError on line 2", errs[0])
 	}
 	_ = recs // the rest of the file is inside the open quote
 }

@@ -101,7 +101,7 @@ func TestDedupKeepsUnkeyed(t *testing.T) {
 }
 
 // TestDedupConflict: A and B share a phone, B and C an e-mail, but A and
-// C hold different valid ID numbers. Both pairs score StrongScore+1; the
+// C hold different valid ID numbers. Both pairs score 11 (a strong match); the
 // tie goes to the smaller IDs, so A joins B first and C is refused.
 func TestDedupConflict(t *testing.T) {
 	in := []customer.Person{

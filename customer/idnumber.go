@@ -163,3 +163,15 @@ var (
 	errIDRegion                = invalid(ErrInvalidIDNumber, ErrRegion, "")
 	errIDBirthDate             = invalid(ErrInvalidIDNumber, ErrBirthDate, "")
 )
+
+// validIDNumber returns the normalised form of a valid resident ID number.
+func validIDNumber(s string) (string, bool) {
+	if s == "" {
+		return "", false
+	}
+	id := NormalizeIDNumber(s)
+	if _, err := ParseIDNumber(id); err != nil {
+		return "", false
+	}
+	return id, true
+}

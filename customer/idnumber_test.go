@@ -71,7 +71,7 @@ func TestValidateIDNumberErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			err := validateIDNumber(tt.in)
 			if !errors.Is(err, customer.ErrInvalidIDNumber) || !errors.Is(err, tt.reason) {
-				t.Fatalf("ValidateIDNumber(%q) = %v, want %v and %v", tt.in, err, customer.ErrInvalidIDNumber, tt.reason)
+				t.Fatalf("ParseIDNumber(%q) = %v, want %v and %v", tt.in, err, customer.ErrInvalidIDNumber, tt.reason)
 			}
 			if len(tt.in) >= 6 && strings.Contains(err.Error(), tt.in[:6]) {
 				t.Errorf("error %q echoes the number", err)

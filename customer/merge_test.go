@@ -118,7 +118,7 @@ func TestMergeOverrides(t *testing.T) {
 		got.AcquisitionChannel != "mini_program" || got.Attributes["vip"] != "gold" || got.Attributes["level"] != "3" {
 		t.Errorf("merged person = %+v", got)
 	}
-	// With RuleNewest on interests, A's and B's lists lost element by element.
+	// With MergeNewest on interests, A's and B's lists lost element by element.
 	var lost []string
 	for _, v := range res.Merged[0].Replaced {
 		if v.Field == "interests" {

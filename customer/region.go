@@ -1,5 +1,10 @@
 package customer
 
+import (
+	"strings"
+	"unicode"
+)
+
 // provinces maps the two-digit provincial prefix of GB/T 2260 division
 // codes (the first two characters of a resident ID number) to the short
 // province name. Source: GB/T 2260 as tabulated in the project's reference
@@ -14,4 +19,25 @@ var provinces = map[string]string{
 	"50": "重庆", "51": "四川", "52": "贵州", "53": "云南", "54": "西藏",
 	"61": "陕西", "62": "甘肃", "63": "青海", "64": "宁夏", "65": "新疆",
 	"71": "台湾", "81": "香港", "82": "澳门", "83": "台湾",
+}
+
+// normCity trims a city name, folds width and case and drops a final 市,
+// so 杭州, 杭州市 and " 杭州市 " agree. It returns s, or a part of it,
+// without allocating when no folding is needed.
+func normCity(s string) string {
+	s = strings.TrimFunc(s, unicode.IsSpace)
+	for _, r := range s {
+		if foldCase(foldWidth(r)) != r {
+			var b strings.Builder
+			for _, r := range s {
+				b.WriteRune(foldCase(foldWidth(r)))
+			}
+			s = strings.TrimFunc(b.String(), unicode.IsSpace)
+			break
+		}
+	}
+	for strings.HasSuffix(s, "市") {
+		s = strings.TrimFunc(strings.TrimSuffix(s, "市"), unicode.IsSpace)
+	}
+	return s
 }

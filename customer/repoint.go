@@ -1,6 +1,8 @@
 package customer
 
-import "iter"
+import (
+	"iter"
+)
 
 // RepointOrders returns the orders with each CustomerID that survivor
 // maps replaced by its surviving ID, so that the orders of merged
