@@ -70,14 +70,14 @@
 // # Dedup and completeness
 //
 // [Dedup] and [DedupCompanies] find the same customer across channels:
-// [Keyer]s put records into blocks (normalised phone, phone suffix with
-// name, e-mail, ID number, device ID, credit code, company name), a
-// [Matcher] decides within a block (strong identifiers match; two
-// different valid ID numbers or credit codes never merge; weak evidence is
-// scored), matches are joined transitively, and each cluster is merged
-// field by field ([MergeRule]) with full [Provenance], so nothing is lost.
-// [RepointOrders] moves orders to the surviving IDs. [Completeness] scores
-// how filled-in records are, per data set.
+// keyers ([Keyer]) put records into blocks (normalised phone, phone
+// suffix with name, e-mail, ID number, device ID, credit code, company
+// name), a [Matcher] decides within a block (strong identifiers match;
+// two different valid ID numbers or credit codes never merge; weak
+// evidence is scored), matches are joined transitively, and each cluster
+// is merged field by field ([MergeRule]) with full [Provenance], so
+// nothing is lost. [RepointOrders] moves orders to the surviving IDs.
+// [Completeness] scores how filled-in records are, per data set.
 //
 // # CSV
 //

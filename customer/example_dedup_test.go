@@ -112,3 +112,31 @@ func ExampleCompleteness_People() {
 	// phone 100%
 	// gender 50%
 }
+
+// A host key: records that carry the same loyalty-card number are
+// compared, next to the built-in phone key.
+func ExampleKeyer() {
+	card := customer.Keyer[customer.Person]{
+		Name: "loyalty_card",
+		Keys: func(dst []customer.Key, p *customer.Person) []customer.Key {
+			if no := p.Attributes["card"]; no != "" {
+				dst = append(dst, customer.Key{Text: no})
+			}
+			return dst
+		},
+	}
+	people := []customer.Person{
+		{ID: "a", Name: "张伟", Email: "zw@example.com", Attributes: map[string]string{"card": "C-17"}},
+		{ID: "b", Name: "张伟", Email: "ZW@example.com ", Attributes: map[string]string{"card": "C-17"}},
+		{ID: "c", Name: "李娜", Phone: "13900001111"},
+	}
+	res, err := customer.Dedup(context.Background(), people, customer.DedupOptions{
+		Keys: []customer.Keyer[customer.Person]{customer.PhoneKey(), card},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(len(res.People), "customers; b ->", res.Survivor["b"])
+	// Output: 2 customers; b -> a
+}

@@ -127,3 +127,23 @@ func ExamplePerson_String() {
 	// Output:
 	// Person{ID:P1 Name:欧阳** IDNumber:1101**********002X Phone:138****5678 Email:n***@example.com}
 }
+
+// By default an order dated after the as-of date is skipped and counted;
+// with RejectFuture it is an error naming the order, never the customer.
+func ExampleSkipped() {
+	asOf := time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
+	orders := []customer.Order{
+		{ID: "o1", CustomerID: "A", At: asOf.AddDate(0, 0, -3), Amount: decimal.RequireFromString("20")},
+		{ID: "o1", CustomerID: "A", At: asOf.AddDate(0, 0, -3), Amount: decimal.RequireFromString("20")},
+		{ID: "o2", At: asOf.AddDate(0, 0, -2), Amount: decimal.RequireFromString("5")},
+		{ID: "o3", CustomerID: "A", At: asOf.AddDate(0, 0, 1), Amount: decimal.RequireFromString("9")},
+	}
+	_, skipped, err := customer.Summarize(context.Background(), slices.Values(orders), asOf, customer.SummaryOptions{})
+	fmt.Printf("%+v total %d, %v\n", skipped, skipped.Total(), err)
+
+	_, _, err = customer.Summarize(context.Background(), slices.Values(orders), asOf, customer.SummaryOptions{RejectFuture: true})
+	fmt.Println(errors.Is(err, customer.ErrFuture), err)
+	// Output:
+	// {Invalid:1 Future:1 Duplicate:1 Unknown:0} total 3, <nil>
+	// true customer: order 3 (ID "o3") rejected: invalid date: date after the as-of date
+}
