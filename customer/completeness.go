@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"iter"
 	"math"
-	"strings"
 )
 
 // CompletenessTarget is the seed's data-quality KPI: a basic-information
@@ -22,38 +21,6 @@ type FieldWeight struct {
 	Weight float64
 }
 
-// DefaultPersonFieldWeights returns the person fields [Completeness] counts
-// when Completeness.Person is nil: the basic information of the seed's
-// customer template (name, gender, age, region, contact details,
-// occupation and income), with name and phone, which identify and reach
-// the customer, counting double:
-//
-//	name 2, phone 2, gender 1, birth_date 1, city 1, email 1,
-//	occupation 1, income_band 1
-//
-// Behavioural and channel fields (interests, device IDs, source) are not
-// basic information and do not count; list them to include them.
-func DefaultPersonFieldWeights() []FieldWeight {
-	return []FieldWeight{
-		{"name", 2}, {"phone", 2}, {"gender", 1}, {"birth_date", 1},
-		{"city", 1}, {"email", 1}, {"occupation", 1}, {"income_band", 1},
-	}
-}
-
-// DefaultCompanyFieldWeights returns the company fields [Completeness]
-// counts when Completeness.Company is nil: the seed's company template
-// (name, credit code, industry, size, revenue, location, contacts), with
-// name, credit code and contacts counting double:
-//
-//	name 2, credit_code 2, contacts 2, industry 1, employees 1,
-//	revenue 1, city 1, founded 1
-func DefaultCompanyFieldWeights() []FieldWeight {
-	return []FieldWeight{
-		{"name", 2}, {"credit_code", 2}, {"contacts", 2}, {"industry", 1},
-		{"employees", 1}, {"revenue", 1}, {"city", 1}, {"founded", 1},
-	}
-}
-
 // Completeness measures how completely records are filled in: a record's
 // score is the weighted share of the listed fields that are filled, from
 // 0 to 1. A field is filled when it is not empty: a string with more than
@@ -61,14 +28,29 @@ func DefaultCompanyFieldWeights() []FieldWeight {
 // non-zero number. Whether the value is valid is [Validator]'s concern,
 // not completeness's.
 //
-// The zero value uses [DefaultPersonFieldWeights] and
-// [DefaultCompanyFieldWeights]. A Completeness is safe for concurrent use.
+// The zero value counts the basic information of the seed's templates. A
+// Completeness is safe for concurrent use.
 type Completeness struct {
-	// Person lists the person fields that count and their weights; nil
-	// means DefaultPersonFieldWeights().
+	// Person lists the person fields that count and their weights. nil
+	// means the basic information of the seed's customer template (name,
+	// gender, age, region, contact details, occupation and income), with
+	// name and phone, which identify and reach the customer, counting
+	// double:
+	//
+	//	name 2, phone 2, gender 1, birth_date 1, city 1, email 1,
+	//	occupation 1, income_band 1
+	//
+	// Behavioural and channel fields (interests, device IDs, source) are
+	// not basic information and do not count by default; list them to
+	// include them.
 	Person []FieldWeight
-	// Company lists the company fields that count and their weights; nil
-	// means DefaultCompanyFieldWeights().
+	// Company lists the company fields that count and their weights. nil
+	// means the seed's company template (name, credit code, industry,
+	// size, revenue, location, contacts), with name, credit code and
+	// contacts counting double:
+	//
+	//	name 2, credit_code 2, contacts 2, industry 1, employees 1,
+	//	revenue 1, city 1, founded 1
 	Company []FieldWeight
 }
 
@@ -94,31 +76,13 @@ type FieldFill struct {
 	Rate   float64 // Filled / Records; 0 for no records
 }
 
-// PersonScore returns the completeness of p, from 0 to 1. It fails with
-// an error wrapping [ErrInvalidValue] when the weights are invalid: an
-// unknown or repeated field, or a weight that is not positive and finite.
-func (c Completeness) PersonScore(p *Person) (float64, error) {
-	fs, err := compileWeights(c.Person, DefaultPersonFieldWeights, personFilled)
-	if err != nil {
-		return 0, err
-	}
-	return fs.score(p), nil
-}
-
-// CompanyScore returns the completeness of co, from 0 to 1, as
-// [Completeness.PersonScore] does for persons.
-func (c Completeness) CompanyScore(co *Company) (float64, error) {
-	fs, err := compileWeights(c.Company, DefaultCompanyFieldWeights, companyFilled)
-	if err != nil {
-		return 0, err
-	}
-	return fs.score(co), nil
-}
-
 // People measures the completeness of a data set of persons in one pass.
-// It fails as [Completeness.PersonScore] does on invalid weights.
+// A single record's score is the Score of a data set of one. It fails with
+// an error wrapping [ErrConfig] when c.Person cannot be used: an empty
+// non-nil list, an unknown or repeated field, or a weight that is not
+// positive and finite.
 func (c Completeness) People(people iter.Seq[Person]) (CompletenessReport, error) {
-	fs, err := compileWeights(c.Person, DefaultPersonFieldWeights, personFilled)
+	fs, err := compileWeights(c.Person, defaultPersonFieldWeights, personFilled)
 	if err != nil {
 		return CompletenessReport{}, err
 	}
@@ -126,9 +90,9 @@ func (c Completeness) People(people iter.Seq[Person]) (CompletenessReport, error
 }
 
 // Companies measures the completeness of a data set of companies in one
-// pass, as [Completeness.People] does for persons.
+// pass, as [Completeness.People] does for persons, with c.Company.
 func (c Completeness) Companies(companies iter.Seq[Company]) (CompletenessReport, error) {
-	fs, err := compileWeights(c.Company, DefaultCompanyFieldWeights, companyFilled)
+	fs, err := compileWeights(c.Company, defaultCompanyFieldWeights, companyFilled)
 	if err != nil {
 		return CompletenessReport{}, err
 	}
@@ -193,125 +157,36 @@ func compileWeights[T any](ws []FieldWeight, def func() []FieldWeight, filled fu
 		ws = def()
 	}
 	if len(ws) == 0 {
-		return nil, fmt.Errorf("%w: completeness needs at least one field", ErrInvalidValue)
+		return nil, fmt.Errorf("%w: Completeness needs at least one field", ErrConfig)
 	}
 	fs := &weightedFields[T]{fields: make([]weightedField[T], 0, len(ws))}
 	for i, w := range ws {
 		f := filled(w.Field)
 		if f == nil {
-			return nil, fmt.Errorf("%w: completeness field %d %q is unknown", ErrInvalidValue, i, clip(w.Field))
+			return nil, fmt.Errorf("%w: Completeness field %d %q is unknown", ErrConfig, i, clip(w.Field))
 		}
 		if !(w.Weight > 0) || math.IsInf(w.Weight, 1) {
-			return nil, fmt.Errorf("%w: completeness field %q: weight must be positive and finite", ErrInvalidValue, clip(w.Field))
+			return nil, fmt.Errorf("%w: Completeness field %q: weight is not positive and finite", ErrConfig, clip(w.Field))
 		}
 		for _, g := range fs.fields {
 			if g.name == w.Field {
-				return nil, fmt.Errorf("%w: completeness field %q listed twice", ErrInvalidValue, clip(w.Field))
+				return nil, fmt.Errorf("%w: Completeness field %q is listed twice", ErrConfig, clip(w.Field))
 			}
 		}
 		fs.fields = append(fs.fields, weightedField[T]{name: w.Field, weight: w.Weight, filled: f})
 		fs.total += w.Weight
 	}
 	if math.IsInf(fs.total, 1) {
-		return nil, fmt.Errorf("%w: completeness weights overflow", ErrInvalidValue)
+		return nil, fmt.Errorf("%w: Completeness weights overflow", ErrConfig)
 	}
 	return fs, nil
 }
 
-func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
-
-func listFilled(v []string) bool {
-	for _, s := range v {
-		if !isBlank(s) {
-			return true
-		}
+// mustWeights compiles a built-in weight list, which is valid.
+func mustWeights[T any](ws []FieldWeight, filled func(string) func(*T) bool) *weightedFields[T] {
+	fs, err := compileWeights(ws, nil, filled)
+	if err != nil {
+		panic("customer: built-in completeness weights: " + err.Error())
 	}
-	return false
-}
-
-func attrFilled[T any](name string, attrs func(*T) map[string]string) func(*T) bool {
-	key, ok := strings.CutPrefix(name, "attributes.")
-	if !ok || key == "" {
-		return nil
-	}
-	return func(r *T) bool { return !isBlank(attrs(r)[key]) }
-}
-
-// personFilled returns the fill test of a person field, or nil.
-func personFilled(name string) func(*Person) bool {
-	switch name {
-	case "name":
-		return func(p *Person) bool { return !isBlank(p.Name) }
-	case "gender":
-		return func(p *Person) bool { return p.Gender != GenderUnknown }
-	case "birth_date":
-		return func(p *Person) bool { return !p.BirthDate.IsZero() }
-	case "id_number":
-		return func(p *Person) bool { return !isBlank(p.IDNumber) }
-	case "city":
-		return func(p *Person) bool { return !isBlank(p.City) }
-	case "province":
-		return func(p *Person) bool { return !isBlank(p.Province) }
-	case "phone":
-		return func(p *Person) bool { return !isBlank(p.Phone) }
-	case "email":
-		return func(p *Person) bool { return !isBlank(p.Email) }
-	case "occupation":
-		return func(p *Person) bool { return !isBlank(p.Occupation) }
-	case "income_band":
-		return func(p *Person) bool { return !isBlank(p.IncomeBand) }
-	case "interests":
-		return func(p *Person) bool { return listFilled(p.Interests) }
-	case "acquisition_channel":
-		return func(p *Person) bool { return !isBlank(p.AcquisitionChannel) }
-	case "source":
-		return func(p *Person) bool { return !isBlank(p.Source) }
-	case "device_ids":
-		return func(p *Person) bool { return listFilled(p.DeviceIDs) }
-	case "created_at":
-		return func(p *Person) bool { return !p.CreatedAt.IsZero() }
-	case "updated_at":
-		return func(p *Person) bool { return !p.UpdatedAt.IsZero() }
-	}
-	return attrFilled(name, func(p *Person) map[string]string { return p.Attributes })
-}
-
-// companyFilled returns the fill test of a company field, or nil.
-func companyFilled(name string) func(*Company) bool {
-	switch name {
-	case "name":
-		return func(c *Company) bool { return !isBlank(c.Name) }
-	case "credit_code":
-		return func(c *Company) bool { return !isBlank(c.CreditCode) }
-	case "industry":
-		return func(c *Company) bool { return !isBlank(c.Industry) }
-	case "employees":
-		return func(c *Company) bool { return c.Employees != 0 }
-	case "revenue":
-		return func(c *Company) bool { return !c.Revenue.IsZero() }
-	case "founded":
-		return func(c *Company) bool { return !c.Founded.IsZero() }
-	case "city":
-		return func(c *Company) bool { return !isBlank(c.City) }
-	case "province":
-		return func(c *Company) bool { return !isBlank(c.Province) }
-	case "contacts":
-		return func(c *Company) bool {
-			for _, ct := range c.Contacts {
-				if !isBlank(ct.Name) || !isBlank(ct.Phone) || !isBlank(ct.Email) {
-					return true
-				}
-			}
-			return false
-		}
-	case "decision_cycle_days":
-		return func(c *Company) bool { return c.DecisionCycleDays != 0 }
-	case "products":
-		return func(c *Company) bool { return listFilled(c.Products) }
-	case "created_at":
-		return func(c *Company) bool { return !c.CreatedAt.IsZero() }
-	case "updated_at":
-		return func(c *Company) bool { return !c.UpdatedAt.IsZero() }
-	}
-	return attrFilled(name, func(c *Company) map[string]string { return c.Attributes })
+	return fs
 }

@@ -19,6 +19,13 @@ func ddFullPerson() customer.Person {
 	}
 }
 
+// personScore is the completeness of one person: the score of a data set
+// of one.
+func personScore(c customer.Completeness, p customer.Person) (float64, error) {
+	rep, err := c.People(slices.Values([]customer.Person{p}))
+	return rep.Score, err
+}
+
 func TestPersonScore(t *testing.T) {
 	tests := []struct {
 		name string
@@ -38,9 +45,9 @@ func TestPersonScore(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := tt.c.PersonScore(&tt.p)
+			got, err := personScore(tt.c, tt.p)
 			if err != nil || math.Abs(got-tt.want) > 1e-12 {
-				t.Errorf("PersonScore = %v, %v; want %v", got, err, tt.want)
+				t.Errorf("score = %v, %v; want %v", got, err, tt.want)
 			}
 		})
 	}
@@ -49,9 +56,10 @@ func TestPersonScore(t *testing.T) {
 func TestCompanyScore(t *testing.T) {
 	c := customer.Company{Name: "某某有限公司", CreditCode: "bad", Revenue: decimal.RequireFromString("1.5"), Contacts: []customer.Contact{{Title: "only a title"}}}
 	// name 2 + credit_code 2 + revenue 1 of 11; a contact with only a title does not count
-	got, err := customer.Completeness{}.CompanyScore(&c)
+	rep, err := customer.Completeness{}.Companies(slices.Values([]customer.Company{c}))
+	got := rep.Score
 	if err != nil || math.Abs(got-5.0/11) > 1e-12 {
-		t.Errorf("CompanyScore = %v, %v; want 5/11", got, err)
+		t.Errorf("company score = %v, %v; want 5/11", got, err)
 	}
 }
 
@@ -75,7 +83,7 @@ func TestCompletenessReport(t *testing.T) {
 	// The data-set score is the mean of the record scores.
 	sum := 0.0
 	for i := range people {
-		s, _ := customer.Completeness{}.PersonScore(&people[i])
+		s, _ := personScore(customer.Completeness{}, people[i])
 		sum += s
 	}
 	if math.Abs(sum/3-got.Score) > 1e-12 {
@@ -100,8 +108,8 @@ func TestCompletenessErrors(t *testing.T) {
 		{{"name", math.MaxFloat64}, {"phone", math.MaxFloat64}},
 	} {
 		c := customer.Completeness{Person: ws}
-		if _, err := c.PersonScore(&customer.Person{}); !errors.Is(err, customer.ErrInvalidValue) {
-			t.Errorf("PersonScore with %v: error %v, want ErrInvalidValue", ws, err)
+		if _, err := personScore(c, customer.Person{}); !errors.Is(err, customer.ErrConfig) {
+			t.Errorf("People with %v: error %v, want ErrConfig", ws, err)
 		}
 		if _, err := c.People(slices.Values([]customer.Person{{}})); err == nil {
 			t.Errorf("People with %v: no error", ws)

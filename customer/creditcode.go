@@ -1,6 +1,8 @@
 package customer
 
-import "strings"
+import (
+	"strings"
+)
 
 // creditAlphabet is the GB 32100-2015 character set: digits and the
 // upper-case letters without I, O, S, V and Z. A character's value is its
@@ -39,17 +41,6 @@ var (
 	}
 )
 
-// CreditCodeOptions configures [ParseCreditCode]. The zero value is strict.
-type CreditCodeOptions struct {
-	// Lenient accepts a code whose GB 32100 check character (the 18th)
-	// does not match, provided everything else is valid and the embedded
-	// organisation code passes its own GB 11714 check. Some codes issued
-	// in the early pilot regions (for example 91350211M0000XUF46, issued
-	// in Xiamen) are like that. An accepted code then has
-	// CreditCode.CheckMismatch set, so callers can say so.
-	Lenient bool
-}
-
 // CreditCode is a parsed unified social credit code (统一社会信用代码).
 type CreditCode struct {
 	Code          string // the 18 characters
@@ -57,44 +48,36 @@ type CreditCode struct {
 	Type          byte   // character 2: organisation type code
 	Division      string // characters 3-8: division code of the registering authority
 	Organization  string // characters 9-17: the GB 11714 organisation code
-	CheckMismatch bool   // accepted by CreditCodeOptions.Lenient despite a wrong 18th character
+	CheckMismatch bool   // accepted by a lenient ParseCreditCode despite a wrong 18th character
+
+	// AuthorityName is the registration authority (机构编制, 民政, 工商 or
+	// 其他), or "" for an authority code outside GB 32100-2015.
+	AuthorityName string
+	// TypeName is the organisation type (企业, 个体工商户, 社会团体, …), or
+	// "" for a combination outside GB 32100-2015.
+	TypeName string
+	// Province is the short name of the province of the registering
+	// authority (北京, 广东, …), from the division code, or "" when the
+	// code is unknown.
+	Province string
 }
 
-// AuthorityName returns the name of the registration authority
-// (机构编制, 民政, 工商 or 其他), or "" for a code outside GB 32100-2015.
-func (c CreditCode) AuthorityName() string { return creditAuthorities[c.Authority] }
-
-// TypeName returns the organisation type (企业, 个体工商户, 社会团体, …) or ""
-// for a combination outside GB 32100-2015.
-func (c CreditCode) TypeName() string { return creditTypes[[2]byte{c.Authority, c.Type}] }
-
-// Province returns the short name of the province of the registering
-// authority, from the division code, and whether it is known.
-func (c CreditCode) Province() (string, bool) {
-	if len(c.Division) < 2 {
-		return "", false
-	}
-	return ProvinceByCode(c.Division[:2])
-}
-
-// ValidateCreditCode reports whether s is a valid unified social credit
-// code per GB 32100-2015, strictly: 18 characters from
-// 0-9A-HJ-NPQRTUWXY (upper case only), a numeric 6-digit division code,
-// the embedded organisation code's GB 11714 check (weights
-// 3,7,9,10,5,8,4,2 mod 11) and the mod-31 check character (weights
-// 3^(i-1) mod 31). Use [ParseCreditCode] for the lenient mode and for the
-// decoded parts, and [NormalizeCreditCode] to clean input first.
+// ParseCreditCode reports whether s is a valid unified social credit
+// code per GB 32100-2015 and returns its parts. A valid code has 18
+// characters from 0-9A-HJ-NPQRTUWXY (upper case only), a numeric 6-digit
+// division code, the embedded organisation code's GB 11714 check
+// (weights 3,7,9,10,5,8,4,2 mod 11) and the mod-31 check character
+// (weights 3^(i-1) mod 31). Clean input with [NormalizeCreditCode] first.
+//
+// lenient accepts a code whose check character (the 18th) does not
+// match, provided everything else is valid and the embedded organisation
+// code passes its own check. Some codes issued in the early pilot regions
+// (for example 91350211M0000XUF46, issued in Xiamen) are like that; the
+// result then has CheckMismatch set, so callers can say so.
 //
 // Errors wrap [ErrInvalidCreditCode] and a reason ([ErrEmpty],
 // [ErrLength], [ErrCharacter], [ErrOrganizationCode], [ErrCheckCharacter]).
-func ValidateCreditCode(s string) error {
-	_, err := ParseCreditCode(s, CreditCodeOptions{})
-	return err
-}
-
-// ParseCreditCode validates s as [ValidateCreditCode] does, relaxed by
-// opts, and returns its parts.
-func ParseCreditCode(s string, opts CreditCodeOptions) (CreditCode, error) {
+func ParseCreditCode(s string, lenient bool) (CreditCode, error) {
 	if s == "" {
 		return CreditCode{}, errCreditEmpty
 	}
@@ -125,7 +108,7 @@ func ParseCreditCode(s string, opts CreditCodeOptions) (CreditCode, error) {
 	}
 	check := (31 - sum%31) % 31
 	mismatch := creditAlphabet[check] != s[17]
-	if mismatch && !opts.Lenient {
+	if mismatch && !lenient {
 		return CreditCode{}, errCreditCheckCharacter
 	}
 	return CreditCode{
@@ -135,6 +118,9 @@ func ParseCreditCode(s string, opts CreditCodeOptions) (CreditCode, error) {
 		Division:      s[2:8],
 		Organization:  s[8:17],
 		CheckMismatch: mismatch,
+		AuthorityName: creditAuthorities[s[0]],
+		TypeName:      creditTypes[[2]byte{s[0], s[1]}],
+		Province:      provinces[s[2:4]],
 	}, nil
 }
 
@@ -185,3 +171,15 @@ var (
 	errCreditLowerCase             = invalid(ErrInvalidCreditCode, ErrCharacter, "lower-case letter; see NormalizeCreditCode")
 	errCreditCharacter             = invalid(ErrInvalidCreditCode, ErrCharacter, "")
 )
+
+// validCreditCode returns the normalised form of a valid credit code.
+func validCreditCode(s string, lenient bool) (string, bool) {
+	if s == "" {
+		return "", false
+	}
+	c := NormalizeCreditCode(s)
+	if _, err := ParseCreditCode(c, lenient); err != nil {
+		return "", false
+	}
+	return c, true
+}

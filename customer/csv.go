@@ -9,16 +9,20 @@ import (
 	"maps"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
-
-	"github.com/shopspring/decimal"
+	"unicode/utf8"
 )
 
 // CSVOptions configures the CSV readers and writers. The zero value reads
 // and writes comma-separated UTF-8 with the canonical column names.
+//
+// Options that cannot be used (a Comma that cannot separate fields, such
+// as a quote or a line break; AttributeColumns that are empty, repeated,
+// "attributes" or a canonical column) give an error wrapping [ErrConfig]:
+// the readers yield it once and stop, the writers return it before
+// writing anything.
 type CSVOptions struct {
 	// Comma is the field delimiter. 0 means ','.
 	Comma rune
@@ -40,42 +44,6 @@ type CSVOptions struct {
 	AttributeColumns []string
 }
 
-// ParseError reports a CSV row that could not be read. The reader yields
-// it in place of the record and goes on with the next row.
-type ParseError struct {
-	Line   int    // line where the record starts, 1-based
-	Column int    // column, 1-based; 0 when the whole row is at fault
-	Field  string // canonical field name, when known
-	Err    error
-}
-
-func (e *ParseError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "customer: csv line %d", e.Line)
-	if e.Column > 0 {
-		fmt.Fprintf(&b, ", column %d", e.Column)
-	}
-	if e.Field != "" {
-		fmt.Fprintf(&b, " (%s)", e.Field)
-	}
-	b.WriteString(": ")
-	b.WriteString(strings.TrimPrefix(e.Err.Error(), "customer: "))
-	return b.String()
-}
-
-// Unwrap returns the underlying error.
-func (e *ParseError) Unwrap() error { return e.Err }
-
-// Sentinel errors of the CSV readers.
-var (
-	// ErrMissingColumn reports a header without a required column.
-	ErrMissingColumn = errors.New("customer: required column missing")
-	// ErrDuplicateColumn reports two header columns that map to one field.
-	ErrDuplicateColumn = errors.New("customer: column appears twice")
-	// ErrFieldCount reports a row with more or fewer fields than the header.
-	ErrFieldCount = errors.New("customer: wrong number of fields")
-)
-
 // column describes one canonical CSV column of a record type T.
 type column[T any] struct {
 	name string
@@ -94,6 +62,27 @@ type schema[T any] struct {
 type csvFormat struct {
 	loc *time.Location
 	sep string
+}
+
+// check reports options that cannot be used, wrapping ErrConfig.
+func (o CSVOptions) check() error {
+	if o.Comma != 0 && !validDelim(o.Comma) {
+		return fmt.Errorf("%w: CSVOptions.Comma %q cannot separate fields", ErrConfig, o.Comma)
+	}
+	seen := make(map[string]bool, len(o.AttributeColumns))
+	for i, k := range o.AttributeColumns {
+		if k == "" || seen[k] || k == "attributes" {
+			return fmt.Errorf("%w: CSVOptions.AttributeColumns[%d] is empty, repeated or \"attributes\"", ErrConfig, i)
+		}
+		seen[k] = true
+	}
+	return nil
+}
+
+// validDelim reports whether r can separate CSV fields, as encoding/csv
+// decides it.
+func validDelim(r rune) bool {
+	return r != 0 && r != '"' && r != '\r' && r != '\n' && utf8.ValidRune(r) && r != utf8.RuneError
 }
 
 func (o CSVOptions) format() *csvFormat {
@@ -139,6 +128,10 @@ func normHeader(s string) string {
 func readCSV[T any](r io.Reader, opts CSVOptions, sc *schema[T]) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
+		if err := opts.check(); err != nil {
+			yield(zero, err)
+			return
+		}
 		f := opts.format()
 		cr := csv.NewReader(r)
 		if opts.Comma != 0 {
@@ -151,7 +144,7 @@ func readCSV[T any](r io.Reader, opts CSVOptions, sc *schema[T]) iter.Seq2[T, er
 			if err == io.EOF {
 				return // empty input: no records
 			}
-			yield(zero, &ParseError{Line: 1, Err: err})
+			yield(zero, &FieldError{Line: 1, Err: err})
 			return
 		}
 		setters, attrCols, hdrErr := bindHeader(header, opts, sc)
@@ -168,20 +161,20 @@ func readCSV[T any](r io.Reader, opts CSVOptions, sc *schema[T]) iter.Seq2[T, er
 			if err != nil {
 				var pe *csv.ParseError
 				if errors.As(err, &pe) {
-					if !yield(zero, &ParseError{Line: pe.StartLine, Column: pe.Column, Err: pe.Err}) {
+					if !yield(zero, &FieldError{Line: pe.StartLine, Column: pe.Column, Err: pe.Err}) {
 						return
 					}
 					if pe.Err == csv.ErrQuote || pe.Err == csv.ErrBareQuote {
 						continue
 					}
 				} else {
-					yield(zero, &ParseError{Err: err})
+					yield(zero, fmt.Errorf("customer: reading csv: %w", err))
 				}
 				return
 			}
 			line, _ := cr.FieldPos(0)
 			if len(rec) != width {
-				if !yield(zero, &ParseError{Line: line, Err: fmt.Errorf("%w: got %d, header has %d", ErrFieldCount, len(rec), width)}) {
+				if !yield(zero, &FieldError{Line: line, Err: fmt.Errorf("%w: got %d, header has %d", ErrFieldCount, len(rec), width)}) {
 					return
 				}
 				continue
@@ -191,7 +184,7 @@ func readCSV[T any](r io.Reader, opts CSVOptions, sc *schema[T]) iter.Seq2[T, er
 			for i, s := range rec {
 				if set := setters[i]; set != nil {
 					if err := set.set(&v, s, f); err != nil {
-						rowErr = &ParseError{Line: line, Column: i + 1, Field: set.name, Err: err}
+						rowErr = &FieldError{Line: line, Column: i + 1, Field: set.name, Err: err}
 						break
 					}
 					continue
@@ -254,21 +247,21 @@ func bindHeader[T any](header []string, opts CSVOptions, sc *schema[T]) ([]*colu
 		if !ok {
 			attr := strings.TrimFunc(strings.TrimPrefix(h, "\ufeff"), unicode.IsSpace)
 			if j, dup := bound["\x00"+attr]; dup {
-				return nil, nil, &ParseError{Line: 1, Column: i + 1, Err: fmt.Errorf("%w: also column %d", ErrDuplicateColumn, j+1)}
+				return nil, nil, &FieldError{Line: 1, Column: i + 1, Err: fmt.Errorf("%w: also column %d", ErrDuplicateColumn, j+1)}
 			}
 			bound["\x00"+attr] = i
 			attrCols[i] = attr
 			continue
 		}
 		if j, dup := bound[name]; dup {
-			return nil, nil, &ParseError{Line: 1, Column: i + 1, Field: name, Err: fmt.Errorf("%w: also column %d", ErrDuplicateColumn, j+1)}
+			return nil, nil, &FieldError{Line: 1, Column: i + 1, Field: name, Err: fmt.Errorf("%w: also column %d", ErrDuplicateColumn, j+1)}
 		}
 		bound[name] = i
 		setters[i] = c
 	}
 	for _, req := range sc.required {
 		if _, ok := bound[req]; !ok {
-			return nil, nil, &ParseError{Line: 1, Field: req, Err: ErrMissingColumn}
+			return nil, nil, &FieldError{Line: 1, Field: req, Err: ErrMissingColumn}
 		}
 	}
 	return setters, attrCols, nil
@@ -294,6 +287,16 @@ func decodeAttributes(m *map[string]string, s string) error {
 // writeCSV is the generic writer behind WritePeople, WriteCompanies and
 // WriteOrders.
 func writeCSV[T any](w io.Writer, records iter.Seq[T], opts CSVOptions, sc *schema[T]) error {
+	if err := opts.check(); err != nil {
+		return err
+	}
+	for i, k := range opts.AttributeColumns {
+		for _, c := range sc.columns {
+			if c.name == k {
+				return fmt.Errorf("%w: CSVOptions.AttributeColumns[%d] %q is a canonical column", ErrConfig, i, clip(k))
+			}
+		}
+	}
 	f := opts.format()
 	cw := csv.NewWriter(w)
 	if opts.Comma != 0 {
@@ -343,110 +346,4 @@ func writeCSV[T any](w io.Writer, records iter.Seq[T], opts CSVOptions, sc *sche
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// Field codecs shared by the schemas.
-
-func parseTime(s string, f *csvFormat) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, nil
-	}
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02", "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006/01/02", "2006/01/02 15:04:05", "20060102"} {
-		if t, err := time.ParseInLocation(layout, s, f.loc); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("%w: not a date or time (want YYYY-MM-DD or RFC 3339)", ErrInvalidDate)
-}
-
-func formatTime(t time.Time, _ *csvFormat) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(time.RFC3339Nano)
-}
-
-// formatDate writes a date-only value as YYYY-MM-DD when it is midnight in
-// the reader's location, so it reads back identically, else in full.
-func formatDate(t time.Time, f *csvFormat) string {
-	if t.IsZero() {
-		return ""
-	}
-	if t.Location() == f.loc && t.Equal(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, f.loc)) {
-		return t.Format("2006-01-02")
-	}
-	return t.Format(time.RFC3339Nano)
-}
-
-func parseDecimal(s string, kind error) (decimal.Decimal, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return decimal.Decimal{}, nil
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('0' <= c && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E') {
-			return decimal.Decimal{}, fmt.Errorf("%w: not a decimal number", kind)
-		}
-	}
-	d, err := decimal.NewFromString(s)
-	if err != nil || d.Exponent() < -32 || d.Exponent() > 32 {
-		return decimal.Decimal{}, fmt.Errorf("%w: not a decimal number", kind)
-	}
-	return d, nil
-}
-
-func formatDecimal(d decimal.Decimal) string {
-	if d.IsZero() && d.Exponent() == 0 {
-		return ""
-	}
-	return d.String()
-}
-
-func parseInt(s string) (int, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return 0, fmt.Errorf("%w: not an integer", ErrInvalidValue)
-	}
-	return n, nil
-}
-
-func formatInt(n int) string {
-	if n == 0 {
-		return ""
-	}
-	return strconv.Itoa(n)
-}
-
-func parseBool(s string) (bool, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "", "0", "false", "f", "no", "n", "否":
-		return false, nil
-	case "1", "true", "t", "yes", "y", "是":
-		return true, nil
-	}
-	return false, fmt.Errorf("%w: not a boolean (true/false, 1/0, 是/否)", ErrInvalidValue)
-}
-
-func splitList(s string, f *csvFormat) []string {
-	if s == "" {
-		return nil
-	}
-	return strings.Split(s, f.sep)
-}
-
-// joinList joins a list field; it fails rather than write a list that
-// would not read back as written.
-func joinList(v []string, f *csvFormat) (string, error) {
-	for _, s := range v {
-		if s == "" || strings.Contains(s, f.sep) {
-			return "", fmt.Errorf("%w: list element empty or containing the separator %q", ErrInvalidValue, f.sep)
-		}
-	}
-	return strings.Join(v, f.sep), nil
 }

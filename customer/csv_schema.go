@@ -21,7 +21,7 @@ import (
 // kept exactly as written; validate them with [Validator].
 //
 // A row that cannot be read (bad date, bad quoting, wrong field count)
-// is yielded as a zero Person with a [*ParseError] giving its line, and
+// is yielded as a zero Person with a [*FieldError] giving its line, and
 // reading goes on with the next row, so the caller decides whether to stop.
 // A header without a required column, or an I/O error, is yielded once
 // and ends the sequence. The sequence reads r as it is iterated and can be
@@ -58,7 +58,7 @@ func WriteCompanies(w io.Writer, companies iter.Seq[Company], opts CSVOptions) e
 // ReadOrders reads orders from CSV as [ReadPeople] reads persons.
 // Canonical columns: id, customer_id, at, amount, category, sku, channel,
 // discounted. customer_id, at and amount are required, and a row with an
-// empty customer ID, time or amount is a [*ParseError]. Amounts are plain
+// empty customer ID, time or amount is a [*FieldError]. Amounts are plain
 // decimals ("129.90", "-20"); currency signs, thousands separators, NaN
 // and infinities are errors. Duplicate order IDs are not detected here;
 // [Summarize] counts them.
@@ -120,7 +120,7 @@ var personSchema = schema[Person]{
 		{
 			name: "gender",
 			get:  func(p *Person, _ *csvFormat) (string, error) { return p.Gender.String(), nil },
-			set:  func(p *Person, s string, _ *csvFormat) (err error) { p.Gender, err = ParseGender(s); return err },
+			set:  func(p *Person, s string, _ *csvFormat) (err error) { p.Gender, err = parseGender(s); return err },
 		},
 		timestamp("birth_date", func(p *Person) *time.Time { return &p.BirthDate }, true),
 		str("id_number", func(p *Person) *string { return &p.IDNumber }),

@@ -132,7 +132,7 @@ func TestReadOrdersBadRows(t *testing.T) {
 		t.Fatalf("got %d errors, want %d: %v", len(errs), len(want), errs)
 	}
 	for i, w := range want {
-		var pe *customer.ParseError
+		var pe *customer.FieldError
 		if !errors.As(errs[i], &pe) || pe.Line != w.line || pe.Field != w.field || !errors.Is(errs[i], w.reason) {
 			t.Errorf("error %d = %v, want line %d field %q wrapping %v", i, errs[i], w.line, w.field, w.reason)
 		}
@@ -167,9 +167,9 @@ func TestReadCSVBadQuoteContinues(t *testing.T) {
 	if len(errs) != 1 {
 		t.Fatalf("errors = %v", errs)
 	}
-	var pe *customer.ParseError
+	var pe *customer.FieldError
 	if !errors.As(errs[0], &pe) || pe.Line != 2 {
-		t.Fatalf("error = %v, want a ParseError on line 2", errs[0])
+		t.Fatalf("error = %v, want a FieldError on line 2", errs[0])
 	}
 	_ = recs // the rest of the file is inside the open quote
 }
@@ -192,9 +192,9 @@ func FuzzReadOrders(f *testing.F) {
 		var recs []customer.Order
 		for o, err := range customer.ReadOrders(strings.NewReader(in), customer.CSVOptions{}) {
 			if err != nil {
-				var pe *customer.ParseError
+				var pe *customer.FieldError
 				if !errors.As(err, &pe) {
-					t.Fatalf("error %v is not a *ParseError", err)
+					t.Fatalf("error %v is not a *FieldError", err)
 				}
 				continue
 			}
@@ -225,13 +225,13 @@ func FuzzReadPeople(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		for p, err := range customer.ReadPeople(strings.NewReader(in), customer.CSVOptions{}) {
 			if err != nil {
-				var pe *customer.ParseError
+				var pe *customer.FieldError
 				if !errors.As(err, &pe) {
-					t.Fatalf("error %v is not a *ParseError", err)
+					t.Fatalf("error %v is not a *FieldError", err)
 				}
 				continue
 			}
-			_ = p.Validate(time.Time{}) // must not panic on anything read
+			_ = customer.Validator{}.ValidatePerson(&p) // must not panic on anything read
 		}
 	})
 }

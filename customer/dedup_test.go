@@ -23,19 +23,26 @@ import (
 
 func TestDedupErrors(t *testing.T) {
 	people := []customer.Person{{ID: "P2", Phone: "13812345678"}, {ID: "P1"}, {ID: "P2"}, {ID: "P3"}, {ID: "P1"}, {ID: "P2"}}
-	_, err := customer.Dedup(people, customer.DedupOptions{})
-	var dup *customer.DuplicateIDError
-	if !errors.Is(err, customer.ErrDuplicateID) || !errors.As(err, &dup) {
-		t.Fatalf("Dedup with duplicate IDs: %v, want a *DuplicateIDError", err)
+	_, err := customer.Dedup(t.Context(), people, customer.DedupOptions{})
+	if !errors.Is(err, customer.ErrDuplicateID) {
+		t.Fatalf("Dedup with duplicate IDs: %v, want ErrDuplicateID", err)
 	}
-	if diff := gocmp.Diff([]customer.ID{"P1", "P2"}, dup.IDs); diff != "" {
-		t.Errorf("DuplicateIDError.IDs (-want +got):\n%s", diff)
+	var dups []customer.ID
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		var fe *customer.FieldError
+		if !errors.As(e, &fe) || fe.Field != "id" || !errors.Is(e, customer.ErrDuplicateID) {
+			t.Fatalf("joined error %v is not a *FieldError on id wrapping ErrDuplicateID", e)
+		}
+		dups = append(dups, fe.ID)
 	}
-	if want := `customer: duplicate IDs "P1", "P2"`; err.Error() != want {
+	if diff := gocmp.Diff([]customer.ID{"P1", "P2"}, dups); diff != "" {
+		t.Errorf("duplicate IDs (-want +got):\n%s", diff)
+	}
+	if want := "customer: record \"P1\": id: duplicate ID\ncustomer: record \"P2\": id: duplicate ID"; err.Error() != want {
 		t.Errorf("Error() = %q, want %q", err.Error(), want)
 	}
 
-	_, err = customer.Dedup([]customer.Person{{ID: "P1", Phone: "13812345678"}, {Phone: "13812345678"}}, customer.DedupOptions{})
+	_, err = customer.Dedup(t.Context(), []customer.Person{{ID: "P1", Phone: "13812345678"}, {Phone: "13812345678"}}, customer.DedupOptions{})
 	var fe *customer.FieldError
 	if !errors.As(err, &fe) || fe.Field != "id" || !errors.Is(err, customer.ErrEmpty) {
 		t.Fatalf("Dedup with an empty ID: %v, want a *FieldError on id", err)
@@ -48,23 +55,24 @@ func TestDedupErrors(t *testing.T) {
 		{MaxBlock: -1},
 		{Workers: -1},
 		{Keys: []customer.Keyer[customer.Person]{}},
-		{Keys: []customer.Keyer[customer.Person]{nil}},
-		{Keys: []customer.Keyer[customer.Person]{customer.PhoneSuffixKey{Digits: 12}}},
+		{Keys: []customer.Keyer[customer.Person]{{}}},
+		{Keys: []customer.Keyer[customer.Person]{customer.PhoneSuffixKey(12)}},
 		{Matcher: customer.PersonMatcher{Threshold: -1}},
 	}
 	for _, opts := range bad {
-		if _, err := customer.Dedup(people[:1], opts); !errors.Is(err, customer.ErrInvalidValue) {
-			t.Errorf("Dedup(%+v): %v, want ErrInvalidValue", opts, err)
+		_, err := customer.Dedup(t.Context(), people[:1], opts)
+		if !errors.Is(err, customer.ErrConfig) || errors.Is(err, customer.ErrInvalidValue) {
+			t.Errorf("Dedup(%+v): %v, want ErrConfig", opts, err)
 		}
 	}
 }
 
 func TestDedupEmpty(t *testing.T) {
-	res, err := customer.Dedup(nil, customer.DedupOptions{})
+	res, err := customer.Dedup(t.Context(), nil, customer.DedupOptions{})
 	if err != nil || len(res.People) != 0 || len(res.Survivor) != 0 || len(res.Merged) != 0 || res.Stats.Records != 0 {
 		t.Errorf("Dedup(nil) = %+v, %v", res, err)
 	}
-	cres, err := customer.DedupCompanies(nil, customer.CompanyDedupOptions{})
+	cres, err := customer.DedupCompanies(t.Context(), nil, customer.CompanyDedupOptions{})
 	if err != nil || len(cres.Companies) != 0 {
 		t.Errorf("DedupCompanies(nil) = %+v, %v", cres, err)
 	}
@@ -79,7 +87,7 @@ func TestDedupKeepsUnkeyed(t *testing.T) {
 		{ID: "3", Occupation: "teacher"},
 		{ID: "4", Name: "李娜", Phone: "13912345678"},
 	}
-	res, err := customer.Dedup(in, customer.DedupOptions{})
+	res, err := customer.Dedup(t.Context(), in, customer.DedupOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +101,7 @@ func TestDedupKeepsUnkeyed(t *testing.T) {
 }
 
 // TestDedupConflict: A and B share a phone, B and C an e-mail, but A and
-// C hold different valid ID numbers. Both pairs score StrongScore+1; the
+// C hold different valid ID numbers. Both pairs score 11 (a strong match); the
 // tie goes to the smaller IDs, so A joins B first and C is refused.
 func TestDedupConflict(t *testing.T) {
 	in := []customer.Person{
@@ -101,7 +109,7 @@ func TestDedupConflict(t *testing.T) {
 		{ID: "B", Phone: "13812345678", Email: "X@example.com"},
 		{ID: "A", Phone: "138 1234 5678", IDNumber: "11010519491231002X"},
 	}
-	res, err := customer.Dedup(in, customer.DedupOptions{})
+	res, err := customer.Dedup(t.Context(), in, customer.DedupOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +133,7 @@ func TestDedupRounds(t *testing.T) {
 		{ID: "D", Name: "王芳", Email: "WF@example.com", City: "上海市"},
 		{ID: "E", Name: "王芳", Phone: "13912340000", City: "上海"},
 	}
-	res, err := customer.Dedup(in, customer.DedupOptions{})
+	res, err := customer.Dedup(t.Context(), in, customer.DedupOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +144,7 @@ func TestDedupRounds(t *testing.T) {
 	if res.Stats.Rounds != 3 {
 		t.Errorf("Rounds = %d, want 3 (merge C+D, then A, then nothing)", res.Stats.Rounds)
 	}
-	again, err := customer.Dedup(res.People, customer.DedupOptions{})
+	again, err := customer.Dedup(t.Context(), res.People, customer.DedupOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +170,7 @@ func TestDedupCap(t *testing.T) {
 		in = append(in, customer.Person{ID: customer.ID(fmt.Sprintf("S%03d", i)), Name: "顾客" + strconv.Itoa(i), Phone: "13800000000"})
 	}
 	var log strings.Builder
-	res, err := customer.Dedup(in, customer.DedupOptions{Logger: slog.New(slog.NewTextHandler(&log, nil))})
+	res, err := customer.Dedup(t.Context(), in, customer.DedupOptions{Logger: slog.New(slog.NewTextHandler(&log, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,11 +199,11 @@ func TestDedupMaxBlock(t *testing.T) {
 		}
 		return in
 	}
-	res, err := customer.Dedup(mk(3), customer.DedupOptions{MaxBlock: 3})
+	res, err := customer.Dedup(t.Context(), mk(3), customer.DedupOptions{MaxBlock: 3})
 	if err != nil || len(res.People) != 1 || res.Stats.Comparisons != 3 {
 		t.Errorf("block of 3: %d people, %+v, %v", len(res.People), res.Stats, err)
 	}
-	res, err = customer.Dedup(mk(4), customer.DedupOptions{MaxBlock: 3})
+	res, err = customer.Dedup(t.Context(), mk(4), customer.DedupOptions{MaxBlock: 3})
 	if err != nil || len(res.People) != 4 || len(res.Stats.Capped) != 1 {
 		t.Errorf("block of 4: %d people, %+v, %v", len(res.People), res.Stats, err)
 	}
@@ -211,28 +219,28 @@ func TestDedupShrunkBlock(t *testing.T) {
 		{ID: "3", Phone: "13812345678"},
 		{ID: "4", Phone: "13812345678"},
 	}
-	res, err := customer.Dedup(in, customer.DedupOptions{MaxBlock: 3})
+	res, err := customer.Dedup(t.Context(), in, customer.DedupOptions{MaxBlock: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(res.People) != 1 || len(res.Stats.Capped) != 0 {
 		t.Errorf("%d people, stats %+v", len(res.People), res.Stats)
 	}
-	again, _ := customer.Dedup(res.People, customer.DedupOptions{MaxBlock: 3})
+	again, _ := customer.Dedup(t.Context(), res.People, customer.DedupOptions{MaxBlock: 3})
 	if len(again.Merged) != 0 {
 		t.Errorf("not idempotent: %+v", again.Stats)
 	}
 }
 
 func TestDedupHostKeysAndMatcher(t *testing.T) {
-	memberNo := customer.KeyerFunc[customer.Person](func(dst []customer.Key, p *customer.Person) []customer.Key {
+	memberNo := customer.Keyer[customer.Person]{Name: "member_no", Keys: func(dst []customer.Key, p *customer.Person) []customer.Key {
 		if no := p.Attributes["member_no"]; no != "" {
 			dst = append(dst, customer.Key{Text: no})
 		}
 		return dst
-	})
+	}}
 	calls := 0
-	always := customer.MatcherFunc[customer.Person](func(a, b *customer.Person) (float64, bool) {
+	always := matcherFunc[customer.Person](func(a, b *customer.Person) (float64, bool) {
 		calls++
 		if a.ID > b.ID {
 			t.Errorf("Match(%s, %s): smaller ID not first", a.ID, b.ID)
@@ -244,7 +252,7 @@ func TestDedupHostKeysAndMatcher(t *testing.T) {
 		{ID: "1", Attributes: map[string]string{"member_no": "M1"}},
 		{ID: "3", Attributes: map[string]string{"member_no": "M2"}},
 	}
-	res, err := customer.Dedup(in, customer.DedupOptions{Keys: []customer.Keyer[customer.Person]{memberNo}, Matcher: always, Workers: 1})
+	res, err := customer.Dedup(t.Context(), in, customer.DedupOptions{Keys: []customer.Keyer[customer.Person]{memberNo}, Matcher: always, Workers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,10 +268,15 @@ func TestDedupHostKeysAndMatcher(t *testing.T) {
 func TestDedupCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	if _, err := customer.DedupContext(ctx, ddMergeInputs(), customer.DedupOptions{}); !errors.Is(err, context.Canceled) {
-		t.Errorf("DedupContext(cancelled) = %v", err)
+	if _, err := customer.Dedup(ctx, ddMergeInputs(), customer.DedupOptions{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("Dedup(cancelled) = %v", err)
 	}
 }
+
+// matcherFunc adapts a function to the Matcher interface, as a host would.
+type matcherFunc[T any] func(a, b *T) (float64, bool)
+
+func (f matcherFunc[T]) Match(a, b *T) (float64, bool) { return f(a, b) }
 
 func TestDedupCompaniesConflict(t *testing.T) {
 	in := []customer.Company{
@@ -271,7 +284,7 @@ func TestDedupCompaniesConflict(t *testing.T) {
 		{ID: "2", Name: "杭州某某科技有限公司", CreditCode: "9135020026015919XW"},
 		{ID: "3", Name: "杭州某某科技有限公司 "},
 	}
-	res, err := customer.DedupCompanies(in, customer.CompanyDedupOptions{})
+	res, err := customer.DedupCompanies(t.Context(), in, customer.CompanyDedupOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -373,7 +386,7 @@ func ddDupes(cfg synth.Config, share float64) *synth.Dupes {
 func TestDedupProperties(t *testing.T) {
 	cfg := synth.Config{People: 3000, Seed: 11, Defects: 0.05}
 	d := ddDupes(cfg, 0.15)
-	res, err := customer.Dedup(d.People, customer.DedupOptions{})
+	res, err := customer.Dedup(t.Context(), d.People, customer.DedupOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -471,7 +484,7 @@ func TestDedupProperties(t *testing.T) {
 	t.Logf("%d of %d persons with orders found exactly; their totals match the truth", exact, len(sums)-len(synth.Companies(cfg)))
 
 	// Idempotent.
-	again, err := customer.Dedup(res.People, customer.DedupOptions{})
+	again, err := customer.Dedup(t.Context(), res.People, customer.DedupOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -489,7 +502,7 @@ func TestDedupProperties(t *testing.T) {
 // change the result.
 func TestDedupDeterministic(t *testing.T) {
 	d := ddDupes(synth.Config{People: 2000, Seed: 5, Defects: 0.05}, 0.2)
-	ref, err := customer.Dedup(d.People, customer.DedupOptions{Workers: 1})
+	ref, err := customer.Dedup(t.Context(), d.People, customer.DedupOptions{Workers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -505,7 +518,7 @@ func TestDedupDeterministic(t *testing.T) {
 		if i == 0 {
 			slices.Reverse(in)
 		}
-		res, err := customer.Dedup(in, customer.DedupOptions{Workers: workers})
+		res, err := customer.Dedup(t.Context(), in, customer.DedupOptions{Workers: workers})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -561,7 +574,7 @@ func TestDedupPrecisionRecall(t *testing.T) {
 		t.Skip("50,000 persons; skipped with -short")
 	}
 	d := synth.PeopleWithDupes(synth.Config{People: 45_000, Seed: 2026}, 0.1)
-	res, err := customer.Dedup(d.People, customer.DedupOptions{})
+	res, err := customer.Dedup(t.Context(), d.People, customer.DedupOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -114,3 +114,25 @@ var (
 	errEmailInDomain            = invalid(ErrInvalidEmail, ErrCharacter, "in domain")
 	errEmailTopLevelDomain      = invalid(ErrInvalidEmail, ErrInvalidValue, "top-level domain")
 )
+
+// validEmail returns the normalised form of a valid e-mail address.
+func validEmail(s string) (string, bool) {
+	if s == "" {
+		return "", false
+	}
+	e := NormalizeEmail(s)
+	if ValidateEmail(e) != nil {
+		return "", false
+	}
+	return e, true
+}
+
+// sameEmail reports whether NormalizeEmail(a) == NormalizeEmail(b),
+// without allocating when both are ASCII.
+func sameEmail(a, b string) bool {
+	a, b = strings.TrimFunc(a, unicode.IsSpace), strings.TrimFunc(b, unicode.IsSpace)
+	if isASCII(a) && isASCII(b) {
+		return strings.EqualFold(a, b)
+	}
+	return NormalizeEmail(a) == NormalizeEmail(b)
+}

@@ -6,12 +6,14 @@ import (
 	"strings"
 )
 
-// Sentinel errors. Validation errors wrap one of the Err*Invalid kinds
+// Sentinel errors. Errors about data wrap one of the ErrInvalid* kinds
 // below together with the reason, so callers can test either with
 // [errors.Is]:
 //
 //	errors.Is(err, customer.ErrInvalidIDNumber) // which field kind
 //	errors.Is(err, customer.ErrCheckCharacter)  // why
+//
+// Errors about options wrap [ErrConfig] instead.
 var (
 	// ErrEmpty reports a required value that is empty.
 	ErrEmpty = errors.New("customer: empty value")
@@ -59,21 +61,60 @@ var (
 	ErrDuplicateID = errors.New("customer: duplicate ID")
 	// ErrUnknownCustomer reports an order whose customer is not known.
 	ErrUnknownCustomer = errors.New("customer: unknown customer")
+
+	// ErrMissingColumn reports a CSV header without a required column.
+	ErrMissingColumn = errors.New("customer: required column missing")
+	// ErrDuplicateColumn reports two CSV header columns that map to one
+	// field.
+	ErrDuplicateColumn = errors.New("customer: column appears twice")
+	// ErrFieldCount reports a CSV row with more or fewer fields than the
+	// header.
+	ErrFieldCount = errors.New("customer: wrong number of fields")
+
+	// ErrConfig reports options that cannot be used: a negative
+	// DedupOptions.Workers, matcher weights that are not finite, an
+	// unknown merge rule, a CSV delimiter that cannot be one, and so on.
+	// Every such error wraps it and names the field, so errors.Is tells
+	// a host's mistake from bad data, which wraps the kinds above.
+	ErrConfig = errors.New("customer: invalid configuration")
 )
 
-// FieldError reports a problem with one field of a record. Value holds a
-// masked form of the offending value (never the raw phone number, e-mail
-// address or ID number) and may be empty.
+// FieldError reports a problem with one field of a record, or with a
+// whole row of CSV input. Value holds a masked form of the offending value
+// (never the raw phone number, e-mail address or ID number) and may be
+// empty.
+//
+// [Validator] and [Dedup] set ID; the CSV readers ([ReadPeople], …) set
+// Line, and Column when one cell is at fault, and leave ID empty.
 type FieldError struct {
-	ID    ID     // the record's ID, if known
-	Field string // field name as in CSV headers, e.g. "phone", "id_number"
-	Value string // masked value, safe to log
-	Err   error  // wraps a kind (ErrInvalidPhone, ...) and a reason (ErrLength, ...)
+	ID     ID     // the record's ID, if known
+	Field  string // field name as in CSV headers, e.g. "phone", "id_number"; "" for a whole row
+	Value  string // masked value, safe to log
+	Line   int    // CSV line where the record starts, 1-based; 0 outside CSV
+	Column int    // CSV column, 1-based; 0 when the whole row is at fault
+	Err    error  // wraps a kind (ErrInvalidPhone, ...) and a reason (ErrLength, ...)
 }
 
+// Error returns "customer: record "ID": field "value": reason" for
+// records and "customer: csv line L, column C (field): reason" for CSV
+// rows, leaving out what is unknown.
 func (e *FieldError) Error() string {
 	var b strings.Builder
 	b.WriteString("customer: ")
+	if e.Line > 0 {
+		b.WriteString("csv line ")
+		b.WriteString(strconv.Itoa(e.Line))
+		if e.Column > 0 {
+			b.WriteString(", column ")
+			b.WriteString(strconv.Itoa(e.Column))
+		}
+		if e.Field != "" {
+			b.WriteString(" (" + e.Field + ")")
+		}
+		b.WriteString(": ")
+		b.WriteString(strings.TrimPrefix(e.Err.Error(), "customer: "))
+		return b.String()
+	}
 	if e.ID != "" {
 		b.WriteString("record ")
 		b.WriteString(strconv.Quote(clip(string(e.ID))))

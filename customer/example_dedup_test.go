@@ -1,6 +1,7 @@
 package customer_test
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"time"
@@ -26,7 +27,7 @@ func ExampleDedup() {
 	// pos-17 is the most complete record and survives; each field keeps
 	// the newest usable value (the mini program's valid phone), except
 	// where and when the customer was first acquired (the store's).
-	res, err := customer.Dedup(people, customer.DedupOptions{})
+	res, err := customer.Dedup(context.Background(), people, customer.DedupOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -63,7 +64,7 @@ func ExampleDedupCompanies() {
 		{ID: "erp-7", Name: "福州某某科技有限公司", CreditCode: "91350100m000100y43", Employees: 120},
 		{ID: "erp-8", Name: "福州某某科技 有限公司", City: "福州"},
 	}
-	res, err := customer.DedupCompanies(companies, customer.CompanyDedupOptions{})
+	res, err := customer.DedupCompanies(context.Background(), companies, customer.CompanyDedupOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -90,16 +91,6 @@ func ExampleRepointOrders() {
 	// Output: 179.90
 }
 
-func ExampleNameSimilarity() {
-	fmt.Printf("%.2f\n", customer.NameSimilarity("张伟", "张玮"))
-	fmt.Printf("%.2f\n", customer.NameSimilarity("王小明", "王小名"))
-	fmt.Printf("%.2f\n", customer.NameSimilarity("Wei ZHANG", "zhang wei"))
-	// Output:
-	// 0.70
-	// 0.82
-	// 1.00
-}
-
 func ExampleCompleteness_People() {
 	people := []customer.Person{
 		{ID: "1", Name: "张伟", Phone: "13800135678", Gender: customer.Male, City: "杭州", Email: "zw@example.com",
@@ -120,4 +111,32 @@ func ExampleCompleteness_People() {
 	// name 100%
 	// phone 100%
 	// gender 50%
+}
+
+// A host key: records that carry the same loyalty-card number are
+// compared, next to the built-in phone key.
+func ExampleKeyer() {
+	card := customer.Keyer[customer.Person]{
+		Name: "loyalty_card",
+		Keys: func(dst []customer.Key, p *customer.Person) []customer.Key {
+			if no := p.Attributes["card"]; no != "" {
+				dst = append(dst, customer.Key{Text: no})
+			}
+			return dst
+		},
+	}
+	people := []customer.Person{
+		{ID: "a", Name: "张伟", Email: "zw@example.com", Attributes: map[string]string{"card": "C-17"}},
+		{ID: "b", Name: "张伟", Email: "ZW@example.com ", Attributes: map[string]string{"card": "C-17"}},
+		{ID: "c", Name: "李娜", Phone: "13900001111"},
+	}
+	res, err := customer.Dedup(context.Background(), people, customer.DedupOptions{
+		Keys: []customer.Keyer[customer.Person]{customer.PhoneKey(), card},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(len(res.People), "customers; b ->", res.Survivor["b"])
+	// Output: 2 customers; b -> a
 }

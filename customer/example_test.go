@@ -31,7 +31,7 @@ func ExampleParseIDNumber() {
 	}
 	fmt.Println(id.Province, id.Division, id.BirthDate.Format("2006-01-02"), id.Gender)
 
-	err = customer.ValidateIDNumber("110105194912310021")
+	_, err = customer.ParseIDNumber("110105194912310021")
 	fmt.Println(errors.Is(err, customer.ErrCheckCharacter))
 	// Output:
 	// 北京 110105 1949-12-31 female
@@ -39,18 +39,17 @@ func ExampleParseIDNumber() {
 }
 
 func ExampleParseCreditCode() {
-	cc, err := customer.ParseCreditCode("914403001922038216", customer.CreditCodeOptions{})
+	cc, err := customer.ParseCreditCode("914403001922038216", false)
 	if err != nil {
 		panic(err)
 	}
-	prov, _ := cc.Province()
-	fmt.Println(cc.AuthorityName(), cc.TypeName(), prov, cc.Organization)
+	fmt.Println(cc.AuthorityName, cc.TypeName, cc.Province, cc.Organization)
 
 	// A code from an early pilot region: wrong check character, valid
 	// organisation code.
-	_, err = customer.ParseCreditCode("91350211M0000XUF46", customer.CreditCodeOptions{})
+	_, err = customer.ParseCreditCode("91350211M0000XUF46", false)
 	fmt.Println(errors.Is(err, customer.ErrCheckCharacter))
-	cc, err = customer.ParseCreditCode("91350211M0000XUF46", customer.CreditCodeOptions{Lenient: true})
+	cc, err = customer.ParseCreditCode("91350211M0000XUF46", true)
 	fmt.Println(err, cc.CheckMismatch)
 	// Output:
 	// 工商 企业 广东 192203821
@@ -127,4 +126,24 @@ func ExamplePerson_String() {
 	fmt.Println(p)
 	// Output:
 	// Person{ID:P1 Name:欧阳** IDNumber:1101**********002X Phone:138****5678 Email:n***@example.com}
+}
+
+// By default an order dated after the as-of date is skipped and counted;
+// with RejectFuture it is an error naming the order, never the customer.
+func ExampleSkipped() {
+	asOf := time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
+	orders := []customer.Order{
+		{ID: "o1", CustomerID: "A", At: asOf.AddDate(0, 0, -3), Amount: decimal.RequireFromString("20")},
+		{ID: "o1", CustomerID: "A", At: asOf.AddDate(0, 0, -3), Amount: decimal.RequireFromString("20")},
+		{ID: "o2", At: asOf.AddDate(0, 0, -2), Amount: decimal.RequireFromString("5")},
+		{ID: "o3", CustomerID: "A", At: asOf.AddDate(0, 0, 1), Amount: decimal.RequireFromString("9")},
+	}
+	_, skipped, err := customer.Summarize(context.Background(), slices.Values(orders), asOf, customer.SummaryOptions{})
+	fmt.Printf("%+v total %d, %v\n", skipped, skipped.Total(), err)
+
+	_, _, err = customer.Summarize(context.Background(), slices.Values(orders), asOf, customer.SummaryOptions{RejectFuture: true})
+	fmt.Println(errors.Is(err, customer.ErrFuture), err)
+	// Output:
+	// {Invalid:1 Future:1 Duplicate:1 Unknown:0} total 3, <nil>
+	// true customer: order 3 (ID "o3") rejected: invalid date: date after the as-of date
 }

@@ -27,9 +27,8 @@ func (g Gender) String() string {
 	return ""
 }
 
-// ParseGender reads a gender as commonly written in Chinese and English
-// customer data: 男/女, m/f, male/female (any case), and "" for unknown.
-func ParseGender(s string) (Gender, error) {
+// parseGender reads a gender as UnmarshalText documents it.
+func parseGender(s string) (Gender, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "":
 		return GenderUnknown, nil
@@ -44,9 +43,13 @@ func ParseGender(s string) (Gender, error) {
 // MarshalText implements encoding.TextMarshaler.
 func (g Gender) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
 
-// UnmarshalText implements encoding.TextUnmarshaler with [ParseGender].
+// UnmarshalText implements encoding.TextUnmarshaler. It reads a gender
+// as commonly written in Chinese and English customer data: 男/女, m/f,
+// male/female (any case, surrounding spaces ignored), and "" for
+// GenderUnknown. Anything else is an error wrapping [ErrInvalidValue],
+// and *g is left unchanged.
 func (g *Gender) UnmarshalText(b []byte) error {
-	v, err := ParseGender(string(b))
+	v, err := parseGender(string(b))
 	if err != nil {
 		return err
 	}

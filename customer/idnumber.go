@@ -25,8 +25,21 @@ type IDNumber struct {
 	Gender    Gender    // from the parity of the sequence code: odd male, even female
 }
 
-// ParseIDNumber validates s as [ValidateIDNumber] does and returns what it
-// encodes.
+// ParseIDNumber reports whether s is a valid 18-character resident ID
+// number per GB 11643-1999 and returns what it encodes. A valid number
+// has 17 digits and a check character (0-9 or X, either case) matching
+// the ISO 7064 MOD 11-2 checksum, a known two-digit province code (the 31
+// mainland codes, 71 台湾, 81 香港, 82 澳门, and 83 for Taiwan residents'
+// residence permits) and a real calendar birth date from 1800 on
+// (19490230 fails). A birth date after the as-of date is caught by
+// record validation ([Validator]), which knows the as-of date. 15-digit
+// numbers of the 1989 standard are rejected; full-width digits and
+// surrounding spaces are rejected too: clean input with
+// [NormalizeIDNumber].
+//
+// Errors wrap [ErrInvalidIDNumber] and a reason ([ErrEmpty], [ErrLength],
+// [ErrCharacter], [ErrCheckCharacter], [ErrRegion], [ErrBirthDate]); they
+// never contain the number.
 func ParseIDNumber(s string) (IDNumber, error) {
 	if s == "" {
 		return IDNumber{}, errIDEmpty
@@ -71,23 +84,6 @@ func ParseIDNumber(s string) (IDNumber, error) {
 		g = Male
 	}
 	return IDNumber{Division: s[:6], Province: prov, BirthDate: birth, Gender: g}, nil
-}
-
-// ValidateIDNumber reports whether s is a valid 18-character resident ID
-// number per GB 11643-1999: 17 digits and a check character (0-9 or X,
-// either case) matching the ISO 7064 MOD 11-2 checksum, a known
-// two-digit province code (see [ProvinceByCode]) and a real calendar birth
-// date from 1800 on (19490230 fails). A birth date after the as-of date is
-// caught by record validation ([Validator]), which knows the as-of date.
-// 15-digit numbers of the 1989 standard are rejected; full-width digits and
-// surrounding spaces are rejected too: clean input with [NormalizeIDNumber].
-//
-// Errors wrap [ErrInvalidIDNumber] and a reason ([ErrEmpty], [ErrLength],
-// [ErrCharacter], [ErrCheckCharacter], [ErrRegion], [ErrBirthDate]); they
-// never contain the number.
-func ValidateIDNumber(s string) error {
-	_, err := ParseIDNumber(s)
-	return err
 }
 
 // NormalizeIDNumber trims white space, folds full-width characters to ASCII
@@ -167,3 +163,15 @@ var (
 	errIDRegion                = invalid(ErrInvalidIDNumber, ErrRegion, "")
 	errIDBirthDate             = invalid(ErrInvalidIDNumber, ErrBirthDate, "")
 )
+
+// validIDNumber returns the normalised form of a valid resident ID number.
+func validIDNumber(s string) (string, bool) {
+	if s == "" {
+		return "", false
+	}
+	id := NormalizeIDNumber(s)
+	if _, err := ParseIDNumber(id); err != nil {
+		return "", false
+	}
+	return id, true
+}

@@ -2,178 +2,19 @@ package customer
 
 import (
 	"cmp"
-	"fmt"
-	"log/slog"
 	"maps"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 
-	"github.com/clientele-go/clientele/privacy"
 	"github.com/shopspring/decimal"
 )
-
-// FieldRule says which input value a merged record keeps for one field.
-// Whatever the rule, a value that is usable beats one that is not: a
-// valid mobile number beats a masked one, which beats any other text; a
-// valid e-mail address, ID number or credit code beats an invalid one;
-// text beats white space; a positive count or amount beats a negative
-// one. Ties go to the order of the cluster's records under the survivor
-// rule.
-type FieldRule uint8
-
-// Field rules.
-const (
-	// RuleDefault is the field's default rule; see DedupOptions.Fields.
-	RuleDefault FieldRule = iota
-	// RuleNewest keeps the value of the most recently updated record
-	// (UpdatedAt, or CreatedAt when UpdatedAt is zero; records with
-	// neither come last).
-	RuleNewest
-	// RuleOldest keeps the value of the earliest created record
-	// (CreatedAt, or UpdatedAt when CreatedAt is zero; records with
-	// neither come last).
-	RuleOldest
-	// RuleSurvivor keeps the survivor's value, or the next record's in
-	// survivor order when the survivor's is empty.
-	RuleSurvivor
-	// RuleUnion keeps every distinct element of a list field, the
-	// survivor's first. It applies to list fields only.
-	RuleUnion
-)
-
-// String returns the rule's name: "default", "newest", "oldest",
-// "survivor" or "union".
-func (r FieldRule) String() string {
-	switch r {
-	case RuleDefault:
-		return "default"
-	case RuleNewest:
-		return "newest"
-	case RuleOldest:
-		return "oldest"
-	case RuleSurvivor:
-		return "survivor"
-	case RuleUnion:
-		return "union"
-	}
-	return "FieldRule(" + strconv.Itoa(int(r)) + ")"
-}
-
-// SurvivorRule ranks the records of a cluster of duplicates. The first
-// record in its order survives: the merged record takes its ID, and
-// ties between field values go to the records in this order.
-//
-// Compare returns a negative number when a ranks before b, a positive
-// one when after, and 0 when the rule does not care; [Dedup] then ranks
-// the smaller ID first, so the order is total and does not depend on the
-// input order. Compare may be called concurrently and must not modify or
-// keep its arguments.
-type SurvivorRule[T any] interface {
-	Compare(a, b *T) int
-}
-
-// SurvivorFunc adapts a function to the [SurvivorRule] interface.
-type SurvivorFunc[T any] func(a, b *T) int
-
-// Compare calls f(a, b).
-func (f SurvivorFunc[T]) Compare(a, b *T) int { return f(a, b) }
-
-// Provenance records how a merged record came about, so that nothing of
-// its inputs is lost: its own field values, plus Replaced and Repeated,
-// are exactly the non-empty field values of all the input records it
-// merges, each with its source (list elements count one by one).
-type Provenance struct {
-	// ID is the merged record's ID, which is its survivor's.
-	ID ID
-	// Absorbed lists the IDs of the other input records merged into it,
-	// in ascending order.
-	Absorbed []ID
-	// Replaced lists the non-empty input values that lost to a different
-	// value, field by field in the record's field order.
-	Replaced []FieldValue
-	// Repeated lists the non-empty input values that equal the value
-	// kept (the same phone typed twice, an interest two records share),
-	// other than the kept one itself.
-	Repeated []FieldValue
-}
-
-// FieldValue is one field value of an input record.
-//
-// Value has the field's Go type: string for text fields and list
-// elements ("interests", "device_ids", "products", "attributes.<key>"),
-// [Gender], [time.Time], int, [decimal.Decimal], or [Contact] for
-// "contacts". It holds the data as it was input, personal data included;
-// String and LogValue mask it.
-type FieldValue struct {
-	Field  string // CSV column name, or "attributes.<key>"
-	Value  any    // the value as input, of the field's type
-	Source ID     // the input record the value comes from
-}
-
-// String returns "field value (from ID)" with personal data masked as
-// [Person.String] masks it: names, phones, e-mail addresses, ID numbers,
-// device IDs and attribute values are masked and birth dates shown by
-// year only.
-func (v FieldValue) String() string {
-	return v.Field + " " + v.masked() + " (from " + string(v.Source) + ")"
-}
-
-// GoString implements fmt.GoStringer so that %#v is masked too.
-func (v FieldValue) GoString() string { return v.String() }
-
-// LogValue implements [slog.LogValuer] with the value masked.
-func (v FieldValue) LogValue() slog.Value {
-	return slog.GroupValue(
-		slog.String("field", v.Field),
-		slog.String("value", v.masked()),
-		slog.String("source", string(v.Source)),
-	)
-}
-
-func (v FieldValue) masked() string {
-	switch x := v.Value.(type) {
-	case string:
-		switch {
-		case v.Field == "name":
-			return privacy.MaskName(x)
-		case v.Field == "phone":
-			return privacy.MaskPhone(x)
-		case v.Field == "email":
-			return privacy.MaskEmail(x)
-		case v.Field == "id_number":
-			return privacy.MaskIDNumber(x)
-		case v.Field == "device_ids":
-			return privacy.MaskMiddle(x, 4, 2)
-		case strings.HasPrefix(v.Field, "attributes."):
-			return privacy.MaskMiddle(x, 1, 1)
-		}
-		return x
-	case time.Time:
-		if v.Field == "birth_date" {
-			return strconv.Itoa(x.Year())
-		}
-		if v.Field == "founded" {
-			return x.Format(time.DateOnly)
-		}
-		return x.Format(time.RFC3339)
-	case Contact:
-		return x.String()
-	case fmt.Stringer:
-		return x.String()
-	case int:
-		return strconv.Itoa(x)
-	}
-	return "?"
-}
 
 // fieldDef describes how one field of T merges.
 type fieldDef[T any] struct {
 	name  string
 	list  bool
-	def   FieldRule
-	merge func(m *merger[T], rule FieldRule)
+	def   MergeRule
+	merge func(m *merger[T], rule MergeRule)
 }
 
 // recordInfo gives the generic code access to a record's identity and
@@ -196,11 +37,11 @@ type merger[T any] struct {
 	prov   *Provenance // nil: no provenance wanted
 }
 
-func (m *merger[T]) order(rule FieldRule) []int {
+func (m *merger[T]) order(rule MergeRule) []int {
 	switch rule {
-	case RuleNewest:
+	case MergeNewest:
 		return m.newest
-	case RuleOldest:
+	case MergeOldest:
 		return m.oldest
 	}
 	return m.rank
@@ -218,7 +59,7 @@ func (m *merger[T]) record(repeated bool, field string, value any, i int) {
 // mergeRecords merges ms, which must be in survivor order, field by
 // field. rules overrides the default rules by field name. With prov, it
 // also returns the provenance.
-func mergeRecords[T any](info *recordInfo[T], ms []*T, rules map[string]FieldRule, prov bool) (T, *Provenance) {
+func mergeRecords[T any](info *recordInfo[T], ms []*T, rules map[string]MergeRule, prov bool) (T, *Provenance) {
 	out := *ms[0]
 	k := len(ms)
 	orders := make([]int, 3*k)
@@ -246,7 +87,7 @@ func mergeRecords[T any](info *recordInfo[T], ms []*T, rules map[string]FieldRul
 	for i := range info.fields {
 		f := &info.fields[i]
 		rule := rules[f.name]
-		if rule == RuleDefault {
+		if rule == 0 {
 			rule = f.def
 		}
 		f.merge(&m, rule)
@@ -288,8 +129,8 @@ func boolInt(b bool) int {
 
 // scalar describes a single-valued field. quality is 0 for an empty
 // value (never recorded), and higher for better values.
-func scalarField[T, V any](name string, def FieldRule, get func(*T) *V, quality func(*V) int, equal func(a, b *V) bool) fieldDef[T] {
-	return fieldDef[T]{name: name, def: def, merge: func(m *merger[T], rule FieldRule) {
+func scalarField[T, V any](name string, def MergeRule, get func(*T) *V, quality func(*V) int, equal func(a, b *V) bool) fieldDef[T] {
+	return fieldDef[T]{name: name, def: def, merge: func(m *merger[T], rule MergeRule) {
 		order := m.order(rule)
 		win, best := -1, 0
 		for _, i := range order {
@@ -313,11 +154,11 @@ func scalarField[T, V any](name string, def FieldRule, get func(*T) *V, quality 
 	}}
 }
 
-// list describes a list field; empty elements are dropped by RuleUnion.
+// list describes a list field; empty elements are dropped by MergeUnion.
 func listField[T any, E comparable](name string, get func(*T) *[]E, empty func(E) bool) fieldDef[T] {
-	return fieldDef[T]{name: name, list: true, def: RuleUnion, merge: func(m *merger[T], rule FieldRule) {
+	return fieldDef[T]{name: name, list: true, def: MergeUnion, merge: func(m *merger[T], rule MergeRule) {
 		var out []E
-		if rule == RuleUnion {
+		if rule == MergeUnion {
 			var seen map[E]bool
 			for _, i := range m.rank {
 				for _, e := range *get(m.ms[i]) {
@@ -384,7 +225,7 @@ func listField[T any, E comparable](name string, get func(*T) *[]E, empty func(E
 // attributes describes the host attribute map; each key merges as a
 // text field named "attributes.<key>".
 func attributesField[T any](get func(*T) *map[string]string) fieldDef[T] {
-	return fieldDef[T]{name: "attributes", def: RuleNewest, merge: func(m *merger[T], rule FieldRule) {
+	return fieldDef[T]{name: "attributes", def: MergeNewest, merge: func(m *merger[T], rule MergeRule) {
 		n := 0
 		for _, r := range m.ms {
 			n += len(*get(r))
@@ -436,167 +277,4 @@ func timeEqual(a, b *time.Time) bool { return a.Equal(*b) }
 
 func decimalEqual(a, b *decimal.Decimal) bool { return a.Equal(*b) }
 
-// textQuality: 0 empty, 1 white space only, 2 text.
-func textQuality(s *string) int {
-	switch {
-	case *s == "":
-		return 0
-	case isBlank(*s):
-		return 1
-	}
-	return 2
-}
-
-func timeQuality(t *time.Time) int {
-	if t.IsZero() {
-		return 0
-	}
-	return 1
-}
-
-func genderQuality(g *Gender) int {
-	if *g == GenderUnknown {
-		return 0
-	}
-	return 1
-}
-
-// countQuality: 0 zero, 1 negative, 2 positive.
-func countQuality(n *int) int {
-	switch {
-	case *n == 0:
-		return 0
-	case *n < 0:
-		return 1
-	}
-	return 2
-}
-
-func amountQuality(d *decimal.Decimal) int {
-	switch d.Sign() {
-	case 0:
-		return 0
-	case -1:
-		return 1
-	}
-	return 2
-}
-
-// phoneQuality: 0 empty, 1 unusable, 2 masked, 3 valid.
-func phoneQuality(s *string) int {
-	if q := textQuality(s); q < 2 {
-		return q
-	}
-	p, ok := parsePhone(*s)
-	switch {
-	case !ok:
-		return 1
-	case p.masked:
-		return 2
-	}
-	return 3
-}
-
-func emailQuality(s *string) int {
-	if q := textQuality(s); q < 2 {
-		return q
-	}
-	if _, ok := validEmail(*s); ok {
-		return 3
-	}
-	return 2
-}
-
-func idNumberQuality(s *string) int {
-	if q := textQuality(s); q < 2 {
-		return q
-	}
-	if _, ok := validIDNumber(*s); ok {
-		return 3
-	}
-	return 2
-}
-
-// creditCodeQuality prefers strictly valid codes, then codes valid only
-// leniently.
-func creditCodeQuality(s *string) int {
-	if q := textQuality(s); q < 2 {
-		return q
-	}
-	if _, ok := validCreditCode(*s, CreditCodeOptions{}); ok {
-		return 4
-	}
-	if _, ok := validCreditCode(*s, CreditCodeOptions{Lenient: true}); ok {
-		return 3
-	}
-	return 2
-}
-
 func emptyString(s string) bool { return s == "" }
-
-// personInfo describes how persons merge. Field order is the CSV column
-// order.
-var personInfo = recordInfo[Person]{
-	id:      func(p *Person) ID { return p.ID },
-	created: func(p *Person) time.Time { return p.CreatedAt },
-	updated: func(p *Person) time.Time { return p.UpdatedAt },
-	fields: []fieldDef[Person]{
-		scalarField("name", RuleNewest, func(p *Person) *string { return &p.Name }, textQuality, sameValue[string]),
-		scalarField("gender", RuleNewest, func(p *Person) *Gender { return &p.Gender }, genderQuality, sameValue[Gender]),
-		scalarField("birth_date", RuleNewest, func(p *Person) *time.Time { return &p.BirthDate }, timeQuality, timeEqual),
-		scalarField("id_number", RuleNewest, func(p *Person) *string { return &p.IDNumber }, idNumberQuality, sameValue[string]),
-		scalarField("city", RuleNewest, func(p *Person) *string { return &p.City }, textQuality, sameValue[string]),
-		scalarField("province", RuleNewest, func(p *Person) *string { return &p.Province }, textQuality, sameValue[string]),
-		scalarField("phone", RuleNewest, func(p *Person) *string { return &p.Phone }, phoneQuality, sameValue[string]),
-		scalarField("email", RuleNewest, func(p *Person) *string { return &p.Email }, emailQuality, sameValue[string]),
-		scalarField("occupation", RuleNewest, func(p *Person) *string { return &p.Occupation }, textQuality, sameValue[string]),
-		scalarField("income_band", RuleNewest, func(p *Person) *string { return &p.IncomeBand }, textQuality, sameValue[string]),
-		listField("interests", func(p *Person) *[]string { return &p.Interests }, emptyString),
-		scalarField("acquisition_channel", RuleOldest, func(p *Person) *string { return &p.AcquisitionChannel }, textQuality, sameValue[string]),
-		scalarField("source", RuleOldest, func(p *Person) *string { return &p.Source }, textQuality, sameValue[string]),
-		listField("device_ids", func(p *Person) *[]string { return &p.DeviceIDs }, emptyString),
-		scalarField("created_at", RuleOldest, func(p *Person) *time.Time { return &p.CreatedAt }, timeQuality, timeEqual),
-		scalarField("updated_at", RuleNewest, func(p *Person) *time.Time { return &p.UpdatedAt }, timeQuality, timeEqual),
-		attributesField(func(p *Person) *map[string]string { return &p.Attributes }),
-	},
-}
-
-// companyInfo describes how companies merge.
-var companyInfo = recordInfo[Company]{
-	id:      func(c *Company) ID { return c.ID },
-	created: func(c *Company) time.Time { return c.CreatedAt },
-	updated: func(c *Company) time.Time { return c.UpdatedAt },
-	fields: []fieldDef[Company]{
-		scalarField("name", RuleNewest, func(c *Company) *string { return &c.Name }, textQuality, sameValue[string]),
-		scalarField("credit_code", RuleNewest, func(c *Company) *string { return &c.CreditCode }, creditCodeQuality, sameValue[string]),
-		scalarField("industry", RuleNewest, func(c *Company) *string { return &c.Industry }, textQuality, sameValue[string]),
-		scalarField("employees", RuleNewest, func(c *Company) *int { return &c.Employees }, countQuality, sameValue[int]),
-		scalarField("revenue", RuleNewest, func(c *Company) *decimal.Decimal { return &c.Revenue }, amountQuality, decimalEqual),
-		scalarField("founded", RuleNewest, func(c *Company) *time.Time { return &c.Founded }, timeQuality, timeEqual),
-		scalarField("city", RuleNewest, func(c *Company) *string { return &c.City }, textQuality, sameValue[string]),
-		scalarField("province", RuleNewest, func(c *Company) *string { return &c.Province }, textQuality, sameValue[string]),
-		listField("contacts", func(c *Company) *[]Contact { return &c.Contacts }, func(ct Contact) bool { return ct == Contact{} }),
-		scalarField("decision_cycle_days", RuleNewest, func(c *Company) *int { return &c.DecisionCycleDays }, countQuality, sameValue[int]),
-		listField("products", func(c *Company) *[]string { return &c.Products }, emptyString),
-		scalarField("created_at", RuleOldest, func(c *Company) *time.Time { return &c.CreatedAt }, timeQuality, timeEqual),
-		scalarField("updated_at", RuleNewest, func(c *Company) *time.Time { return &c.UpdatedAt }, timeQuality, timeEqual),
-		attributesField(func(c *Company) *map[string]string { return &c.Attributes }),
-	},
-}
-
-// checkRules validates per-field rule overrides against info's fields.
-func checkRules[T any](info *recordInfo[T], rules map[string]FieldRule) error {
-	for _, name := range slices.Sorted(maps.Keys(rules)) {
-		rule := rules[name]
-		i := slices.IndexFunc(info.fields, func(f fieldDef[T]) bool { return f.name == name })
-		switch {
-		case i < 0:
-			return fmt.Errorf("%w: merge rule for unknown field %q", ErrInvalidValue, clip(name))
-		case rule > RuleUnion:
-			return fmt.Errorf("%w: field %q: unknown merge rule %v", ErrInvalidValue, name, rule)
-		case rule == RuleUnion && !info.fields[i].list:
-			return fmt.Errorf("%w: field %q: rule union needs a list field", ErrInvalidValue, name)
-		}
-	}
-	return nil
-}

@@ -38,7 +38,7 @@ func ddMergeInputs() []customer.Person {
 // C, A, B.
 func TestMergeDefaults(t *testing.T) {
 	in := ddMergeInputs()
-	res, err := customer.Dedup(in, customer.DedupOptions{})
+	res, err := customer.Dedup(t.Context(), in, customer.DedupOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,16 +99,16 @@ func TestMergeDefaults(t *testing.T) {
 }
 
 func TestMergeOverrides(t *testing.T) {
-	res, err := customer.Dedup(ddMergeInputs(), customer.DedupOptions{
-		Fields: map[string]customer.FieldRule{
-			"name":                customer.RuleSurvivor, // B's spelling
-			"city":                customer.RuleOldest,   // C has none; A is next
-			"interests":           customer.RuleNewest,   // C's list only
-			"acquisition_channel": customer.RuleNewest,   // C none, then B
-			"attributes":          customer.RuleOldest,   // A's vip
+	res, err := customer.Dedup(t.Context(), ddMergeInputs(), customer.DedupOptions{
+		Fields: map[string]customer.MergeRule{
+			"name":                customer.MergeSurvivor, // B's spelling
+			"city":                customer.MergeOldest,   // C has none; A is next
+			"interests":           customer.MergeNewest,   // C's list only
+			"acquisition_channel": customer.MergeNewest,   // C none, then B
+			"attributes":          customer.MergeOldest,   // A's vip
 		},
 		// The survivor is the record with the smallest ID.
-		Survivor: customer.SurvivorFunc[customer.Person](func(a, b *customer.Person) int { return 0 }),
+		Survivor: func(a, b *customer.Person) int { return 0 },
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -118,7 +118,7 @@ func TestMergeOverrides(t *testing.T) {
 		got.AcquisitionChannel != "mini_program" || got.Attributes["vip"] != "gold" || got.Attributes["level"] != "3" {
 		t.Errorf("merged person = %+v", got)
 	}
-	// With RuleNewest on interests, A's and B's lists lost element by element.
+	// With MergeNewest on interests, A's and B's lists lost element by element.
 	var lost []string
 	for _, v := range res.Merged[0].Replaced {
 		if v.Field == "interests" {
@@ -136,14 +136,14 @@ func TestMergeOverrides(t *testing.T) {
 }
 
 func TestMergeRuleErrors(t *testing.T) {
-	for _, rules := range []map[string]customer.FieldRule{
-		{"nickname": customer.RuleNewest},
-		{"name": customer.RuleUnion},
-		{"name": customer.FieldRule(9)},
+	for _, rules := range []map[string]customer.MergeRule{
+		{"nickname": customer.MergeNewest},
+		{"name": customer.MergeUnion},
+		{"name": customer.MergeRule(9)},
 	} {
-		_, err := customer.Dedup(ddMergeInputs(), customer.DedupOptions{Fields: rules})
-		if !errors.Is(err, customer.ErrInvalidValue) {
-			t.Errorf("Dedup with rules %v: error %v, want ErrInvalidValue", rules, err)
+		_, err := customer.Dedup(t.Context(), ddMergeInputs(), customer.DedupOptions{Fields: rules})
+		if !errors.Is(err, customer.ErrConfig) {
+			t.Errorf("Dedup with rules %v: error %v, want ErrConfig", rules, err)
 		}
 	}
 }
@@ -158,7 +158,7 @@ func TestMergeCompanies(t *testing.T) {
 			Products: []string{"CRM", "ERP"}, UpdatedAt: ddAt(2024, 1, 1)},
 		{ID: "C3", Name: "另一家公司", CreditCode: "9135020026015919XW"},
 	}
-	res, err := customer.DedupCompanies(in, customer.CompanyDedupOptions{})
+	res, err := customer.DedupCompanies(t.Context(), in, customer.CompanyDedupOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -111,3 +111,110 @@ var (
 	errPhoneWant11Digits     = invalid(ErrInvalidPhone, ErrLength, "want 11 digits")
 	errPhoneNotAMobilePrefix = invalid(ErrInvalidPhone, ErrInvalidValue, "not a mobile prefix")
 )
+
+// phoneNumber returns the 11 digits of a valid mobile number as a number.
+func phoneNumber(s string) (uint64, bool) {
+	p, ok := parsePhone(s)
+	if !ok || p.masked {
+		return 0, false
+	}
+	var v uint64
+	for _, d := range p.slots {
+		v = v*10 + uint64(d-'0')
+	}
+	return v, true
+}
+
+// phone is a mobile number, complete or masked.
+type phone struct {
+	slots  [11]byte // '0'-'9', or 0 where masked
+	masked bool     // some digits are hidden
+}
+
+// visible returns the number of digits shown.
+func (p *phone) visible() int {
+	n := 0
+	for _, d := range p.slots {
+		if d != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// parsePhone reads a valid mobile number or a masked one: 11 digit slots
+// after an optional +86, 86 or 0086 prefix and separators as
+// [NormalizePhone] allows them, where masked slots are written *, x, X,
+// ×, ● or • (full-width forms too). A complete number is valid exactly
+// when NormalizePhone accepts it (FuzzParsePhone checks this). A masked
+// number must show at least 4 digits, hide at least one, and start with
+// 1 and have 3-9 as its second digit where those are shown. Unlike
+// NormalizePhone it does not allocate, even on failure.
+func parsePhone(s string) (phone, bool) {
+	var slots [16]byte
+	n, hidden := 0, 0
+	plus := false
+	for i, w := 0, 0; i < len(s); i += w {
+		r := rune(s[i])
+		w = 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && w == 1 {
+				return phone{}, false
+			}
+			r = foldWidth(r)
+		}
+		var v byte
+		switch {
+		case r >= '0' && r <= '9':
+			v = byte(r)
+		case r == '*' || r == 'x' || r == 'X' || r == '\u00d7' || r == '\u25cf' || r == '\u2022':
+			hidden++
+		case r == '+':
+			if plus || n > 0 {
+				return phone{}, false
+			}
+			plus = true
+			continue
+		case isPhoneSeparator(r):
+			continue
+		default:
+			return phone{}, false
+		}
+		if n == len(slots) {
+			return phone{}, false
+		}
+		slots[n] = v
+		n++
+	}
+	d := slots[:n]
+	switch {
+	case plus && n == 13 && d[0] == '8' && d[1] == '6':
+		d = d[2:]
+	case plus:
+		return phone{}, false
+	case n == 15 && string(d[:4]) == "0086":
+		d = d[4:]
+	case n == 13 && d[0] == '8' && d[1] == '6':
+		d = d[2:]
+	}
+	if len(d) != 11 || d[0] != 0 && d[0] != '1' || d[1] != 0 && d[1] < '3' {
+		return phone{}, false
+	}
+	var p phone
+	copy(p.slots[:], d)
+	hidden = 0
+	for _, c := range p.slots {
+		if c == 0 {
+			hidden++
+		}
+	}
+	switch {
+	case hidden == 0:
+		return p, true
+	case 11-hidden < 4:
+		return phone{}, false
+	}
+	p.masked = true
+	return p, true
+}

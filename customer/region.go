@@ -1,5 +1,10 @@
 package customer
 
+import (
+	"strings"
+	"unicode"
+)
+
 // provinces maps the two-digit provincial prefix of GB/T 2260 division
 // codes (the first two characters of a resident ID number) to the short
 // province name. Source: GB/T 2260 as tabulated in the project's reference
@@ -16,11 +21,23 @@ var provinces = map[string]string{
 	"71": "台湾", "81": "香港", "82": "澳门", "83": "台湾",
 }
 
-// ProvinceByCode returns the short name (北京, 内蒙古, …) of the province
-// whose GB/T 2260 two-digit code is code, and whether the code is known.
-// It accepts the 31 mainland codes, 71 (台湾), 81 (香港), 82 (澳门) and 83
-// (Taiwan residents' residence permits).
-func ProvinceByCode(code string) (name string, ok bool) {
-	name, ok = provinces[code]
-	return name, ok
+// normCity trims a city name, folds width and case and drops a final 市,
+// so 杭州, 杭州市 and " 杭州市 " agree. It returns s, or a part of it,
+// without allocating when no folding is needed.
+func normCity(s string) string {
+	s = strings.TrimFunc(s, unicode.IsSpace)
+	for _, r := range s {
+		if foldCase(foldWidth(r)) != r {
+			var b strings.Builder
+			for _, r := range s {
+				b.WriteRune(foldCase(foldWidth(r)))
+			}
+			s = strings.TrimFunc(b.String(), unicode.IsSpace)
+			break
+		}
+	}
+	for strings.HasSuffix(s, "市") {
+		s = strings.TrimFunc(strings.TrimSuffix(s, "市"), unicode.IsSpace)
+	}
+	return s
 }

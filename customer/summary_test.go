@@ -132,47 +132,56 @@ func TestAverageOrderValueRounding(t *testing.T) {
 	}
 }
 
-func TestSummarizerSkipErrors(t *testing.T) {
+// TestSummarizeReject checks the Reject options of the order-skip
+// contract: the first rejected order is an error naming its position and
+// ID and wrapping ErrInvalidValue or ErrFuture; without the options the
+// same orders are skipped and counted.
+func TestSummarizeReject(t *testing.T) {
 	asOf := at(2026, 3, 31, 12, 0)
-	known := func(id customer.ID) bool { return id != "ghost" }
-	z := customer.NewSummarizer(asOf, customer.SummaryOptions{Known: known})
-	o := customer.Order{ID: "1", CustomerID: "A", At: at(2026, 1, 1, 0, 0), Amount: dec("1")}
-	if err := z.Add(o); err != nil {
-		t.Fatal(err)
-	}
+	ok := customer.Order{ID: "o1", CustomerID: "A", At: at(2026, 1, 1, 0, 0), Amount: dec("1")}
+	noTime := customer.Order{ID: "o2", CustomerID: "A", Amount: dec("1")}
+	noCustomer := customer.Order{ID: "o3", At: asOf, Amount: dec("1")}
+	future := customer.Order{ID: "o4", CustomerID: "A", At: asOf.Add(time.Second), Amount: dec("1")}
 	tests := []struct {
-		name  string
-		order customer.Order
-		want  error
+		name    string
+		orders  []customer.Order
+		opts    customer.SummaryOptions
+		want    error
+		wantMsg string
+		skipped customer.Skipped
 	}{
-		{"duplicate", o, customer.ErrDuplicateID},
-		{"future", customer.Order{ID: "2", CustomerID: "A", At: asOf.Add(time.Second), Amount: dec("1")}, customer.ErrFuture},
-		{"unknown", customer.Order{ID: "3", CustomerID: "ghost", At: asOf, Amount: dec("1")}, customer.ErrUnknownCustomer},
-		{"no time", customer.Order{ID: "4", CustomerID: "A", Amount: dec("1")}, customer.ErrInvalidDate},
+		{"skip by default", []customer.Order{ok, noTime, noCustomer, future}, customer.SummaryOptions{}, nil, "", customer.Skipped{Invalid: 2, Future: 1}},
+		{"reject invalid: no time", []customer.Order{ok, noTime, future}, customer.SummaryOptions{RejectInvalid: true}, customer.ErrInvalidValue,
+			`customer: order 1 (ID "o2") rejected: invalid value: invalid date: empty value (no time)`, customer.Skipped{}},
+		{"reject invalid: no customer", []customer.Order{future, noCustomer}, customer.SummaryOptions{RejectInvalid: true}, customer.ErrInvalidValue,
+			`customer: order 1 (ID "o3") rejected: invalid value: empty value (no customer ID)`, customer.Skipped{Future: 1}},
+		{"reject future", []customer.Order{noTime, ok, future}, customer.SummaryOptions{RejectFuture: true}, customer.ErrFuture,
+			`customer: order 2 (ID "o4") rejected: invalid date: date after the as-of date`, customer.Skipped{Invalid: 1}},
+		{"reject future passes invalid", []customer.Order{noTime, ok}, customer.SummaryOptions{RejectFuture: true}, nil, "", customer.Skipped{Invalid: 1}},
 	}
 	for _, tt := range tests {
-		err := z.Add(tt.order)
-		var se *customer.SkipError
-		if !errors.As(err, &se) || !errors.Is(err, tt.want) || se.OrderID != tt.order.ID {
-			t.Errorf("%s: Add = %v, want SkipError wrapping %v", tt.name, err, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			sums, skipped, err := customer.Summarize(t.Context(), slices.Values(tt.orders), asOf, tt.opts)
+			if skipped != tt.skipped {
+				t.Errorf("Skipped = %+v, want %+v", skipped, tt.skipped)
+			}
+			if tt.want == nil {
+				if err != nil || len(sums) != 1 {
+					t.Errorf("Summarize = %d summaries, %v; want 1, nil", len(sums), err)
+				}
+				return
+			}
+			if !errors.Is(err, tt.want) || err.Error() != tt.wantMsg || sums != nil {
+				t.Errorf("Summarize = %d summaries, %v; want none and %q", len(sums), err, tt.wantMsg)
+			}
+		})
 	}
-	if got := z.Skipped(); got != (customer.Skipped{Invalid: 1, Future: 1, Duplicate: 1, Unknown: 1}) {
-		t.Errorf("Skipped = %+v", got)
-	}
-	// Order IDs are per customer: the same ID under another customer is a
-	// different order.
-	if err := z.Add(customer.Order{ID: "1", CustomerID: "B", At: at(2026, 1, 1, 0, 0), Amount: dec("1")}); err != nil {
-		t.Errorf("same ID, other customer: %v", err)
-	}
-	// With trusted IDs a replayed order counts twice, by the caller's choice.
-	z = customer.NewSummarizer(asOf, customer.SummaryOptions{TrustOrderIDs: true})
-	_ = z.Add(o)
-	if err := z.Add(o); err != nil {
-		t.Fatalf("TrustOrderIDs: %v", err)
-	}
-	if s := z.Summaries(); s[0].Orders != 2 {
-		t.Fatalf("TrustOrderIDs: Orders = %d, want 2", s[0].Orders)
+}
+
+func TestSummarizeConfig(t *testing.T) {
+	_, _, err := customer.Summarize(t.Context(), slices.Values([]customer.Order(nil)), at(2026, 3, 31, 12, 0), customer.SummaryOptions{ActivityWindow: -time.Hour})
+	if !errors.Is(err, customer.ErrConfig) {
+		t.Errorf("Summarize with a negative ActivityWindow: %v, want ErrConfig", err)
 	}
 }
 

@@ -18,28 +18,16 @@ type Validator struct {
 	// creation dates and order dates after it are errors. Zero disables
 	// those checks.
 	AsOf time.Time
-	// CreditCodes relaxes credit-code checking; see CreditCodeOptions.
-	CreditCodes CreditCodeOptions
-	// Rules are cross-field review rules run by Review.
-	Rules []Rule
-}
-
-// Validate checks p with a [Validator] using asOf; see
-// [Validator.ValidatePerson].
-func (p Person) Validate(asOf time.Time) error {
-	return Validator{AsOf: asOf}.ValidatePerson(&p)
-}
-
-// Validate checks c with a strict [Validator] using asOf; see
-// [Validator.ValidateCompany].
-func (c Company) Validate(asOf time.Time) error {
-	return Validator{AsOf: asOf}.ValidateCompany(&c)
-}
-
-// Validate checks o with a [Validator] using asOf; see
-// [Validator.ValidateOrder].
-func (o Order) Validate(asOf time.Time) error {
-	return Validator{AsOf: asOf}.ValidateOrder(&o)
+	// LenientCreditCodes accepts credit codes with a wrong check
+	// character; see [ParseCreditCode].
+	LenientCreditCodes bool
+	// Rules are the cross-field checks that Review runs, for example
+	// "a 20-year-old buying elderly milk powder" ([AgeCategoryRule]).
+	// A rule returns a finding and true when it finds something, and
+	// false otherwise. s is nil when no order summary is available.
+	// Rules may be called concurrently for different records and must
+	// not modify p or s or keep them after they return.
+	Rules []func(p *Person, s *Summary, asOf time.Time) (Finding, bool)
 }
 
 // ValidatePerson checks every field of p and returns nil or an
@@ -113,7 +101,7 @@ func (v Validator) ValidatePerson(p *Person) error {
 
 // ValidateCompany checks every field of c and returns nil or an
 // [errors.Join] of one [*FieldError] per problem: id not empty; valid
-// UTF-8; credit_code per [ParseCreditCode] with v.CreditCodes, if set;
+// UTF-8; credit_code per [ParseCreditCode] (lenient when v.LenientCreditCodes), if set;
 // employees, revenue and decision_cycle_days not negative; founded not
 // after AsOf; each contact's phone and email as for a person
 // (fields "contacts[i].phone", …); created_at and updated_at as for a
@@ -131,7 +119,7 @@ func (v Validator) ValidateCompany(c *Company) error {
 	)
 	checkListUTF8(add, "products", c.Products)
 	if c.CreditCode != "" {
-		if _, err := ParseCreditCode(c.CreditCode, v.CreditCodes); err != nil {
+		if _, err := ParseCreditCode(c.CreditCode, v.LenientCreditCodes); err != nil {
 			add("credit_code", clip(c.CreditCode), err)
 		}
 	}

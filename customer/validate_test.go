@@ -48,7 +48,7 @@ func TestValidatePersonReportsEverything(t *testing.T) {
 		CreatedAt: asOf.AddDate(0, 0, 1),
 		UpdatedAt: asOf.AddDate(0, 0, -1),
 	}
-	got := fieldErrors(t, p.Validate(asOf))
+	got := fieldErrors(t, customer.Validator{AsOf: asOf}.ValidatePerson(&p))
 	want := map[string]error{
 		"name":         customer.ErrInvalidUTF8,
 		"interests[1]": customer.ErrInvalidUTF8,
@@ -69,7 +69,7 @@ func TestValidatePersonReportsEverything(t *testing.T) {
 			t.Errorf("unexpected error on %s: %v", field, err)
 		}
 	}
-	msg := p.Validate(asOf).Error()
+	msg := customer.Validator{AsOf: asOf}.ValidatePerson(&p).Error()
 	for _, raw := range []string{"6555-1234", "zhang@@", "11010519491231002X"} {
 		if strings.Contains(msg, raw) {
 			t.Errorf("error text contains %q: %s", raw, msg)
@@ -95,7 +95,7 @@ func TestValidatePersonDates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := fieldErrors(t, tt.p.Validate(asOf))
+			got := fieldErrors(t, customer.Validator{AsOf: asOf}.ValidatePerson(&tt.p))
 			if tt.field == "" {
 				if len(got) != 0 {
 					t.Fatalf("Validate = %v, want nil", got)
@@ -109,7 +109,7 @@ func TestValidatePersonDates(t *testing.T) {
 	}
 	// Without an as-of date nothing is in the future.
 	p := customer.Person{ID: "P", BirthDate: asOf.AddDate(5, 0, 0)}
-	if err := p.Validate(time.Time{}); err != nil {
+	if err := (customer.Validator{}).ValidatePerson(&p); err != nil {
 		t.Fatalf("Validate(zero asOf) = %v", err)
 	}
 }
@@ -124,7 +124,7 @@ func TestValidateCompany(t *testing.T) {
 		Founded:    asOf.AddDate(1, 0, 0),
 		Contacts:   []customer.Contact{{Name: "王五", Phone: "12345"}, {Email: "bad"}},
 	}
-	got := fieldErrors(t, c.Validate(asOf))
+	got := fieldErrors(t, customer.Validator{AsOf: asOf}.ValidateCompany(&c))
 	want := map[string]error{
 		"credit_code":       customer.ErrCheckCharacter,
 		"employees":         customer.ErrNegative,
@@ -142,7 +142,7 @@ func TestValidateCompany(t *testing.T) {
 		}
 	}
 	// The lenient option accepts the pilot code.
-	v := customer.Validator{AsOf: asOf, CreditCodes: customer.CreditCodeOptions{Lenient: true}}
+	v := customer.Validator{AsOf: asOf, LenientCreditCodes: true}
 	c = customer.Company{ID: "C1", CreditCode: "91350211M0000XUF46"}
 	if err := v.ValidateCompany(&c); err != nil {
 		t.Fatalf("lenient ValidateCompany = %v", err)
@@ -151,7 +151,8 @@ func TestValidateCompany(t *testing.T) {
 
 func TestValidateOrder(t *testing.T) {
 	asOf := time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
-	got := fieldErrors(t, customer.Order{Amount: decimal.NewFromInt(-5)}.Validate(asOf))
+	refund := customer.Order{Amount: decimal.NewFromInt(-5)}
+	got := fieldErrors(t, customer.Validator{AsOf: asOf}.ValidateOrder(&refund))
 	for _, f := range []string{"id", "customer_id", "at"} {
 		if !errors.Is(got[f], customer.ErrEmpty) {
 			t.Errorf("field %s: %v", f, got[f])
@@ -161,7 +162,7 @@ func TestValidateOrder(t *testing.T) {
 		t.Errorf("got %v; a refund amount is not an error", got)
 	}
 	future := customer.Order{ID: "1", CustomerID: "A", At: asOf.Add(time.Hour)}
-	if got := fieldErrors(t, future.Validate(asOf)); !errors.Is(got["at"], customer.ErrFuture) {
+	if got := fieldErrors(t, customer.Validator{AsOf: asOf}.ValidateOrder(&future)); !errors.Is(got["at"], customer.ErrFuture) {
 		t.Errorf("future order: %v", got)
 	}
 }
@@ -169,7 +170,8 @@ func TestValidateOrder(t *testing.T) {
 func TestReviewAgeCategory(t *testing.T) {
 	asOf := time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
 	rule := customer.AgeCategoryRule{Categories: []string{"senior_nutrition"}, MinAge: 50}
-	v := customer.Validator{AsOf: asOf, Rules: []customer.Rule{rule}}
+	v := customer.Validator{AsOf: asOf}
+	v.Rules = append(v.Rules, rule.Check)
 	young := customer.Person{ID: "P1", BirthDate: time.Date(2006, 7, 1, 0, 0, 0, 0, time.UTC)} // 19 at asOf
 	old := customer.Person{ID: "P2", BirthDate: time.Date(1950, 1, 1, 0, 0, 0, 0, time.UTC)}
 	unknown := customer.Person{ID: "P3"}
@@ -191,12 +193,12 @@ func TestReviewAgeCategory(t *testing.T) {
 	if err := v.ValidatePerson(&young); err != nil {
 		t.Errorf("ValidatePerson = %v", err)
 	}
-	// A host rule through RuleFunc.
-	v.Rules = append(v.Rules, customer.RuleFunc(func(p *customer.Person, s *customer.Summary, _ time.Time) (customer.Finding, bool) {
+	// A host rule: a func.
+	v.Rules = append(v.Rules, func(p *customer.Person, s *customer.Summary, _ time.Time) (customer.Finding, bool) {
 		return customer.Finding{Rule: "no-city", Message: "city missing"}, p.City == ""
-	}))
+	})
 	if got := v.Review(&old, s); len(got) != 1 || got[0].Rule != "no-city" {
-		t.Errorf("RuleFunc: %+v", got)
+		t.Errorf("host rule: %+v", got)
 	}
 }
 

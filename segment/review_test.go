@@ -118,7 +118,7 @@ func TestCompareErrors(t *testing.T) {
 		}
 	}
 	bad := segment.ReviewOptions{Completeness: customer.Completeness{Person: []customer.FieldWeight{{Field: "nope", Weight: 1}}}}
-	if _, err := segment.Compare(p, p, bad); !errors.Is(err, customer.ErrInvalidValue) {
+	if _, err := segment.Compare(p, p, bad); !errors.Is(err, customer.ErrConfig) {
 		t.Errorf("bad completeness weights: %v", err)
 	}
 }

@@ -91,7 +91,7 @@ func run(w io.Writer) error {
 
 	// 2. Merge the duplicates by credit code, and count their orders for
 	// the surviving record.
-	dd, err := customer.DedupCompanies(companies, customer.CompanyDedupOptions{})
+	dd, err := customer.DedupCompanies(ctx, companies, customer.CompanyDedupOptions{})
 	if err != nil {
 		return err
 	}

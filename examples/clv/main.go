@@ -206,7 +206,7 @@ func readOrders(path string) ([]customer.Order, int, error) {
 	var list []customer.Order
 	bad := 0
 	for o, err := range customer.ReadOrders(f, customer.CSVOptions{Location: cst}) {
-		var pe *customer.ParseError
+		var pe *customer.FieldError
 		switch {
 		case errors.As(err, &pe):
 			bad++
@@ -227,7 +227,7 @@ func readNames(path string, names map[customer.ID]string) error {
 	}
 	defer f.Close()
 	for p, err := range customer.ReadPeople(f, customer.CSVOptions{Location: cst}) {
-		var pe *customer.ParseError
+		var pe *customer.FieldError
 		switch {
 		case errors.As(err, &pe):
 			continue

@@ -57,7 +57,7 @@ func run(w io.Writer) error {
 	// 2. Dedup with the defaults: phone, e-mail, ID number, device and
 	// phone suffix + name as keys; strong identifiers match, weak evidence
 	// is scored; different ID numbers never merge.
-	res, err := customer.DedupContext(ctx, people, customer.DedupOptions{})
+	res, err := customer.Dedup(ctx, people, customer.DedupOptions{})
 	if err != nil {
 		return err
 	}

@@ -52,10 +52,8 @@ func run(ctx context.Context, w io.Writer) error {
 		len(ds.People), len(ds.Companies), len(ds.Orders), asOf.Format("2006-01-02"))
 
 	// 2. Validate every record and count the problems by field and reason.
-	v := customer.Validator{
-		AsOf:  asOf,
-		Rules: []customer.Rule{customer.AgeCategoryRule{Categories: []string{"senior_nutrition"}, MinAge: 40}},
-	}
+	v := customer.Validator{AsOf: asOf}
+	v.Rules = append(v.Rules, customer.AgeCategoryRule{Categories: []string{"senior_nutrition"}, MinAge: 40}.Check)
 	problems := map[string]int{}
 	var badPeople, badCompanies int
 	var example error

@@ -163,7 +163,7 @@ func readOrders(path string) ([]customer.Order, int, error) {
 	var out []customer.Order
 	bad := 0
 	for o, err := range customer.ReadOrders(f, customer.CSVOptions{Location: cst}) {
-		var pe *customer.ParseError
+		var pe *customer.FieldError
 		switch {
 		case errors.As(err, &pe):
 			bad++

@@ -1,12 +1,10 @@
-package customer_test
+package customer
 
 import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/clientele-go/clientele/customer"
 )
 
 // TestProvincesMatchReferenceData checks the compiled province table
@@ -27,14 +25,14 @@ func TestProvincesMatchReferenceData(t *testing.T) {
 	}
 	for _, row := range rows[1:] {
 		code, name := row[0], row[1]
-		got, ok := customer.ProvinceByCode(code)
+		got, ok := provinces[code]
 		if !ok || got != name {
-			t.Errorf("ProvinceByCode(%s) = %q, %v; reference says %q", code, got, ok, name)
+			t.Errorf("provinces[%s] = %q, %v; reference says %q", code, got, ok, name)
 		}
 	}
 	for _, code := range []string{"00", "10", "66", "90", "91", ""} {
-		if name, ok := customer.ProvinceByCode(code); ok {
-			t.Errorf("ProvinceByCode(%q) = %q, want unknown", code, name)
+		if name, ok := provinces[code]; ok {
+			t.Errorf("provinces[%q] = %q, want unknown", code, name)
 		}
 	}
 }

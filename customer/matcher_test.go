@@ -1,6 +1,7 @@
 package customer_test
 
 import (
+	"errors"
 	"math"
 	"testing"
 	"time"
@@ -23,15 +24,15 @@ func TestPersonMatcher(t *testing.T) {
 		wantSame  bool
 	}{
 		{"same phone other format", base, customer.Person{ID: "B", Name: "李娜", Phone: "+86 138 1234 5678"}, customer.PersonMatcher{},
-			customer.StrongScore + 1, true},
+			10 + 1, true},
 		{"phone and e-mail", customer.Person{ID: "A", Phone: "13812345678", Email: "a@example.com"},
-			customer.Person{ID: "B", Phone: "138-1234-5678", Email: "A@Example.com"}, customer.PersonMatcher{}, customer.StrongScore + 2, true},
+			customer.Person{ID: "B", Phone: "138-1234-5678", Email: "A@Example.com"}, customer.PersonMatcher{}, 10 + 2, true},
 		{"id number", customer.Person{ID: "A", IDNumber: "11010519491231002X"}, customer.Person{ID: "B", IDNumber: "11010519491231002x"},
-			customer.PersonMatcher{}, customer.StrongScore + 1, true},
+			customer.PersonMatcher{}, 10 + 1, true},
 		{"conflicting id numbers", customer.Person{ID: "A", Phone: "13812345678", IDNumber: "11010519491231002X"},
 			customer.Person{ID: "B", Phone: "13812345678", IDNumber: "440524188001010014"}, customer.PersonMatcher{}, 0, false},
 		{"invalid id number is no conflict", customer.Person{ID: "A", Phone: "13812345678", IDNumber: "11010519491231002X"},
-			customer.Person{ID: "B", Phone: "13812345678", IDNumber: "110105194912310021"}, customer.PersonMatcher{}, customer.StrongScore + 1, true},
+			customer.Person{ID: "B", Phone: "13812345678", IDNumber: "110105194912310021"}, customer.PersonMatcher{}, 10 + 1, true},
 		{"invalid e-mails equal are not strong", customer.Person{ID: "A", Email: "n/a"}, customer.Person{ID: "B", Email: "n/a"},
 			customer.PersonMatcher{}, 0, false},
 		// 0.35 + 0.5 + 0.2
@@ -89,7 +90,7 @@ func TestCompanyMatcher(t *testing.T) {
 		wantSame  bool
 	}{
 		{"same code", customer.Company{ID: "A", CreditCode: code}, customer.Company{ID: "B", CreditCode: "91350100m000100y43", Name: "X"},
-			customer.StrongScore + 1, true},
+			10 + 1, true},
 		{"different codes, same name", customer.Company{ID: "A", CreditCode: code, Name: "杭州某某科技有限公司"},
 			customer.Company{ID: "B", CreditCode: "9135020026015919XW", Name: "杭州某某科技有限公司"}, 0, false},
 		{"same name", customer.Company{ID: "A", Name: "杭州某某科技有限公司"}, customer.Company{ID: "B", Name: "杭州 某某科技 有限公司"}, 0.8, true},
@@ -118,20 +119,30 @@ func TestCompanyMatcher(t *testing.T) {
 	}
 }
 
+// TestMatcherValidate checks that Dedup and DedupCompanies reject
+// matcher settings that are negative or not finite.
 func TestMatcherValidate(t *testing.T) {
-	bad := []interface{ Validate() error }{
-		customer.PersonMatcher{Threshold: -1},
-		customer.PersonMatcher{Threshold: math.NaN()},
-		customer.PersonMatcher{Weights: &customer.PersonMatchWeights{Name: math.Inf(1)}},
-		customer.CompanyMatcher{Threshold: -0.1},
-		customer.CompanyMatcher{Weights: &customer.CompanyMatchWeights{City: -1}},
-	}
-	for _, m := range bad {
-		if m.Validate() == nil {
-			t.Errorf("%+v.Validate() = nil, want an error", m)
+	people := []customer.Person{{ID: "A", Phone: "13812345678"}, {ID: "B", Phone: "13812345678"}}
+	companies := []customer.Company{{ID: "A", Name: "某某有限公司"}, {ID: "B", Name: "某某有限公司"}}
+	for _, m := range []customer.PersonMatcher{
+		{Threshold: -1},
+		{Threshold: math.NaN()},
+		{Weights: &customer.PersonMatchWeights{Name: math.Inf(1)}},
+	} {
+		if _, err := customer.Dedup(t.Context(), people, customer.DedupOptions{Matcher: m}); !errors.Is(err, customer.ErrConfig) {
+			t.Errorf("Dedup with %+v: %v, want ErrConfig", m, err)
 		}
 	}
-	if err := (customer.PersonMatcher{Threshold: 0.5, Weights: &customer.PersonMatchWeights{}}).Validate(); err != nil {
-		t.Errorf("Validate() = %v", err)
+	for _, m := range []customer.CompanyMatcher{
+		{Threshold: -0.1},
+		{Weights: &customer.CompanyMatchWeights{City: -1}},
+	} {
+		if _, err := customer.DedupCompanies(t.Context(), companies, customer.CompanyDedupOptions{Matcher: m}); !errors.Is(err, customer.ErrConfig) {
+			t.Errorf("DedupCompanies with %+v: %v, want ErrConfig", m, err)
+		}
+	}
+	ok := customer.PersonMatcher{Threshold: 0.5, Weights: &customer.PersonMatchWeights{}}
+	if _, err := customer.Dedup(t.Context(), people, customer.DedupOptions{Matcher: ok}); err != nil {
+		t.Errorf("Dedup with %+v: %v", ok, err)
 	}
 }

@@ -1,11 +1,10 @@
-package customer_test
+package customer
 
 import (
 	"math"
+	"strconv"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/clientele-go/clientele/customer"
 )
 
 func TestNormalizeName(t *testing.T) {
@@ -28,7 +27,7 @@ func TestNormalizeName(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := customer.NormalizeName(tt.in); got != tt.want {
+			if got := NormalizeName(tt.in); got != tt.want {
 				t.Errorf("NormalizeName(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
@@ -63,12 +62,12 @@ func TestNameSimilarity(t *testing.T) {
 		{"", "", 0},
 	}
 	for _, tt := range tests {
-		got := customer.NameSimilarity(tt.a, tt.b)
+		got := nameSimilarity(tt.a, tt.b)
 		if math.Abs(got-tt.want) > 0.0005 {
-			t.Errorf("NameSimilarity(%q, %q) = %.4f, want %.4f", tt.a, tt.b, got, tt.want)
+			t.Errorf("nameSimilarity(%q, %q) = %.4f, want %.4f", tt.a, tt.b, got, tt.want)
 		}
-		if back := customer.NameSimilarity(tt.b, tt.a); back != got {
-			t.Errorf("NameSimilarity(%q, %q) = %v, not symmetric (%v)", tt.b, tt.a, back, got)
+		if back := nameSimilarity(tt.b, tt.a); back != got {
+			t.Errorf("nameSimilarity(%q, %q) = %v, not symmetric (%v)", tt.b, tt.a, back, got)
 		}
 	}
 }
@@ -81,27 +80,51 @@ func FuzzNameSimilarity(f *testing.F) {
 		f.Add(s[0], s[1])
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
-		s := customer.NameSimilarity(a, b)
+		s := nameSimilarity(a, b)
 		if !(s >= 0 && s <= 1) {
-			t.Fatalf("NameSimilarity(%q, %q) = %v, outside [0, 1]", a, b, s)
+			t.Fatalf("nameSimilarity(%q, %q) = %v, outside [0, 1]", a, b, s)
 		}
-		if r := customer.NameSimilarity(b, a); r != s {
-			t.Fatalf("NameSimilarity not symmetric: %v and %v", s, r)
+		if r := nameSimilarity(b, a); r != s {
+			t.Fatalf("nameSimilarity not symmetric: %v and %v", s, r)
 		}
-		na := customer.NormalizeName(a)
+		na := NormalizeName(a)
 		if !utf8.ValidString(na) {
 			t.Fatalf("NormalizeName(%q) = %q, invalid UTF-8", a, na)
 		}
-		if again := customer.NormalizeName(na); again != na {
+		if again := NormalizeName(na); again != na {
 			t.Fatalf("NormalizeName not idempotent: %q -> %q -> %q", a, na, again)
 		}
 		if na != "" {
-			if got := customer.NameSimilarity(a, na); got != 1 {
-				t.Fatalf("NameSimilarity(%q, its normal form %q) = %v, want 1", a, na, got)
+			if got := nameSimilarity(a, na); got != 1 {
+				t.Fatalf("nameSimilarity(%q, its normal form %q) = %v, want 1", a, na, got)
 			}
 		}
-		if got := customer.NameSimilarity(na, customer.NormalizeName(b)); got != s {
+		if got := nameSimilarity(na, NormalizeName(b)); got != s {
 			t.Fatalf("similarity changed by normalising: %v, then %v", s, got)
 		}
 	})
+}
+
+// TestNameSimilarityExamples keeps the figures the matcher's docs quote.
+func TestNameSimilarityExamples(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want string
+	}{
+		{"张伟", "张玮", "0.70"},
+		{"王小明", "王小名", "0.82"},
+		{"Wei ZHANG", "zhang wei", "1.00"},
+		{"欧阳娜娜", "欧阳娜", "0.94"},
+	} {
+		if got := strconv.FormatFloat(nameSimilarity(tt.a, tt.b), 'f', 2, 64); got != tt.want {
+			t.Errorf("nameSimilarity(%q, %q) = %s, want %s", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkNameSimilarity(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		nameSimilarity("欧阳娜娜", "欧阳 娜")
+	}
 }

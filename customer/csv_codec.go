@@ -1,0 +1,116 @@
+package customer
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// This file holds the field codecs the CSV schemas share.
+
+func parseTime(s string, f *csvFormat) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02", "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006/01/02", "2006/01/02 15:04:05", "20060102"} {
+		if t, err := time.ParseInLocation(layout, s, f.loc); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%w: not a date or time (want YYYY-MM-DD or RFC 3339)", ErrInvalidDate)
+}
+
+func formatTime(t time.Time, _ *csvFormat) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+// formatDate writes a date-only value as YYYY-MM-DD when it is midnight in
+// the reader's location, so it reads back identically, else in full.
+func formatDate(t time.Time, f *csvFormat) string {
+	if t.IsZero() {
+		return ""
+	}
+	if t.Location() == f.loc && t.Equal(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, f.loc)) {
+		return t.Format("2006-01-02")
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+func parseDecimal(s string, kind error) (decimal.Decimal, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return decimal.Decimal{}, nil
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E') {
+			return decimal.Decimal{}, fmt.Errorf("%w: not a decimal number", kind)
+		}
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil || d.Exponent() < -32 || d.Exponent() > 32 {
+		return decimal.Decimal{}, fmt.Errorf("%w: not a decimal number", kind)
+	}
+	return d, nil
+}
+
+func formatDecimal(d decimal.Decimal) string {
+	if d.IsZero() && d.Exponent() == 0 {
+		return ""
+	}
+	return d.String()
+}
+
+func parseInt(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, fmt.Errorf("%w: not an integer", ErrInvalidValue)
+	}
+	return n, nil
+}
+
+func formatInt(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func parseBool(s string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "0", "false", "f", "no", "n", "否":
+		return false, nil
+	case "1", "true", "t", "yes", "y", "是":
+		return true, nil
+	}
+	return false, fmt.Errorf("%w: not a boolean (true/false, 1/0, 是/否)", ErrInvalidValue)
+}
+
+func splitList(s string, f *csvFormat) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, f.sep)
+}
+
+// joinList joins a list field; it fails rather than write a list that
+// would not read back as written.
+func joinList(v []string, f *csvFormat) (string, error) {
+	for _, s := range v {
+		if s == "" || strings.Contains(s, f.sep) {
+			return "", fmt.Errorf("%w: list element empty or containing the separator %q", ErrInvalidValue, f.sep)
+		}
+	}
+	return strings.Join(v, f.sep), nil
+}
