@@ -4,36 +4,13 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 )
 
-// Policy says how a [Pipeline] resolves a conflict: two or more values
-// given to one profile in an exclusive group.
-type Policy uint8
-
-const (
-	// LastWins keeps the value given by the latest tagger in pipeline
-	// order, so a host rule placed after the built-in taggers overrides
-	// them. It is the default.
-	LastWins Policy = iota
-	// FirstWins keeps the value given by the earliest tagger: pipeline
-	// order is priority order.
-	FirstWins
-)
-
-// String returns "last-wins" or "first-wins".
-func (p Policy) String() string {
-	switch p {
-	case LastWins:
-		return "last-wins"
-	case FirstWins:
-		return "first-wins"
-	}
-	return fmt.Sprintf("Policy(%d)", uint8(p))
-}
-
 // Options configures a [Pipeline] and [Apply]. The zero value runs on
-// GOMAXPROCS workers with LastWins and no progress reports.
+// GOMAXPROCS workers, keeps the last value in a conflict and reports no
+// progress.
 type Options struct {
 	// Workers is the number of goroutines Apply tags on. 0 means
 	// GOMAXPROCS; 1 tags on the calling goroutine. Results are identical
@@ -44,9 +21,13 @@ type Options struct {
 	// A group nobody declares is exclusive, and manual tags may not use it.
 	// nil means none.
 	Groups []Group
-	// Conflicts is the policy for several values in an exclusive group.
-	// The zero value is LastWins.
-	Conflicts Policy
+	// FirstWins sets how a conflict (several values given to one profile
+	// in an exclusive group) is resolved. false, the default, keeps the
+	// value given by the latest tagger in pipeline order, so a host rule
+	// placed after the built-in taggers overrides them; true keeps the
+	// value given by the earliest tagger, so that pipeline order is
+	// priority order.
+	FirstWins bool
 	// Total is the number of profiles, if the host knows it, passed on to
 	// Progress. 0 means unknown.
 	Total int
@@ -59,7 +40,7 @@ type Options struct {
 }
 
 // Conflict reports that taggers gave a profile several values in one
-// exclusive group, and which one the [Policy] kept.
+// exclusive group, and which one Options.FirstWins kept.
 type Conflict struct {
 	Group   string
 	Kept    Candidate   // the value kept
@@ -79,7 +60,7 @@ const maxTaggers = 1 << 16
 // Pipeline runs taggers in order on a profile, then resolves the result
 // into a [Set]: duplicate tags are merged, values in multi-valued groups
 // are kept, and several values in an exclusive group are a [Conflict]
-// resolved by the [Policy] and reported.
+// resolved by Options.FirstWins and reported.
 //
 // A group is multi-valued when Options.Groups says so, or, when it does
 // not mention the group, when any tagger's [Grouper] declaration says so;
@@ -93,39 +74,37 @@ type Pipeline struct {
 	names   []string
 	groups  []Group
 	index   map[string]int // group name -> groups index
-	policy  Policy
+	first   bool           // Options.FirstWins
 }
 
 // NewPipeline checks the taggers and options and returns a pipeline that
 // runs the taggers in the order given. It keeps the taggers slice's
-// elements, not the slice. Errors wrap [ErrConfig] (nil tagger, bad
-// Options) or the error of a tagger's Validate method (taggers with one,
-// such as [Rule] and [Thresholds], are checked here once).
+// elements, not the slice. The taggers configured by their fields (the
+// built-ins, [Conditional] and [Thresholds]) have their settings checked
+// and resolved here, once. Errors wrap [ErrConfig]: a nil tagger, a bad
+// setting of a tagger or of opts.
 func NewPipeline(taggers []Tagger, opts Options) (*Pipeline, error) {
 	if len(taggers) >= maxTaggers {
 		return nil, fmt.Errorf("%w: %d taggers, at most %d", ErrConfig, len(taggers), maxTaggers-1)
 	}
 	if opts.Workers < 0 {
-		return nil, fmt.Errorf("%w: Workers %d is negative", ErrConfig, opts.Workers)
-	}
-	if opts.Conflicts > FirstWins {
-		return nil, fmt.Errorf("%w: unknown conflict policy %d", ErrConfig, opts.Conflicts)
+		return nil, fmt.Errorf("%w: Options.Workers is negative (%d)", ErrConfig, opts.Workers)
 	}
 	if opts.Total < 0 {
-		return nil, fmt.Errorf("%w: Total %d is negative", ErrConfig, opts.Total)
+		return nil, fmt.Errorf("%w: Options.Total is negative (%d)", ErrConfig, opts.Total)
 	}
 	pl := &Pipeline{
 		taggers: slices.Clone(taggers),
 		names:   make([]string, len(taggers)),
 		index:   make(map[string]int),
-		policy:  opts.Conflicts,
+		first:   opts.FirstWins,
 	}
 	for i, g := range opts.Groups {
 		if g.Name == "" {
-			return nil, fmt.Errorf("%w: Groups[%d] has no name", ErrConfig, i)
+			return nil, fmt.Errorf("%w: Options.Groups[%d] has no name", ErrConfig, i)
 		}
 		if _, dup := pl.index[g.Name]; dup {
-			return nil, fmt.Errorf("%w: group %q declared twice in Groups", ErrConfig, clip(g.Name))
+			return nil, fmt.Errorf("%w: Options.Groups declares group %q twice", ErrConfig, clip(g.Name))
 		}
 		pl.declare(g)
 	}
@@ -134,12 +113,15 @@ func NewPipeline(taggers []Tagger, opts Options) (*Pipeline, error) {
 		if t == nil {
 			return nil, fmt.Errorf("%w: tagger[%d] is nil", ErrConfig, i)
 		}
-		pl.names[i] = nameOf(t, i)
-		if v, ok := t.(validator); ok {
-			if err := v.Validate(); err != nil {
-				return nil, fmt.Errorf("tagging: tagger %q: %w", clip(pl.names[i]), err)
+		if c, ok := t.(compiler); ok {
+			ct, err := c.compile()
+			if err != nil {
+				return nil, &prefixed{"tagging: tagger[" + strconv.Itoa(i) + "]: ", err}
 			}
+			t = ct
+			pl.taggers[i] = ct
 		}
+		pl.names[i] = nameOf(t, i)
 		if gr, ok := t.(Grouper); ok {
 			for _, g := range gr.Groups() {
 				if g.Name == "" {
@@ -200,7 +182,7 @@ func (pl *Pipeline) multi(group string) bool {
 
 // Tag implements [Tagger]: it runs the taggers on p, appending their
 // resolved tags to dst, sorted by group and value. Conflicts are resolved
-// by the policy but not reported (use [Pipeline.Run]). The first tagger
+// by Options.FirstWins but not reported (use [Pipeline.Run]). The first tagger
 // error stops the run; Tag then returns dst unchanged and the error.
 func (pl *Pipeline) Tag(p *Profile, dst []Tag) ([]Tag, error) {
 	n0 := len(dst)
@@ -312,7 +294,7 @@ func (pl *Pipeline) resolve(tags []Tag, src []uint16, report bool) (int, []Confl
 			put(a)
 		case !pl.multi(tags[a].Group):
 			k := b - 1
-			if pl.policy == FirstWins {
+			if pl.first {
 				k = a
 			}
 			clash := false
@@ -414,3 +396,13 @@ func sortLarge(tags []Tag, src []uint16, cmp func(a, b Tag) int) {
 		}
 	}
 }
+
+// prefixed is err with its message placed after prefix, which replaces
+// the package prefix err's message starts with.
+type prefixed struct {
+	prefix string
+	err    error
+}
+
+func (e *prefixed) Error() string { return e.prefix + strings.TrimPrefix(e.err.Error(), "tagging: ") }
+func (e *prefixed) Unwrap() error { return e.err }

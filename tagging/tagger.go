@@ -18,7 +18,7 @@ import "strconv"
 //   - Tag only appends: it must leave dst[:len(dst)] as it was. It may
 //     read it: inside a [Pipeline], dst holds the tags earlier taggers gave
 //     the same profile (before conflicts are resolved), which is how a
-//     [Rule] can build on them.
+//     [Conditional] can build on them.
 //   - Tag is deterministic: the same profile and the same dst give the
 //     same tags.
 //   - Every tag appended has a non-empty group and value. A tagger that
@@ -55,12 +55,6 @@ type Namer interface {
 // the same declarations every time; the pipeline calls it once.
 type Grouper interface {
 	Groups() []Group
-}
-
-// validator is implemented by taggers whose settings can be wrong (Rule,
-// Thresholds); NewPipeline checks them once.
-type validator interface {
-	Validate() error
 }
 
 // nameOf returns t's name, or "tagger[i]".

@@ -62,7 +62,7 @@ func run(w io.Writer) error {
 		m := segment.Member{Profile: tagging.Profile{Company: &ds.Companies[i], Summary: byID[ds.Companies[i].ID], AsOf: ds.AsOf}}
 		if i%3 == 0 { // illustrative sales notes
 			m.Manual = []tagging.Assignment{{
-				Tag:    tagging.Tag{Group: tagging.GroupNeed, Value: tagging.NeedPriceSensitive},
+				Tag:    tagging.Tag{Group: tagging.GroupNeed, Value: "price-sensitive"},
 				Source: "sales-note", AsOf: ds.AsOf,
 			}}
 		}

@@ -6,13 +6,12 @@ import (
 	"fmt"
 	"maps"
 	"reflect"
-	"runtime"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/internal/parallel"
 	"github.com/clientele-go/clientele/internal/synth"
 	"github.com/clientele-go/clientele/tagging"
 	"github.com/shopspring/decimal"
@@ -260,29 +259,23 @@ func checkConcurrent(newTagger func() tagging.Tagger, ps []tagging.Profile) erro
 			return fmt.Errorf("profile %d (%s): %w; not run concurrently", i, ps[i].ID(), ErrMutated)
 		}
 	}
-	g := max(4, runtime.GOMAXPROCS(0))
+	g := max(4, parallel.Workers(0))
 	got := make([][]outcome, g)
 	errs := make([]error, g)
-	var wg sync.WaitGroup
-	for k := range g {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			got[k] = make([]outcome, len(ps))
-			// Each goroutine starts at a different profile, so that the
-			// same and different profiles are tagged at the same time.
-			for j := range ps {
-				i := (j + k*len(ps)/g) % len(ps)
-				o, err := tag(t, &ps[i])
-				if err != nil {
-					errs[k] = fmt.Errorf("profile %d (%s): %w", i, ps[i].ID(), err)
-					return
-				}
-				got[k][i] = o
+	parallel.For(g, g, func(_, k int) {
+		got[k] = make([]outcome, len(ps))
+		// Each pass starts at a different profile, so that the same and
+		// different profiles are tagged at the same time.
+		for j := range ps {
+			i := (j + k*len(ps)/g) % len(ps)
+			o, err := tag(t, &ps[i])
+			if err != nil {
+				errs[k] = fmt.Errorf("profile %d (%s): %w", i, ps[i].ID(), err)
+				return
 			}
-		}()
-	}
-	wg.Wait()
+			got[k][i] = o
+		}
+	})
 	var rep reporter
 	for k := range g {
 		if errs[k] != nil {
