@@ -2,40 +2,107 @@ package segment
 
 import "strings"
 
-// Tier is a city's tier in the 新一线 city ranking. The zero value is
-// TierUnknown. Tiers order from Tier1 (一线, the largest markets) to Tier5.
-type Tier uint8
+// Place is where a customer is, as the reference tables compiled into the
+// package see it. Empty fields are unknown.
+type Place struct {
+	// City is the short name of the city in the 2025 新一线 city ranking
+	// (杭州, 恩施, 延边); "" for a city outside it.
+	City string
+	// Province is the short name of the province (浙江, 内蒙古, 香港).
+	Province string
+	// Tier is the city's tier in the ranking: 一线, 新一线, 二线, 三线, 四线
+	// or 五线; TierRank is its position, 1 for 一线 to 6 for 五线, for
+	// comparing tiers (0 when unknown).
+	Tier     string
+	TierRank int
+	// Region is the province's region among the seven of China
+	// (七大地理分区): 华北, 东北, 华东, 华中, 华南, 西南 or 西北.
+	Region string
+	// Side is the province's side of the Qinling–Huaihe line (秦岭—淮河),
+	// the usual north/south divide: 北方 or 南方.
+	Side string
+}
 
-// City tiers.
+// Locate returns what the reference tables know of a city and a
+// province, either of which may be "":
+//
+//   - the city's tier in the 2025 edition of the 新一线 city ranking
+//     (第一财经·新一线城市研究所), which covers the 337 prefecture-level-and-
+//     above cities of mainland China. Cities are found by the ranking's
+//     short names (杭州, 恩施, 延边), the same with 市, 地区 or 盟, and
+//     autonomous prefectures' full names. Note the homonym 海南, which in
+//     the ranking is 青海's 海南藏族自治州, not the province; and that cities
+//     outside the ranking (Hong Kong, Macao, county-level cities) have no
+//     tier.
+//   - the province, by short name (浙江), full name (浙江省, 广西壮族自治区) or
+//     GB/T 2260 two-digit code (33); when province is "" or unknown, the
+//     city's province. Its region follows the common seven-region
+//     convention (内蒙古 in 华北, 江西 and 山东 in 华东, 河南 in 华中); its side
+//     of the Qinling–Huaihe line is that of its capital (the line crosses
+//     四川, 甘肃, 陕西, 湖北, 河南, 安徽 and 江苏; at province granularity 江苏,
+//     安徽, 湖北 and 四川 are 南方, 河南, 陕西 and 甘肃 北方).
+//
+// Locate is safe for concurrent use.
+func Locate(city, province string) Place {
+	var pl Place
+	c := lookupCity(city)
+	if c != nil {
+		pl.City, pl.Province, pl.Tier, pl.TierRank = c.name, c.province, c.tier.String(), int(c.tier)
+	}
+	p := lookupProvince(province)
+	if p == nil && c != nil {
+		p = lookupProvince(c.province)
+	}
+	if p != nil {
+		pl.Province, pl.Region, pl.Side = p.name, p.region.String(), p.side.String()
+	}
+	return pl
+}
+
+// Place returns where the member is: [Locate] of its city and province.
+func (m *Member) Place() Place {
+	switch {
+	case m.Person != nil:
+		return Locate(m.Person.City, m.Person.Province)
+	case m.Company != nil:
+		return Locate(m.Company.City, m.Company.Province)
+	}
+	return Place{}
+}
+
+// tier is a city's tier in the 新一线 city ranking, from tier1 (一线, the
+// largest markets) to tier5.
+type tier uint8
+
 const (
-	TierUnknown Tier = iota
-	Tier1            // 一线
-	NewTier1         // 新一线
-	Tier2            // 二线
-	Tier3            // 三线
-	Tier4            // 四线
-	Tier5            // 五线
+	tierUnknown tier = iota
+	tier1            // 一线
+	newTier1         // 新一线
+	tier2            // 二线
+	tier3            // 三线
+	tier4            // 四线
+	tier5            // 五线
 )
 
-var tierNames = [...]string{"未知", "一线", "新一线", "二线", "三线", "四线", "五线"}
+var tierNames = [...]string{"", "一线", "新一线", "二线", "三线", "四线", "五线"}
 
-// String returns the tier's Chinese name: 一线, 新一线, 二线 … 五线, or 未知.
-func (t Tier) String() string {
+// String returns the tier's Chinese name, or "" when unknown.
+func (t tier) String() string {
 	if int(t) < len(tierNames) {
 		return tierNames[t]
 	}
-	return tierNames[0]
+	return ""
 }
 
 type cityRow struct {
 	name, province string
-	tier           Tier
+	tier           tier
 }
 
 type provinceRow struct {
 	code, name, fullName string
-	region               Region
-	side                 Side
+	region               region
+	side                 side
 }
 
 // cityIndex maps a city's short name to its row.
@@ -47,7 +114,7 @@ var cityIndex = func() map[string]*cityRow {
 	return m
 }()
 
-// cityRow looks a city up by its short name, its name with 市, 地区 or
+// lookupCity looks a city up by its short name, its name with 市, 地区 or
 // 盟, or an autonomous prefecture's full name (恩施土家族苗族自治州 → 恩施).
 func lookupCity(city string) *cityRow {
 	city = strings.TrimSpace(city)
@@ -73,75 +140,48 @@ func lookupCity(city string) *cityRow {
 	return nil
 }
 
-// CityTier returns the tier of a mainland city in the 2025 edition of the
-// 新一线 city ranking (第一财经·新一线城市研究所), and false for a name it does
-// not know. It accepts the ranking's short names (杭州, 恩施, 延边), the same
-// with 市, 地区 or 盟, and autonomous prefectures' full names. Note the
-// homonym 海南, which in the ranking is 青海's 海南藏族自治州, not the
-// province; and that cities outside the ranking (Hong Kong, Macao, county-
-// level cities) have no tier. CityTier is safe for concurrent use.
-func CityTier(city string) (Tier, bool) {
-	if r := lookupCity(city); r != nil {
-		return r.tier, true
-	}
-	return TierUnknown, false
-}
+// region is one of the seven geographical regions of China (七大地理分区).
+type region uint8
 
-// CityProvince returns the short name of the province of a city CityTier
-// knows, and false otherwise.
-func CityProvince(city string) (string, bool) {
-	if r := lookupCity(city); r != nil {
-		return r.province, true
-	}
-	return "", false
-}
-
-// Region is one of the seven geographical regions of China (七大地理分区).
-// The zero value is RegionUnknown.
-type Region uint8
-
-// Regions.
 const (
-	RegionUnknown Region = iota
-	NorthChina           // 华北: 京 津 冀 晋 内蒙古
-	Northeast            // 东北: 辽 吉 黑
-	EastChina            // 华东: 沪 苏 浙 皖 闽 赣 鲁 台
-	CentralChina         // 华中: 豫 鄂 湘
-	SouthChina           // 华南: 粤 桂 琼 港 澳
-	Southwest            // 西南: 渝 川 黔 滇 藏
-	Northwest            // 西北: 陕 甘 青 宁 新
+	regionUnknown region = iota
+	northChina           // 华北: 京 津 冀 晋 内蒙古
+	northeast            // 东北: 辽 吉 黑
+	eastChina            // 华东: 沪 苏 浙 皖 闽 赣 鲁 台
+	centralChina         // 华中: 豫 鄂 湘
+	southChina           // 华南: 粤 桂 琼 港 澳
+	southwest            // 西南: 渝 川 黔 滇 藏
+	northwest            // 西北: 陕 甘 青 宁 新
 )
 
-var regionNames = [...]string{"未知", "华北", "东北", "华东", "华中", "华南", "西南", "西北"}
+var regionNames = [...]string{"", "华北", "东北", "华东", "华中", "华南", "西南", "西北"}
 
-// String returns the region's Chinese name, e.g. 华东, or 未知.
-func (r Region) String() string {
+// String returns the region's Chinese name, e.g. 华东, or "" when unknown.
+func (r region) String() string {
 	if int(r) < len(regionNames) {
 		return regionNames[r]
 	}
-	return regionNames[0]
+	return ""
 }
 
-// Side is the side of the Qinling–Huaihe line (秦岭—淮河), the usual
-// north/south divide. The zero value is SideUnknown.
-type Side uint8
+// side is the side of the Qinling–Huaihe line.
+type side uint8
 
-// Sides.
 const (
-	SideUnknown Side = iota
-	North            // 北方
-	South            // 南方
+	sideUnknown side = iota
+	north            // 北方
+	south            // 南方
 )
 
-// String returns 北方, 南方 or 未知.
-func (s Side) String() string {
+// String returns 北方, 南方 or "".
+func (s side) String() string {
 	switch s {
-	case North:
+	case north:
 		return "北方"
-	case South:
+	case south:
 		return "南方"
 	}
-	return "未知"
+	return ""
 }
 
 var provinceIndex = func() map[string]*provinceRow {
@@ -157,6 +197,9 @@ var provinceIndex = func() map[string]*provinceRow {
 
 func lookupProvince(province string) *provinceRow {
 	province = strings.TrimSpace(province)
+	if province == "" {
+		return nil
+	}
 	if r := provinceIndex[province]; r != nil {
 		return r
 	}
@@ -168,26 +211,4 @@ func lookupProvince(province string) *provinceRow {
 		}
 	}
 	return nil
-}
-
-// ProvinceRegion returns the region of a province, given by its short name
-// (浙江), full name (浙江省, 广西壮族自治区) or GB/T 2260 two-digit code (33),
-// and false for an unknown province. The split is the common seven-region
-// convention: 内蒙古 in 华北, 江西 and 山东 in 华东, 河南 in 华中.
-func ProvinceRegion(province string) (Region, bool) {
-	if r := lookupProvince(province); r != nil {
-		return r.region, true
-	}
-	return RegionUnknown, false
-}
-
-// ProvinceSide returns the side of the Qinling–Huaihe line a province is
-// on, by the location of its capital (the line crosses 四川, 甘肃, 陕西, 湖北,
-// 河南, 安徽 and 江苏; at province granularity 江苏, 安徽, 湖北 and 四川 are
-// South, 河南, 陕西 and 甘肃 North), and false for an unknown province.
-func ProvinceSide(province string) (Side, bool) {
-	if r := lookupProvince(province); r != nil {
-		return r.side, true
-	}
-	return SideUnknown, false
 }

@@ -9,71 +9,75 @@ import (
 	"github.com/clientele-go/clientele/segment"
 )
 
-func TestCityTier(t *testing.T) {
+func TestLocateCity(t *testing.T) {
 	tests := []struct {
 		city string
-		want segment.Tier
-		ok   bool
+		tier string // "" when unknown
+		rank int
 	}{
-		{"上海", segment.Tier1, true},
-		{"杭州", segment.NewTier1, true},
-		{"杭州市", segment.NewTier1, true},
-		{" 佛山市 ", segment.NewTier1, true},
-		{"无锡", segment.Tier2, true}, // dropped out of 新一线 in 2025
-		{"潍坊", segment.Tier2, true},
-		{"恩施", segment.Tier4, true},
-		{"恩施土家族苗族自治州", segment.Tier4, true},
-		{"延边朝鲜族自治州", segment.Tier5, true},
-		{"锡林郭勒盟", segment.Tier5, true},
-		{"大兴安岭地区", segment.Tier5, true},
-		{"香港", segment.TierUnknown, false},
-		{"火星", segment.TierUnknown, false},
-		{"", segment.TierUnknown, false},
-		{"\xff", segment.TierUnknown, false},
+		{"上海", "一线", 1},
+		{"杭州", "新一线", 2},
+		{"杭州市", "新一线", 2},
+		{" 佛山市 ", "新一线", 2},
+		{"无锡", "二线", 3}, // dropped out of 新一线 in 2025
+		{"潍坊", "二线", 3},
+		{"恩施", "四线", 5},
+		{"恩施土家族苗族自治州", "四线", 5},
+		{"延边朝鲜族自治州", "五线", 6},
+		{"锡林郭勒盟", "五线", 6},
+		{"大兴安岭地区", "五线", 6},
+		{"香港", "", 0},
+		{"火星", "", 0},
+		{"", "", 0},
+		{"\xff", "", 0},
 	}
 	for _, tt := range tests {
-		got, ok := segment.CityTier(tt.city)
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("CityTier(%q) = %v, %v; want %v, %v", tt.city, got, ok, tt.want, tt.ok)
+		p := segment.Locate(tt.city, "")
+		if p.Tier != tt.tier || p.TierRank != tt.rank || (p.City != "") != (tt.tier != "") {
+			t.Errorf("Locate(%q) = %+v; want tier %q (%d)", tt.city, p, tt.tier, tt.rank)
 		}
 	}
-	if p, ok := segment.CityProvince("海南"); !ok || p != "青海" {
-		t.Errorf("CityProvince(海南) = %q, %v; the ranking's 海南 is 青海's prefecture", p, ok)
-	}
-	if s := segment.NewTier1.String(); s != "新一线" {
-		t.Errorf("NewTier1.String() = %q", s)
+	if p := segment.Locate("海南", ""); p.Province != "青海" {
+		t.Errorf("Locate(海南).Province = %q; the ranking's 海南 is 青海's prefecture", p.Province)
 	}
 }
 
-func TestProvinceRegionAndSide(t *testing.T) {
+func TestLocateProvince(t *testing.T) {
 	tests := []struct {
 		province string
-		region   segment.Region
-		side     segment.Side
+		region   string
+		side     string
 	}{
-		{"浙江", segment.EastChina, segment.South},
-		{"浙江省", segment.EastChina, segment.South},
-		{"33", segment.EastChina, segment.South},
-		{"内蒙古自治区", segment.NorthChina, segment.North},
-		{"广西壮族自治区", segment.SouthChina, segment.South},
-		{"山东", segment.EastChina, segment.North},
-		{"江苏", segment.EastChina, segment.South},
-		{"河南", segment.CentralChina, segment.North},
-		{"陕西", segment.Northwest, segment.North},
-		{"四川", segment.Southwest, segment.South},
-		{"黑龙江省", segment.Northeast, segment.North},
-		{"北京市", segment.NorthChina, segment.North},
-		{"香港", segment.SouthChina, segment.South},
+		{"浙江", "华东", "南方"},
+		{"浙江省", "华东", "南方"},
+		{"33", "华东", "南方"},
+		{"内蒙古自治区", "华北", "北方"},
+		{"广西壮族自治区", "华南", "南方"},
+		{"山东", "华东", "北方"},
+		{"江苏", "华东", "南方"},
+		{"河南", "华中", "北方"},
+		{"陕西", "西北", "北方"},
+		{"四川", "西南", "南方"},
+		{"黑龙江省", "东北", "北方"},
+		{"北京市", "华北", "北方"},
+		{"香港", "华南", "南方"},
 	}
 	for _, tt := range tests {
-		r, ok1 := segment.ProvinceRegion(tt.province)
-		s, ok2 := segment.ProvinceSide(tt.province)
-		if r != tt.region || s != tt.side || !ok1 || !ok2 {
-			t.Errorf("%s: region %v (%v), side %v (%v); want %v, %v", tt.province, r, ok1, s, ok2, tt.region, tt.side)
+		p := segment.Locate("", tt.province)
+		if p.Region != tt.region || p.Side != tt.side {
+			t.Errorf("%s: region %q, side %q; want %q, %q", tt.province, p.Region, p.Side, tt.region, tt.side)
 		}
 	}
-	if _, ok := segment.ProvinceRegion("火星省"); ok {
-		t.Error("unknown province has a region")
+	if p := segment.Locate("", "火星省"); p.Region != "" || p.Province != "" {
+		t.Errorf("unknown province located: %+v", p)
+	}
+	// The record's province wins over the city's; an unknown one falls
+	// back to the city's.
+	if p := segment.Locate("杭州", "江苏"); p.Province != "江苏" || p.Tier != "新一线" {
+		t.Errorf("Locate(杭州, 江苏) = %+v", p)
+	}
+	if p := segment.Locate("杭州", "火星"); p.Province != "浙江" || p.Region != "华东" {
+		t.Errorf("Locate(杭州, 火星) = %+v", p)
 	}
 }
 
@@ -100,12 +104,12 @@ func TestCityTableMatchesReferenceData(t *testing.T) {
 	counts := map[string]int{}
 	for _, r := range rows {
 		city, province, tier := r[0], r[1], r[2]
-		got, ok := segment.CityTier(city)
-		if !ok || got.String() != tier {
-			t.Errorf("CityTier(%s) = %v, %v; reference says %s", city, got, ok, tier)
+		p := segment.Locate(city, "")
+		if p.Tier != tier {
+			t.Errorf("Locate(%s).Tier = %q; reference says %s", city, p.Tier, tier)
 		}
-		if p, _ := segment.CityProvince(city); p != province {
-			t.Errorf("CityProvince(%s) = %s; reference says %s", city, p, province)
+		if p.Province != province {
+			t.Errorf("Locate(%s).Province = %s; reference says %s", city, p.Province, province)
 		}
 		counts[tier]++
 	}
@@ -122,10 +126,9 @@ func TestProvinceTableMatchesReferenceData(t *testing.T) {
 	for _, r := range rows {
 		code, short, full, region, side := r[0], r[1], r[2], r[3], r[4]
 		for _, name := range []string{code, short, full} {
-			gr, _ := segment.ProvinceRegion(name)
-			gs, _ := segment.ProvinceSide(name)
-			if gr.String() != region || gs.String() != side {
-				t.Errorf("%s: %v, %v; reference says %s, %s", name, gr, gs, region, side)
+			p := segment.Locate("", name)
+			if p.Region != region || p.Side != side {
+				t.Errorf("%s: %v, %v; reference says %s, %s", name, p.Region, p.Side, region, side)
 			}
 		}
 	}

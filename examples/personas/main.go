@@ -158,8 +158,8 @@ func run(w io.Writer) error {
 		return err
 	}
 	rev, err := segment.Compare(before, after, segment.ReviewOptions{Costs: map[string]decimal.Decimal{
-		segment.YoungQualitySeekers: decimal.NewFromInt(20_000),
-		segment.FamilyPragmatists:   decimal.NewFromInt(5_000),
+		"young-quality-seekers": decimal.NewFromInt(20_000),
+		"family-pragmatists":    decimal.NewFromInt(5_000),
 	}})
 	if err != nil {
 		return err
