@@ -233,3 +233,27 @@ func ExampleAOVQuantile() {
 	// 1500 []
 	// 4800 [need=quality]
 }
+
+// Profiles joins customers with their summaries by customer ID; a
+// customer without orders gets no summary and is tagged as a prospect.
+func ExampleProfiles() {
+	asOf := time.Date(2026, 6, 30, 23, 59, 59, 0, time.UTC)
+	people := []customer.Person{{ID: "P1"}, {ID: "P2"}}
+	orders := []customer.Order{{CustomerID: "P1", Amount: decimal.NewFromInt(880), At: asOf.AddDate(0, 0, -3)}}
+	sums, _, err := customer.Summarize(context.Background(), slices.Values(orders), asOf, customer.SummaryOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	taggers, _ := tagging.Builtin(tagging.BuiltinConfig{})
+	for r, err := range tagging.Apply(context.Background(), tagging.Profiles(people, sums, asOf), taggers, tagging.Options{}) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(r.ID, r.Tags)
+	}
+	// Output:
+	// P1 activity=mid lifecycle=new loyalty=one-time spend=high
+	// P2 lifecycle=prospect
+}

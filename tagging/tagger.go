@@ -44,7 +44,10 @@ func (f TaggerFunc) Tag(p *Profile, dst []Tag) ([]Tag, error) { return f(p, dst)
 
 // Namer is implemented by taggers that have a name, used in errors,
 // conflict reports and Result.Source. Taggers without one are named
-// "tagger[i]" after their position in the pipeline.
+// "tagger[i]" after their position in the pipeline. A [Pipeline] names
+// the taggers configured by their fields itself: the built-ins by kind
+// ("spend", "needs", …, as [Builtin] lists them), a [Conditional] or
+// [Thresholds] by its Title.
 type Namer interface {
 	Name() string
 }
@@ -52,7 +55,9 @@ type Namer interface {
 // Grouper is implemented by taggers that declare the groups they fill, so
 // that a [Pipeline] knows which groups are exclusive and which are
 // multi-valued, and which groups manual tags may use. Groups must return
-// the same declarations every time; the pipeline calls it once.
+// the same declarations every time; the pipeline calls it once. A
+// Pipeline knows the groups of the taggers configured by their fields
+// (the built-ins, [Conditional], [Thresholds]) without it.
 type Grouper interface {
 	Groups() []Group
 }
