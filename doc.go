@@ -20,7 +20,8 @@
 //     k-means with k-means++ seeding, scaling and quality measures. It knows
 //     nothing of customers.
 //   - [github.com/clientele-go/clientele/segment]: segmentation by
-//     dimensions, rule personas, profiles, strategies and campaign metrics.
+//     dimensions, members joined from records, summaries, scores and tags,
+//     rule personas, segment portraits, strategies and campaign metrics.
 //   - [github.com/clientele-go/clientele/privacy]: masking, sensitivity
 //     policies, field encryption, blind indexes, pseudonyms, consent and
 //     retention. It depends on nothing else in the module.

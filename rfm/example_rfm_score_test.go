@@ -71,7 +71,7 @@ func ExampleThresholds() {
 	}
 	fmt.Println(scores)
 	// Output:
-	// [{5 4 4} {2 1 1} {4 3 3}]
+	// [{ 5 4 4} { 2 1 1} { 4 3 3}]
 }
 
 func ExampleMeanSplit() {
@@ -88,8 +88,8 @@ func ExampleMeanSplit() {
 		fmt.Printf("%s %+v %s (%s)\n", values[i].CustomerID, s, r.Label, r.Name)
 	}
 	// Output:
-	// C001 {R:2 F:2 M:2} 重要价值客户 (Important value)
-	// C002 {R:1 F:2 M:2} 重要保持客户 (Important retention)
-	// C003 {R:2 F:1 M:1} 一般发展客户 (General growth)
-	// C004 {R:1 F:1 M:1} 一般挽留客户 (General win-back)
+	// C001 {CustomerID: R:2 F:2 M:2} 重要价值客户 (Important value)
+	// C002 {CustomerID: R:1 F:2 M:2} 重要保持客户 (Important retention)
+	// C003 {CustomerID: R:2 F:1 M:1} 一般发展客户 (General growth)
+	// C004 {CustomerID: R:1 F:1 M:1} 一般挽留客户 (General win-back)
 }

@@ -9,16 +9,16 @@ import (
 
 func ExampleStandardSegments() {
 	table := rfm.StandardSegments()
-	for _, s := range []rfm.Scores{{5, 5, 5}, {4, 4, 3}, {5, 1, 2}, {1, 4, 5}, {1, 1, 2}, {5, 5, 1}} {
+	for _, s := range []rfm.Scores{{R: 5, F: 5, M: 5}, {R: 4, F: 4, M: 3}, {R: 5, F: 1, M: 2}, {R: 1, F: 4, M: 5}, {R: 1, F: 1, M: 2}, {R: 5, F: 5, M: 1}} {
 		fmt.Printf("%+v %s\n", s, table.Segment(s))
 	}
 	// Output:
-	// {R:5 F:5 M:5} Champions
-	// {R:4 F:4 M:3} Potential Loyalist
-	// {R:5 F:1 M:2} New Customers
-	// {R:1 F:4 M:5} Can't Lose Them
-	// {R:1 F:1 M:2} Lost
-	// {R:5 F:5 M:1} Others
+	// {CustomerID: R:5 F:5 M:5} Champions
+	// {CustomerID: R:4 F:4 M:3} Potential Loyalist
+	// {CustomerID: R:5 F:1 M:2} New Customers
+	// {CustomerID: R:1 F:4 M:5} Can't Lose Them
+	// {CustomerID: R:1 F:1 M:2} Lost
+	// {CustomerID: R:5 F:5 M:1} Others
 }
 
 // A host table: three tiers on three-level scores, with its own fallback.
@@ -35,7 +35,7 @@ func ExampleTable() {
 		fmt.Println(err)
 		return
 	}
-	segs, _ := table.Assign([]rfm.Scores{{3, 1, 3}, {1, 3, 3}, {2, 2, 2}})
+	segs, _ := table.Assign([]rfm.Scores{{R: 3, F: 1, M: 3}, {R: 1, F: 3, M: 3}, {R: 2, F: 2, M: 2}})
 	for _, i := range segs {
 		fmt.Println(i, table.Name(i))
 	}

@@ -25,7 +25,7 @@ func reportCase() ([]rfm.Values, []rfm.Scores) {
 		{CustomerID: "c4", Recency: 40, Frequency: 2, Monetary: dec("0.01")},
 		{CustomerID: "c5", Recency: 60, Frequency: 3, Monetary: dec("-5")},
 	}
-	scores := []rfm.Scores{{2, 2, 2}, {2, 2, 2}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}}
+	scores := []rfm.Scores{{R: 2, F: 2, M: 2}, {R: 2, F: 2, M: 2}, {R: 1, F: 1, M: 1}, {R: 1, F: 1, M: 1}, {R: 1, F: 1, M: 1}}
 	return values, scores
 }
 
@@ -101,7 +101,7 @@ func TestReportMedianEven(t *testing.T) {
 		scores := make([]rfm.Scores, len(c.ms))
 		for i, m := range c.ms {
 			values[i].Monetary = dec(m)
-			scores[i] = rfm.Scores{1, 1, 1}
+			scores[i] = rfm.Scores{R: 1, F: 1, M: 1}
 		}
 		rep, err := rfm.NewReport(values, scores, rfm.Table{})
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/clientele-go/clientele/customer"
 	"github.com/clientele-go/clientele/internal/money"
 	"github.com/shopspring/decimal"
 )
@@ -14,7 +15,10 @@ import (
 // Scores are one customer's recency, frequency and monetary scores. Each
 // runs from 1 to the scorer's number of bins, and higher is better: more
 // recent, more frequent, more spend.
-type Scores struct{ R, F, M int }
+type Scores struct {
+	CustomerID customer.ID
+	R, F, M    int
+}
 
 // Scorer turns customers' values into scores.
 //

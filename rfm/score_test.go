@@ -446,7 +446,7 @@ func TestMeanSplit(t *testing.T) {
 	}
 	// All equal: recency low, the others high.
 	got, _ = rfm.MeanSplit{}.Score(freqs(4, 4))
-	if diff := cmp.Diff([]rfm.Scores{{1, 2, 2}, {1, 2, 2}}, got); diff != "" {
+	if diff := cmp.Diff([]rfm.Scores{{R: 1, F: 2, M: 2}, {R: 1, F: 2, M: 2}}, got); diff != "" {
 		t.Errorf("equal values (-want +got):\n%s", diff)
 	}
 }

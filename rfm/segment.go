@@ -126,7 +126,7 @@ func (t Table) Assign(scores []Scores) ([]int, error) {
 	for r := 1; r <= n; r++ {
 		for f := 1; f <= n; f++ {
 			for m := 1; m <= n; m++ {
-				lut[((r-1)*n+f-1)*n+m-1] = int16(t.Match(Scores{r, f, m}))
+				lut[((r-1)*n+f-1)*n+m-1] = int16(t.Match(Scores{R: r, F: f, M: m}))
 			}
 		}
 	}

@@ -66,19 +66,19 @@ func TestStandardSegmentsExhaustive(t *testing.T) {
 		s    rfm.Scores
 		want string
 	}{
-		{rfm.Scores{5, 5, 5}, "Champions"},
-		{rfm.Scores{5, 5, 4}, "Potential Loyalist"},
-		{rfm.Scores{2, 2, 2}, "Loyal Customers"},
-		{rfm.Scores{4, 1, 5}, "Promising"},
-		{rfm.Scores{5, 1, 1}, "New Customers"},
-		{rfm.Scores{1, 4, 5}, "Can't Lose Them"},
-		{rfm.Scores{1, 5, 5}, "At Risk"},
-		{rfm.Scores{1, 5, 3}, "Need Attention"},
-		{rfm.Scores{3, 1, 1}, "About To Sleep"},
-		{rfm.Scores{1, 1, 1}, "Lost"},
-		{rfm.Scores{5, 5, 1}, "Others"},
-		{rfm.Scores{2, 1, 5}, "Others"},
-		{rfm.Scores{0, 9, 9}, "Others"}, // out of range: no rule matches
+		{rfm.Scores{R: 5, F: 5, M: 5}, "Champions"},
+		{rfm.Scores{R: 5, F: 5, M: 4}, "Potential Loyalist"},
+		{rfm.Scores{R: 2, F: 2, M: 2}, "Loyal Customers"},
+		{rfm.Scores{R: 4, F: 1, M: 5}, "Promising"},
+		{rfm.Scores{R: 5, F: 1, M: 1}, "New Customers"},
+		{rfm.Scores{R: 1, F: 4, M: 5}, "Can't Lose Them"},
+		{rfm.Scores{R: 1, F: 5, M: 5}, "At Risk"},
+		{rfm.Scores{R: 1, F: 5, M: 3}, "Need Attention"},
+		{rfm.Scores{R: 3, F: 1, M: 1}, "About To Sleep"},
+		{rfm.Scores{R: 1, F: 1, M: 1}, "Lost"},
+		{rfm.Scores{R: 5, F: 5, M: 1}, "Others"},
+		{rfm.Scores{R: 2, F: 1, M: 5}, "Others"},
+		{rfm.Scores{R: 0, F: 9, M: 9}, "Others"}, // out of range: no rule matches
 	} {
 		if got := table.Segment(c.s); got != c.want {
 			t.Errorf("Segment(%+v) = %q, want %q", c.s, got, c.want)
@@ -119,14 +119,14 @@ func TestGridSegmentsExhaustive(t *testing.T) {
 // cover the 2×2×2 combinations one each, high being 2.
 func TestValueSegmentsExhaustive(t *testing.T) {
 	want := map[rfm.Scores][2]string{
-		{2, 2, 2}: {"Important value", "重要价值客户"},
-		{2, 1, 2}: {"Important growth", "重要发展客户"},
-		{1, 2, 2}: {"Important retention", "重要保持客户"},
-		{1, 1, 2}: {"Important win-back", "重要挽留客户"},
-		{2, 2, 1}: {"General value", "一般价值客户"},
-		{2, 1, 1}: {"General growth", "一般发展客户"},
-		{1, 2, 1}: {"General retention", "一般保持客户"},
-		{1, 1, 1}: {"General win-back", "一般挽留客户"},
+		{R: 2, F: 2, M: 2}: {"Important value", "重要价值客户"},
+		{R: 2, F: 1, M: 2}: {"Important growth", "重要发展客户"},
+		{R: 1, F: 2, M: 2}: {"Important retention", "重要保持客户"},
+		{R: 1, F: 1, M: 2}: {"Important win-back", "重要挽留客户"},
+		{R: 2, F: 2, M: 1}: {"General value", "一般价值客户"},
+		{R: 2, F: 1, M: 1}: {"General growth", "一般发展客户"},
+		{R: 1, F: 2, M: 1}: {"General retention", "一般保持客户"},
+		{R: 1, F: 1, M: 1}: {"General win-back", "一般挽留客户"},
 	}
 	table := rfm.ValueSegments()
 	all := allScores(2)
@@ -200,7 +200,7 @@ func TestTableValidate(t *testing.T) {
 			if err != nil && !errors.Is(err, rfm.ErrInvalidConfig) {
 				t.Errorf("Validate() = %v, want ErrInvalidConfig", err)
 			}
-			if _, aerr := tt.table.Assign([]rfm.Scores{{1, 1, 1}}); (aerr == nil) != tt.ok {
+			if _, aerr := tt.table.Assign([]rfm.Scores{{R: 1, F: 1, M: 1}}); (aerr == nil) != tt.ok {
 				t.Errorf("Assign error = %v, want ok %v", aerr, tt.ok)
 			}
 		})
@@ -215,7 +215,7 @@ func TestCustomTable(t *testing.T) {
 		Rules:    []rfm.Rule{{Name: "高价值", R: rfm.Range{3, 3}, M: rfm.Range{2, 3}}, {Name: "沉睡", R: rfm.Range{1, 1}}},
 		Fallback: "一般",
 	}
-	scores := []rfm.Scores{{3, 1, 3}, {1, 3, 3}, {2, 2, 2}, {3, 1, 1}, {9, 9, 9}}
+	scores := []rfm.Scores{{R: 3, F: 1, M: 3}, {R: 1, F: 3, M: 3}, {R: 2, F: 2, M: 2}, {R: 3, F: 1, M: 1}, {R: 9, F: 9, M: 9}}
 	idx, err := table.Assign(scores)
 	if err != nil {
 		t.Fatal(err)

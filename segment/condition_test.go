@@ -201,7 +201,7 @@ func TestParseConditionErrors(t *testing.T) {
 			continue
 		}
 		var ce *segment.ConditionError
-		if !errors.Is(err, segment.ErrCondition) || !errors.As(err, &ce) || ce.Text != in {
+		if !errors.Is(err, segment.ErrConfig) || !errors.As(err, &ce) || ce.Text != in {
 			t.Errorf("ParseCondition(%q) = %v; want a *ConditionError wrapping ErrCondition", in, err)
 		}
 	}
@@ -210,14 +210,14 @@ func TestParseConditionErrors(t *testing.T) {
 func TestConditionDimensions(t *testing.T) {
 	tests := []struct {
 		cond string
-		want []segment.Dimension
+		want []string
 	}{
-		{"age > 3", []segment.Dimension{segment.Demographics}},
-		{"tier = 一线", []segment.Dimension{segment.Geography}},
-		{"size = 大型", []segment.Dimension{segment.Firmographics}},
-		{"aov > 3", []segment.Dimension{segment.Behaviour}},
-		{"tag in need=quality, lifestyle=outdoor", []segment.Dimension{segment.Psychographics}},
-		{"tag in need=quality, spend=high", []segment.Dimension{segment.Behaviour, segment.Psychographics}},
+		{"age > 3", []string{"demographics"}},
+		{"tier = 一线", []string{"geography"}},
+		{"size = 大型", []string{"firmographics"}},
+		{"aov > 3", []string{"behaviour"}},
+		{"tag in need=quality, lifestyle=outdoor", []string{"psychographics"}},
+		{"tag in need=quality, spend=high", []string{"behaviour", "psychographics"}},
 	}
 	for _, tt := range tests {
 		c, err := segment.ParseCondition(tt.cond)
@@ -248,8 +248,8 @@ func FuzzParseCondition(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		c, err := segment.ParseCondition(s)
 		if err != nil {
-			if !errors.Is(err, segment.ErrCondition) {
-				t.Fatalf("error %v does not wrap ErrCondition", err)
+			if !errors.Is(err, segment.ErrConfig) {
+				t.Fatalf("error %v does not wrap ErrConfig", err)
 			}
 			return
 		}
@@ -266,7 +266,7 @@ func FuzzParseCondition(f *testing.F) {
 				t.Fatalf("%q and its canonical form %q disagree", s, text)
 			}
 		}
-		if len(c.Dimensions()) == 0 || slices.Contains(c.Dimensions(), 0) {
+		if len(c.Dimensions()) == 0 || slices.Contains(c.Dimensions(), "") {
 			t.Fatalf("%q has no dimension", s)
 		}
 	})

@@ -1,29 +1,53 @@
 package segment
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
 
-// Dimension is a family of segmentation criteria. The seeds' advice is to
-// segment by one or two dimensions that fit the business goal; a rule
-// that combines more is reported (see Table.MaxDimensions).
-type Dimension uint8
-
-// Dimensions.
-const (
-	Geography      Dimension = iota + 1 // city, tier, province, region, north/south
-	Demographics                        // age, gender, income band, occupation
-	Firmographics                       // industry, years since founding, employees, revenue, size class
-	Behaviour                           // purchases, frequency, AOV, spend, recency, channel, category, loyalty, RFM
-	Psychographics                      // lifestyle and value tags (needs, host tags)
+	"github.com/shopspring/decimal"
 )
 
-var dimensionNames = [...]string{"unknown", "geography", "demographics", "firmographics", "behaviour", "psychographics"}
+// dimension is a family of segmentation criteria, in the order reports
+// list them. The seeds' advice is to segment by one or two dimensions
+// that fit the business goal; a rule that combines more is reported (see
+// Table.MaxDimensions). The API names dimensions by their String form.
+type dimension uint8
 
-// String returns the dimension's name in lower case, e.g. "geography".
-func (d Dimension) String() string {
+const (
+	geography      dimension = iota + 1 // city, tier, province, region, north/south
+	demographics                        // age, gender, income band, occupation
+	firmographics                       // industry, years since founding, employees, revenue, size class
+	behaviour                           // purchases, frequency, AOV, spend, recency, channel, category, loyalty, RFM
+	psychographics                      // lifestyle and value tags (needs, host tags)
+)
+
+var dimensionNames = [...]string{"", "geography", "demographics", "firmographics", "behaviour", "psychographics"}
+
+// String returns the dimension's name, e.g. "geography".
+func (d dimension) String() string {
 	if int(d) < len(dimensionNames) {
 		return dimensionNames[d]
 	}
-	return dimensionNames[0]
+	return ""
+}
+
+// parseDimension returns the dimension named s, and false for an unknown
+// name.
+func parseDimension(s string) (dimension, bool) {
+	i := slices.Index(dimensionNames[1:], s)
+	return dimension(i + 1), i >= 0
+}
+
+// dimensionStrings returns the names of ds.
+func dimensionStrings(ds []dimension) []string {
+	if len(ds) == 0 {
+		return nil
+	}
+	out := make([]string, len(ds))
+	for i, d := range ds {
+		out[i] = d.String()
+	}
+	return out
 }
 
 // behaviourGroups are the tag groups of tagging's built-in taggers that
@@ -34,27 +58,28 @@ var behaviourGroups = map[string]bool{
 	"channel": true, "loyalty": true, "decision-cycle": true,
 }
 
-// TagDimension returns the dimension of a tag group: Behaviour for the
+// TagDimension returns the dimension of a tag group: "behaviour" for the
 // groups of tagging's built-in behavioural taggers (spend, activity,
 // lifecycle, category, channel, loyalty, decision-cycle) and
-// Psychographics for every other group (need, and the lifestyle and value
-// groups hosts add).
-func TagDimension(group string) Dimension {
+// "psychographics" for every other group (need, and the lifestyle and
+// value groups hosts add).
+func TagDimension(group string) string { return tagDimension(group).String() }
+
+func tagDimension(group string) dimension {
 	if behaviourGroups[group] {
-		return Behaviour
+		return behaviour
 	}
-	return Psychographics
+	return psychographics
 }
 
-// DefaultAgeBands returns the lower bounds of the age bands profiles use
-// when Options.AgeBands is nil: under 18, 18–24, 25–29, 30–34, 35–39,
-// 40–49, 50–59 and 60 and over. Each call returns a new slice.
-func DefaultAgeBands() []int { return []int{18, 25, 30, 35, 40, 50, 60} }
+// defaultAgeBands returns the lower bounds of the age bands portraits use
+// when Options.AgeBands is nil.
+func defaultAgeBands() []int { return []int{18, 25, 30, 35, 40, 50, 60} }
 
-// AgeBand returns the label of the band an age falls in, given the bands'
+// ageBand returns the label of the band an age falls in, given the bands'
 // ascending lower bounds: "<18" below the first, "18-24" between two
 // bounds, "60+" from the last. It returns "" when bounds is empty.
-func AgeBand(age int, bounds []int) string {
+func ageBand(age int, bounds []int) string {
 	if len(bounds) == 0 {
 		return ""
 	}
@@ -71,9 +96,9 @@ func AgeBand(age int, bounds []int) string {
 
 // ageBandLabels returns the labels of every band, in order.
 func ageBandLabels(bounds []int) []string {
-	out := []string{AgeBand(bounds[0]-1, bounds)}
+	out := []string{ageBand(bounds[0]-1, bounds)}
 	for _, b := range bounds {
-		out = append(out, AgeBand(b, bounds))
+		out = append(out, ageBand(b, bounds))
 	}
 	return out
 }
@@ -87,29 +112,28 @@ func ageBandIndex(age int, bounds []int) int {
 	return i
 }
 
-// MemberAge returns the age in completed years of a person member at the
+// memberAge returns the age in completed years of a person member at the
 // member's as-of date, and false for a company, a person without a birth
 // date or one born after the as-of date.
-func MemberAge(m *Member) (int, bool) {
+func memberAge(m *Member) (int, bool) {
 	if m.Person == nil {
 		return 0, false
 	}
 	return m.Person.Age(m.Date())
 }
 
-// CompanyYears returns the number of completed years since a company
+// companyYears returns the number of completed years since a company
 // member was founded, at the member's as-of date, and false for a person
 // or a company without a (plausible) founding date.
-func CompanyYears(m *Member) (int, bool) {
+func companyYears(m *Member) (int, bool) {
 	if m.Company == nil {
 		return 0, false
 	}
 	return m.Company.Age(m.Date())
 }
 
-// MemberCity returns the city of a member (the person's or the company's),
-// and MemberTier its tier in the city ranking (see CityTier).
-func MemberCity(m *Member) string {
+// memberCity returns the city of a member (the person's or the company's).
+func memberCity(m *Member) string {
 	switch {
 	case m.Person != nil:
 		return m.Person.City
@@ -119,17 +143,11 @@ func MemberCity(m *Member) string {
 	return ""
 }
 
-// MemberTier returns the tier of the member's city and whether the city
-// is known to the ranking.
-func MemberTier(m *Member) (Tier, bool) { return CityTier(MemberCity(m)) }
-
-// MemberSize returns the NBS size class of a company member (SizeClass of
+// memberSize returns the NBS size class of a company member (SizeClass of
 // its industry, employees and revenue), and SizeUnknown for a person.
-// A company with revenue but no headcount is classified by revenue alone,
-// where its industry's rule uses revenue.
-func MemberSize(m *Member) Size {
+func memberSize(m *Member) Size {
 	if m.Company == nil {
 		return SizeUnknown
 	}
-	return SizeClass(m.Company.Industry, m.Company.Employees, m.Company.Revenue)
+	return SizeClass(m.Company.Industry, m.Company.Employees, m.Company.Revenue, decimal.Decimal{})
 }

@@ -9,28 +9,27 @@ import (
 // callers test with errors.Is; a *RuleError or *ConditionError adds where
 // the problem is.
 var (
-	// ErrConfig reports an unusable setting: a negative Workers, a
-	// negative share, age bands out of order, a nil segmenter or model,
-	// a segment without an ID, and the like.
+	// ErrConfig reports an unusable setting, naming it: a negative
+	// Workers, a negative share, age bands out of order, a nil segmenter
+	// or model, a segment without an ID, a rule table without rules, a
+	// condition that cannot be parsed or makes no sense (an unknown field,
+	// an operator the field does not take, a value that is not a number,
+	// an unknown tier or region), and the like.
 	ErrConfig = errors.New("segment: invalid configuration")
-	// ErrNoRules reports a rule table without rules.
-	ErrNoRules = errors.New("segment: rule table has no rules")
-	// ErrCondition reports a condition that cannot be parsed or makes no
-	// sense: an unknown field, an operator the field does not take, a
-	// value that is not a number, an unknown tier or region.
-	ErrCondition = errors.New("segment: invalid condition")
 	// ErrMismatch reports two inputs that should describe the same
 	// members but do not, such as a Period whose Result was computed on
 	// a different number of members.
 	ErrMismatch = errors.New("segment: inputs do not match")
 	// ErrDuplicateID reports a customer ID that occurs twice where IDs
-	// must be unique (the members of one period of a review).
+	// must be unique (the members of one period of a review, the
+	// customers, summaries, scores or tag results joined by [Members]),
+	// or an empty one where it is needed to join.
 	ErrDuplicateID = errors.New("segment: duplicate customer ID")
 )
 
-// ConditionError reports a condition that cannot be parsed. It never
-// contains member data: only the condition text, which is host
-// configuration.
+// ConditionError reports a condition that cannot be parsed. It wraps
+// ErrConfig. It never contains member data: only the condition text,
+// which is host configuration.
 type ConditionError struct {
 	Text   string // the condition as written
 	Reason string // what is wrong, e.g. "unknown field"
@@ -42,15 +41,15 @@ func (e *ConditionError) Error() string {
 	return fmt.Sprintf("segment: condition %q: %s", e.Text, e.Reason)
 }
 
-// Unwrap returns ErrCondition.
-func (e *ConditionError) Unwrap() error { return ErrCondition }
+// Unwrap returns ErrConfig.
+func (e *ConditionError) Unwrap() error { return ErrConfig }
 
 // RuleError reports a bad rule of a Table, by its position and segment ID.
 type RuleError struct {
 	Rule      int    // index in Table.Rules; -1 for the catch-all
 	Segment   string // the rule's segment ID
 	Condition int    // index in Rule.When; -1 when no single condition is at fault
-	Err       error  // the cause: a *ConditionError, or an error wrapping ErrConfig
+	Err       error  // the cause: a *ConditionError or another error wrapping ErrConfig
 }
 
 // Error returns a message such as `segment: rule 2 ("family"), condition

@@ -97,7 +97,7 @@ func ExampleRun() {
 		fmt.Println(err)
 		return
 	}
-	for _, p := range res.Profiles {
+	for _, p := range res.Portraits {
 		fmt.Printf("%s: %d members (%.0f%%), AOV mean %s median %s, purchases mean %.1f, tiers %v\n",
 			p.Segment.DisplayName(), p.Size, 100*p.Share, p.AOV.Mean, p.AOV.Median, p.Frequency.Mean, p.Tiers)
 	}

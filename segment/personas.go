@@ -1,16 +1,10 @@
 package segment
 
-// Persona segment IDs of the Personas table.
-const (
-	YoungQualitySeekers = "young-quality-seekers"
-	FamilyPragmatists   = "family-pragmatists"
-	IndustryLeaders     = "industry-leaders"
-	SMBGrowthCompanies  = "smb-growth-companies"
-	OtherCustomers      = "other"
-)
-
 // Personas returns the seeds' four example personas as a ready rule
 // table, first match wins, with a catch-all, for hosts to copy and adapt.
+// The segment IDs are "young-quality-seekers", "family-pragmatists",
+// "industry-leaders", "smb-growth-companies" and, for the catch-all,
+// "other".
 // The conditions turn the seeds' words into measures of customer.Summary
 // and the records, so the table works without any tagging configuration
 // (except the tag of the last persona):
@@ -47,7 +41,7 @@ func Personas() Table {
 		Rules: []Rule{
 			{
 				Segment: Segment{
-					ID: YoungQualitySeekers, Name: "年轻品质族",
+					ID: "young-quality-seekers", Name: "年轻品质族",
 					Description: "18–30, tier-1/2 cities, mostly online, mid-high order values",
 					Strategy: Strategy{
 						Product:   "quality and design-led lines, new launches and limited editions",
@@ -59,7 +53,7 @@ func Personas() Table {
 			},
 			{
 				Segment: Segment{
-					ID: FamilyPragmatists, Name: "家庭务实族",
+					ID: "family-pragmatists", Name: "家庭务实族",
 					Description: "35–50, tier-2/3 cities, value for money, mostly in stores, mid order values",
 					Strategy: Strategy{
 						Product:   "family packs and bundles with clear value",
@@ -71,7 +65,7 @@ func Personas() Table {
 			},
 			{
 				Segment: Segment{
-					ID: IndustryLeaders, Name: "行业领军企业",
+					ID: "industry-leaders", Name: "行业领军企业",
 					Description: "manufacturing and technology companies with 5000+ employees and long decision cycles",
 					Strategy: Strategy{
 						Product:   "customised solutions, integration and service-level agreements",
@@ -83,7 +77,7 @@ func Personas() Table {
 			},
 			{
 				Segment: Segment{
-					ID: SMBGrowthCompanies, Name: "成长型中小企业",
+					ID: "smb-growth-companies", Name: "成长型中小企业",
 					Description: "services and retail companies with 50–500 employees, short decision cycles, price-sensitive",
 					Strategy: Strategy{
 						Product:   "standard packages with subscription pricing",
@@ -94,6 +88,6 @@ func Personas() Table {
 				When: []string{"industry in 零售业, 批发业, 住宿业, 餐饮业, 租赁和商务服务业, 物业管理", "employees between 50 and 500", "decision_cycle <= 30", "tag = need=price-sensitive"},
 			},
 		},
-		CatchAll: Segment{ID: OtherCustomers, Name: "其他客户", Description: "customers no persona describes"},
+		CatchAll: Segment{ID: "other", Name: "其他客户", Description: "customers no persona describes"},
 	}
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // WriteMarkdown renders the result as Markdown: a line with the counts,
-// a table of the profiles (one row per segment, distributions shortened
+// a table of the portraits (one row per segment, distributions shortened
 // to their first three entries, size classes in place of ages for
 // segments of companies only), a table of the strategies of the
 // segments that have one, and the warnings. Shares are percentages with
@@ -21,7 +21,7 @@ func (r *Result) WriteMarkdown(w io.Writer) error {
 		r.Members, r.Valid, len(r.Invalid), len(r.Unassigned), r.UnknownCities, r.MissingBirthDates)
 	b.WriteString("| segment | size | share | ages (sizes of companies) | tiers | AOV mean | AOV median | purchases mean | purchases median | top tags | top categories | channels |\n")
 	b.WriteString("|---|---:|---:|---|---|---:|---:|---:|---:|---|---|---|\n")
-	for _, p := range r.Profiles {
+	for _, p := range r.Portraits {
 		cells := []string{
 			p.Segment.DisplayName(),
 			strconv.Itoa(p.Size),
@@ -41,9 +41,9 @@ func (r *Result) WriteMarkdown(w io.Writer) error {
 		}
 		writeRow(&b, cells)
 	}
-	var strategies []Profile
-	for _, p := range r.Profiles {
-		if !p.Segment.Strategy.IsZero() {
+	var strategies []Portrait
+	for _, p := range r.Portraits {
+		if p.Segment.Strategy != (Strategy{}) {
 			strategies = append(strategies, p)
 		}
 	}
@@ -114,7 +114,7 @@ var csvHeader = []string{
 	"product_strategy", "marketing_strategy", "service_strategy",
 }
 
-// WriteCSV writes one row per segment profile, under a header row naming
+// WriteCSV writes one row per segment portrait, under a header row naming
 // the columns: id, name, description, size, share, persons, companies,
 // buyers, ages, genders, tiers, cities, industries, sizes, aov_n,
 // aov_mean, aov_median, frequency_mean, frequency_median, tags,
@@ -127,7 +127,7 @@ func (r *Result) WriteCSV(w io.Writer) error {
 	if err := cw.Write(csvHeader); err != nil {
 		return err
 	}
-	for _, p := range r.Profiles {
+	for _, p := range r.Portraits {
 		s := p.Segment
 		row := []string{
 			s.ID, s.Name, s.Description,
@@ -166,19 +166,20 @@ func csvAmounts(as []Amount) string {
 
 // report is the JSON form of a Result.
 type report struct {
-	Members           int       `json:"members"`
-	Valid             int       `json:"valid"`
-	Invalid           int       `json:"invalid"`
-	Unassigned        int       `json:"unassigned"`
-	UnknownCities     int       `json:"unknown_cities"`
-	MissingBirthDates int       `json:"missing_birth_dates"`
-	Profiles          []Profile `json:"profiles"`
-	Warnings          []Warning `json:"warnings"`
+	Members           int        `json:"members"`
+	Valid             int        `json:"valid"`
+	Invalid           int        `json:"invalid"`
+	Unassigned        int        `json:"unassigned"`
+	UnknownCities     int        `json:"unknown_cities"`
+	MissingBirthDates int        `json:"missing_birth_dates"`
+	Portraits         []Portrait `json:"profiles"`
+	Warnings          []Warning  `json:"warnings"`
 }
 
 // WriteJSON writes the result as one indented JSON object: the counts
 // (members, valid, invalid, unassigned, unknown_cities,
-// missing_birth_dates), the profiles with their segments and strategies,
+// missing_birth_dates), the portraits (under the key "profiles") with
+// their segments and strategies,
 // and the warnings. Money is written as decimal strings ("128.50"), as
 // shopspring/decimal marshals it; unassigned customers are counted, not
 // listed.
@@ -186,10 +187,10 @@ func (r *Result) WriteJSON(w io.Writer) error {
 	rep := report{
 		Members: r.Members, Valid: r.Valid, Invalid: len(r.Invalid), Unassigned: len(r.Unassigned),
 		UnknownCities: r.UnknownCities, MissingBirthDates: r.MissingBirthDates,
-		Profiles: r.Profiles, Warnings: r.Warnings,
+		Portraits: r.Portraits, Warnings: r.Warnings,
 	}
-	if rep.Profiles == nil {
-		rep.Profiles = []Profile{}
+	if rep.Portraits == nil {
+		rep.Portraits = []Portrait{}
 	}
 	if rep.Warnings == nil {
 		rep.Warnings = []Warning{}

@@ -65,7 +65,7 @@ func TestWriteJSON(t *testing.T) {
 	checkGolden(t, "small.json.golden", buf.Bytes())
 	// The profiles read back as they were.
 	var back struct {
-		Profiles []segment.Profile `json:"profiles"`
+		Profiles []segment.Portrait `json:"profiles"`
 		Warnings []struct {
 			Kind string `json:"kind"`
 		} `json:"warnings"`
@@ -73,7 +73,7 @@ func TestWriteJSON(t *testing.T) {
 	if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(res.Profiles, back.Profiles); diff != "" {
+	if diff := cmp.Diff(res.Portraits, back.Profiles); diff != "" {
 		t.Errorf("JSON round trip mismatch (-want +got):\n%s", diff)
 	}
 	if len(back.Warnings) != 1 || back.Warnings[0].Kind != "small-segment" {

@@ -96,8 +96,8 @@ type SegmentReview struct {
 
 // Labels of the extra rows and columns of a Migration.
 const (
-	NoSegment = "(none)"   // valid members in no segment
-	Absent    = "(absent)" // customers missing from the other period
+	noSegment = "(none)"   // valid members in no segment
+	absent    = "(absent)" // customers missing from the other period
 )
 
 // Migration is the matrix of customers moving between segments from one
@@ -105,9 +105,10 @@ const (
 // (primary) segment.
 type Migration struct {
 	// From lists the rows: the before period's segment IDs, then
-	// NoSegment, then Absent (customers only in the after period). To
-	// lists the columns likewise for the after period (Absent: customers
-	// only in the before period).
+	// "(none)" for valid members in no segment, then "(absent)" for the
+	// customers only in the after period. To lists the columns likewise
+	// for the after period ("(absent)": customers only in the before
+	// period).
 	From []string `json:"from"`
 	To   []string `json:"to"`
 	// Counts[i][j] is the number of customers in From[i] before and To[j]
@@ -282,8 +283,8 @@ func migrate(before, after Period, idxBefore, idxAfter map[customer.ID]int) Migr
 	for _, s := range ra.Segments {
 		mg.To = append(mg.To, s.ID)
 	}
-	mg.From = append(mg.From, NoSegment, Absent)
-	mg.To = append(mg.To, NoSegment, Absent)
+	mg.From = append(mg.From, noSegment, absent)
+	mg.To = append(mg.To, noSegment, absent)
 	mg.Counts = make([][]int, len(mg.From))
 	for i := range mg.Counts {
 		mg.Counts[i] = make([]int, len(mg.To))

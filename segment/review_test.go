@@ -76,8 +76,8 @@ func TestCompare(t *testing.T) {
 		t.Errorf("segments mismatch (-want +got):\n%s", diff)
 	}
 	wantMig := segment.Migration{
-		From: []string{"other", "young", segment.NoSegment, segment.Absent},
-		To:   []string{"other", "young", segment.NoSegment, segment.Absent},
+		From: []string{"other", "young", "(none)", "(absent)"},
+		To:   []string{"other", "young", "(none)", "(absent)"},
 		Counts: [][]int{
 			{1, 0, 0, 0}, // C stays
 			{1, 1, 0, 1}, // A leaves for other, B stays, D is gone

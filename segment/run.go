@@ -4,13 +4,12 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 
-	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/internal/parallel"
 )
 
 // Options configures Run. The zero value runs on GOMAXPROCS workers with
@@ -29,10 +28,11 @@ type Options struct {
 	// minimum; above 1 or NaN is an error.
 	MinShare float64
 	// AgeBands are the ascending lower bounds of the age bands of
-	// profiles (see AgeBand). nil means DefaultAgeBands(); otherwise they
-	// must be strictly ascending and not negative.
+	// portraits, labelled "<18", "18-24", …, "60+". nil means 18, 25, 30,
+	// 35, 40, 50 and 60; otherwise they must be strictly ascending and
+	// not negative.
 	AgeBands []int
-	// Top is the number of entries in the top lists of profiles (cities,
+	// Top is the number of entries in the top lists of portraits (cities,
 	// industries, tags, categories). 0 means 5; negative is an error.
 	Top int
 	// Strategies gives segments their strategies by segment ID,
@@ -43,16 +43,13 @@ type Options struct {
 func (o Options) withDefaults() (Options, error) {
 	switch {
 	case o.Workers < 0:
-		return o, fmt.Errorf("%w: negative Workers", ErrConfig)
+		return o, fmt.Errorf("%w: Options.Workers is negative (%d)", ErrConfig, o.Workers)
 	case o.MinSize < 0:
-		return o, fmt.Errorf("%w: negative MinSize", ErrConfig)
+		return o, fmt.Errorf("%w: Options.MinSize is negative (%d)", ErrConfig, o.MinSize)
 	case math.IsNaN(o.MinShare) || o.MinShare > 1:
-		return o, fmt.Errorf("%w: MinShare outside [0, 1]", ErrConfig)
+		return o, fmt.Errorf("%w: Options.MinShare is above 1 or NaN (%v)", ErrConfig, o.MinShare)
 	case o.Top < 0:
-		return o, fmt.Errorf("%w: negative Top", ErrConfig)
-	}
-	if o.Workers == 0 {
-		o.Workers = runtime.GOMAXPROCS(0)
+		return o, fmt.Errorf("%w: Options.Top is negative (%d)", ErrConfig, o.Top)
 	}
 	if o.MinShare == 0 {
 		o.MinShare = 0.02
@@ -61,128 +58,17 @@ func (o Options) withDefaults() (Options, error) {
 		o.Top = 5
 	}
 	if o.AgeBands == nil {
-		o.AgeBands = DefaultAgeBands()
+		o.AgeBands = defaultAgeBands()
 	}
 	for i, b := range o.AgeBands {
 		if b < 0 || i > 0 && b <= o.AgeBands[i-1] {
-			return o, fmt.Errorf("%w: AgeBands must be ascending and not negative", ErrConfig)
+			return o, fmt.Errorf("%w: Options.AgeBands must be ascending and not negative", ErrConfig)
 		}
 	}
 	if len(o.AgeBands) == 0 {
-		return o, fmt.Errorf("%w: AgeBands is empty", ErrConfig)
+		return o, fmt.Errorf("%w: Options.AgeBands is empty", ErrConfig)
 	}
 	return o, nil
-}
-
-// WarningKind says what a Warning is about.
-type WarningKind uint8
-
-// Kinds of warnings.
-const (
-	// ManyDimensions: a rule combines more dimensions than
-	// Table.MaxDimensions.
-	ManyDimensions WarningKind = iota + 1
-	// Unreachable: a rule can never match in first-match mode.
-	Unreachable
-	// SmallSegment: a segment is below Options.MinSize or MinShare.
-	SmallSegment
-	// Unassigned: some valid members are in no segment.
-	Unassigned
-)
-
-var warningNames = [...]string{"", "many-dimensions", "unreachable", "small-segment", "unassigned"}
-
-// String returns the kind's name, e.g. "small-segment".
-func (k WarningKind) String() string {
-	if int(k) < len(warningNames) && k > 0 {
-		return warningNames[k]
-	}
-	return fmt.Sprintf("WarningKind(%d)", k)
-}
-
-// MarshalText implements encoding.TextMarshaler with String.
-func (k WarningKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
-
-// Warning is a guard-rail finding: something about a segmentation a
-// person should look at. It never contains personal data.
-type Warning struct {
-	Kind    WarningKind `json:"kind"`
-	Segment string      `json:"segment,omitempty"` // the segment's ID, if any
-	Rule    int         `json:"rule"`              // the rule's index, or -1
-	Size    int         `json:"size"`              // members concerned (SmallSegment, Unassigned)
-	Share   float64     `json:"share"`             // their share of the valid members
-	Message string      `json:"message"`
-}
-
-// String returns the message.
-func (w Warning) String() string { return w.Message }
-
-// Warner is implemented by segmenters that can warn about their own
-// configuration before seeing data, as RuleSet does. Run includes the
-// warnings in its Result.
-type Warner interface {
-	Warnings() []Warning
-}
-
-// Result is the outcome of Run: which segments the members are in, a
-// profile of every segment, and the guard-rail warnings.
-type Result struct {
-	// Segments lists the segments: those the segmenter lists (see
-	// Lister), in its order, then any other IDs it assigned, by ID.
-	Segments []Segment
-	// Profiles describes each segment; Profiles[i] is Segments[i]'s.
-	Profiles []Profile
-	// Members is the number of members given; Valid the number
-	// segmented.
-	Members, Valid int
-	// Invalid holds the indexes of the members skipped because they are
-	// not valid (neither or both of Person and Company set, or no as-of
-	// date), in ascending order.
-	Invalid []int
-	// Unassigned holds the IDs of the valid members no segment took, in
-	// input order.
-	Unassigned []customer.ID
-	// UnknownCities counts valid members whose city has no tier: not in
-	// the city ranking, or empty.
-	UnknownCities int
-	// MissingBirthDates counts valid persons without a usable birth date
-	// (none, or after the as-of date), who have no age.
-	MissingBirthDates int
-	// Warnings lists the segmenter's own warnings (see Warner), then one
-	// per segment below the minimum size or share, then one for
-	// unassigned members.
-	Warnings []Warning
-
-	offs []int32 // member i's segments are segs[offs[i]:offs[i+1]]
-	segs []int32
-	inv  []bool
-}
-
-// Of returns the indexes in Segments of the segments member i is in, in
-// the order the segmenter gave them; nil for an invalid or unassigned
-// member. The slice shares the Result's storage and must not be modified.
-// Of panics if i is out of range, like a slice index.
-func (r *Result) Of(i int) []int32 {
-	s := r.segs[r.offs[i]:r.offs[i+1]]
-	if len(s) == 0 {
-		return nil
-	}
-	return s
-}
-
-// Primary returns the index in Segments of the first segment member i is
-// in, and false when it is in none.
-func (r *Result) Primary(i int) (int, bool) {
-	if s := r.Of(i); len(s) > 0 {
-		return int(s[0]), true
-	}
-	return -1, false
-}
-
-// Index returns the index in Segments of the segment with the given ID,
-// or -1.
-func (r *Result) Index(id string) int {
-	return slices.IndexFunc(r.Segments, func(s Segment) bool { return s.ID == id })
 }
 
 // chunkSize is the number of members a worker takes at a time.
@@ -213,7 +99,7 @@ func (g *registry) index(id string) int32 {
 	return i
 }
 
-// Run assigns every member to segments with s and builds a profile of
+// Run assigns every member to segments with s and builds a portrait of
 // each segment, with the guard rails: segments below Options.MinSize or
 // MinShare, members no segment takes and the segmenter's own warnings.
 //
@@ -229,6 +115,8 @@ func (g *registry) index(id string) int32 {
 // segmenter or a segmenter that breaks its contract (an empty segment
 // ID), and ctx's error, wrapped, when ctx is cancelled; it checks ctx
 // before each chunk.
+//
+// Members usually come from [Members.Join].
 func Run(ctx context.Context, members []Member, s Segmenter, opts Options) (*Result, error) {
 	opts, err := opts.withDefaults()
 	if err != nil {
@@ -257,67 +145,48 @@ func Run(ctx context.Context, members []Member, s Segmenter, opts Options) (*Res
 
 	n := len(members)
 	counts := make([]int32, n) // segments per member; -1 for invalid
-	nchunks := (n + chunkSize - 1) / chunkSize
-	chunkSegs := make([][]int32, nchunks)
-	workers := min(opts.Workers, max(nchunks, 1))
-	accs := make([]*accumulator, workers)
-	var next atomic.Int64
-	var failed atomic.Bool
+	chunks := parallel.Split(n, 1, chunkSize, chunkSize)
+	chunkSegs := make([][]int32, chunks.Count)
+	workers := min(parallel.Workers(opts.Workers), max(chunks.Count, 1))
+	type scratch struct {
+		acc *accumulator
+		ids []string
+		idx []int32
+	}
+	local := make([]scratch, workers)
+	for w := range local {
+		local[w].acc = newAccumulator(opts)
+	}
 	var emptyID atomic.Bool
-	work := func(w int) {
-		acc := newAccumulator(opts)
-		accs[w] = acc
-		var ids []string
-		var idx []int32
-		for !failed.Load() {
-			c := int(next.Add(1) - 1)
-			if c >= nchunks {
-				return
+	err = parallel.ForErr(ctx, workers, chunks.Count, func(w, c int) error {
+		sc := &local[w]
+		lo, hi := chunks.Bounds(c)
+		var out []int32
+		for i := lo; i < hi; i++ {
+			m := &members[i]
+			if !m.valid() {
+				counts[i] = -1
+				continue
 			}
-			if ctx.Err() != nil {
-				failed.Store(true)
-				return
-			}
-			lo, hi := c*chunkSize, min((c+1)*chunkSize, n)
-			var out []int32
-			for i := lo; i < hi; i++ {
-				m := &members[i]
-				if !m.valid() {
-					counts[i] = -1
+			sc.ids = s.Assign(m, sc.ids[:0])
+			sc.idx = sc.idx[:0]
+			for _, id := range sc.ids {
+				if id == "" {
+					emptyID.Store(true)
 					continue
 				}
-				ids = s.Assign(m, ids[:0])
-				idx = idx[:0]
-				for _, id := range ids {
-					if id == "" {
-						emptyID.Store(true)
-						continue
-					}
-					if k := reg.index(id); !slices.Contains(idx, k) {
-						idx = append(idx, k)
-					}
+				if k := reg.index(id); !slices.Contains(sc.idx, k) {
+					sc.idx = append(sc.idx, k)
 				}
-				counts[i] = int32(len(idx))
-				out = append(out, idx...)
-				acc.add(m, idx)
 			}
-			chunkSegs[c] = out
+			counts[i] = int32(len(sc.idx))
+			out = append(out, sc.idx...)
+			sc.acc.add(m, sc.idx)
 		}
-	}
-	if workers <= 1 {
-		work(0)
-	} else {
-		var wg sync.WaitGroup
-		for w := range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				work(w)
-			}()
-		}
-		wg.Wait()
-	}
-	if err := ctx.Err(); err != nil {
+		chunkSegs[c] = out
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("segment: run: %w", err)
 	}
 	if emptyID.Load() {
@@ -372,23 +241,22 @@ func Run(ctx context.Context, members []Member, s Segmenter, opts Options) (*Res
 	res.Valid = n - len(res.Invalid)
 
 	// Merge the workers' accumulators in worker order, then build the
-	// profiles.
-	total0 := accs[0]
-	for _, a := range accs[1:] {
-		if a != nil {
-			total0.merge(a)
-		}
+	// portraits. Every count is exact and every list is sorted before
+	// use, so the order of merging does not show.
+	total0 := local[0].acc
+	for _, sc := range local[1:] {
+		total0.merge(sc.acc)
 	}
 	res.UnknownCities = total0.unknownCities
 	res.MissingBirthDates = total0.missingBirth
-	res.Profiles = make([]Profile, len(res.Segments))
+	res.Portraits = make([]Portrait, len(res.Segments))
 	for tmp, sa := range total0.segs {
 		if sa != nil {
-			res.Profiles[remap[tmp]] = sa.profile(opts, res.Valid)
+			res.Portraits[remap[tmp]] = sa.portrait(opts, res.Valid)
 		}
 	}
-	for i := range res.Profiles {
-		res.Profiles[i].Segment = res.Segments[i]
+	for i := range res.Portraits {
+		res.Portraits[i].Segment = res.Segments[i]
 	}
 	res.Warnings = warnings(s, res, opts)
 	return res, nil
@@ -401,12 +269,12 @@ func warnings(s Segmenter, res *Result, opts Options) []Warning {
 	if w, ok := s.(Warner); ok {
 		for _, x := range w.Warnings() {
 			out = append(out, x)
-			if x.Kind == ManyDimensions {
+			if x.Kind == "many-dimensions" {
 				manyDims[x.Segment] = x.Message
 			}
 		}
 	}
-	for _, p := range res.Profiles {
+	for _, p := range res.Portraits {
 		small := opts.MinSize > 0 && p.Size < opts.MinSize
 		if opts.MinShare > 0 && p.Share < opts.MinShare {
 			small = true
@@ -426,12 +294,12 @@ func warnings(s Segmenter, res *Result, opts Options) []Warning {
 		if _, ok := manyDims[p.Segment.ID]; ok {
 			msg += "; its rule combines too many dimensions: use fewer"
 		}
-		out = append(out, Warning{Kind: SmallSegment, Segment: p.Segment.ID, Rule: -1, Size: p.Size, Share: p.Share, Message: msg})
+		out = append(out, Warning{Kind: "small-segment", Segment: p.Segment.ID, Rule: -1, Size: p.Size, Share: p.Share, Message: msg})
 	}
 	if k := len(res.Unassigned); k > 0 {
 		share := float64(k) / float64(res.Valid)
 		out = append(out, Warning{
-			Kind: Unassigned, Rule: -1, Size: k, Share: share,
+			Kind: "unassigned", Rule: -1, Size: k, Share: share,
 			Message: fmt.Sprintf("%d members (%.1f%%) are in no segment; add a catch-all or review the rules", k, 100*share),
 		})
 	}

@@ -71,7 +71,7 @@ func TestRunProfiles(t *testing.T) {
 		return segment.Count{Value: v, Count: n, Share: float64(n) / float64(of)}
 	}
 	zero := decimal.Decimal{}
-	want := []segment.Profile{
+	want := []segment.Portrait{
 		{
 			Segment: segment.Segment{ID: "young", Name: "年轻", Strategy: segment.Strategy{Product: "new lines"}},
 			Size:    2, Share: 2.0 / 5, Persons: 2, Buyers: 2,
@@ -104,10 +104,10 @@ func TestRunProfiles(t *testing.T) {
 		{
 			Segment: segment.Segment{ID: "other"},
 			Size:    2, Share: 2.0 / 5, Persons: 2, Buyers: 1,
-			Ages:       []segment.Count{count("40-49", 1, 2), count(segment.Unknown, 1, 2)},
-			Genders:    []segment.Count{count("male", 1, 2), count(segment.Unknown, 1, 2)},
-			Tiers:      []segment.Count{count("二线", 1, 2), count(segment.Unknown, 1, 2)},
-			Cities:     []segment.Count{count(segment.Unknown, 1, 2), count("潍坊", 1, 2)}, // ties by name
+			Ages:       []segment.Count{count("40-49", 1, 2), count("未知", 1, 2)},
+			Genders:    []segment.Count{count("male", 1, 2), count("未知", 1, 2)},
+			Tiers:      []segment.Count{count("二线", 1, 2), count("未知", 1, 2)},
+			Cities:     []segment.Count{count("未知", 1, 2), count("潍坊", 1, 2)}, // ties by name
 			AOV:        segment.MoneyStat{N: 1, Mean: dec("100"), Median: dec("100")},
 			Frequency:  segment.Stat{N: 2, Mean: 1, Median: 1}, // purchases 2 and 0
 			Tags:       []segment.Count{count("spend=mid", 1, 2)},
@@ -115,7 +115,7 @@ func TestRunProfiles(t *testing.T) {
 			Channels:   []segment.Count{count("offline", 2, 2)},
 		},
 	}
-	if diff := cmp.Diff(want, res.Profiles, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+	if diff := cmp.Diff(want, res.Portraits, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
 		t.Errorf("Profiles mismatch (-want +got):\n%s", diff)
 	}
 	if res.Members != 6 || res.Valid != 5 || !cmp.Equal(res.Invalid, []int{4}) || len(res.Unassigned) != 0 {
@@ -148,9 +148,9 @@ func TestRunGuardRails(t *testing.T) {
 		t.Errorf("Unassigned mismatch (-want +got):\n%s", diff)
 	}
 	want := []segment.Warning{
-		{Kind: segment.SmallSegment, Segment: "company", Rule: -1, Size: 1, Share: 0.2,
+		{Kind: "small-segment", Segment: "company", Rule: -1, Size: 1, Share: 0.2,
 			Message: "segment company has 1 members (20.0%), below the minimum of 2 members"},
-		{Kind: segment.Unassigned, Rule: -1, Size: 2, Share: 0.4,
+		{Kind: "unassigned", Rule: -1, Size: 2, Share: 0.4,
 			Message: "2 members (40.0%) are in no segment; add a catch-all or review the rules"},
 	}
 	if diff := cmp.Diff(want, res.Warnings); diff != "" {
@@ -169,7 +169,7 @@ func TestRunGuardRails(t *testing.T) {
 	}
 	var kinds []string
 	for _, w := range res.Warnings {
-		kinds = append(kinds, w.Kind.String()+" "+w.Segment)
+		kinds = append(kinds, w.Kind+" "+w.Segment)
 	}
 	if diff := cmp.Diff([]string{"many-dimensions fine", "small-segment fine"}, kinds); diff != "" {
 		t.Errorf("warnings mismatch (-want +got):\n%s", diff)
@@ -190,7 +190,7 @@ func TestRunUnlistedSegments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Segments[1].Strategy != st || res.Profiles[1].Segment.Strategy != st || !res.Segments[0].Strategy.IsZero() {
+	if res.Segments[1].Strategy != st || res.Portraits[1].Segment.Strategy != st || res.Segments[0].Strategy != (segment.Strategy{}) {
 		t.Errorf("strategies: %+v", res.Segments)
 	}
 	var ids []string
@@ -203,8 +203,8 @@ func TestRunUnlistedSegments(t *testing.T) {
 	if got := res.Of(0); !cmp.Equal(got, []int32{2, 0}) {
 		t.Errorf("Of(0) = %v, want [2 0] (b2c, all)", got)
 	}
-	if res.Profiles[0].Size != 4 || res.Profiles[1].Size != 1 {
-		t.Errorf("sizes %d, %d", res.Profiles[0].Size, res.Profiles[1].Size)
+	if res.Portraits[0].Size != 4 || res.Portraits[1].Size != 1 {
+		t.Errorf("sizes %d, %d", res.Portraits[0].Size, res.Portraits[1].Size)
 	}
 }
 
@@ -235,7 +235,7 @@ func TestRunErrors(t *testing.T) {
 	}
 	// No members is not an error.
 	res, err := segment.Run(t.Context(), nil, rs, segment.Options{})
-	if err != nil || res.Valid != 0 || len(res.Profiles) != 3 || res.Profiles[0].Size != 0 {
+	if err != nil || res.Valid != 0 || len(res.Portraits) != 3 || res.Portraits[0].Size != 0 {
 		t.Errorf("no members: %v, %+v", err, res)
 	}
 }
@@ -267,7 +267,7 @@ func TestRunWorkers(t *testing.T) {
 	// Every valid member is in exactly one segment (first match with a
 	// catch-all), so sizes add up.
 	total := 0
-	for _, p := range base.Profiles {
+	for _, p := range base.Portraits {
 		total += p.Size
 	}
 	if total != base.Valid || len(base.Unassigned) != 0 {

@@ -31,15 +31,12 @@ func (s Segment) DisplayName() string {
 
 // Strategy is what the business does for a segment: its product,
 // marketing and service strategy, as free text the host writes. The zero
-// value is no strategy.
+// value, Strategy{}, is no strategy.
 type Strategy struct {
 	Product   string `json:"product,omitempty"`
 	Marketing string `json:"marketing,omitempty"`
 	Service   string `json:"service,omitempty"`
 }
-
-// IsZero reports whether s holds no strategy.
-func (s Strategy) IsZero() bool { return s == Strategy{} }
 
 // Member is one customer as segmentation sees it: the tagging.Profile
 // that taggers read (the person or company, its customer.Summary, the

@@ -37,8 +37,8 @@ type sizeRule struct {
 	employees, revenue, assets [3]int64 // persons; 万元; 万元
 }
 
-// OtherIndustry is the NBS row for industries the table does not list.
-const OtherIndustry = "其他未列明行业"
+// otherIndustry is the NBS row for industries the table does not list.
+const otherIndustry = "其他未列明行业"
 
 var sizeIndex = func() map[string]*sizeRule {
 	m := make(map[string]*sizeRule, len(sizeTable)+len(industryAliases))
@@ -74,32 +74,28 @@ func NBSIndustry(industry string) string {
 	if r := sizeIndex[strings.TrimSpace(industry)]; r != nil {
 		return r.industry
 	}
-	return OtherIndustry
+	return otherIndustry
 }
 
-// SizeFacts are what the NBS rules measure. A zero Employees, Revenue or
-// Assets means unknown.
-type SizeFacts struct {
-	Industry  string
-	Employees int             // 从业人员, persons
-	Revenue   decimal.Decimal // 营业收入, yuan per year
-	Assets    decimal.Decimal // 资产总额, yuan
-}
-
-// SizeClass returns the size class per the NBS 2017 rules, applied
-// exactly: the enterprise is the first of 大型, 中型, 小型 whose lower bounds
-// it meets on every metric its industry uses (AND; "否则下划一档"), and 微型
-// otherwise (below any one bound, OR). Revenue and assets are in yuan (the
-// table's 万元 × 10,000); bounds are inclusive.
+// SizeClass returns the size class of an enterprise per the National
+// Bureau of Statistics 2017 rules, applied exactly, from its industry,
+// employees (从业人员, persons), annual revenue (营业收入) and total assets
+// (资产总额), both in yuan: the enterprise is the first of 大型, 中型, 小型
+// whose lower bounds it meets on every metric its industry uses (AND;
+// "否则下划一档"), and 微型 otherwise (below any one bound, OR). The
+// table's bounds are in 万元 (× 10,000 yuan) and inclusive. Assets only
+// matter in three industries (建筑业, 房地产开发经营, 租赁和商务服务业).
 //
-// Unknown metrics (zero) are left out of the rule, so a company with only
-// revenue known is classified by revenue alone; SizeUnknown means none of
-// the metrics the industry uses is known. An industry not in the table is
-// classified under 其他未列明行业 (employees only); see [NBSIndustry].
-func (f SizeFacts) SizeClass() Size {
-	r := sizeIndex[strings.TrimSpace(f.Industry)]
+// Zero employees, revenue or assets mean unknown and are left out of the
+// rule, so a company with only revenue known (as customer.Company holds
+// no assets: pass a zero) is classified by revenue alone; SizeUnknown
+// means none of the metrics the industry uses is known. An industry not
+// in the table is classified under 其他未列明行业 (employees only); see
+// [NBSIndustry].
+func SizeClass(industry string, employees int, revenue, assets decimal.Decimal) Size {
+	r := sizeIndex[strings.TrimSpace(industry)]
 	if r == nil {
-		r = sizeIndex[OtherIndustry]
+		r = sizeIndex[otherIndustry]
 	}
 	// Each known metric meets the bounds of some classes; since every
 	// class needs all metrics (AND), the worst metric decides.
@@ -108,14 +104,14 @@ func (f SizeFacts) SizeClass() Size {
 		known = true
 		worst = max(worst, level)
 	}
-	if r.employees[0] >= 0 && f.Employees > 0 {
-		consider(levelOf(&r.employees, func(b int64) bool { return int64(f.Employees) >= b }))
+	if r.employees[0] >= 0 && employees > 0 {
+		consider(levelOf(&r.employees, func(b int64) bool { return int64(employees) >= b }))
 	}
-	if r.revenue[0] >= 0 && f.Revenue.Sign() > 0 {
-		consider(levelOf(&r.revenue, func(b int64) bool { return atLeastWan(f.Revenue, b) }))
+	if r.revenue[0] >= 0 && revenue.Sign() > 0 {
+		consider(levelOf(&r.revenue, func(b int64) bool { return atLeastWan(revenue, b) }))
 	}
-	if r.assets[0] >= 0 && f.Assets.Sign() > 0 {
-		consider(levelOf(&r.assets, func(b int64) bool { return atLeastWan(f.Assets, b) }))
+	if r.assets[0] >= 0 && assets.Sign() > 0 {
+		consider(levelOf(&r.assets, func(b int64) bool { return atLeastWan(assets, b) }))
 	}
 	if !known {
 		return SizeUnknown
@@ -141,15 +137,4 @@ func atLeastWan(yuan decimal.Decimal, wan int64) bool {
 		return u >= wan*unitsPerWan
 	}
 	return yuan.Cmp(decimal.New(wan, 4)) >= 0
-}
-
-// SizeClass returns the NBS 2017 size class of an enterprise from the
-// figures [customer.Company] holds: its industry, employees and annual
-// revenue in yuan. It is [SizeFacts.SizeClass] without total assets, so for
-// the three industries whose rules use assets (建筑业, 房地产开发经营,
-// 租赁和商务服务业) it decides on the other metric alone; use SizeFacts when
-// assets are known. Zero employees or revenue mean unknown; with neither
-// known the result is SizeUnknown.
-func SizeClass(industry string, employees int, revenue decimal.Decimal) Size {
-	return SizeFacts{Industry: industry, Employees: employees, Revenue: revenue}.SizeClass()
 }

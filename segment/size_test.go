@@ -38,14 +38,13 @@ func TestSizeClass(t *testing.T) {
 		{"huge revenue", "工业", 2000, decimal.RequireFromString("1e30"), segment.Large},
 	}
 	for _, tt := range tests {
-		if got := segment.SizeClass(tt.industry, tt.employees, tt.revenue); got != tt.want {
+		if got := segment.SizeClass(tt.industry, tt.employees, tt.revenue, decimal.Decimal{}); got != tt.want {
 			t.Errorf("%s: SizeClass(%s, %d, %s) = %v, want %v", tt.name, tt.industry, tt.employees, tt.revenue, got, tt.want)
 		}
 	}
 	// With assets the construction rule is exact: revenue says 中型, assets
 	// (300 ≤ 4000 < 5000 万元) say 小型.
-	f := segment.SizeFacts{Industry: "建筑业", Revenue: wan(10000), Assets: wan(4000)}
-	if got := f.SizeClass(); got != segment.Small {
+	if got := segment.SizeClass("建筑业", 0, wan(10000), wan(4000)); got != segment.Small {
 		t.Errorf("建筑业 with assets = %v, want 小型", got)
 	}
 	if got := segment.NBSIndustry("电力、热力、燃气及水生产和供应业"); got != "工业" {
@@ -86,31 +85,32 @@ func TestSizeClassBoundaries(t *testing.T) {
 		t.Fatalf("%d industries in the reference table, want 16", len(industries))
 	}
 	sizes := []string{"大型", "中型", "小型", "微型"}
-	facts := func(industry string, b map[string]int64, lower string) segment.SizeFacts {
-		f := segment.SizeFacts{Industry: industry}
+	class := func(industry string, b map[string]int64, lower string) segment.Size {
+		var employees int
+		var revenue, assets decimal.Decimal
 		for sym, v := range b {
 			if sym == lower {
 				v-- // one person or one 万元 short; still above the next bound
 			}
 			switch sym {
 			case "X":
-				f.Employees = int(v)
+				employees = int(v)
 			case "Y":
-				f.Revenue = wan(float64(v))
+				revenue = wan(float64(v))
 			case "Z":
-				f.Assets = wan(float64(v))
+				assets = wan(float64(v))
 			}
 		}
-		return f
+		return segment.SizeClass(industry, employees, revenue, assets)
 	}
 	for _, ind := range industries {
 		for i, size := range sizes[:3] {
 			b := bounds[key{ind, size}]
-			if got := facts(ind, b, "").SizeClass(); got.String() != size {
+			if got := class(ind, b, ""); got.String() != size {
 				t.Errorf("%s at the %s bounds %v: got %v", ind, size, b, got)
 			}
 			for sym := range b {
-				if got := facts(ind, b, sym).SizeClass(); got.String() != sizes[i+1] {
+				if got := class(ind, b, sym); got.String() != sizes[i+1] {
 					t.Errorf("%s just below the %s bound on %s: got %v, want %s", ind, size, sym, got, sizes[i+1])
 				}
 			}
@@ -127,13 +127,13 @@ func FuzzSizeClass(f *testing.F) {
 		if err != nil {
 			rev = decimal.Decimal{}
 		}
-		got := segment.SizeClass(industry, employees, rev)
+		got := segment.SizeClass(industry, employees, rev, decimal.Decimal{})
 		if got > segment.Micro {
 			t.Fatalf("SizeClass = %d", got)
 		}
 		// More of everything never makes a firm smaller.
 		if employees > 0 && employees < 1<<30 && rev.Sign() > 0 {
-			bigger := segment.SizeClass(industry, employees*2, rev.Mul(decimal.NewFromInt(2)))
+			bigger := segment.SizeClass(industry, employees*2, rev.Mul(decimal.NewFromInt(2)), decimal.Decimal{})
 			if got != segment.SizeUnknown && bigger > got {
 				t.Fatalf("doubling made %v into %v", got, bigger)
 			}

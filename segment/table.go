@@ -23,9 +23,10 @@ type Rule struct {
 	// safe for concurrent use and must not modify the member. nil means
 	// none.
 	Match func(m *Member) bool
-	// MatchDimensions lists the dimensions Match reads, for the
-	// dimension guard rail. nil means none.
-	MatchDimensions []Dimension
+	// MatchDimensions names the dimensions Match reads, for the
+	// dimension guard rail: "geography", "demographics",
+	// "firmographics", "behaviour" or "psychographics". nil means none.
+	MatchDimensions []string
 }
 
 // Table is a rule table: rules tried in order, and a catch-all segment for
@@ -64,20 +65,20 @@ type compiledRule struct {
 	id    string
 	conds []Condition
 	match func(*Member) bool
-	dims  []Dimension
+	dims  []dimension
 }
 
 var _ Segmenter = (*RuleSet)(nil)
 var _ Lister = (*RuleSet)(nil)
 
-// Compile parses every condition and checks the table. It returns an
-// error wrapping ErrNoRules for a table without rules, and a *RuleError
-// for a rule without a segment ID (wrapping ErrConfig) or with a
-// condition ParseCondition rejects (wrapping ErrCondition). The RuleSet
-// does not keep t or its slices.
+// Compile parses every condition and checks the table. Errors wrap
+// ErrConfig: a table without rules, or a *RuleError for a rule without a
+// segment ID, with an unknown dimension name, or with a condition
+// ParseCondition rejects (a *ConditionError). The RuleSet does not keep t
+// or its slices.
 func (t Table) Compile() (*RuleSet, error) {
 	if len(t.Rules) == 0 {
-		return nil, ErrNoRules
+		return nil, fmt.Errorf("%w: Table.Rules is empty", ErrConfig)
 	}
 	rs := &RuleSet{catchAll: t.CatchAll.ID, multi: t.Multi, maxDims: t.MaxDimensions}
 	if rs.maxDims == 0 {
@@ -96,14 +97,15 @@ func (t Table) Compile() (*RuleSet, error) {
 				return nil, &RuleError{Rule: i, Segment: id, Condition: k, Err: err}
 			}
 			cr.conds = append(cr.conds, c)
-			cr.dims = append(cr.dims, c.Dimensions()...)
+			cr.dims = append(cr.dims, c.dims()...)
 		}
-		for _, d := range r.MatchDimensions {
-			if d < Geography || d > Psychographics {
-				return nil, &RuleError{Rule: i, Segment: id, Condition: -1, Err: fmt.Errorf("%w: unknown dimension %d", ErrConfig, d)}
+		for _, name := range r.MatchDimensions {
+			d, ok := parseDimension(name)
+			if !ok {
+				return nil, &RuleError{Rule: i, Segment: id, Condition: -1, Err: fmt.Errorf("%w: Rule.MatchDimensions: unknown dimension %q", ErrConfig, name)}
 			}
+			cr.dims = append(cr.dims, d)
 		}
-		cr.dims = append(cr.dims, r.MatchDimensions...)
 		slices.Sort(cr.dims)
 		cr.dims = slices.Compact(cr.dims)
 		rs.rules = append(rs.rules, cr)
@@ -159,9 +161,10 @@ func (r *compiledRule) matches(x *facts) bool {
 	return r.match == nil || r.match(x.m)
 }
 
-// Dimensions returns the dimensions rule i reads, in Dimension order.
-// It panics if i is out of range, like a slice index.
-func (rs *RuleSet) Dimensions(i int) []Dimension { return slices.Clone(rs.rules[i].dims) }
+// Dimensions returns the names of the dimensions rule i reads, in the
+// order geography, demographics, firmographics, behaviour,
+// psychographics. It panics if i is out of range, like a slice index.
+func (rs *RuleSet) Dimensions(i int) []string { return dimensionStrings(rs.rules[i].dims) }
 
 // Warnings returns what can be said of the table without data: rules
 // that combine more than MaxDimensions dimensions (segments likely too
@@ -175,14 +178,14 @@ func (rs *RuleSet) Warnings() []Warning {
 		r := &rs.rules[i]
 		if rs.maxDims > 0 && len(r.dims) > rs.maxDims {
 			out = append(out, Warning{
-				Kind: ManyDimensions, Segment: r.id, Rule: i,
+				Kind: "many-dimensions", Segment: r.id, Rule: i,
 				Message: fmt.Sprintf("rule %d (%s) combines %d dimensions (%s); more than %d can cut segments too fine",
 					i, r.id, len(r.dims), joinDims(r.dims), rs.maxDims),
 			})
 		}
 		if catchAllAt >= 0 && !rs.multi {
 			out = append(out, Warning{
-				Kind: Unreachable, Segment: r.id, Rule: i,
+				Kind: "unreachable", Segment: r.id, Rule: i,
 				Message: fmt.Sprintf("rule %d (%s) can never match: rule %d has no conditions and takes every member", i, r.id, catchAllAt),
 			})
 		}
@@ -193,7 +196,7 @@ func (rs *RuleSet) Warnings() []Warning {
 	return out
 }
 
-func joinDims(ds []Dimension) string {
+func joinDims(ds []dimension) string {
 	names := make([]string, len(ds))
 	for i, d := range ds {
 		names[i] = d.String()

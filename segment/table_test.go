@@ -54,11 +54,11 @@ func TestRuleSetAssign(t *testing.T) {
 }
 
 func TestCompileErrors(t *testing.T) {
-	if _, err := (segment.Table{}).Compile(); !errors.Is(err, segment.ErrNoRules) {
-		t.Errorf("empty table: %v, want ErrNoRules", err)
+	if _, err := (segment.Table{}).Compile(); !errors.Is(err, segment.ErrConfig) {
+		t.Errorf("empty table: %v, want ErrConfig", err)
 	}
-	if _, err := (segment.Table{CatchAll: segment.Segment{ID: "all"}}).Compile(); !errors.Is(err, segment.ErrNoRules) {
-		t.Errorf("catch-all only: %v, want ErrNoRules", err)
+	if _, err := (segment.Table{CatchAll: segment.Segment{ID: "all"}}).Compile(); !errors.Is(err, segment.ErrConfig) {
+		t.Errorf("catch-all only: %v, want ErrConfig", err)
 	}
 	_, err := segment.Table{Rules: []segment.Rule{rule("a", "age > 1"), rule("")}}.Compile()
 	var re *segment.RuleError
@@ -67,10 +67,10 @@ func TestCompileErrors(t *testing.T) {
 	}
 	_, err = segment.Table{Rules: []segment.Rule{rule("a", "age > 1", "tier = 七线")}}.Compile()
 	var ce *segment.ConditionError
-	if !errors.As(err, &re) || re.Rule != 0 || re.Condition != 1 || re.Segment != "a" || !errors.As(err, &ce) || !errors.Is(err, segment.ErrCondition) {
+	if !errors.As(err, &re) || re.Rule != 0 || re.Condition != 1 || re.Segment != "a" || !errors.As(err, &ce) || !errors.Is(err, segment.ErrConfig) {
 		t.Errorf("bad condition: %v", err)
 	}
-	_, err = segment.Table{Rules: []segment.Rule{{Segment: segment.Segment{ID: "a"}, MatchDimensions: []segment.Dimension{9}}}}.Compile()
+	_, err = segment.Table{Rules: []segment.Rule{{Segment: segment.Segment{ID: "a"}, MatchDimensions: []string{"astrology"}}}}.Compile()
 	if !errors.Is(err, segment.ErrConfig) {
 		t.Errorf("unknown dimension: %v", err)
 	}
@@ -88,13 +88,13 @@ func TestRuleSetWarnings(t *testing.T) {
 	}
 	var got []string
 	for _, w := range rs.Warnings() {
-		got = append(got, w.Kind.String()+" "+w.Segment)
+		got = append(got, w.Kind+" "+w.Segment)
 	}
 	want := []string{"many-dimensions three", "many-dimensions two", "unreachable never"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Warnings mismatch (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]segment.Dimension{segment.Demographics, segment.Behaviour, segment.Psychographics}, rs.Dimensions(1)); diff != "" {
+	if diff := cmp.Diff([]string{"demographics", "behaviour", "psychographics"}, rs.Dimensions(1)); diff != "" {
 		t.Errorf("Dimensions(1) mismatch (-want +got):\n%s", diff)
 	}
 	// The personas table allows three dimensions, so it does not warn.
@@ -154,7 +154,7 @@ func FuzzRuleSet(f *testing.F) {
 		}
 		first, err := segment.Table{Rules: rules, CatchAll: segment.Segment{ID: "z"}}.Compile()
 		if err != nil {
-			if !errors.Is(err, segment.ErrCondition) {
+			if !errors.Is(err, segment.ErrConfig) {
 				t.Fatalf("compile error %v does not wrap ErrCondition", err)
 			}
 			return

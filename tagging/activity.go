@@ -2,8 +2,21 @@ package tagging
 
 import "math"
 
-// ActivityConfig configures [Activity]. The zero value gives the defaults.
-type ActivityConfig struct {
+// Activity tags purchase activity by customer.Summary.PurchasesPerMonth,
+// the purchases in the summary's activity window (SummaryOptions.
+// ActivityWindow, 90 days by default) per month: "high" at High (3) or
+// more, "mid" from Low (1) up to High, "low" below Low. So with the
+// defaults, 1–2 purchases a month are mid.
+//
+// A customer without purchases gets no activity tag (their lifecycle
+// stage says prospect); nor does a summary whose PurchasesPerMonth is
+// negative or NaN, which customer.Summarize never produces.
+//
+// Activity is configured by its fields and used as it is, as a [Tagger];
+// the zero value tags with the defaults. Bad settings (a negative, NaN
+// or infinite threshold, High below Low) are errors wrapping [ErrConfig].
+// An Activity is safe for concurrent use and does not allocate.
+type Activity struct {
 	// High is the number of purchases per month at or above which activity
 	// is high. 0 means 3.
 	High float64
@@ -14,51 +27,49 @@ type ActivityConfig struct {
 	Group string
 }
 
-// Activity tags purchase activity by customer.Summary.PurchasesPerMonth,
-// the purchases in the summary's activity window (SummaryOptions.
-// ActivityWindow, 90 days by default) per month: LevelHigh at High (3) or
-// more, LevelMid from Low (1) up to High, LevelLow below Low. So with the
-// defaults, 1–2 purchases a month are mid.
-//
-// A customer without purchases gets no activity tag (their lifecycle
-// stage says prospect); nor does a summary whose PurchasesPerMonth is
-// negative or NaN, which customer.Summarize never produces.
-//
-// An Activity is immutable, safe for concurrent use and does not allocate.
-type Activity struct {
+type activity struct {
 	high, low float64
 	group     string
 }
 
-// NewActivity returns an Activity tagger. It fails with an error wrapping
-// [ErrThresholds] when High < Low and [ErrConfig] when a threshold is
-// negative, NaN or infinite.
-func NewActivity(cfg ActivityConfig) (*Activity, error) {
-	t := &Activity{high: orDefault(cfg.High, 3), low: orDefault(cfg.Low, 1), group: orDefault(cfg.Group, GroupActivity)}
-	for _, c := range []struct {
-		name string
-		v    float64
-	}{{"ActivityConfig.High", t.high}, {"ActivityConfig.Low", t.low}} {
-		if !(c.v >= 0) || math.IsInf(c.v, 0) {
-			return nil, configError(c.name, "%v is not a finite non-negative rate", c.v)
-		}
+func (t Activity) resolve() (activity, error) {
+	a := activity{high: orDefault(t.High, 3), low: orDefault(t.Low, 1), group: orDefault(t.Group, GroupActivity)}
+	if !(a.high >= 0) || math.IsInf(a.high, 0) {
+		return a, configError("Activity.High", "%v is not a finite non-negative rate", a.high)
 	}
-	if t.high < t.low {
-		return nil, fmtThresholds("ActivityConfig", "High %v is below Low %v", t.high, t.low)
+	if !(a.low >= 0) || math.IsInf(a.low, 0) {
+		return a, configError("Activity.Low", "%v is not a finite non-negative rate", a.low)
 	}
-	return t, nil
+	if a.high < a.low {
+		return a, configError("Activity", "High %v is below Low %v", a.high, a.low)
+	}
+	return a, nil
 }
 
-// Name returns "activity".
-func (t *Activity) Name() string { return "activity" }
-
-// Groups declares the exclusive activity group.
-func (t *Activity) Groups() []Group {
-	return []Group{{Name: t.group, Values: []string{LevelHigh, LevelMid, LevelLow}}}
+func (t Activity) compile() (Tagger, error) {
+	a, err := t.resolve()
+	if err != nil {
+		return nil, err
+	}
+	return &a, nil
 }
 
 // Tag implements [Tagger].
-func (t *Activity) Tag(p *Profile, dst []Tag) ([]Tag, error) {
+func (t Activity) Tag(p *Profile, dst []Tag) ([]Tag, error) {
+	a, err := t.resolve()
+	if err != nil {
+		return dst, err
+	}
+	return a.Tag(p, dst)
+}
+
+func (a *activity) Name() string { return "activity" }
+
+func (a *activity) Groups() []Group {
+	return []Group{{Name: a.group, Values: []string{levelHigh, levelMid, levelLow}}}
+}
+
+func (a *activity) Tag(p *Profile, dst []Tag) ([]Tag, error) {
 	if !purchases(p) {
 		return dst, nil
 	}
@@ -67,12 +78,12 @@ func (t *Activity) Tag(p *Profile, dst []Tag) ([]Tag, error) {
 	switch {
 	case !(r >= 0):
 		return dst, nil
-	case r >= t.high:
-		v = LevelHigh
-	case r >= t.low:
-		v = LevelMid
+	case r >= a.high:
+		v = levelHigh
+	case r >= a.low:
+		v = levelMid
 	default:
-		v = LevelLow
+		v = levelLow
 	}
-	return append(dst, Tag{Group: t.group, Value: v}), nil
+	return append(dst, Tag{Group: a.group, Value: v}), nil
 }

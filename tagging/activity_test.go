@@ -11,7 +11,7 @@ import (
 )
 
 func TestActivity(t *testing.T) {
-	def, err := tagging.NewActivity(tagging.ActivityConfig{})
+	def, err := tagging.Compile(tagging.Activity{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,12 +23,12 @@ func TestActivity(t *testing.T) {
 		p    *tagging.Profile
 		want string
 	}{
-		{"3 a month is high", rate(3), tagging.LevelHigh},
-		{"just below 3 is mid", rate(2.99), tagging.LevelMid},
-		{"2 a month is mid", rate(2), tagging.LevelMid},
-		{"1 a month is mid", rate(1), tagging.LevelMid},
-		{"just below 1 is low", rate(0.99), tagging.LevelLow},
-		{"none recent is low", rate(0), tagging.LevelLow},
+		{"3 a month is high", rate(3), "high"},
+		{"just below 3 is mid", rate(2.99), "mid"},
+		{"2 a month is mid", rate(2), "mid"},
+		{"1 a month is mid", rate(1), "mid"},
+		{"just below 1 is low", rate(0.99), "low"},
+		{"none recent is low", rate(0), "low"},
 		{"NaN: no tag", rate(math.NaN()), ""},
 		{"negative: no tag", rate(-1), ""},
 		{"no purchases: no tag", person(&customer.Summary{Refunds: 1}), ""},
@@ -49,7 +49,7 @@ func TestActivity(t *testing.T) {
 // 10 days old has a window of one month (the minimum), so 3 purchases are
 // 3 a month.
 func TestActivityFromOrders(t *testing.T) {
-	def, _ := tagging.NewActivity(tagging.ActivityConfig{})
+	def, _ := tagging.Compile(tagging.Activity{})
 	buys := func(n, spreadDays, oldest int) []customer.Order {
 		var out []customer.Order
 		for i := range n {
@@ -62,11 +62,11 @@ func TestActivityFromOrders(t *testing.T) {
 		orders []customer.Order
 		want   string
 	}{
-		{"9 in 90 days", append(buys(9, 9, 80), order("50", daysAgo(300))), tagging.LevelHigh},
-		{"8 in 90 days", append(buys(8, 9, 80), order("50", daysAgo(300))), tagging.LevelMid},
-		{"3 in a new customer's first 10 days", buys(3, 4, 10), tagging.LevelHigh},
-		{"2 in 90 days", append(buys(2, 30, 80), order("50", daysAgo(300))), tagging.LevelLow},
-		{"none in 90 days", buys(4, 10, 400), tagging.LevelLow},
+		{"9 in 90 days", append(buys(9, 9, 80), order("50", daysAgo(300))), "high"},
+		{"8 in 90 days", append(buys(8, 9, 80), order("50", daysAgo(300))), "mid"},
+		{"3 in a new customer's first 10 days", buys(3, 4, 10), "high"},
+		{"2 in 90 days", append(buys(2, 30, 80), order("50", daysAgo(300))), "low"},
+		{"none in 90 days", buys(4, 10, 400), "low"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,23 +81,23 @@ func TestActivityFromOrders(t *testing.T) {
 func TestActivityConfig(t *testing.T) {
 	tests := []struct {
 		name string
-		cfg  tagging.ActivityConfig
+		cfg  tagging.Activity
 		want error
 	}{
-		{"high below low", tagging.ActivityConfig{High: 2, Low: 4}, tagging.ErrThresholds},
-		{"high below default low", tagging.ActivityConfig{High: 0.5}, tagging.ErrThresholds},
-		{"negative", tagging.ActivityConfig{Low: -1}, tagging.ErrConfig},
-		{"NaN", tagging.ActivityConfig{High: math.NaN()}, tagging.ErrConfig},
-		{"infinite", tagging.ActivityConfig{High: math.Inf(1)}, tagging.ErrConfig},
+		{"high below low", tagging.Activity{High: 2, Low: 4}, tagging.ErrConfig},
+		{"high below default low", tagging.Activity{High: 0.5}, tagging.ErrConfig},
+		{"negative", tagging.Activity{Low: -1}, tagging.ErrConfig},
+		{"NaN", tagging.Activity{High: math.NaN()}, tagging.ErrConfig},
+		{"infinite", tagging.Activity{High: math.Inf(1)}, tagging.ErrConfig},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := tagging.NewActivity(tt.cfg); !errors.Is(err, tt.want) {
+			if _, err := tagging.Compile(tt.cfg); !errors.Is(err, tt.want) {
 				t.Errorf("NewActivity(%+v) = %v, want an error wrapping %v", tt.cfg, err, tt.want)
 			}
 		})
 	}
-	if _, err := tagging.NewActivity(tagging.ActivityConfig{High: 1, Low: 1}); err != nil {
+	if _, err := tagging.Compile(tagging.Activity{High: 1, Low: 1}); err != nil {
 		t.Errorf("NewActivity(High = Low) = %v, want nil", err)
 	}
 }

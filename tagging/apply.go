@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"runtime"
 	"slices"
-	"sync"
+
+	"github.com/clientele-go/clientele/internal/parallel"
 )
 
 // batchSize is the number of profiles tagged as one unit of work.
@@ -17,9 +17,10 @@ const batchSize = 1024
 // workers: the results are identical for every Options.Workers.
 //
 // Profiles are read from profiles on the goroutine that ranges over the
-// returned sequence, in batches of 1,024 that Options.Workers goroutines
-// tag in parallel while later batches are read; at most 2×Workers+1
-// batches are in flight, so memory does not grow with the input. All
+// returned sequence, in batches of 1,024, Workers batches to a round. The
+// rounds are tagged in parallel on Options.Workers goroutines while the
+// next round is read and the previous one delivered, so at most 2×Workers
+// batches are held and memory does not grow with the input. All
 // goroutines have stopped when the range loop ends, including by break.
 // Each Result owns its tags (they share an allocation with the other
 // Results of their batch), so results may be kept; Apply itself keeps
@@ -50,16 +51,8 @@ func Apply(ctx context.Context, profiles iter.Seq[Profile], taggers []Tagger, op
 			yield(Result{Index: -1}, err)
 			return
 		}
-		workers := opts.Workers
-		if workers == 0 {
-			workers = runtime.GOMAXPROCS(0)
-		}
 		r := runner{ctx: ctx, pl: pl, opts: opts, yield: yield}
-		if workers == 1 {
-			r.sequential(ctx, profiles)
-		} else {
-			r.parallel(ctx, profiles, workers)
-		}
+		r.run(profiles, parallel.Workers(opts.Workers))
 	}
 }
 
@@ -71,12 +64,10 @@ type batch struct {
 	errs     []error
 	ends     []int // end of each result's tags in the batch's tag slab
 	err      error // ctx error that stopped the batch
-	done     chan struct{}
-	finished bool // done has been received from
 }
 
 func newBatch() *batch {
-	return &batch{profiles: make([]Profile, 0, batchSize), done: make(chan struct{}, 1)}
+	return &batch{profiles: make([]Profile, 0, batchSize)}
 }
 
 // reset empties b for reuse, dropping its references to host data.
@@ -85,7 +76,7 @@ func (b *batch) reset() {
 	clear(b.results)
 	clear(b.errs)
 	b.profiles, b.results, b.errs = b.profiles[:0], b.results[:0], b.errs[:0]
-	b.err, b.finished = nil, false
+	b.err = nil
 }
 
 // tagBatch tags the profiles of b, using w as per-profile scratch and acc to
@@ -168,129 +159,101 @@ func (r *runner) stop(err error) {
 	r.yield(Result{Index: -1}, fmt.Errorf("tagging: stopped after %d profiles: %w", r.done, err))
 }
 
-func (r *runner) sequential(ctx context.Context, profiles iter.Seq[Profile]) {
-	var w, acc work
-	b := newBatch()
+// run reads the profiles in rounds of up to workers batches and delivers
+// their results in order. With several workers a round is tagged by
+// parallel.For on a goroutine of its own while the caller's goroutine
+// reads the next round and then delivers the previous one, so that
+// reading, tagging and delivering overlap; the goroutine is always waited
+// for before run returns.
+func (r *runner) run(profiles iter.Seq[Profile], workers int) {
+	ctx, cancel := context.WithCancel(r.ctx)
+	scratch := make([]struct{ w, acc work }, workers)
+	tagRound := func(round []*batch) {
+		parallel.For(workers, len(round), func(w, i int) {
+			r.pl.tagBatch(ctx, round[i], &scratch[w].w, &scratch[w].acc)
+		})
+	}
+	var (
+		free    []*batch      // recycled batches
+		cur     []*batch      // the round being read
+		pending []*batch      // the round being tagged
+		done    chan struct{} // closed when pending is tagged
+		b       *batch        // the batch being filled
+	)
+	defer func() {
+		cancel() // stops the tagging early after a break
+		if done != nil {
+			<-done
+		}
+	}()
+	// deliver yields the results of round and recycles its batches; false
+	// means stop.
+	deliver := func(round []*batch) bool {
+		for _, x := range round {
+			ok := r.deliver(x)
+			x.reset()
+			free = append(free, x)
+			if !ok {
+				return false
+			}
+		}
+		return true
+	}
+	// flush starts tagging cur and delivers the round before it.
+	flush := func() bool {
+		if workers == 1 {
+			tagRound(cur)
+			ok := deliver(cur)
+			cur = cur[:0]
+			return ok
+		}
+		if done != nil {
+			<-done
+		}
+		prev := pending
+		pending, cur = cur, prev[:0]
+		done = make(chan struct{})
+		go func(round []*batch, done chan struct{}) {
+			defer close(done)
+			tagRound(round)
+		}(pending, done)
+		return deliver(prev)
+	}
 	next := 0
 	for p := range profiles {
-		if err := ctx.Err(); err != nil {
+		if err := r.ctx.Err(); err != nil {
 			r.stop(err)
 			return
 		}
-		if len(b.profiles) == 0 {
+		if b == nil {
+			if n := len(free); n > 0 {
+				b, free = free[n-1], free[:n-1]
+			} else {
+				b = newBatch()
+			}
 			b.first = next
 		}
 		b.profiles = append(b.profiles, p)
 		next++
 		if len(b.profiles) == batchSize {
-			r.pl.tagBatch(ctx, b, &w, &acc)
-			if !r.deliver(b) {
+			cur, b = append(cur, b), nil
+			if len(cur) == workers && !flush() {
 				return
 			}
-			b.reset()
 		}
 	}
-	if len(b.profiles) > 0 {
-		r.pl.tagBatch(ctx, b, &w, &acc)
-		if !r.deliver(b) {
-			return
-		}
+	if b != nil {
+		cur = append(cur, b)
+	}
+	if len(cur) > 0 && !flush() {
+		return
+	}
+	if done != nil {
+		<-done
+		done = nil
+	}
+	if !deliver(pending) {
+		return
 	}
 	r.finish()
-}
-
-func (r *runner) parallel(parent context.Context, profiles iter.Seq[Profile], workers int) {
-	ctx, cancel := context.WithCancel(parent)
-	maxInflight := 2*workers + 1
-	jobs := make(chan *batch, maxInflight)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var w, acc work
-			for b := range jobs {
-				r.pl.tagBatch(ctx, b, &w, &acc)
-				b.done <- struct{}{}
-			}
-		}()
-	}
-	defer func() {
-		cancel() // stops workers early after a break
-		close(jobs)
-		wg.Wait()
-	}()
-
-	var pool, queue []*batch
-	var cur *batch
-	// head waits for the oldest batch in flight, delivers it and recycles
-	// it; false means stop.
-	head := func() bool {
-		b := queue[0]
-		if !b.finished {
-			<-b.done
-		}
-		queue = append(queue[:0], queue[1:]...)
-		ok := r.deliver(b)
-		b.reset()
-		pool = append(pool, b)
-		return ok
-	}
-	dispatch := func() {
-		queue = append(queue, cur)
-		jobs <- cur
-		cur = nil
-	}
-	next := 0
-	for p := range profiles {
-		if err := parent.Err(); err != nil {
-			r.stop(err)
-			return
-		}
-		if cur == nil {
-			if len(queue) == maxInflight && !head() {
-				return
-			}
-			if n := len(pool); n > 0 {
-				cur, pool = pool[n-1], pool[:n-1]
-			} else {
-				cur = newBatch()
-			}
-			cur.first = next
-		}
-		cur.profiles = append(cur.profiles, p)
-		next++
-		if len(cur.profiles) == batchSize {
-			dispatch()
-			// Deliver what is ready without waiting.
-			for len(queue) > 0 && ready(queue[0]) {
-				if !head() {
-					return
-				}
-			}
-		}
-	}
-	if cur != nil {
-		dispatch()
-	}
-	for len(queue) > 0 {
-		if !head() {
-			return
-		}
-	}
-	r.finish()
-}
-
-// ready reports, without blocking, whether b has been tagged.
-func ready(b *batch) bool {
-	if b.finished {
-		return true
-	}
-	select {
-	case <-b.done:
-		b.finished = true
-		return true
-	default:
-		return false
-	}
 }

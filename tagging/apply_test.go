@@ -51,10 +51,10 @@ func collect(t *testing.T, seq func(func(tagging.Result, error) bool)) []view {
 // withConflicts adds a rule that contradicts the spend tagger, so that
 // results carry conflicts too.
 func withConflicts(t *testing.T) []tagging.Tagger {
-	return append(allBuiltin(t), tagging.Rule{
+	return append(allBuiltin(t), tagging.Conditional{
 		Title: "refunders spend low",
 		When:  func(p *tagging.Profile) bool { return p.Summary != nil && p.Summary.Refunds > 0 },
-		Then:  tg(tagging.GroupSpend, tagging.LevelLow),
+		Then:  tg(tagging.GroupSpend, "low"),
 	})
 }
 

@@ -1,98 +1,87 @@
 package tagging
 
-// Groups of the built-in taggers. Each tagger's config can rename its
-// group.
+// Groups of the built-in taggers, with the values each gives. Each
+// tagger's Group field can rename its group.
 const (
-	GroupSpend         = "spend"          // exclusive: LevelHigh, LevelMid, LevelLow
-	GroupActivity      = "activity"       // exclusive: LevelHigh, LevelMid, LevelLow
-	GroupNeed          = "need"           // multi-valued: NeedPriceSensitive, NeedQuality, keyword values
-	GroupLifecycle     = "lifecycle"      // exclusive: Stage*
+	GroupSpend         = "spend"          // exclusive: "high", "mid", "low"
+	GroupActivity      = "activity"       // exclusive: "high", "mid", "low"
+	GroupNeed          = "need"           // multi-valued: "price-sensitive", "quality", keyword values
+	GroupLifecycle     = "lifecycle"      // exclusive: "prospect", "new", "active", "at-risk", "dormant", "churned"
 	GroupCategory      = "category"       // multi-valued: the customer's top category names
-	GroupChannel       = "channel"        // exclusive: ChannelOnline, ChannelOffline, ChannelOmni
-	GroupLoyalty       = "loyalty"        // exclusive: LoyaltyLoyal, LoyaltyRepeat, LoyaltyOneTime
-	GroupDecisionCycle = "decision-cycle" // exclusive: CycleShort, CycleMedium, CycleLong
+	GroupChannel       = "channel"        // exclusive: "online", "offline", "omni-channel"
+	GroupLoyalty       = "loyalty"        // exclusive: "loyal", "repeat", "one-time"
+	GroupDecisionCycle = "decision-cycle" // exclusive: "short", "medium", "long"
 )
 
 // Values given by the built-in taggers.
 const (
-	LevelHigh = "high"
-	LevelMid  = "mid"
-	LevelLow  = "low"
+	levelHigh = "high"
+	levelMid  = "mid"
+	levelLow  = "low"
 
-	NeedPriceSensitive = "price-sensitive"
-	NeedQuality        = "quality"
+	needPriceSensitive = "price-sensitive"
+	needQuality        = "quality"
 
-	StageProspect = "prospect"
-	StageNew      = "new"
-	StageActive   = "active"
-	StageAtRisk   = "at-risk"
-	StageDormant  = "dormant"
-	StageChurned  = "churned"
+	stageProspect = "prospect"
+	stageNew      = "new"
+	stageActive   = "active"
+	stageAtRisk   = "at-risk"
+	stageDormant  = "dormant"
+	stageChurned  = "churned"
 
-	ChannelOnline  = "online"
-	ChannelOffline = "offline"
-	ChannelOmni    = "omni-channel"
+	channelOnline  = "online"
+	channelOffline = "offline"
+	channelOmni    = "omni-channel"
 
-	LoyaltyLoyal   = "loyal"
-	LoyaltyRepeat  = "repeat"
-	LoyaltyOneTime = "one-time"
+	loyaltyLoyal   = "loyal"
+	loyaltyRepeat  = "repeat"
+	loyaltyOneTime = "one-time"
 
-	CycleShort  = "short"
-	CycleMedium = "medium"
-	CycleLong   = "long"
+	cycleShort  = "short"
+	cycleMedium = "medium"
+	cycleLong   = "long"
 )
 
 // BuiltinConfig configures every built-in tagger. The zero value gives
 // each its documented defaults.
 type BuiltinConfig struct {
-	Spend         SpendConfig
-	Activity      ActivityConfig
-	Needs         NeedsConfig
-	Lifecycle     LifecycleConfig
-	Category      CategoryConfig
-	Channel       ChannelConfig
-	Loyalty       LoyaltyConfig
-	DecisionCycle DecisionCycleConfig
+	Spend         Spend
+	Activity      Activity
+	Needs         Needs
+	Lifecycle     Lifecycle
+	Category      CategoryPreference
+	Channel       ChannelPreference
+	Loyalty       Loyalty
+	DecisionCycle DecisionCycle
 }
 
-// Builtin returns the built-in taggers configured by cfg, in this order:
-// [Spend], [Activity], [Needs], [Lifecycle], [CategoryPreference],
-// [ChannelPreference], [Loyalty], [DecisionCycle]. The error is the first
-// constructor's error.
+// Builtin checks the built-in taggers configured by cfg and returns them
+// ready to run, in this order: [Spend], [Activity], [Needs], [Lifecycle],
+// [CategoryPreference], [ChannelPreference], [Loyalty], [DecisionCycle].
+// Each returned tagger also implements [Namer] ("spend", "activity",
+// "needs", "lifecycle", "category-preference", "channel-preference",
+// "loyalty", "decision-cycle") and [Grouper], and has its settings
+// resolved once, so it tags without allocating. The error is the first
+// bad setting, wrapping [ErrConfig].
 func Builtin(cfg BuiltinConfig) ([]Tagger, error) {
-	spend, err := NewSpend(cfg.Spend)
-	if err != nil {
-		return nil, err
+	out := make([]Tagger, 0, 8)
+	for _, c := range []compiler{cfg.Spend, cfg.Activity, cfg.Needs, cfg.Lifecycle, cfg.Category, cfg.Channel, cfg.Loyalty, cfg.DecisionCycle} {
+		t, err := c.compile()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
 	}
-	activity, err := NewActivity(cfg.Activity)
-	if err != nil {
-		return nil, err
-	}
-	needs, err := NewNeeds(cfg.Needs)
-	if err != nil {
-		return nil, err
-	}
-	lifecycle, err := NewLifecycle(cfg.Lifecycle)
-	if err != nil {
-		return nil, err
-	}
-	category, err := NewCategoryPreference(cfg.Category)
-	if err != nil {
-		return nil, err
-	}
-	channel, err := NewChannelPreference(cfg.Channel)
-	if err != nil {
-		return nil, err
-	}
-	loyalty, err := NewLoyalty(cfg.Loyalty)
-	if err != nil {
-		return nil, err
-	}
-	cycle, err := NewDecisionCycle(cfg.DecisionCycle)
-	if err != nil {
-		return nil, err
-	}
-	return []Tagger{spend, activity, needs, lifecycle, category, channel, loyalty, cycle}, nil
+	return out, nil
+}
+
+// compiler is implemented by the taggers configured by their exported
+// fields (the built-ins, [Conditional] and [Thresholds]). compile checks
+// the settings once and returns the tagger a [Pipeline] runs in their
+// place, which has them resolved and implements [Namer] and [Grouper].
+type compiler interface {
+	Tagger
+	compile() (Tagger, error)
 }
 
 // purchases reports whether p's customer has at least one purchase.
@@ -119,19 +108,19 @@ func orDefault[T comparable](v, def T) T {
 
 // Interface checks.
 var (
-	_ Tagger  = (*Spend)(nil)
-	_ Tagger  = (*Activity)(nil)
-	_ Tagger  = (*Needs)(nil)
-	_ Tagger  = (*Lifecycle)(nil)
-	_ Tagger  = (*CategoryPreference)(nil)
-	_ Tagger  = (*ChannelPreference)(nil)
-	_ Tagger  = (*Loyalty)(nil)
-	_ Tagger  = (*DecisionCycle)(nil)
-	_ Tagger  = Rule{}
-	_ Tagger  = Thresholds{}
-	_ Tagger  = (*Pipeline)(nil)
-	_ Grouper = (*Spend)(nil)
-	_ Grouper = (*Pipeline)(nil)
-	_ Namer   = (*Spend)(nil)
-	_ Namer   = Rule{}
+	_ compiler = Spend{}
+	_ compiler = Activity{}
+	_ compiler = Needs{}
+	_ compiler = Lifecycle{}
+	_ compiler = CategoryPreference{}
+	_ compiler = ChannelPreference{}
+	_ compiler = Loyalty{}
+	_ compiler = DecisionCycle{}
+	_ compiler = Conditional{}
+	_ compiler = Thresholds{}
+	_ Tagger   = (*Pipeline)(nil)
+	_ Grouper  = (*spend)(nil)
+	_ Grouper  = (*Pipeline)(nil)
+	_ Namer    = (*spend)(nil)
+	_ Namer    = (*conditional)(nil)
 )

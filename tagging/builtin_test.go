@@ -16,7 +16,7 @@ import (
 func TestBuiltinConformance(t *testing.T) {
 	configs := map[string]tagging.BuiltinConfig{
 		"defaults":  {},
-		"all rules": {Needs: needsAll(), Category: tagging.CategoryConfig{TopN: 3, MinShare: 0.1}},
+		"all rules": {Needs: needsAll(), Category: tagging.CategoryPreference{TopN: 3, MinShare: 0.1}},
 	}
 	for cname, cfg := range configs {
 		ts, err := tagging.Builtin(cfg)
@@ -56,10 +56,10 @@ func TestBuiltinConformance(t *testing.T) {
 }
 
 // vipRule builds on tags given earlier in a pipeline.
-func vipRule() tagging.Rule {
-	return tagging.Rule{
+func vipRule() tagging.Conditional {
+	return tagging.Conditional{
 		Title:    "vip",
-		Requires: []tagging.Tag{{Group: tagging.GroupSpend, Value: tagging.LevelHigh}},
+		Requires: []tagging.Tag{{Group: tagging.GroupSpend, Value: "high"}},
 		When:     func(p *tagging.Profile) bool { return p.Summary != nil && p.Summary.Orders >= 5 },
 		Then:     tagging.Tag{Group: "tier", Value: "vip"},
 	}
@@ -106,14 +106,14 @@ func TestBuiltinErrors(t *testing.T) {
 		cfg  tagging.BuiltinConfig
 		want error
 	}{
-		{"spend", tagging.BuiltinConfig{Spend: tagging.SpendConfig{High: dec("1"), Low: dec("2")}}, tagging.ErrThresholds},
-		{"activity", tagging.BuiltinConfig{Activity: tagging.ActivityConfig{Low: -1}}, tagging.ErrConfig},
-		{"needs", tagging.BuiltinConfig{Needs: tagging.NeedsConfig{MinOrders: -1}}, tagging.ErrConfig},
-		{"lifecycle", tagging.BuiltinConfig{Lifecycle: tagging.LifecycleConfig{NewDays: 400}}, tagging.ErrThresholds},
-		{"category", tagging.BuiltinConfig{Category: tagging.CategoryConfig{TopN: -1}}, tagging.ErrConfig},
-		{"channel", tagging.BuiltinConfig{Channel: tagging.ChannelConfig{Dominant: 0.3}}, tagging.ErrConfig},
-		{"loyalty", tagging.BuiltinConfig{Loyalty: tagging.LoyaltyConfig{Loyal: 0.1}}, tagging.ErrThresholds},
-		{"decision cycle", tagging.BuiltinConfig{DecisionCycle: tagging.DecisionCycleConfig{Long: 1}}, tagging.ErrThresholds},
+		{"spend", tagging.BuiltinConfig{Spend: tagging.Spend{High: dec("1"), Low: dec("2")}}, tagging.ErrConfig},
+		{"activity", tagging.BuiltinConfig{Activity: tagging.Activity{Low: -1}}, tagging.ErrConfig},
+		{"needs", tagging.BuiltinConfig{Needs: tagging.Needs{MinOrders: -1}}, tagging.ErrConfig},
+		{"lifecycle", tagging.BuiltinConfig{Lifecycle: tagging.Lifecycle{NewDays: 400}}, tagging.ErrConfig},
+		{"category", tagging.BuiltinConfig{Category: tagging.CategoryPreference{TopN: -1}}, tagging.ErrConfig},
+		{"channel", tagging.BuiltinConfig{Channel: tagging.ChannelPreference{Dominant: 0.3}}, tagging.ErrConfig},
+		{"loyalty", tagging.BuiltinConfig{Loyalty: tagging.Loyalty{Loyal: 0.1}}, tagging.ErrConfig},
+		{"decision cycle", tagging.BuiltinConfig{DecisionCycle: tagging.DecisionCycle{Long: 1}}, tagging.ErrConfig},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,7 +128,7 @@ func TestBuiltinErrors(t *testing.T) {
 // TestBuiltinGroups checks the groups the built-ins declare, renamed
 // where the config says so.
 func TestBuiltinGroups(t *testing.T) {
-	ts, err := tagging.Builtin(tagging.BuiltinConfig{Spend: tagging.SpendConfig{Group: "消费能力"}})
+	ts, err := tagging.Builtin(tagging.BuiltinConfig{Spend: tagging.Spend{Group: "消费能力"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,5 +154,46 @@ func TestBuiltinGroups(t *testing.T) {
 	g, ok := pl.Group(tagging.GroupLifecycle)
 	if !ok || !cmp.Equal(g.Values, []string{"prospect", "new", "active", "at-risk", "dormant", "churned"}) {
 		t.Errorf("Group(lifecycle) = %+v, %v", g, ok)
+	}
+}
+
+// TestBuiltinDirect checks that a built-in tagger used on its own, as a
+// value, gives the same tags as the form Builtin and pipelines run, does
+// not allocate, and reports a bad setting from Tag.
+func TestBuiltinDirect(t *testing.T) {
+	cfg := tagging.BuiltinConfig{Needs: needsAll(), Category: tagging.CategoryPreference{TopN: 3}}
+	values := []tagging.Tagger{cfg.Spend, cfg.Activity, cfg.Needs, cfg.Lifecycle, cfg.Category, cfg.Channel, cfg.Loyalty, cfg.DecisionCycle}
+	ready, err := tagging.Builtin(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := synthProfiles(t, 300, 30)
+	for i, v := range values {
+		name := ready[i].(tagging.Namer).Name()
+		for k := range ps {
+			want, err1 := ready[i].Tag(&ps[k], nil)
+			got, err2 := v.Tag(&ps[k], nil)
+			if err1 != nil || err2 != nil {
+				t.Fatalf("%s: profile %d: errors %v, %v", name, k, err1, err2)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Fatalf("%s: profile %d: value mismatch (-ready +value):\n%s", name, k, diff)
+			}
+		}
+		if testing.CoverMode() == "" {
+			dst := make([]tagging.Tag, 0, 16)
+			allocs := testing.AllocsPerRun(3, func() {
+				for k := range ps {
+					dst, _ = v.Tag(&ps[k], dst[:0])
+				}
+			})
+			if allocs != 0 {
+				t.Errorf("%s used directly: %v allocations per %d profiles, want 0", name, allocs, len(ps))
+			}
+		}
+	}
+	bad := tagging.Spend{High: dec("1"), Low: dec("2")}
+	if got, err := bad.Tag(&ps[0], nil); !errors.Is(err, tagging.ErrConfig) || len(got) != 0 {
+		t.Errorf("bad Spend.Tag() = %v, %v; want nothing and ErrConfig", got, err)
 	}
 }

@@ -66,8 +66,8 @@ func allBuiltin(tb testing.TB) []tagging.Tagger {
 	return ts
 }
 
-func needsAll() tagging.NeedsConfig {
-	return tagging.NeedsConfig{
+func needsAll() tagging.Needs {
+	return tagging.Needs{
 		PremiumCategories: []string{"luxury", "consulting"},
 		PremiumAOV:        dec("1200"),
 		Keywords: []tagging.Keyword{

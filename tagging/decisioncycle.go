@@ -1,8 +1,16 @@
 package tagging
 
-// DecisionCycleConfig configures [DecisionCycle]. The zero value gives the
-// defaults.
-type DecisionCycleConfig struct {
+// DecisionCycle tags a company's procurement decision cycle
+// (customer.Company.DecisionCycleDays): "short" up to Short (30) days,
+// "medium" up to Long (90) days, "long" beyond. Persons, and companies
+// whose cycle is unknown (0) or negative (invalid; see
+// customer.Validator), get no tag.
+//
+// DecisionCycle is configured by its fields and used as it is, as a
+// [Tagger]; the zero value tags with the defaults. Bad settings (negative
+// days, Long below Short) are errors wrapping [ErrConfig]. A
+// DecisionCycle is safe for concurrent use and does not allocate.
+type DecisionCycle struct {
 	// Group is the group tagged. "" means GroupDecisionCycle.
 	Group string
 	// Short is the longest decision cycle, in days, that is short. 0 means
@@ -13,60 +21,62 @@ type DecisionCycleConfig struct {
 	Long int
 }
 
-// DecisionCycle tags a company's procurement decision cycle
-// (customer.Company.DecisionCycleDays): CycleShort up to Short (30) days,
-// CycleMedium up to Long (90) days, CycleLong beyond. Persons, and
-// companies whose cycle is unknown (0) or negative (invalid; see
-// customer.Validator), get no tag.
-//
-// A DecisionCycle is immutable, safe for concurrent use and does not
-// allocate.
-type DecisionCycle struct {
+type decisionCycle struct {
 	group       string
 	short, long int
 }
 
-// NewDecisionCycle returns a DecisionCycle tagger. It fails with an error
-// wrapping [ErrThresholds] when Long < Short and [ErrConfig] for negative
-// days.
-func NewDecisionCycle(cfg DecisionCycleConfig) (*DecisionCycle, error) {
-	t := &DecisionCycle{group: orDefault(cfg.Group, GroupDecisionCycle), short: orDefault(cfg.Short, 30), long: orDefault(cfg.Long, 90)}
-	if t.short < 0 {
-		return nil, configError("DecisionCycleConfig.Short", "%d is negative", t.short)
+func (t DecisionCycle) resolve() (decisionCycle, error) {
+	d := decisionCycle{group: orDefault(t.Group, GroupDecisionCycle), short: orDefault(t.Short, 30), long: orDefault(t.Long, 90)}
+	switch {
+	case d.short < 0:
+		return d, configError("DecisionCycle.Short", "%d is negative", d.short)
+	case d.long < 0:
+		return d, configError("DecisionCycle.Long", "%d is negative", d.long)
+	case d.long < d.short:
+		return d, configError("DecisionCycle", "Long %d is below Short %d", d.long, d.short)
 	}
-	if t.long < 0 {
-		return nil, configError("DecisionCycleConfig.Long", "%d is negative", t.long)
-	}
-	if t.long < t.short {
-		return nil, fmtThresholds("DecisionCycleConfig", "Long %d is below Short %d", t.long, t.short)
-	}
-	return t, nil
+	return d, nil
 }
 
-// Name returns "decision-cycle".
-func (t *DecisionCycle) Name() string { return "decision-cycle" }
-
-// Groups declares the exclusive decision-cycle group.
-func (t *DecisionCycle) Groups() []Group {
-	return []Group{{Name: t.group, Values: []string{CycleShort, CycleMedium, CycleLong}}}
+func (t DecisionCycle) compile() (Tagger, error) {
+	d, err := t.resolve()
+	if err != nil {
+		return nil, err
+	}
+	return &d, nil
 }
 
 // Tag implements [Tagger].
-func (t *DecisionCycle) Tag(p *Profile, dst []Tag) ([]Tag, error) {
+func (t DecisionCycle) Tag(p *Profile, dst []Tag) ([]Tag, error) {
+	d, err := t.resolve()
+	if err != nil {
+		return dst, err
+	}
+	return d.Tag(p, dst)
+}
+
+func (d *decisionCycle) Name() string { return "decision-cycle" }
+
+func (d *decisionCycle) Groups() []Group {
+	return []Group{{Name: d.group, Values: []string{cycleShort, cycleMedium, cycleLong}}}
+}
+
+func (d *decisionCycle) Tag(p *Profile, dst []Tag) ([]Tag, error) {
 	if p.Company == nil || p.Person != nil {
 		return dst, nil
 	}
-	d := p.Company.DecisionCycleDays
+	days := p.Company.DecisionCycleDays
 	var v string
 	switch {
-	case d <= 0:
+	case days <= 0:
 		return dst, nil
-	case d <= t.short:
-		v = CycleShort
-	case d <= t.long:
-		v = CycleMedium
+	case days <= d.short:
+		v = cycleShort
+	case days <= d.long:
+		v = cycleMedium
 	default:
-		v = CycleLong
+		v = cycleLong
 	}
-	return append(dst, Tag{Group: t.group, Value: v}), nil
+	return append(dst, Tag{Group: d.group, Value: v}), nil
 }

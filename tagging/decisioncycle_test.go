@@ -9,7 +9,7 @@ import (
 )
 
 func TestDecisionCycle(t *testing.T) {
-	def, err := tagging.NewDecisionCycle(tagging.DecisionCycleConfig{})
+	def, err := tagging.Compile(tagging.DecisionCycle{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -18,11 +18,11 @@ func TestDecisionCycle(t *testing.T) {
 		p    *tagging.Profile
 		want string
 	}{
-		{"1 day", company(1), tagging.CycleShort},
-		{"30 days", company(30), tagging.CycleShort},
-		{"31 days", company(31), tagging.CycleMedium},
-		{"90 days", company(90), tagging.CycleMedium},
-		{"91 days", company(91), tagging.CycleLong},
+		{"1 day", company(1), "short"},
+		{"30 days", company(30), "short"},
+		{"31 days", company(31), "medium"},
+		{"90 days", company(90), "medium"},
+		{"91 days", company(91), "long"},
 		{"unknown", company(0), ""},
 		{"negative (invalid)", company(-30), ""},
 		{"person", person(nil), ""},
@@ -35,20 +35,20 @@ func TestDecisionCycle(t *testing.T) {
 		})
 	}
 	tests2 := []struct {
-		cfg  tagging.DecisionCycleConfig
+		cfg  tagging.DecisionCycle
 		want error
 	}{
-		{tagging.DecisionCycleConfig{Short: 60, Long: 45}, tagging.ErrThresholds},
-		{tagging.DecisionCycleConfig{Short: 120}, tagging.ErrThresholds},
-		{tagging.DecisionCycleConfig{Short: -1}, tagging.ErrConfig},
-		{tagging.DecisionCycleConfig{Long: -1}, tagging.ErrConfig},
+		{tagging.DecisionCycle{Short: 60, Long: 45}, tagging.ErrConfig},
+		{tagging.DecisionCycle{Short: 120}, tagging.ErrConfig},
+		{tagging.DecisionCycle{Short: -1}, tagging.ErrConfig},
+		{tagging.DecisionCycle{Long: -1}, tagging.ErrConfig},
 	}
 	for _, tt := range tests2 {
-		if _, err := tagging.NewDecisionCycle(tt.cfg); !errors.Is(err, tt.want) {
+		if _, err := tagging.Compile(tt.cfg); !errors.Is(err, tt.want) {
 			t.Errorf("NewDecisionCycle(%+v) = %v, want an error wrapping %v", tt.cfg, err, tt.want)
 		}
 	}
-	if _, err := tagging.NewDecisionCycle(tagging.DecisionCycleConfig{Short: 90, Long: 90}); err != nil {
+	if _, err := tagging.Compile(tagging.DecisionCycle{Short: 90, Long: 90}); err != nil {
 		t.Errorf("NewDecisionCycle(Short = Long) = %v, want nil", err)
 	}
 }

@@ -17,10 +17,12 @@
 // [TaggerFunc] adapts a function; [Namer] and [Grouper] are optional
 // extras.
 //
-// The built-in taggers ([Builtin] returns them all) take a config struct
-// whose zero value gives documented defaults, and a constructor that
-// rejects bad settings (for example [NewSpend] with High below Low returns
-// an error wrapping [ErrThresholds]):
+// The built-in taggers are configured by their fields and used as they
+// are: tagging.Spend{} tags with the documented defaults,
+// tagging.Spend{High: decimal.NewFromInt(800)} moves one threshold. A bad
+// setting (a Spend whose High is below its Low) is an error wrapping
+// [ErrConfig] from [NewPipeline], [Apply] or [Builtin], which checks them
+// all and returns them ready to run:
 //
 //   - [Spend]: AOV above 500 high, 100–500 mid, below 100 low;
 //   - [Activity]: 3+ purchases a month high, 1–3 mid, below 1 low;
@@ -30,31 +32,34 @@
 //   - [CategoryPreference] and [ChannelPreference];
 //   - [Loyalty] by repeat-purchase rate; [DecisionCycle] for companies.
 //
-// Hosts add their own as a [Rule] (a predicate, optionally on tags given
-// earlier, and the tag it gives) or a [Thresholds] table.
+// Hosts add their own as a [Conditional] (a predicate, optionally on tags
+// given earlier, and the tag it gives) or a [Thresholds] table.
 //
 // # Pipelines and conflicts
 //
 // Taggers run in order in a [Pipeline]. When several give different
-// values in one exclusive group, the [Policy] keeps the last (default) or
-// the first, and the Result lists the [Conflict]. Manual tags
+// values in one exclusive group, the last one is kept (or the first, with
+// Options.FirstWins), and the Result lists the [Conflict]. Manual tags
 // (Profile.Manual, each an [Assignment] with its source and date) are
 // kept apart from computed ones and never overwritten; [Result.Merged]
 // lays them over the computed tags when a combined view is wanted.
 //
 // # Usage
 //
+//	sums, _, err := customer.Summarize(ctx, orders, asOf, customer.SummaryOptions{})
 //	taggers, err := tagging.Builtin(tagging.BuiltinConfig{})
 //	stats := tagging.Stats{Cross: []tagging.Pair{{Row: "spend", Col: "activity"}}}
-//	for r, err := range tagging.Apply(ctx, slices.Values(profiles), taggers, tagging.Options{}) {
+//	for r, err := range tagging.Apply(ctx, tagging.Profiles(people, sums, asOf), taggers, tagging.Options{}) {
 //		if err != nil {
 //			// a *ProfileError for one profile; or ctx's error, which ends the run
 //		}
 //		stats.Add(r) // and store r.Tags
 //	}
-//	fmt.Print(stats.String())
+//	fmt.Print(stats.Report())
 //
-// [Apply] tags in parallel over Options.Workers goroutines and yields
+// [Profiles] joins persons or companies with their customer.Summary by
+// customer ID. [Apply] tags in parallel over Options.Workers goroutines
+// and yields
 // results in input order, identical whatever the number of workers, with
 // memory bounded by a few batches of profiles, a progress callback and
 // cancellation. [Stats] counts tags, shares per group and cross-tabs.
@@ -64,8 +69,8 @@
 //
 // # Errors
 //
-// Bad settings are errors from the constructors and [NewPipeline],
-// wrapping [ErrConfig] or [ErrThresholds]. Bad profiles (neither person
+// Bad settings are errors wrapping [ErrConfig], from [NewPipeline],
+// [Apply] and [Builtin] (or from Tag, for a tagger used on its own). Bad profiles (neither person
 // nor company, a summary of another customer, no as-of date, manual tags
 // without source or date, or in a group nobody declared) are reported
 // per profile as a [*ProfileError] while the run goes on. Customers

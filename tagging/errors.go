@@ -13,13 +13,13 @@ import (
 // callers test with [errors.Is]; a [*ProfileError] adds which profile and
 // which field or tagger is at fault.
 var (
-	// ErrConfig reports an invalid setting: a nil tagger, a negative
-	// Workers, a share outside [0, 1], an empty keyword, a group declared
-	// twice in Options.Groups, an invalid Rule or Thresholds, and the like.
+	// ErrConfig reports an invalid setting, naming the field: a nil
+	// tagger, a negative Workers, thresholds out of order (a spending
+	// level whose High is below its Low), a share outside [0, 1], an empty
+	// keyword, a group declared twice in Options.Groups, an invalid
+	// [Conditional] or [Thresholds], a cross-tab of a pair [Stats] does not
+	// track, and the like.
 	ErrConfig = errors.New("tagging: invalid configuration")
-	// ErrThresholds reports thresholds out of order, such as a spending
-	// level whose High is below its Low.
-	ErrThresholds = errors.New("tagging: thresholds out of order")
 	// ErrInvalidProfile reports a profile that cannot be tagged: neither
 	// or both of Person and Company set, no customer ID, no as-of date,
 	// or a summary that belongs to another customer or another date.
@@ -35,9 +35,6 @@ var (
 	// group or value. A tagger's own errors are passed on as they are,
 	// not in ErrTagger.
 	ErrTagger = errors.New("tagging: tagger failed")
-	// ErrNotTracked reports a cross-tab asked of a [Stats] for a pair of
-	// groups it was not told to track.
-	ErrNotTracked = errors.New("tagging: group pair not tracked")
 	// ErrEmpty reports an input with nothing to compute on, such as
 	// [AOVQuantile] over customers without purchases.
 	ErrEmpty = errors.New("tagging: no data")
@@ -100,12 +97,8 @@ func clip(s string) string {
 	return strings.ToValidUTF8(s, "\uFFFD")
 }
 
-// configError returns an error wrapping ErrConfig about a config field.
+// configError returns an error wrapping ErrConfig about a config field,
+// such as "tagging: invalid configuration: Spend.High: -1 is negative".
 func configError(field, format string, args ...any) error {
 	return fmt.Errorf("%w: %s: %s", ErrConfig, field, fmt.Sprintf(format, args...))
-}
-
-// fmtThresholds returns an error wrapping ErrThresholds.
-func fmtThresholds(config, format string, args ...any) error {
-	return fmt.Errorf("%w: %s: %s", ErrThresholds, config, fmt.Sprintf(format, args...))
 }

@@ -47,7 +47,7 @@ func Example_customTagger() {
 		{Person: &customer.Person{ID: "P2", BirthDate: born(1985, time.July, 1)}, AsOf: asOf},
 		{Person: &customer.Person{ID: "P3"}, AsOf: asOf},
 	}
-	lifecycle, _ := tagging.NewLifecycle(tagging.LifecycleConfig{})
+	lifecycle, _ := tagging.Compile(tagging.Lifecycle{})
 	taggers := []tagging.Tagger{lifecycle, Birthday{}}
 	for r, err := range tagging.Apply(context.Background(), slices.Values(profiles), taggers, tagging.Options{}) {
 		if err != nil {

@@ -45,7 +45,7 @@ func exampleProfiles() []tagging.Profile {
 
 func ExampleApply() {
 	taggers, err := tagging.Builtin(tagging.BuiltinConfig{
-		Needs: tagging.NeedsConfig{Keywords: []tagging.Keyword{
+		Needs: tagging.Needs{Keywords: []tagging.Keyword{
 			{Match: "eco", Value: "eco-friendly"},
 			{Match: "after-sales", Value: "service"},
 		}},
@@ -104,19 +104,29 @@ func ExampleStats() {
 	// total                     1    0       1        2        0        0      4
 }
 
-func ExampleNewSpend() {
-	_, err := tagging.NewSpend(tagging.SpendConfig{High: decimal.NewFromInt(100), Low: decimal.NewFromInt(300)})
-	fmt.Println(errors.Is(err, tagging.ErrThresholds))
+func ExampleSpend() {
+	spend := tagging.Spend{High: decimal.NewFromInt(1000)} // Low stays 100
+	for _, p := range exampleProfiles() {
+		tags, _ := spend.Tag(&p, nil)
+		fmt.Println(p.ID(), tags)
+	}
+	bad := tagging.Spend{High: decimal.NewFromInt(100), Low: decimal.NewFromInt(300)}
+	_, err := tagging.NewPipeline([]tagging.Tagger{bad}, tagging.Options{})
+	fmt.Println(errors.Is(err, tagging.ErrConfig))
 	fmt.Println(err)
 	// Output:
+	// P1 [spend=mid]
+	// P2 [spend=low]
+	// P3 []
+	// C1 [spend=high]
 	// true
-	// tagging: thresholds out of order: SpendConfig: High 100 is below Low 300
+	// tagging: tagger[0]: invalid configuration: Spend: High 100 is below Low 300
 }
 
-func ExampleRule() {
-	vip := tagging.Rule{
+func ExampleConditional() {
+	vip := tagging.Conditional{
 		Title:    "vip",
-		Requires: []tagging.Tag{{Group: tagging.GroupSpend, Value: tagging.LevelHigh}, {Group: tagging.GroupLoyalty, Value: tagging.LoyaltyLoyal}},
+		Requires: []tagging.Tag{{Group: tagging.GroupSpend, Value: "high"}, {Group: tagging.GroupLoyalty, Value: "loyal"}},
 		Then:     tagging.Tag{Group: "tier", Value: "vip"},
 	}
 	taggers, _ := tagging.Builtin(tagging.BuiltinConfig{})
@@ -161,13 +171,13 @@ func ExampleThresholds() {
 
 // A later rule overrides a built-in tag; the Result reports the conflict.
 func ExamplePipeline_Run() {
-	spend, _ := tagging.NewSpend(tagging.SpendConfig{})
-	override := tagging.Rule{
+	spend := tagging.Spend{}
+	override := tagging.Conditional{
 		Title: "key account",
 		When:  func(p *tagging.Profile) bool { return p.IsCompany() },
 		Then:  tagging.Tag{Group: tagging.GroupSpend, Value: "key-account"},
 	}
-	pl, _ := tagging.NewPipeline([]tagging.Tagger{spend, override}, tagging.Options{Conflicts: tagging.LastWins})
+	pl, _ := tagging.NewPipeline([]tagging.Tagger{spend, override}, tagging.Options{})
 	p := exampleProfiles()[3]
 	r, _ := pl.Run(&p)
 	fmt.Println(r.Tags)
@@ -185,7 +195,7 @@ func ExampleResult_Merged() {
 	pl, _ := tagging.NewPipeline(taggers, tagging.Options{Groups: []tagging.Group{{Name: "vip"}}})
 	p := exampleProfiles()[1]
 	p.Manual = []tagging.Assignment{
-		{Tag: tagging.Tag{Group: tagging.GroupSpend, Value: tagging.LevelHigh}, Source: "sales:zhang", AsOf: p.AsOf.AddDate(0, -1, 0)},
+		{Tag: tagging.Tag{Group: tagging.GroupSpend, Value: "high"}, Source: "sales:zhang", AsOf: p.AsOf.AddDate(0, -1, 0)},
 		{Tag: tagging.Tag{Group: "vip", Value: "gold"}, Source: "sales:zhang", AsOf: p.AsOf.AddDate(0, -1, 0)},
 	}
 	r, err := pl.Run(&p)
@@ -213,7 +223,7 @@ func ExampleAOVQuantile() {
 		return
 	}
 	fmt.Println(top) // h = 9 × 0.9 = 8.1: 1500 + 0.1 × (4800 − 1500)
-	needs, _ := tagging.NewNeeds(tagging.NeedsConfig{PremiumAOV: top})
+	needs := tagging.Needs{PremiumAOV: top}
 	for _, i := range []int{8, 9} {
 		tags, _ := needs.Tag(&tagging.Profile{Person: &customer.Person{ID: "P"}, Summary: &sums[i]}, nil)
 		fmt.Println(sums[i].AvgOrderValue, tags)
@@ -222,4 +232,28 @@ func ExampleAOVQuantile() {
 	// 1830
 	// 1500 []
 	// 4800 [need=quality]
+}
+
+// Profiles joins customers with their summaries by customer ID; a
+// customer without orders gets no summary and is tagged as a prospect.
+func ExampleProfiles() {
+	asOf := time.Date(2026, 6, 30, 23, 59, 59, 0, time.UTC)
+	people := []customer.Person{{ID: "P1"}, {ID: "P2"}}
+	orders := []customer.Order{{CustomerID: "P1", Amount: decimal.NewFromInt(880), At: asOf.AddDate(0, 0, -3)}}
+	sums, _, err := customer.Summarize(context.Background(), slices.Values(orders), asOf, customer.SummaryOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	taggers, _ := tagging.Builtin(tagging.BuiltinConfig{})
+	for r, err := range tagging.Apply(context.Background(), tagging.Profiles(people, sums, asOf), taggers, tagging.Options{}) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(r.ID, r.Tags)
+	}
+	// Output:
+	// P1 activity=mid lifecycle=new loyalty=one-time spend=high
+	// P2 lifecycle=prospect
 }

@@ -46,11 +46,7 @@ func FuzzPipeline(f *testing.F) {
 			cur = append(cur, tagging.Tag{Group: groups[b>>4%4], Value: values[b&3]})
 		}
 		flush()
-		policy := tagging.LastWins
-		if firstWins {
-			policy = tagging.FirstWins
-		}
-		pl, err := tagging.NewPipeline(taggers, tagging.Options{Conflicts: policy, Groups: []tagging.Group{{Name: "multi", Multi: true}}})
+		pl, err := tagging.NewPipeline(taggers, tagging.Options{FirstWins: firstWins, Groups: []tagging.Group{{Name: "multi", Multi: true}}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -128,7 +124,7 @@ func FuzzKeyword(f *testing.F) {
 	f.Add("k", "\u212a") // Kelvin sign: not ASCII, so no match
 	f.Add("ab", "a")
 	f.Fuzz(func(t *testing.T, match, interest string) {
-		needs, err := tagging.NewNeeds(tagging.NeedsConfig{Keywords: []tagging.Keyword{{Match: match, Value: "hit"}}})
+		needs, err := tagging.Compile(tagging.Needs{Keywords: []tagging.Keyword{{Match: match, Value: "hit"}}})
 		if strings.TrimSpace(match) == "" || !utf8.ValidString(match) {
 			if !errors.Is(err, tagging.ErrConfig) {
 				t.Fatalf("NewNeeds(%q) = %v, want ErrConfig", match, err)
@@ -198,11 +194,11 @@ func FuzzBuiltin(f *testing.F) {
 		if orders > 0 && aov.Sign() > 0 {
 			switch {
 			case aov.Cmp(dec("500")) > 0:
-				want = tagging.LevelHigh
+				want = "high"
 			case aov.Cmp(dec("100")) < 0:
-				want = tagging.LevelLow
+				want = "low"
 			default:
-				want = tagging.LevelMid
+				want = "mid"
 			}
 		}
 		if (want == "") != (len(got) == 0) || (want != "" && got[0].Value != want) {

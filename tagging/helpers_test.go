@@ -72,3 +72,20 @@ func ordersOf(t *testing.T, orders ...customer.Order) *customer.Summary {
 func order(amount string, at time.Time) customer.Order {
 	return customer.Order{Amount: dec(amount), At: at, Channel: customer.ChannelOnline, Category: "grocery"}
 }
+
+// compiled returns the tagger a pipeline runs in x's place, failing on a
+// configuration error.
+func compiled(t *testing.T, x tagging.Tagger) tagging.Tagger {
+	t.Helper()
+	c, err := tagging.Compile(x)
+	if err != nil {
+		t.Fatalf("Compile() error: %v", err)
+	}
+	return c
+}
+
+// nameOf returns the name a pipeline gives x.
+func nameOf(t *testing.T, x tagging.Tagger) string {
+	t.Helper()
+	return compiled(t, x).(tagging.Namer).Name()
+}

@@ -5,9 +5,33 @@ import (
 	"time"
 )
 
-// LifecycleConfig configures [Lifecycle]. The zero value gives the
-// defaults. Days are calendar days before the as-of date.
-type LifecycleConfig struct {
+// Lifecycle tags the lifecycle stage, by recency and frequency relative
+// to the as-of date (customer.Summary.AsOf, or Profile.AsOf when the
+// summary has none), first rule that holds:
+//
+//   - "prospect": no purchases (no Summary, or refunds only);
+//   - "new": first purchase at most NewDays (30) ago;
+//   - "at-risk" (overdue): at least OverdueMinOrders (3) purchases and
+//     the days since the last exceed OverdueFactor (3) times the mean
+//     interval, (last - first) / (purchases - 1), when that is positive;
+//   - "active": last purchase at most ActiveDays (90) ago;
+//   - "at-risk": at most AtRiskDays (180) ago;
+//   - "dormant": at most DormantDays (365) ago;
+//   - "churned": longer ago.
+//
+// Days are calendar days as customer.CalendarDays counts them. A last
+// purchase dated after the as-of date counts as 0 days ago, and a summary
+// with purchases but no Last date gets no lifecycle tag; customer.Summarize
+// produces neither.
+//
+// Lifecycle is configured by its fields and used as it is, as a [Tagger];
+// the zero value tags with the defaults. Days are calendar days before
+// the as-of date. Bad settings (negative days, days out of order: NewDays
+// ≤ ActiveDays < AtRiskDays < DormantDays must hold; a NaN or infinite
+// OverdueFactor, a negative OverdueMinOrders) are errors wrapping
+// [ErrConfig]. A Lifecycle is safe for concurrent use and does not
+// allocate.
+type Lifecycle struct {
 	// Group is the group tagged. "" means GroupLifecycle.
 	Group string
 	// NewDays: a customer whose first purchase is at most this many days
@@ -32,87 +56,78 @@ type LifecycleConfig struct {
 	OverdueMinOrders int
 }
 
-// Lifecycle tags the lifecycle stage, by recency and frequency relative
-// to the as-of date (customer.Summary.AsOf, or Profile.AsOf when the
-// summary has none), first rule that holds:
-//
-//   - StageProspect: no purchases (no Summary, or refunds only);
-//   - StageNew: first purchase at most NewDays (30) ago;
-//   - StageAtRisk (overdue): at least OverdueMinOrders (3) purchases and
-//     the days since the last exceed OverdueFactor (3) times the mean
-//     interval, (last - first) / (purchases - 1), when that is positive;
-//   - StageActive: last purchase at most ActiveDays (90) ago;
-//   - StageAtRisk: at most AtRiskDays (180) ago;
-//   - StageDormant: at most DormantDays (365) ago;
-//   - StageChurned: longer ago.
-//
-// Days are calendar days as customer.CalendarDays counts them. A last
-// purchase dated after the as-of date counts as 0 days ago, and a summary
-// with purchases but no Last date gets no lifecycle tag; customer.Summarize
-// produces neither. A Lifecycle is immutable, safe for
-// concurrent use and does not allocate.
-type Lifecycle struct {
+type lifecycle struct {
 	group                       string
 	newDays, active, risk, dorm int
 	overdue                     float64
 	overdueMin                  int
 }
 
-// NewLifecycle returns a Lifecycle tagger. It fails with an error
-// wrapping [ErrThresholds] unless NewDays ≤ ActiveDays < AtRiskDays <
-// DormantDays, and [ErrConfig] for negative days, a NaN or infinite
-// OverdueFactor or a negative OverdueMinOrders.
-func NewLifecycle(cfg LifecycleConfig) (*Lifecycle, error) {
-	t := &Lifecycle{
-		group:      orDefault(cfg.Group, GroupLifecycle),
-		newDays:    orDefault(cfg.NewDays, 30),
-		active:     orDefault(cfg.ActiveDays, 90),
-		risk:       orDefault(cfg.AtRiskDays, 180),
-		dorm:       orDefault(cfg.DormantDays, 365),
-		overdue:    orDefault(cfg.OverdueFactor, 3),
-		overdueMin: orDefault(cfg.OverdueMinOrders, 3),
+func (t Lifecycle) resolve() (lifecycle, error) {
+	l := lifecycle{
+		group:      orDefault(t.Group, GroupLifecycle),
+		newDays:    orDefault(t.NewDays, 30),
+		active:     orDefault(t.ActiveDays, 90),
+		risk:       orDefault(t.AtRiskDays, 180),
+		dorm:       orDefault(t.DormantDays, 365),
+		overdue:    orDefault(t.OverdueFactor, 3),
+		overdueMin: orDefault(t.OverdueMinOrders, 3),
 	}
-	for _, c := range []struct {
+	for _, c := range [...]struct {
 		name string
 		v    int
 	}{
-		{"LifecycleConfig.NewDays", t.newDays}, {"LifecycleConfig.ActiveDays", t.active},
-		{"LifecycleConfig.AtRiskDays", t.risk}, {"LifecycleConfig.DormantDays", t.dorm},
-		{"LifecycleConfig.OverdueMinOrders", t.overdueMin},
+		{"Lifecycle.NewDays", l.newDays}, {"Lifecycle.ActiveDays", l.active},
+		{"Lifecycle.AtRiskDays", l.risk}, {"Lifecycle.DormantDays", l.dorm},
+		{"Lifecycle.OverdueMinOrders", l.overdueMin},
 	} {
 		if c.v < 0 {
-			return nil, configError(c.name, "%d is negative", c.v)
+			return l, configError(c.name, "%d is negative", c.v)
 		}
 	}
-	if math.IsNaN(t.overdue) || math.IsInf(t.overdue, 0) {
-		return nil, configError("LifecycleConfig.OverdueFactor", "%v is not finite", t.overdue)
+	if math.IsNaN(l.overdue) || math.IsInf(l.overdue, 0) {
+		return l, configError("Lifecycle.OverdueFactor", "%v is not finite", l.overdue)
 	}
-	if !(t.newDays <= t.active && t.active < t.risk && t.risk < t.dorm) {
-		return nil, fmtThresholds("LifecycleConfig", "want NewDays %d ≤ ActiveDays %d < AtRiskDays %d < DormantDays %d",
-			t.newDays, t.active, t.risk, t.dorm)
+	if !(l.newDays <= l.active && l.active < l.risk && l.risk < l.dorm) {
+		return l, configError("Lifecycle", "want NewDays %d ≤ ActiveDays %d < AtRiskDays %d < DormantDays %d",
+			l.newDays, l.active, l.risk, l.dorm)
 	}
-	return t, nil
+	return l, nil
 }
 
-// Name returns "lifecycle".
-func (t *Lifecycle) Name() string { return "lifecycle" }
-
-// Groups declares the exclusive lifecycle group.
-func (t *Lifecycle) Groups() []Group {
-	return []Group{{Name: t.group, Values: []string{StageProspect, StageNew, StageActive, StageAtRisk, StageDormant, StageChurned}}}
+func (t Lifecycle) compile() (Tagger, error) {
+	l, err := t.resolve()
+	if err != nil {
+		return nil, err
+	}
+	return &l, nil
 }
 
 // Tag implements [Tagger].
-func (t *Lifecycle) Tag(p *Profile, dst []Tag) ([]Tag, error) {
+func (t Lifecycle) Tag(p *Profile, dst []Tag) ([]Tag, error) {
+	l, err := t.resolve()
+	if err != nil {
+		return dst, err
+	}
+	return l.Tag(p, dst)
+}
+
+func (t *lifecycle) Name() string { return "lifecycle" }
+
+func (t *lifecycle) Groups() []Group {
+	return []Group{{Name: t.group, Values: []string{stageProspect, stageNew, stageActive, stageAtRisk, stageDormant, stageChurned}}}
+}
+
+func (t *lifecycle) Tag(p *Profile, dst []Tag) ([]Tag, error) {
 	if v := t.stage(p); v != "" {
 		dst = append(dst, Tag{Group: t.group, Value: v})
 	}
 	return dst, nil
 }
 
-func (t *Lifecycle) stage(p *Profile) string {
+func (t *lifecycle) stage(p *Profile) string {
 	if !purchases(p) {
-		return StageProspect
+		return stageProspect
 	}
 	s := p.Summary
 	if s.Last.IsZero() {
@@ -132,24 +147,24 @@ func (t *Lifecycle) stage(p *Profile) string {
 	today, lastDay, firstDay := dayNumber(asOf, loc), dayNumber(s.Last, loc), dayNumber(first, loc)
 	recency := max(today-lastDay, 0)
 	if today-firstDay <= int64(t.newDays) {
-		return StageNew
+		return stageNew
 	}
 	if recency <= int64(t.active) {
 		if t.overdue > 0 && s.Orders >= t.overdueMin && s.Orders > 1 {
 			interval := float64(lastDay-firstDay) / float64(s.Orders-1)
 			if interval > 0 && float64(recency) > t.overdue*interval {
-				return StageAtRisk
+				return stageAtRisk
 			}
 		}
-		return StageActive
+		return stageActive
 	}
 	switch {
 	case recency <= int64(t.risk):
-		return StageAtRisk
+		return stageAtRisk
 	case recency <= int64(t.dorm):
-		return StageDormant
+		return stageDormant
 	}
-	return StageChurned
+	return stageChurned
 }
 
 // dayNumber returns the number of the calendar day of t in loc, counted

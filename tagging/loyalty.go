@@ -1,7 +1,17 @@
 package tagging
 
-// LoyaltyConfig configures [Loyalty]. The zero value gives the defaults.
-type LoyaltyConfig struct {
+// Loyalty tags loyalty by the customer's repeat-purchase rate, the share
+// of their purchases that were repeat purchases, (purchases − 1) /
+// purchases: "loyal" at Loyal (0.75) or more, "repeat" at Repeat (0.5) or
+// more, "one-time" below (with the defaults, exactly one purchase).
+// Refunds are not purchases. A customer without purchases gets no loyalty
+// tag.
+//
+// Loyalty is configured by its fields and used as it is, as a [Tagger];
+// the zero value tags with the defaults. Bad settings (a rate outside
+// [0, 1], Repeat above Loyal) are errors wrapping [ErrConfig]. A Loyalty
+// is safe for concurrent use and does not allocate.
+type Loyalty struct {
 	// Group is the group tagged. "" means GroupLoyalty.
 	Group string
 	// Loyal is the repeat-purchase rate at or above which a customer is
@@ -13,58 +23,61 @@ type LoyaltyConfig struct {
 	Repeat float64
 }
 
-// Loyalty tags loyalty by the customer's repeat-purchase rate, the share
-// of their purchases that were repeat purchases, (purchases − 1) /
-// purchases: LoyaltyLoyal at Loyal (0.75) or more, LoyaltyRepeat at
-// Repeat (0.5) or more, LoyaltyOneTime below (with the defaults, exactly
-// one purchase). Refunds are not purchases. A customer without purchases
-// gets no loyalty tag.
-//
-// A Loyalty is immutable, safe for concurrent use and does not allocate.
-type Loyalty struct {
+type loyalty struct {
 	group         string
 	loyal, repeat float64
 }
 
-// NewLoyalty returns a Loyalty tagger. It fails with an error wrapping
-// [ErrThresholds] when Repeat > Loyal and [ErrConfig] for a rate outside
-// [0, 1].
-func NewLoyalty(cfg LoyaltyConfig) (*Loyalty, error) {
-	t := &Loyalty{group: orDefault(cfg.Group, GroupLoyalty), loyal: orDefault(cfg.Loyal, 0.75), repeat: orDefault(cfg.Repeat, 0.5)}
-	if err := checkShare("LoyaltyConfig.Loyal", t.loyal); err != nil {
-		return nil, err
+func (t Loyalty) resolve() (loyalty, error) {
+	l := loyalty{group: orDefault(t.Group, GroupLoyalty), loyal: orDefault(t.Loyal, 0.75), repeat: orDefault(t.Repeat, 0.5)}
+	if err := checkShare("Loyalty.Loyal", l.loyal); err != nil {
+		return l, err
 	}
-	if err := checkShare("LoyaltyConfig.Repeat", t.repeat); err != nil {
-		return nil, err
+	if err := checkShare("Loyalty.Repeat", l.repeat); err != nil {
+		return l, err
 	}
-	if t.repeat > t.loyal {
-		return nil, fmtThresholds("LoyaltyConfig", "Repeat %v is above Loyal %v", t.repeat, t.loyal)
+	if l.repeat > l.loyal {
+		return l, configError("Loyalty", "Repeat %v is above Loyal %v", l.repeat, l.loyal)
 	}
-	return t, nil
+	return l, nil
 }
 
-// Name returns "loyalty".
-func (t *Loyalty) Name() string { return "loyalty" }
-
-// Groups declares the exclusive loyalty group.
-func (t *Loyalty) Groups() []Group {
-	return []Group{{Name: t.group, Values: []string{LoyaltyLoyal, LoyaltyRepeat, LoyaltyOneTime}}}
+func (t Loyalty) compile() (Tagger, error) {
+	l, err := t.resolve()
+	if err != nil {
+		return nil, err
+	}
+	return &l, nil
 }
 
 // Tag implements [Tagger].
-func (t *Loyalty) Tag(p *Profile, dst []Tag) ([]Tag, error) {
+func (t Loyalty) Tag(p *Profile, dst []Tag) ([]Tag, error) {
+	l, err := t.resolve()
+	if err != nil {
+		return dst, err
+	}
+	return l.Tag(p, dst)
+}
+
+func (l *loyalty) Name() string { return "loyalty" }
+
+func (l *loyalty) Groups() []Group {
+	return []Group{{Name: l.group, Values: []string{loyaltyLoyal, loyaltyRepeat, loyaltyOneTime}}}
+}
+
+func (l *loyalty) Tag(p *Profile, dst []Tag) ([]Tag, error) {
 	if !purchases(p) {
 		return dst, nil
 	}
 	n := p.Summary.Orders
 	// (n-1)/n >= r  <=>  n-1 >= r*n, compared without dividing.
 	repeats, all := float64(n-1), float64(n)
-	v := LoyaltyOneTime
+	v := loyaltyOneTime
 	switch {
-	case repeats >= t.loyal*all:
-		v = LoyaltyLoyal
-	case repeats >= t.repeat*all:
-		v = LoyaltyRepeat
+	case repeats >= l.loyal*all:
+		v = loyaltyLoyal
+	case repeats >= l.repeat*all:
+		v = loyaltyRepeat
 	}
-	return append(dst, Tag{Group: t.group, Value: v}), nil
+	return append(dst, Tag{Group: l.group, Value: v}), nil
 }

@@ -10,29 +10,29 @@ import (
 )
 
 func TestLoyalty(t *testing.T) {
-	def, err := tagging.NewLoyalty(tagging.LoyaltyConfig{})
+	def, err := tagging.Compile(tagging.Loyalty{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	strict, _ := tagging.NewLoyalty(tagging.LoyaltyConfig{Loyal: 0.9, Repeat: 0.6})
+	strict, _ := tagging.Compile(tagging.Loyalty{Loyal: 0.9, Repeat: 0.6})
 	buys := func(n int) *tagging.Profile { return person(&customer.Summary{Orders: n, Refunds: 3}) }
 	tests := []struct {
 		name   string
-		tagger *tagging.Loyalty
+		tagger tagging.Tagger
 		p      *tagging.Profile
 		want   string
 	}{
-		{"1 purchase", def, buys(1), tagging.LoyaltyOneTime},
-		{"2 purchases: rate 1/2", def, buys(2), tagging.LoyaltyRepeat},
-		{"3 purchases: rate 2/3", def, buys(3), tagging.LoyaltyRepeat},
-		{"4 purchases: rate 3/4", def, buys(4), tagging.LoyaltyLoyal},
-		{"40 purchases", def, buys(40), tagging.LoyaltyLoyal},
+		{"1 purchase", def, buys(1), "one-time"},
+		{"2 purchases: rate 1/2", def, buys(2), "repeat"},
+		{"3 purchases: rate 2/3", def, buys(3), "repeat"},
+		{"4 purchases: rate 3/4", def, buys(4), "loyal"},
+		{"40 purchases", def, buys(40), "loyal"},
 		{"refunds only", def, buys(0), ""},
 		{"prospect", def, person(nil), ""},
-		{"strict: 2 purchases", strict, buys(2), tagging.LoyaltyOneTime},
-		{"strict: 3 purchases, rate 2/3", strict, buys(3), tagging.LoyaltyRepeat},
-		{"strict: 9 purchases, rate 8/9", strict, buys(9), tagging.LoyaltyRepeat},
-		{"strict: 10 purchases, rate 9/10", strict, buys(10), tagging.LoyaltyLoyal},
+		{"strict: 2 purchases", strict, buys(2), "one-time"},
+		{"strict: 3 purchases, rate 2/3", strict, buys(3), "repeat"},
+		{"strict: 9 purchases, rate 8/9", strict, buys(9), "repeat"},
+		{"strict: 10 purchases, rate 9/10", strict, buys(10), "loyal"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,16 +42,16 @@ func TestLoyalty(t *testing.T) {
 		})
 	}
 	tests2 := []struct {
-		cfg  tagging.LoyaltyConfig
+		cfg  tagging.Loyalty
 		want error
 	}{
-		{tagging.LoyaltyConfig{Loyal: 0.6, Repeat: 0.7}, tagging.ErrThresholds},
-		{tagging.LoyaltyConfig{Loyal: 0.4}, tagging.ErrThresholds},
-		{tagging.LoyaltyConfig{Loyal: 1.2}, tagging.ErrConfig},
-		{tagging.LoyaltyConfig{Repeat: -0.5}, tagging.ErrConfig},
+		{tagging.Loyalty{Loyal: 0.6, Repeat: 0.7}, tagging.ErrConfig},
+		{tagging.Loyalty{Loyal: 0.4}, tagging.ErrConfig},
+		{tagging.Loyalty{Loyal: 1.2}, tagging.ErrConfig},
+		{tagging.Loyalty{Repeat: -0.5}, tagging.ErrConfig},
 	}
 	for _, tt := range tests2 {
-		if _, err := tagging.NewLoyalty(tt.cfg); !errors.Is(err, tt.want) {
+		if _, err := tagging.Compile(tt.cfg); !errors.Is(err, tt.want) {
 			t.Errorf("NewLoyalty(%+v) = %v, want an error wrapping %v", tt.cfg, err, tt.want)
 		}
 	}

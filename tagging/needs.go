@@ -22,10 +22,28 @@ type Keyword struct {
 	Value string
 }
 
-// NeedsConfig configures [Needs]. The zero value gives the defaults, in
-// which only the price-sensitive rule is on (the quality and keyword rules
-// need host data).
-type NeedsConfig struct {
+// Needs tags what customers need (a multi-valued group):
+//
+//   - "price-sensitive": more than DiscountShare of the purchases used a
+//     discount or coupon (customer.Summary.DiscountShare), given at least
+//     MinOrders purchases;
+//   - "quality": at least PremiumShare of the category spend is in
+//     PremiumCategories, or the average order value is at least PremiumAOV;
+//   - a feature preference (the Keyword's Value) for each keyword found in
+//     a person's declared interests. Companies declare no interests.
+//
+// Customers without purchases can still get keyword needs.
+//
+// Needs is configured by its fields and used as it is, as a [Tagger]; the
+// zero value gives the defaults, in which only the price-sensitive rule
+// is on (the quality and keyword rules need host data). Bad settings (a
+// share outside [0, 1], a negative MinOrders or PremiumAOV, a keyword
+// with an empty Match or Value) are errors wrapping [ErrConfig]. A Needs
+// is safe for concurrent use as long as its slices are not modified, and
+// does not allocate unless an amount has more than four decimal places.
+// Inside a [Pipeline] (and from [Builtin]) its settings are checked and
+// indexed once; used on its own, each call checks them again.
+type Needs struct {
 	// Group is the group tagged. "" means GroupNeed.
 	Group string
 	// DiscountShare is the share of purchases made with a discount or
@@ -52,85 +70,89 @@ type NeedsConfig struct {
 	Keywords []Keyword
 }
 
-// Needs tags what customers need (a multi-valued group):
-//
-//   - NeedPriceSensitive: more than DiscountShare of the purchases used a
-//     discount or coupon (customer.Summary.DiscountShare), given at least
-//     MinOrders purchases;
-//   - NeedQuality: at least PremiumShare of the category spend is in
-//     PremiumCategories, or the average order value is at least PremiumAOV;
-//   - a feature preference (the Keyword's Value) for each keyword found in
-//     a person's declared interests. Companies declare no interests.
-//
-// Customers without purchases can still get keyword needs. A Needs is
-// immutable and safe for concurrent use, and does not allocate unless an
-// amount has more than four decimal places.
-type Needs struct {
+type needs struct {
 	group         string
 	discountShare float64
 	minOrders     int
 	premium       []string
-	premiumSet    map[string]bool // when premium is long
+	premiumSet    map[string]bool // when premium is long; only when compiled
 	premiumShare  float64
 	premiumAOV    decimal.Decimal
 	premiumAOVU   int64
 	aovExact      bool
-	keywords      []Keyword // Match trimmed and ASCII-lower-cased
+	keywords      []Keyword // Match trimmed (and ASCII-lower-cased when compiled)
 }
 
-// NewNeeds returns a Needs tagger. It fails with an error wrapping
-// [ErrConfig] for a share outside [0, 1], a negative MinOrders or
-// PremiumAOV, or a keyword with an empty Match or Value.
-func NewNeeds(cfg NeedsConfig) (*Needs, error) {
-	t := &Needs{
-		group:         orDefault(cfg.Group, GroupNeed),
-		discountShare: orDefault(cfg.DiscountShare, 0.5),
-		minOrders:     orDefault(cfg.MinOrders, 3),
-		premium:       slices.Clone(cfg.PremiumCategories),
-		premiumShare:  orDefault(cfg.PremiumShare, 0.5),
-		premiumAOV:    cfg.PremiumAOV,
+// resolve checks t and returns its settings, sharing t's slices.
+func (t Needs) resolve() (needs, error) {
+	n := needs{
+		group:         orDefault(t.Group, GroupNeed),
+		discountShare: orDefault(t.DiscountShare, 0.5),
+		minOrders:     orDefault(t.MinOrders, 3),
+		premium:       t.PremiumCategories,
+		premiumShare:  orDefault(t.PremiumShare, 0.5),
+		premiumAOV:    t.PremiumAOV,
+		keywords:      t.Keywords,
 	}
-	if err := checkShare("NeedsConfig.DiscountShare", t.discountShare); err != nil {
-		return nil, err
+	if err := checkShare("Needs.DiscountShare", n.discountShare); err != nil {
+		return n, err
 	}
-	if err := checkShare("NeedsConfig.PremiumShare", t.premiumShare); err != nil {
-		return nil, err
+	if err := checkShare("Needs.PremiumShare", n.premiumShare); err != nil {
+		return n, err
 	}
-	if t.minOrders < 0 {
-		return nil, configError("NeedsConfig.MinOrders", "%d is negative", t.minOrders)
+	if n.minOrders < 0 {
+		return n, configError("Needs.MinOrders", "%d is negative", n.minOrders)
 	}
-	if t.premiumAOV.Sign() < 0 {
-		return nil, configError("NeedsConfig.PremiumAOV", "%s is negative", t.premiumAOV)
+	if n.premiumAOV.Sign() < 0 {
+		return n, configError("Needs.PremiumAOV", "%s is negative", n.premiumAOV)
 	}
-	t.premiumAOVU, t.aovExact = money.Units(t.premiumAOV)
-	if len(t.premium) > 8 {
-		t.premiumSet = make(map[string]bool, len(t.premium))
-		for _, c := range t.premium {
-			t.premiumSet[c] = true
-		}
-	}
-	for i, k := range cfg.Keywords {
-		field := "NeedsConfig.Keywords[" + strconv.Itoa(i) + "]"
+	n.premiumAOVU, n.aovExact = money.Units(n.premiumAOV)
+	for i, k := range t.Keywords {
 		m := strings.TrimSpace(k.Match)
 		switch {
 		case m == "":
-			return nil, configError(field, "empty Match")
+			return n, configError("Needs.Keywords["+strconv.Itoa(i)+"]", "empty Match")
 		case k.Value == "":
-			return nil, configError(field, "empty Value")
+			return n, configError("Needs.Keywords["+strconv.Itoa(i)+"]", "empty Value")
 		case !utf8.ValidString(m) || !utf8.ValidString(k.Value):
-			return nil, configError(field, "invalid UTF-8")
+			return n, configError("Needs.Keywords["+strconv.Itoa(i)+"]", "invalid UTF-8")
 		}
-		t.keywords = append(t.keywords, Keyword{Match: lowerASCII(m), Value: k.Value})
 	}
-	return t, nil
+	return n, nil
 }
 
-// Name returns "needs".
-func (t *Needs) Name() string { return "needs" }
+func (t Needs) compile() (Tagger, error) {
+	n, err := t.resolve()
+	if err != nil {
+		return nil, err
+	}
+	n.premium = slices.Clone(n.premium)
+	if len(n.premium) > 8 {
+		n.premiumSet = make(map[string]bool, len(n.premium))
+		for _, c := range n.premium {
+			n.premiumSet[c] = true
+		}
+	}
+	n.keywords = nil
+	for _, k := range t.Keywords {
+		n.keywords = append(n.keywords, Keyword{Match: lowerASCII(strings.TrimSpace(k.Match)), Value: k.Value})
+	}
+	return &n, nil
+}
 
-// Groups declares the multi-valued need group.
-func (t *Needs) Groups() []Group {
-	values := []string{NeedPriceSensitive, NeedQuality}
+// Tag implements [Tagger].
+func (t Needs) Tag(p *Profile, dst []Tag) ([]Tag, error) {
+	n, err := t.resolve()
+	if err != nil {
+		return dst, err
+	}
+	return n.Tag(p, dst)
+}
+
+func (t *needs) Name() string { return "needs" }
+
+func (t *needs) Groups() []Group {
+	values := []string{needPriceSensitive, needQuality}
 	for _, k := range t.keywords {
 		if !slices.Contains(values, k.Value) {
 			values = append(values, k.Value)
@@ -139,15 +161,14 @@ func (t *Needs) Groups() []Group {
 	return []Group{{Name: t.group, Multi: true, Values: values}}
 }
 
-// Tag implements [Tagger].
-func (t *Needs) Tag(p *Profile, dst []Tag) ([]Tag, error) {
+func (t *needs) Tag(p *Profile, dst []Tag) ([]Tag, error) {
 	n0 := len(dst)
 	if s := p.Summary; purchases(p) {
 		if s.Orders >= t.minOrders && s.DiscountShare() > t.discountShare {
-			dst = append(dst, Tag{Group: t.group, Value: NeedPriceSensitive})
+			dst = append(dst, Tag{Group: t.group, Value: needPriceSensitive})
 		}
 		if t.quality(p) {
-			dst = append(dst, Tag{Group: t.group, Value: NeedQuality})
+			dst = append(dst, Tag{Group: t.group, Value: needQuality})
 		}
 	}
 	if p.Person != nil && len(t.keywords) > 0 {
@@ -155,8 +176,9 @@ func (t *Needs) Tag(p *Profile, dst []Tag) ([]Tag, error) {
 			if hasValue(dst[n0:], k.Value) {
 				continue
 			}
+			match := strings.TrimSpace(k.Match)
 			for _, in := range p.Person.Interests {
-				if containsFoldASCII(in, k.Match) {
+				if containsFoldASCII(in, match) {
 					dst = append(dst, Tag{Group: t.group, Value: k.Value})
 					break
 				}
@@ -167,7 +189,7 @@ func (t *Needs) Tag(p *Profile, dst []Tag) ([]Tag, error) {
 }
 
 // quality reports whether p's customer is quality-oriented.
-func (t *Needs) quality(p *Profile) bool {
+func (t *needs) quality(p *Profile) bool {
 	s := p.Summary
 	if !t.premiumAOV.IsZero() && s.AvgOrderValue.Sign() > 0 {
 		if u, ok := money.Units(s.AvgOrderValue); ok && t.aovExact {
@@ -196,7 +218,7 @@ func (t *Needs) quality(p *Profile) bool {
 	return prem > 0 && prem >= t.premiumShare*total
 }
 
-func (t *Needs) isPremium(category string) bool {
+func (t *needs) isPremium(category string) bool {
 	if t.premiumSet != nil {
 		return t.premiumSet[category]
 	}
@@ -232,8 +254,8 @@ func lowerASCII(s string) string {
 	return string(b)
 }
 
-// containsFoldASCII reports whether sub (already ASCII-lower-cased) occurs
-// in s, ASCII letters compared without case. It does not allocate.
+// containsFoldASCII reports whether sub occurs in s, ASCII letters
+// compared without case. It does not allocate.
 func containsFoldASCII(s, sub string) bool {
 	if len(sub) == 0 {
 		return true
@@ -245,7 +267,11 @@ func containsFoldASCII(s, sub string) bool {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			if c != sub[j] {
+			d := sub[j]
+			if 'A' <= d && d <= 'Z' {
+				d += 'a' - 'A'
+			}
+			if c != d {
 				break
 			}
 		}

@@ -11,7 +11,7 @@ import (
 )
 
 func TestNeeds(t *testing.T) {
-	needs, err := tagging.NewNeeds(tagging.NeedsConfig{
+	needs, err := tagging.Compile(tagging.Needs{
 		PremiumCategories: []string{"luxury"},
 		PremiumAOV:        dec("1000"),
 		Keywords: []tagging.Keyword{
@@ -33,7 +33,7 @@ func TestNeeds(t *testing.T) {
 	buyer := func(orders, discounted int, aov string, c []customer.CategoryStat) *customer.Summary {
 		return &customer.Summary{Orders: orders, Discounted: discounted, AvgOrderValue: dec(aov), Categories: c}
 	}
-	const ps, q = tagging.NeedPriceSensitive, tagging.NeedQuality
+	const ps, q = "price-sensitive", "quality"
 	tests := []struct {
 		name string
 		p    *tagging.Profile
@@ -73,16 +73,16 @@ func TestNeeds(t *testing.T) {
 // TestNeedsDefaults checks that the zero config runs only the
 // price-sensitive rule, and an empty keyword table gives no feature tags.
 func TestNeedsDefaults(t *testing.T) {
-	needs, err := tagging.NewNeeds(tagging.NeedsConfig{Keywords: []tagging.Keyword{}})
+	needs, err := tagging.Compile(tagging.Needs{Keywords: []tagging.Keyword{}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	p := person(&customer.Summary{Orders: 4, Discounted: 3, AvgOrderValue: dec("1e9"),
 		Categories: []customer.CategoryStat{{Category: "luxury", Spend: dec("4e9")}}}, "eco materials")
-	if diff := cmp.Diff(one(tagging.GroupNeed, tagging.NeedPriceSensitive), tagsOf(t, needs, p)); diff != "" {
+	if diff := cmp.Diff(one(tagging.GroupNeed, "price-sensitive"), tagsOf(t, needs, p)); diff != "" {
 		t.Errorf("Needs mismatch (-want +got):\n%s", diff)
 	}
-	off, _ := tagging.NewNeeds(tagging.NeedsConfig{DiscountShare: 1})
+	off, _ := tagging.Compile(tagging.Needs{DiscountShare: 1})
 	if got := tagsOf(t, off, p); len(got) != 0 {
 		t.Errorf("Needs(DiscountShare 1) = %v, want none", got)
 	}
@@ -91,19 +91,19 @@ func TestNeedsDefaults(t *testing.T) {
 func TestNeedsConfig(t *testing.T) {
 	tests := []struct {
 		name string
-		cfg  tagging.NeedsConfig
+		cfg  tagging.Needs
 	}{
-		{"share above 1", tagging.NeedsConfig{DiscountShare: 1.5}},
-		{"negative premium share", tagging.NeedsConfig{PremiumShare: -0.1}},
-		{"negative min orders", tagging.NeedsConfig{MinOrders: -1}},
-		{"negative premium AOV", tagging.NeedsConfig{PremiumAOV: dec("-1")}},
-		{"empty match", tagging.NeedsConfig{Keywords: []tagging.Keyword{{Match: " ", Value: "x"}}}},
-		{"empty value", tagging.NeedsConfig{Keywords: []tagging.Keyword{{Match: "eco"}}}},
-		{"bad UTF-8", tagging.NeedsConfig{Keywords: []tagging.Keyword{{Match: "\xff", Value: "x"}}}},
+		{"share above 1", tagging.Needs{DiscountShare: 1.5}},
+		{"negative premium share", tagging.Needs{PremiumShare: -0.1}},
+		{"negative min orders", tagging.Needs{MinOrders: -1}},
+		{"negative premium AOV", tagging.Needs{PremiumAOV: dec("-1")}},
+		{"empty match", tagging.Needs{Keywords: []tagging.Keyword{{Match: " ", Value: "x"}}}},
+		{"empty value", tagging.Needs{Keywords: []tagging.Keyword{{Match: "eco"}}}},
+		{"bad UTF-8", tagging.Needs{Keywords: []tagging.Keyword{{Match: "\xff", Value: "x"}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := tagging.NewNeeds(tt.cfg); !errors.Is(err, tagging.ErrConfig) {
+			if _, err := tagging.Compile(tt.cfg); !errors.Is(err, tagging.ErrConfig) {
 				t.Errorf("NewNeeds(%+v) = %v, want an error wrapping ErrConfig", tt.cfg, err)
 			}
 		})
@@ -113,13 +113,13 @@ func TestNeedsConfig(t *testing.T) {
 // TestNeedsManyPremium uses more premium categories than the linear
 // search handles, so that the map lookup is exercised too.
 func TestNeedsManyPremium(t *testing.T) {
-	needs, err := tagging.NewNeeds(tagging.NeedsConfig{PremiumCategories: []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "luxury"}})
+	needs, err := tagging.Compile(tagging.Needs{PremiumCategories: []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "luxury"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	p := person(&customer.Summary{Orders: 1, AvgOrderValue: dec("10"),
 		Categories: []customer.CategoryStat{{Category: "luxury", Spend: dec("8")}, {Category: "x", Spend: dec("2")}}})
-	if diff := cmp.Diff(one(tagging.GroupNeed, tagging.NeedQuality), tagsOf(t, needs, p)); diff != "" {
+	if diff := cmp.Diff(one(tagging.GroupNeed, "quality"), tagsOf(t, needs, p)); diff != "" {
 		t.Errorf("Needs mismatch (-want +got):\n%s", diff)
 	}
 }

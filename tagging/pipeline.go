@@ -4,73 +4,9 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 )
-
-// Policy says how a [Pipeline] resolves a conflict: two or more values
-// given to one profile in an exclusive group.
-type Policy uint8
-
-const (
-	// LastWins keeps the value given by the latest tagger in pipeline
-	// order, so a host rule placed after the built-in taggers overrides
-	// them. It is the default.
-	LastWins Policy = iota
-	// FirstWins keeps the value given by the earliest tagger: pipeline
-	// order is priority order.
-	FirstWins
-)
-
-// String returns "last-wins" or "first-wins".
-func (p Policy) String() string {
-	switch p {
-	case LastWins:
-		return "last-wins"
-	case FirstWins:
-		return "first-wins"
-	}
-	return fmt.Sprintf("Policy(%d)", uint8(p))
-}
-
-// Options configures a [Pipeline] and [Apply]. The zero value runs on
-// GOMAXPROCS workers with LastWins and no progress reports.
-type Options struct {
-	// Workers is the number of goroutines Apply tags on. 0 means
-	// GOMAXPROCS; 1 tags on the calling goroutine. Results are identical
-	// whatever the number. Negative is an error.
-	Workers int
-	// Groups declares groups beyond those the taggers declare (see
-	// [Grouper]), and overrides a tagger's declaration of the same group.
-	// A group nobody declares is exclusive, and manual tags may not use it.
-	// nil means none.
-	Groups []Group
-	// Conflicts is the policy for several values in an exclusive group.
-	// The zero value is LastWins.
-	Conflicts Policy
-	// Total is the number of profiles, if the host knows it, passed on to
-	// Progress. 0 means unknown.
-	Total int
-	// Progress, if not nil, is called by Apply on the goroutine that
-	// ranges over its results, after each batch of results is delivered
-	// (every 1,024 profiles, and after the last, shorter batch), with the
-	// number of results delivered so far and Total; a run over no profiles
-	// reports (0, Total) once. nil means no reports.
-	Progress func(done, total int)
-}
-
-// Conflict reports that taggers gave a profile several values in one
-// exclusive group, and which one the [Policy] kept.
-type Conflict struct {
-	Group   string
-	Kept    Candidate   // the value kept
-	Dropped []Candidate // the other values, in pipeline order
-}
-
-// Candidate is a value a tagger gave in a [Conflict].
-type Candidate struct {
-	Value  string
-	Source string // name of the tagger that gave it (first, if several did)
-}
 
 // maxTaggers bounds the pipeline length so that a tag's source fits in a
 // uint16.
@@ -79,7 +15,7 @@ const maxTaggers = 1 << 16
 // Pipeline runs taggers in order on a profile, then resolves the result
 // into a [Set]: duplicate tags are merged, values in multi-valued groups
 // are kept, and several values in an exclusive group are a [Conflict]
-// resolved by the [Policy] and reported.
+// resolved by Options.FirstWins and reported.
 //
 // A group is multi-valued when Options.Groups says so, or, when it does
 // not mention the group, when any tagger's [Grouper] declaration says so;
@@ -93,39 +29,37 @@ type Pipeline struct {
 	names   []string
 	groups  []Group
 	index   map[string]int // group name -> groups index
-	policy  Policy
+	first   bool           // Options.FirstWins
 }
 
 // NewPipeline checks the taggers and options and returns a pipeline that
 // runs the taggers in the order given. It keeps the taggers slice's
-// elements, not the slice. Errors wrap [ErrConfig] (nil tagger, bad
-// Options) or the error of a tagger's Validate method (taggers with one,
-// such as [Rule] and [Thresholds], are checked here once).
+// elements, not the slice. The taggers configured by their fields (the
+// built-ins, [Conditional] and [Thresholds]) have their settings checked
+// and resolved here, once. Errors wrap [ErrConfig]: a nil tagger, a bad
+// setting of a tagger or of opts.
 func NewPipeline(taggers []Tagger, opts Options) (*Pipeline, error) {
 	if len(taggers) >= maxTaggers {
 		return nil, fmt.Errorf("%w: %d taggers, at most %d", ErrConfig, len(taggers), maxTaggers-1)
 	}
 	if opts.Workers < 0 {
-		return nil, fmt.Errorf("%w: Workers %d is negative", ErrConfig, opts.Workers)
-	}
-	if opts.Conflicts > FirstWins {
-		return nil, fmt.Errorf("%w: unknown conflict policy %d", ErrConfig, opts.Conflicts)
+		return nil, fmt.Errorf("%w: Options.Workers is negative (%d)", ErrConfig, opts.Workers)
 	}
 	if opts.Total < 0 {
-		return nil, fmt.Errorf("%w: Total %d is negative", ErrConfig, opts.Total)
+		return nil, fmt.Errorf("%w: Options.Total is negative (%d)", ErrConfig, opts.Total)
 	}
 	pl := &Pipeline{
 		taggers: slices.Clone(taggers),
 		names:   make([]string, len(taggers)),
 		index:   make(map[string]int),
-		policy:  opts.Conflicts,
+		first:   opts.FirstWins,
 	}
 	for i, g := range opts.Groups {
 		if g.Name == "" {
-			return nil, fmt.Errorf("%w: Groups[%d] has no name", ErrConfig, i)
+			return nil, fmt.Errorf("%w: Options.Groups[%d] has no name", ErrConfig, i)
 		}
 		if _, dup := pl.index[g.Name]; dup {
-			return nil, fmt.Errorf("%w: group %q declared twice in Groups", ErrConfig, clip(g.Name))
+			return nil, fmt.Errorf("%w: Options.Groups declares group %q twice", ErrConfig, clip(g.Name))
 		}
 		pl.declare(g)
 	}
@@ -134,12 +68,15 @@ func NewPipeline(taggers []Tagger, opts Options) (*Pipeline, error) {
 		if t == nil {
 			return nil, fmt.Errorf("%w: tagger[%d] is nil", ErrConfig, i)
 		}
-		pl.names[i] = nameOf(t, i)
-		if v, ok := t.(validator); ok {
-			if err := v.Validate(); err != nil {
-				return nil, fmt.Errorf("tagging: tagger %q: %w", clip(pl.names[i]), err)
+		if c, ok := t.(compiler); ok {
+			ct, err := c.compile()
+			if err != nil {
+				return nil, &prefixed{"tagging: tagger[" + strconv.Itoa(i) + "]: ", err}
 			}
+			t = ct
+			pl.taggers[i] = ct
 		}
+		pl.names[i] = nameOf(t, i)
 		if gr, ok := t.(Grouper); ok {
 			for _, g := range gr.Groups() {
 				if g.Name == "" {
@@ -200,7 +137,7 @@ func (pl *Pipeline) multi(group string) bool {
 
 // Tag implements [Tagger]: it runs the taggers on p, appending their
 // resolved tags to dst, sorted by group and value. Conflicts are resolved
-// by the policy but not reported (use [Pipeline.Run]). The first tagger
+// by Options.FirstWins but not reported (use [Pipeline.Run]). The first tagger
 // error stops the run; Tag then returns dst unchanged and the error.
 func (pl *Pipeline) Tag(p *Profile, dst []Tag) ([]Tag, error) {
 	n0 := len(dst)
@@ -286,131 +223,12 @@ func checkAppended(out []Tag, n int) error {
 	return nil
 }
 
-// resolve sorts tags (and src, if not nil, in step) by group and value,
-// merges duplicates, and leaves one value in each exclusive group by the
-// policy. It returns the number of tags kept, at the front of tags, and,
-// if report is set, the conflicts. It allocates only for conflicts and
-// for more than 32 tags.
-func (pl *Pipeline) resolve(tags []Tag, src []uint16, report bool) (int, []Conflict) {
-	sortByGroup(tags, src)
-	var conflicts []Conflict
-	w := 0
-	put := func(i int) {
-		tags[w] = tags[i]
-		if src != nil {
-			src[w] = src[i]
-		}
-		w++
-	}
-	for a := 0; a < len(tags); {
-		b := a + 1
-		for b < len(tags) && tags[b].Group == tags[a].Group {
-			b++
-		}
-		switch {
-		case b-a == 1:
-			put(a)
-		case !pl.multi(tags[a].Group):
-			k := b - 1
-			if pl.policy == FirstWins {
-				k = a
-			}
-			clash := false
-			for i := a; i < b; i++ {
-				if tags[i].Value != tags[k].Value {
-					clash = true
-					break
-				}
-			}
-			if clash && report && src != nil {
-				conflicts = append(conflicts, pl.conflict(tags[a:b], src[a:b], k-a))
-			}
-			put(k)
-		default:
-			sortByValue(tags[a:b], sub(src, a, b))
-			last := ""
-			for i := a; i < b; i++ {
-				if i > a && tags[i].Value == last {
-					continue
-				}
-				last = tags[i].Value
-				put(i)
-			}
-		}
-		a = b
-	}
-	return w, conflicts
+// prefixed is err with its message placed after prefix, which replaces
+// the package prefix err's message starts with.
+type prefixed struct {
+	prefix string
+	err    error
 }
 
-func sub(src []uint16, a, b int) []uint16 {
-	if src == nil {
-		return nil
-	}
-	return src[a:b]
-}
-
-// conflict describes the run tags (all one group, in pipeline order) of
-// which tags[k] was kept.
-func (pl *Pipeline) conflict(tags []Tag, src []uint16, k int) Conflict {
-	c := Conflict{Group: tags[k].Group, Kept: Candidate{Value: tags[k].Value, Source: pl.names[src[k]]}}
-	for i, t := range tags {
-		if t.Value == c.Kept.Value || slices.ContainsFunc(c.Dropped, func(d Candidate) bool { return d.Value == t.Value }) {
-			continue
-		}
-		c.Dropped = append(c.Dropped, Candidate{Value: t.Value, Source: pl.names[src[i]]})
-	}
-	return c
-}
-
-// sortByGroup sorts tags stably by group, moving src in step.
-func sortByGroup(tags []Tag, src []uint16) {
-	if len(tags) > 32 {
-		sortLarge(tags, src, func(a, b Tag) int { return strings.Compare(a.Group, b.Group) })
-		return
-	}
-	for i := 1; i < len(tags); i++ {
-		for j := i; j > 0 && tags[j-1].Group > tags[j].Group; j-- {
-			tags[j-1], tags[j] = tags[j], tags[j-1]
-			if src != nil {
-				src[j-1], src[j] = src[j], src[j-1]
-			}
-		}
-	}
-}
-
-// sortByValue sorts tags stably by value, moving src in step.
-func sortByValue(tags []Tag, src []uint16) {
-	if len(tags) > 32 {
-		sortLarge(tags, src, func(a, b Tag) int { return strings.Compare(a.Value, b.Value) })
-		return
-	}
-	for i := 1; i < len(tags); i++ {
-		for j := i; j > 0 && tags[j-1].Value > tags[j].Value; j-- {
-			tags[j-1], tags[j] = tags[j], tags[j-1]
-			if src != nil {
-				src[j-1], src[j] = src[j], src[j-1]
-			}
-		}
-	}
-}
-
-func sortLarge(tags []Tag, src []uint16, cmp func(a, b Tag) int) {
-	type entry struct {
-		t Tag
-		s uint16
-	}
-	es := make([]entry, len(tags))
-	for i := range tags {
-		es[i].t = tags[i]
-		if src != nil {
-			es[i].s = src[i]
-		}
-	}
-	slices.SortStableFunc(es, func(a, b entry) int { return cmp(a.t, b.t) })
-	for i := range es {
-		tags[i] = es[i].t
-		if src != nil {
-			src[i] = es[i].s
-		}
-	}
-}
+func (e *prefixed) Error() string { return e.prefix + strings.TrimPrefix(e.err.Error(), "tagging: ") }
+func (e *prefixed) Unwrap() error { return e.err }

@@ -39,7 +39,7 @@ func TestPipelineConflicts(t *testing.T) {
 	tests := []struct {
 		name      string
 		taggers   []tagging.Tagger
-		policy    tagging.Policy
+		firstWins bool
 		want      []tagging.Tag
 		sources   map[tagging.Tag]string
 		conflicts []tagging.Conflict
@@ -54,11 +54,11 @@ func TestPipelineConflicts(t *testing.T) {
 				Dropped: []tagging.Candidate{{Value: "low", Source: "a"}}}},
 		},
 		{
-			name:    "first wins",
-			taggers: []tagging.Tagger{a, b},
-			policy:  tagging.FirstWins,
-			want:    []tagging.Tag{tg("need", "eco"), tg("spend", "low")},
-			sources: map[tagging.Tag]string{tg("spend", "low"): "a", tg("need", "eco"): "a"},
+			name:      "first wins",
+			taggers:   []tagging.Tagger{a, b},
+			firstWins: true,
+			want:      []tagging.Tag{tg("need", "eco"), tg("spend", "low")},
+			sources:   map[tagging.Tag]string{tg("spend", "low"): "a", tg("need", "eco"): "a"},
 			conflicts: []tagging.Conflict{{Group: "spend", Kept: tagging.Candidate{Value: "low", Source: "a"},
 				Dropped: []tagging.Candidate{{Value: "high", Source: "b"}}}},
 		},
@@ -93,7 +93,7 @@ func TestPipelineConflicts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			pl, err := tagging.NewPipeline(tt.taggers, tagging.Options{Conflicts: tt.policy})
+			pl, err := tagging.NewPipeline(tt.taggers, tagging.Options{FirstWins: tt.firstWins})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -175,11 +175,11 @@ func TestNewPipelineErrors(t *testing.T) {
 		{"nil tagger", []tagging.Tagger{nil}, tagging.Options{}, tagging.ErrConfig},
 		{"negative workers", nil, tagging.Options{Workers: -1}, tagging.ErrConfig},
 		{"negative total", nil, tagging.Options{Total: -1}, tagging.ErrConfig},
-		{"unknown policy", nil, tagging.Options{Conflicts: 7}, tagging.ErrConfig},
+		// An unknown conflict policy can no longer be written: Options.FirstWins is a bool.
 		{"unnamed group", nil, tagging.Options{Groups: []tagging.Group{{}}}, tagging.ErrConfig},
 		{"group twice", nil, tagging.Options{Groups: []tagging.Group{{Name: "a"}, {Name: "a", Multi: true}}}, tagging.ErrConfig},
 		{"tagger declares an unnamed group", []tagging.Tagger{declares{gives{groups: []tagging.Group{{}}}}}, tagging.Options{}, tagging.ErrConfig},
-		{"invalid rule", []tagging.Tagger{tagging.Rule{Then: tg("tier", "")}}, tagging.Options{}, tagging.ErrConfig},
+		{"invalid rule", []tagging.Tagger{tagging.Conditional{Then: tg("tier", "")}}, tagging.Options{}, tagging.ErrConfig},
 		{"invalid thresholds", []tagging.Tagger{tagging.Thresholds{Group: "x"}}, tagging.Options{}, tagging.ErrConfig},
 	}
 	for _, tt := range tests {
@@ -255,7 +255,7 @@ func TestPipelineManual(t *testing.T) {
 		t.Fatal(err)
 	}
 	manual := []tagging.Assignment{
-		{Tag: tg(tagging.GroupSpend, tagging.LevelLow), Source: "sales:li", AsOf: daysAgo(10)},
+		{Tag: tg(tagging.GroupSpend, "low"), Source: "sales:li", AsOf: daysAgo(10)},
 		{Tag: tg("vip", "gold"), Source: "sales:zhang", AsOf: daysAgo(3)},
 		{Tag: tg("vip", "silver"), Source: "sales:zhang", AsOf: daysAgo(30)},
 		{Tag: tg(tagging.GroupNeed, "gift-wrapping"), Source: "service", AsOf: daysAgo(1)},
@@ -268,14 +268,14 @@ func TestPipelineManual(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if v, _ := r.Tags.Value(tagging.GroupSpend); v != tagging.LevelHigh {
+		if v, _ := r.Tags.Value(tagging.GroupSpend); v != "high" {
 			t.Errorf("run %d: computed spend = %q, want high (manual tags are kept apart)", run, v)
 		}
 		if diff := cmp.Diff(keep, r.Manual); diff != "" || &r.Manual[0] != &manual[0] {
 			t.Errorf("run %d: Manual changed or copied (-want +got):\n%s", run, diff)
 		}
 		merged := r.Merged()
-		if v, _ := merged.Value(tagging.GroupSpend); v != tagging.LevelLow {
+		if v, _ := merged.Value(tagging.GroupSpend); v != "low" {
 			t.Errorf("Merged spend = %q, want the manual low", v)
 		}
 		if v, _ := merged.Value("vip"); v != "gold" {
@@ -284,7 +284,7 @@ func TestPipelineManual(t *testing.T) {
 		if !merged.Has(tg(tagging.GroupNeed, "gift-wrapping")) {
 			t.Errorf("Merged %v lacks the manual need", merged)
 		}
-		if merged.Has(tg("vip", "silver")) || merged.Has(tg(tagging.GroupSpend, tagging.LevelHigh)) {
+		if merged.Has(tg("vip", "silver")) || merged.Has(tg(tagging.GroupSpend, "high")) {
 			t.Errorf("Merged %v keeps replaced values", merged)
 		}
 	}
@@ -321,7 +321,7 @@ func TestPipelineInvalidProfile(t *testing.T) {
 // TestRequires checks that a rule sees the tags given earlier, and only
 // those.
 func TestRequires(t *testing.T) {
-	vip := tagging.Rule{Requires: []tagging.Tag{tg("spend", "high"), tg("loyalty", "loyal")}, Then: tg("tier", "vip")}
+	vip := tagging.Conditional{Requires: []tagging.Tag{tg("spend", "high"), tg("loyalty", "loyal")}, Then: tg("tier", "vip")}
 	tests := []struct {
 		name    string
 		taggers []tagging.Tagger

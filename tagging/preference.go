@@ -4,9 +4,22 @@ import (
 	"math"
 )
 
-// CategoryConfig configures [CategoryPreference]. The zero value gives
-// the defaults.
-type CategoryConfig struct {
+// CategoryPreference tags a customer's preferred product categories (a
+// multi-valued group whose values are category names): the TopN
+// categories by spend (purchases minus refunds, from
+// customer.Summary.Categories), largest first, ties by name, among those
+// with positive spend, a non-empty name and at least MinShare of the
+// customer's total positive category spend.
+//
+// A customer without purchases gets no category tag. The summary's
+// Categories need not be sorted.
+//
+// CategoryPreference is configured by its fields and used as it is, as a
+// [Tagger]; the zero value tags with the defaults. Bad settings (a
+// negative TopN, a MinShare outside [0, 1]) are errors wrapping
+// [ErrConfig]. A CategoryPreference is safe for concurrent use and does
+// not allocate unless an amount has more than four decimal places.
+type CategoryPreference struct {
 	// Group is the group tagged. "" means GroupCategory.
 	Group string
 	// TopN is the number of categories tagged. 0 means 2.
@@ -16,47 +29,47 @@ type CategoryConfig struct {
 	MinShare float64
 }
 
-// CategoryPreference tags a customer's preferred product categories (a
-// multi-valued group whose values are category names): the TopN
-// categories by spend (purchases minus refunds, from
-// customer.Summary.Categories), largest first, ties by name, among those
-// with positive spend, a non-empty name and at least MinShare of the
-// customer's total positive category spend.
-//
-// A customer without purchases gets no category tag. The summary's
-// Categories need not be sorted. A CategoryPreference is immutable, safe
-// for concurrent use and does not allocate unless an amount has more than
-// four decimal places.
-type CategoryPreference struct {
+type categoryPreference struct {
 	group    string
 	topN     int
 	minShare float64
 }
 
-// NewCategoryPreference returns a CategoryPreference tagger. It fails
-// with an error wrapping [ErrConfig] for a negative TopN or a MinShare
-// outside [0, 1].
-func NewCategoryPreference(cfg CategoryConfig) (*CategoryPreference, error) {
-	t := &CategoryPreference{group: orDefault(cfg.Group, GroupCategory), topN: orDefault(cfg.TopN, 2), minShare: cfg.MinShare}
-	if t.topN < 0 {
-		return nil, configError("CategoryConfig.TopN", "%d is negative", t.topN)
+func (t CategoryPreference) resolve() (categoryPreference, error) {
+	c := categoryPreference{group: orDefault(t.Group, GroupCategory), topN: orDefault(t.TopN, 2), minShare: t.MinShare}
+	if c.topN < 0 {
+		return c, configError("CategoryPreference.TopN", "%d is negative", c.topN)
 	}
-	if err := checkShare("CategoryConfig.MinShare", t.minShare); err != nil {
-		return nil, err
+	if err := checkShare("CategoryPreference.MinShare", c.minShare); err != nil {
+		return c, err
 	}
-	return t, nil
+	return c, nil
 }
 
-// Name returns "category-preference".
-func (t *CategoryPreference) Name() string { return "category-preference" }
-
-// Groups declares the multi-valued category group.
-func (t *CategoryPreference) Groups() []Group {
-	return []Group{{Name: t.group, Multi: true}}
+func (t CategoryPreference) compile() (Tagger, error) {
+	c, err := t.resolve()
+	if err != nil {
+		return nil, err
+	}
+	return &c, nil
 }
 
 // Tag implements [Tagger].
-func (t *CategoryPreference) Tag(p *Profile, dst []Tag) ([]Tag, error) {
+func (t CategoryPreference) Tag(p *Profile, dst []Tag) ([]Tag, error) {
+	c, err := t.resolve()
+	if err != nil {
+		return dst, err
+	}
+	return c.Tag(p, dst)
+}
+
+func (t *categoryPreference) Name() string { return "category-preference" }
+
+func (t *categoryPreference) Groups() []Group {
+	return []Group{{Name: t.group, Multi: true}}
+}
+
+func (t *categoryPreference) Tag(p *Profile, dst []Tag) ([]Tag, error) {
 	if !purchases(p) {
 		return dst, nil
 	}
@@ -99,9 +112,20 @@ func (t *CategoryPreference) Tag(p *Profile, dst []Tag) ([]Tag, error) {
 	return dst, nil
 }
 
-// ChannelConfig configures [ChannelPreference]. The zero value gives the
-// defaults.
-type ChannelConfig struct {
+// ChannelPreference tags the preferred sales channel from the purchases
+// made online (online shop, app, mini program) and offline (stores)
+// (customer.Summary.Online and Offline): "online" when online purchases
+// are at least Dominant (0.8) of the two together, "offline" when offline
+// ones are, and "omni-channel" otherwise, that is when the customer buys
+// substantially in both. Purchases by phone or through partners count in
+// neither; a customer with no online or offline purchase gets no channel
+// tag.
+//
+// ChannelPreference is configured by its fields and used as it is, as a
+// [Tagger]; the zero value tags with the defaults. A Dominant outside
+// (0.5, 1] is an error wrapping [ErrConfig]. A ChannelPreference is safe
+// for concurrent use and does not allocate.
+type ChannelPreference struct {
 	// Group is the group tagged. "" means GroupChannel.
 	Group string
 	// Dominant is the share of online (or of offline) purchases, among
@@ -110,42 +134,43 @@ type ChannelConfig struct {
 	Dominant float64
 }
 
-// ChannelPreference tags the preferred sales channel from the purchases
-// made online (online shop, app, mini program) and offline (stores)
-// (customer.Summary.Online and Offline): ChannelOnline when online
-// purchases are at least Dominant (0.8) of the two together,
-// ChannelOffline when offline ones are, and ChannelOmni otherwise, that
-// is when the customer buys substantially in both. Purchases by phone or
-// through partners count in neither; a customer with no online or offline
-// purchase gets no channel tag.
-//
-// A ChannelPreference is immutable, safe for concurrent use and does not
-// allocate.
-type ChannelPreference struct {
+type channelPreference struct {
 	group    string
 	dominant float64
 }
 
-// NewChannelPreference returns a ChannelPreference tagger. It fails with
-// an error wrapping [ErrConfig] unless 0.5 < Dominant ≤ 1.
-func NewChannelPreference(cfg ChannelConfig) (*ChannelPreference, error) {
-	t := &ChannelPreference{group: orDefault(cfg.Group, GroupChannel), dominant: orDefault(cfg.Dominant, 0.8)}
-	if !(t.dominant > 0.5 && t.dominant <= 1) {
-		return nil, configError("ChannelConfig.Dominant", "%v is not in (0.5, 1]", t.dominant)
+func (t ChannelPreference) resolve() (channelPreference, error) {
+	c := channelPreference{group: orDefault(t.Group, GroupChannel), dominant: orDefault(t.Dominant, 0.8)}
+	if !(c.dominant > 0.5 && c.dominant <= 1) {
+		return c, configError("ChannelPreference.Dominant", "%v is not in (0.5, 1]", c.dominant)
 	}
-	return t, nil
+	return c, nil
 }
 
-// Name returns "channel-preference".
-func (t *ChannelPreference) Name() string { return "channel-preference" }
-
-// Groups declares the exclusive channel group.
-func (t *ChannelPreference) Groups() []Group {
-	return []Group{{Name: t.group, Values: []string{ChannelOnline, ChannelOffline, ChannelOmni}}}
+func (t ChannelPreference) compile() (Tagger, error) {
+	c, err := t.resolve()
+	if err != nil {
+		return nil, err
+	}
+	return &c, nil
 }
 
 // Tag implements [Tagger].
-func (t *ChannelPreference) Tag(p *Profile, dst []Tag) ([]Tag, error) {
+func (t ChannelPreference) Tag(p *Profile, dst []Tag) ([]Tag, error) {
+	c, err := t.resolve()
+	if err != nil {
+		return dst, err
+	}
+	return c.Tag(p, dst)
+}
+
+func (t *channelPreference) Name() string { return "channel-preference" }
+
+func (t *channelPreference) Groups() []Group {
+	return []Group{{Name: t.group, Values: []string{channelOnline, channelOffline, channelOmni}}}
+}
+
+func (t *channelPreference) Tag(p *Profile, dst []Tag) ([]Tag, error) {
 	if !purchases(p) {
 		return dst, nil
 	}
@@ -154,12 +179,12 @@ func (t *ChannelPreference) Tag(p *Profile, dst []Tag) ([]Tag, error) {
 		return dst, nil
 	}
 	both := float64(on + off)
-	v := ChannelOmni
+	v := channelOmni
 	switch {
 	case float64(on) >= t.dominant*both:
-		v = ChannelOnline
+		v = channelOnline
 	case float64(off) >= t.dominant*both:
-		v = ChannelOffline
+		v = channelOffline
 	}
 	return append(dst, Tag{Group: t.group, Value: v}), nil
 }

@@ -11,12 +11,12 @@ import (
 )
 
 func TestCategoryPreference(t *testing.T) {
-	top2, err := tagging.NewCategoryPreference(tagging.CategoryConfig{})
+	top2, err := tagging.Compile(tagging.CategoryPreference{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	top3, _ := tagging.NewCategoryPreference(tagging.CategoryConfig{TopN: 3})
-	share, _ := tagging.NewCategoryPreference(tagging.CategoryConfig{TopN: 3, MinShare: 0.3})
+	top3, _ := tagging.Compile(tagging.CategoryPreference{TopN: 3})
+	share, _ := tagging.Compile(tagging.CategoryPreference{TopN: 3, MinShare: 0.3})
 	cats := func(spend ...string) *tagging.Profile {
 		s := &customer.Summary{Orders: len(spend)}
 		for i := 0; i < len(spend); i += 2 {
@@ -28,7 +28,7 @@ func TestCategoryPreference(t *testing.T) {
 	mixed := cats("grocery", "100", "books", "300", "apparel", "500", "beauty", "300")
 	tests := []struct {
 		name   string
-		tagger *tagging.CategoryPreference
+		tagger tagging.Tagger
 		p      *tagging.Profile
 		want   []string
 	}{
@@ -52,37 +52,37 @@ func TestCategoryPreference(t *testing.T) {
 			}
 		})
 	}
-	for _, cfg := range []tagging.CategoryConfig{{TopN: -1}, {MinShare: 1.5}} {
-		if _, err := tagging.NewCategoryPreference(cfg); !errors.Is(err, tagging.ErrConfig) {
+	for _, cfg := range []tagging.CategoryPreference{{TopN: -1}, {MinShare: 1.5}} {
+		if _, err := tagging.Compile(cfg); !errors.Is(err, tagging.ErrConfig) {
 			t.Errorf("NewCategoryPreference(%+v) = %v, want an error wrapping ErrConfig", cfg, err)
 		}
 	}
 }
 
 func TestChannelPreference(t *testing.T) {
-	def, err := tagging.NewChannelPreference(tagging.ChannelConfig{})
+	def, err := tagging.Compile(tagging.ChannelPreference{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	strict, _ := tagging.NewChannelPreference(tagging.ChannelConfig{Dominant: 1})
+	strict, _ := tagging.Compile(tagging.ChannelPreference{Dominant: 1})
 	mix := func(online, offline, other int) *tagging.Profile {
 		return person(&customer.Summary{Orders: online + offline + other, Online: online, Offline: offline})
 	}
 	tests := []struct {
 		name   string
-		tagger *tagging.ChannelPreference
+		tagger tagging.Tagger
 		p      *tagging.Profile
 		want   string
 	}{
-		{"8 of 10 online", def, mix(8, 2, 0), tagging.ChannelOnline},
-		{"7 of 10 online", def, mix(7, 3, 0), tagging.ChannelOmni},
-		{"9 of 10 offline", def, mix(1, 9, 0), tagging.ChannelOffline},
-		{"all online, phone ignored", def, mix(3, 0, 5), tagging.ChannelOnline},
-		{"half and half", def, mix(5, 5, 0), tagging.ChannelOmni},
+		{"8 of 10 online", def, mix(8, 2, 0), "online"},
+		{"7 of 10 online", def, mix(7, 3, 0), "omni-channel"},
+		{"9 of 10 offline", def, mix(1, 9, 0), "offline"},
+		{"all online, phone ignored", def, mix(3, 0, 5), "online"},
+		{"half and half", def, mix(5, 5, 0), "omni-channel"},
 		{"phone only", def, mix(0, 0, 4), ""},
 		{"prospect", def, person(nil), ""},
-		{"strict: 9 of 10 is omni", strict, mix(9, 1, 0), tagging.ChannelOmni},
-		{"strict: all online", strict, mix(10, 0, 0), tagging.ChannelOnline},
+		{"strict: 9 of 10 is omni", strict, mix(9, 1, 0), "omni-channel"},
+		{"strict: all online", strict, mix(10, 0, 0), "online"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -92,7 +92,7 @@ func TestChannelPreference(t *testing.T) {
 		})
 	}
 	for _, d := range []float64{0.5, 0.2, 1.01} {
-		if _, err := tagging.NewChannelPreference(tagging.ChannelConfig{Dominant: d}); !errors.Is(err, tagging.ErrConfig) {
+		if _, err := tagging.Compile(tagging.ChannelPreference{Dominant: d}); !errors.Is(err, tagging.ErrConfig) {
 			t.Errorf("NewChannelPreference(Dominant %v) = %v, want an error wrapping ErrConfig", d, err)
 		}
 	}
@@ -101,7 +101,7 @@ func TestChannelPreference(t *testing.T) {
 // TestChannelFromOrders goes through customer.Summarize: the app and the
 // mini program are online channels, stores offline, phone neither.
 func TestChannelFromOrders(t *testing.T) {
-	def, _ := tagging.NewChannelPreference(tagging.ChannelConfig{})
+	def, _ := tagging.Compile(tagging.ChannelPreference{})
 	on := func(c customer.Channel, days int) customer.Order {
 		o := order("10", daysAgo(days))
 		o.Channel = c
@@ -110,7 +110,7 @@ func TestChannelFromOrders(t *testing.T) {
 	s := ordersOf(t, on(customer.ChannelApp, 9), on(customer.ChannelMiniProgram, 8), on(customer.ChannelOnline, 7),
 		on(customer.ChannelOnline, 6), on(customer.ChannelOffline, 5), on(customer.ChannelPhone, 4), on(customer.ChannelPhone, 3))
 	// Online 4, offline 1: 0.8 online.
-	if diff := cmp.Diff(one(tagging.GroupChannel, tagging.ChannelOnline), tagsOf(t, def, person(s))); diff != "" {
+	if diff := cmp.Diff(one(tagging.GroupChannel, "online"), tagsOf(t, def, person(s))); diff != "" {
 		t.Errorf("ChannelPreference mismatch (-want +got):\n%s", diff)
 	}
 }

@@ -2,6 +2,7 @@ package tagging
 
 import (
 	"fmt"
+	"iter"
 	"strconv"
 	"time"
 
@@ -35,6 +36,44 @@ type Profile struct {
 	// from the computed tags, passed through to the Result as they are and
 	// never overwritten by a run. nil means none.
 	Manual []Assignment
+}
+
+// Profiles returns the profiles of customers, persons or companies, in
+// their order, each joined by customer ID with its summary (typically
+// customer.Summarize's output; nil for a customer without one, a
+// prospect) and dated asOf. It is the usual input of [Apply]:
+//
+//	sums, _, err := customer.Summarize(ctx, orders, asOf, customer.SummaryOptions{})
+//	for r, err := range tagging.Apply(ctx, tagging.Profiles(people, sums, asOf), taggers, tagging.Options{}) {
+//
+// A zero asOf means each summary's date; the profiles of customers
+// without a summary then have no date and fail [Profile.Validate].
+// Summaries of customers not in customers are not used (package segment's
+// Members joins and counts them); if several summaries share an ID, the
+// first is used. The profiles point into customers and summaries, which
+// must not change while they are used. Each iteration indexes summaries
+// anew, so the sequence can be ranged over again.
+func Profiles[C customer.Person | customer.Company](customers []C, summaries []customer.Summary, asOf time.Time) iter.Seq[Profile] {
+	return func(yield func(Profile) bool) {
+		byID := make(map[customer.ID]*customer.Summary, len(summaries))
+		for i := range summaries {
+			if _, dup := byID[summaries[i].CustomerID]; !dup {
+				byID[summaries[i].CustomerID] = &summaries[i]
+			}
+		}
+		for i := range customers {
+			p := Profile{AsOf: asOf}
+			switch c := any(&customers[i]).(type) {
+			case *customer.Person:
+				p.Person, p.Summary = c, byID[c.ID]
+			case *customer.Company:
+				p.Company, p.Summary = c, byID[c.ID]
+			}
+			if !yield(p) {
+				return
+			}
+		}
+	}
 }
 
 // ID returns the customer's ID: the person's, else the company's, else

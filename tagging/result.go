@@ -37,8 +37,8 @@ type Result struct {
 
 // Source returns the name of the tagger that gave t, and false when the
 // computed tags do not include t. When several taggers gave t, it is the
-// one whose tag was kept: in an exclusive group under LastWins the last of
-// them, otherwise the first.
+// one whose tag was kept: in an exclusive group the one Options.FirstWins
+// chose (by default the last of them), otherwise the first.
 func (r Result) Source(t Tag) (string, bool) {
 	i, ok := slices.BinarySearchFunc(r.Tags.tags, t, compareTags)
 	if !ok || i >= len(r.src) || r.pl == nil {

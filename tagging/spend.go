@@ -5,8 +5,21 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// SpendConfig configures [Spend]. The zero value gives the defaults.
-type SpendConfig struct {
+// Spend tags spending level by average order value (AOV, from
+// customer.Summary.AvgOrderValue): "high" when AOV > High, "mid" when
+// Low ≤ AOV ≤ High, "low" when AOV < Low.
+//
+// A customer without purchases, or whose AOV is zero or negative because
+// refunds cancelled the purchases (or the orders were free), gets no
+// spend tag: there is no spending to classify. Comparisons are exact.
+//
+// Spend is configured by its fields and used as it is, as a [Tagger]:
+// the zero value tags with the defaults. Bad settings (a negative
+// threshold, High below Low) make Tag, [NewPipeline] and [Builtin] return
+// an error wrapping [ErrConfig]. A Spend is safe for concurrent use and
+// does not allocate unless an AOV or threshold has more than four decimal
+// places.
+type Spend struct {
 	// High is the average order value, in yuan, above which spending is
 	// high. Zero means 500.
 	High decimal.Decimal
@@ -18,59 +31,73 @@ type SpendConfig struct {
 	Group string
 }
 
-// Spend tags spending level by average order value (AOV, from
-// customer.Summary.AvgOrderValue): LevelHigh when AOV > High, LevelMid
-// when Low ≤ AOV ≤ High, LevelLow when AOV < Low.
-//
-// A customer without purchases, or whose AOV is zero or negative because
-// refunds cancelled the purchases (or the orders were free), gets no
-// spend tag: there is no spending to classify. Comparisons are exact.
-//
-// A Spend is immutable and safe for concurrent use. It does not allocate
-// unless an AOV has more than four decimal places.
-type Spend struct {
-	high, low   decimal.Decimal
-	highU, lowU int64 // thresholds in money units, when exact
+// spend is a Spend with its settings resolved and checked.
+type spend struct {
+	high, low   decimal.Decimal // zero for a default, which fits units
+	highU, lowU int64           // thresholds in money units, when exact
 	exact       bool
 	group       string
 }
 
-// NewSpend returns a Spend tagger. It fails with an error wrapping
-// [ErrThresholds] when High < Low and [ErrConfig] when a threshold is
-// negative.
-func NewSpend(cfg SpendConfig) (*Spend, error) {
-	t := &Spend{high: cfg.High, low: cfg.Low, group: orDefault(cfg.Group, GroupSpend)}
-	if t.high.IsZero() {
-		t.high = decimal.NewFromInt(500)
+func (t Spend) resolve() (spend, error) {
+	s := spend{high: t.High, low: t.Low, group: orDefault(t.Group, GroupSpend), highU: 500e4, lowU: 100e4}
+	okH, okL := true, true
+	if !t.High.IsZero() {
+		s.highU, okH = money.Units(t.High)
 	}
-	if t.low.IsZero() {
-		t.low = decimal.NewFromInt(100)
+	if !t.Low.IsZero() {
+		s.lowU, okL = money.Units(t.Low)
 	}
+	s.exact = okH && okL
 	switch {
-	case t.high.Sign() < 0:
-		return nil, configError("SpendConfig.High", "%s is negative", t.high)
-	case t.low.Sign() < 0:
-		return nil, configError("SpendConfig.Low", "%s is negative", t.low)
-	case t.high.Cmp(t.low) < 0:
-		return nil, fmtThresholds("SpendConfig", "High %s is below Low %s", t.high, t.low)
+	case t.High.Sign() < 0:
+		return s, configError("Spend.High", "%s is negative", t.High)
+	case t.Low.Sign() < 0:
+		return s, configError("Spend.Low", "%s is negative", t.Low)
+	case s.exact && s.highU < s.lowU, !s.exact && s.highDec().Cmp(s.lowDec()) < 0:
+		return s, configError("Spend", "High %s is below Low %s", s.highDec(), s.lowDec())
 	}
-	var ok1, ok2 bool
-	t.highU, ok1 = money.Units(t.high)
-	t.lowU, ok2 = money.Units(t.low)
-	t.exact = ok1 && ok2
-	return t, nil
+	return s, nil
 }
 
-// Name returns "spend".
-func (t *Spend) Name() string { return "spend" }
+func (s *spend) highDec() decimal.Decimal {
+	if s.high.IsZero() {
+		return decimal.New(s.highU, money.Exp)
+	}
+	return s.high
+}
 
-// Groups declares the exclusive spend group.
-func (t *Spend) Groups() []Group {
-	return []Group{{Name: t.group, Values: []string{LevelHigh, LevelMid, LevelLow}}}
+func (s *spend) lowDec() decimal.Decimal {
+	if s.low.IsZero() {
+		return decimal.New(s.lowU, money.Exp)
+	}
+	return s.low
+}
+
+func (t Spend) compile() (Tagger, error) {
+	s, err := t.resolve()
+	if err != nil {
+		return nil, err
+	}
+	return &s, nil
 }
 
 // Tag implements [Tagger].
-func (t *Spend) Tag(p *Profile, dst []Tag) ([]Tag, error) {
+func (t Spend) Tag(p *Profile, dst []Tag) ([]Tag, error) {
+	s, err := t.resolve()
+	if err != nil {
+		return dst, err
+	}
+	return s.Tag(p, dst)
+}
+
+func (s *spend) Name() string { return "spend" }
+
+func (s *spend) Groups() []Group {
+	return []Group{{Name: s.group, Values: []string{levelHigh, levelMid, levelLow}}}
+}
+
+func (s *spend) Tag(p *Profile, dst []Tag) ([]Tag, error) {
 	if !purchases(p) {
 		return dst, nil
 	}
@@ -79,17 +106,17 @@ func (t *Spend) Tag(p *Profile, dst []Tag) ([]Tag, error) {
 		return dst, nil
 	}
 	var above, below bool // AOV > High, AOV < Low
-	if u, ok := money.Units(aov); ok && t.exact {
-		above, below = u > t.highU, u < t.lowU
+	if u, ok := money.Units(aov); ok && s.exact {
+		above, below = u > s.highU, u < s.lowU
 	} else {
-		above, below = aov.Cmp(t.high) > 0, aov.Cmp(t.low) < 0
+		above, below = aov.Cmp(s.highDec()) > 0, aov.Cmp(s.lowDec()) < 0
 	}
-	v := LevelMid
+	v := levelMid
 	switch {
 	case above:
-		v = LevelHigh
+		v = levelHigh
 	case below:
-		v = LevelLow
+		v = levelLow
 	}
-	return append(dst, Tag{Group: t.group, Value: v}), nil
+	return append(dst, Tag{Group: s.group, Value: v}), nil
 }

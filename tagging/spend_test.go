@@ -10,7 +10,7 @@ import (
 )
 
 func TestSpend(t *testing.T) {
-	def, err := tagging.NewSpend(tagging.SpendConfig{})
+	def, err := tagging.Compile(tagging.Spend{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,14 +22,14 @@ func TestSpend(t *testing.T) {
 		p    *tagging.Profile
 		want string
 	}{
-		{"just above high", aov(3, "500.01"), tagging.LevelHigh},
-		{"at high is mid", aov(3, "500"), tagging.LevelMid},
-		{"at low is mid", aov(3, "100"), tagging.LevelMid},
-		{"just below low", aov(3, "99.99"), tagging.LevelLow},
-		{"five decimals above", aov(1, "500.00001"), tagging.LevelHigh},
-		{"five decimals below", aov(1, "99.99999"), tagging.LevelLow},
-		{"beyond int64 units", aov(1, "1e30"), tagging.LevelHigh},
-		{"small positive", aov(1, "0.01"), tagging.LevelLow},
+		{"just above high", aov(3, "500.01"), "high"},
+		{"at high is mid", aov(3, "500"), "mid"},
+		{"at low is mid", aov(3, "100"), "mid"},
+		{"just below low", aov(3, "99.99"), "low"},
+		{"five decimals above", aov(1, "500.00001"), "high"},
+		{"five decimals below", aov(1, "99.99999"), "low"},
+		{"beyond int64 units", aov(1, "1e30"), "high"},
+		{"small positive", aov(1, "0.01"), "low"},
 		{"zero AOV: no tag", aov(1, "0"), ""},
 		{"negative AOV: no tag", aov(1, "-250"), ""},
 		{"refunds only: no tag", person(&customer.Summary{Refunds: 2, Net: dec("-80")}), ""},
@@ -47,24 +47,24 @@ func TestSpend(t *testing.T) {
 // TestSpendFromOrders goes through customer.Summarize, so that the
 // tagger is checked on AOVs as the library computes them.
 func TestSpendFromOrders(t *testing.T) {
-	def, _ := tagging.NewSpend(tagging.SpendConfig{})
+	def, _ := tagging.Compile(tagging.Spend{})
 	tests := []struct {
 		name   string
 		orders []customer.Order
 		want   string
 	}{
 		// (100+200)/2 = 150
-		{"mid", []customer.Order{order("100", daysAgo(9)), order("200", daysAgo(3))}, tagging.LevelMid},
+		{"mid", []customer.Order{order("100", daysAgo(9)), order("200", daysAgo(3))}, "mid"},
 		// (300+900)/2 = 600
-		{"high", []customer.Order{order("300", daysAgo(9)), order("900", daysAgo(3))}, tagging.LevelHigh},
+		{"high", []customer.Order{order("300", daysAgo(9)), order("900", daysAgo(3))}, "high"},
 		// (120-100)/1 = 20
-		{"refund lowers AOV", []customer.Order{order("120", daysAgo(9)), order("-100", daysAgo(3))}, tagging.LevelLow},
+		{"refund lowers AOV", []customer.Order{order("120", daysAgo(9)), order("-100", daysAgo(3))}, "low"},
 		// (100-300)/1 < 0
 		{"refunds exceed purchases", []customer.Order{order("100", daysAgo(9)), order("-300", daysAgo(3))}, ""},
 		// (100+100+100.01)/3 = 100.0033 -> 100.00
-		{"rounded to fen", []customer.Order{order("100", daysAgo(9)), order("100", daysAgo(5)), order("100.01", daysAgo(3))}, tagging.LevelMid},
+		{"rounded to fen", []customer.Order{order("100", daysAgo(9)), order("100", daysAgo(5)), order("100.01", daysAgo(3))}, "mid"},
 		// (99.99+99.99+100)/3 = 99.9933 -> 99.99
-		{"rounded down to low", []customer.Order{order("99.99", daysAgo(9)), order("99.99", daysAgo(5)), order("100", daysAgo(3))}, tagging.LevelLow},
+		{"rounded down to low", []customer.Order{order("99.99", daysAgo(9)), order("99.99", daysAgo(5)), order("100", daysAgo(3))}, "low"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,11 +77,11 @@ func TestSpendFromOrders(t *testing.T) {
 }
 
 func TestSpendConfig(t *testing.T) {
-	equal, err := tagging.NewSpend(tagging.SpendConfig{High: dec("200"), Low: dec("200.00"), Group: "客单价"})
+	equal, err := tagging.Compile(tagging.Spend{High: dec("200"), Low: dec("200.00"), Group: "客单价"})
 	if err != nil {
 		t.Fatalf("NewSpend(High = Low) = %v, want nil", err)
 	}
-	for aov, want := range map[string]string{"200": tagging.LevelMid, "200.01": tagging.LevelHigh, "199.99": tagging.LevelLow} {
+	for aov, want := range map[string]string{"200": "mid", "200.01": "high", "199.99": "low"} {
 		p := person(&customer.Summary{Orders: 1, AvgOrderValue: dec(aov)})
 		if diff := cmp.Diff(one("客单价", want), tagsOf(t, equal, p)); diff != "" {
 			t.Errorf("Spend(200, 200) at AOV %s mismatch (-want +got):\n%s", aov, diff)
@@ -89,18 +89,18 @@ func TestSpendConfig(t *testing.T) {
 	}
 	tests := []struct {
 		name string
-		cfg  tagging.SpendConfig
+		cfg  tagging.Spend
 		want error
 	}{
-		{"high below low", tagging.SpendConfig{High: dec("100"), Low: dec("500")}, tagging.ErrThresholds},
-		{"high below default low", tagging.SpendConfig{High: dec("50")}, tagging.ErrThresholds},
-		{"low above default high", tagging.SpendConfig{Low: dec("800")}, tagging.ErrThresholds},
-		{"negative low", tagging.SpendConfig{Low: dec("-1")}, tagging.ErrConfig},
-		{"negative high", tagging.SpendConfig{High: dec("-1"), Low: dec("-2")}, tagging.ErrConfig},
+		{"high below low", tagging.Spend{High: dec("100"), Low: dec("500")}, tagging.ErrConfig},
+		{"high below default low", tagging.Spend{High: dec("50")}, tagging.ErrConfig},
+		{"low above default high", tagging.Spend{Low: dec("800")}, tagging.ErrConfig},
+		{"negative low", tagging.Spend{Low: dec("-1")}, tagging.ErrConfig},
+		{"negative high", tagging.Spend{High: dec("-1"), Low: dec("-2")}, tagging.ErrConfig},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := tagging.NewSpend(tt.cfg)
+			_, err := tagging.Compile(tt.cfg)
 			if !errors.Is(err, tt.want) {
 				t.Errorf("NewSpend(%+v) = %v, want an error wrapping %v", tt.cfg, err, tt.want)
 			}

@@ -67,16 +67,16 @@ func TestStatsCrossTab(t *testing.T) {
 	st := newStats(fourProfiles)
 	tests := []struct {
 		row, col string
-		want     *tagging.Table
+		want     *tagging.CrossTab
 	}{
-		{"spend", "activity", &tagging.Table{Row: "spend", Col: "activity",
+		{"spend", "activity", &tagging.CrossTab{Row: "spend", Col: "activity",
 			Rows: []string{"high", "mid", "low", ""}, Cols: []string{"high", "low", ""},
 			Counts: [][]int{{1, 1, 0}, {0, 0, 0}, {0, 0, 1}, {0, 0, 1}}}},
-		{"activity", "spend", &tagging.Table{Row: "activity", Col: "spend",
+		{"activity", "spend", &tagging.CrossTab{Row: "activity", Col: "spend",
 			Rows: []string{"high", "low", ""}, Cols: []string{"high", "mid", "low", ""},
 			Counts: [][]int{{1, 0, 0, 0}, {1, 0, 0, 0}, {0, 0, 1, 1}}}},
 		// A profile with two needs counts once for each.
-		{"need", "spend", &tagging.Table{Row: "need", Col: "spend",
+		{"need", "spend", &tagging.CrossTab{Row: "need", Col: "spend",
 			Rows: []string{"eco", "quality", ""}, Cols: []string{"high", "mid", "low", ""},
 			Counts: [][]int{{1, 0, 1, 0}, {1, 0, 0, 0}, {1, 0, 0, 1}}}},
 	}
@@ -89,7 +89,7 @@ func TestStatsCrossTab(t *testing.T) {
 			t.Errorf("CrossTab(%s, %s) mismatch (-want +got):\n%s", tt.row, tt.col, diff)
 		}
 	}
-	if _, err := st.CrossTab("activity", "need"); !errors.Is(err, tagging.ErrNotTracked) {
+	if _, err := st.CrossTab("activity", "need"); !errors.Is(err, tagging.ErrConfig) {
 		t.Errorf("CrossTab(untracked) = %v, want ErrNotTracked", err)
 	}
 	tab, _ := st.CrossTab("spend", "activity")
@@ -120,7 +120,7 @@ need      (none)          2  50.0%
 all                       4
 `
 	st := newStats(fourProfiles)
-	if got := st.String(); got != want {
+	if got := st.Report(); got != want {
 		t.Errorf("String() =\n%s\nwant\n%s", got, want)
 	}
 	want = `group  value    profiles   share

@@ -51,7 +51,7 @@ type Group struct {
 	// Multi makes the group multi-valued: a profile may carry any number
 	// of its values (needs, preferred categories). When false the group is
 	// exclusive: a profile carries at most one value, and when taggers give
-	// several the pipeline resolves the conflict (see [Policy]).
+	// several the pipeline resolves the conflict (see Options.FirstWins).
 	Multi bool
 	// Values optionally lists the values the group takes, in the order
 	// reports show them (high, mid, low). nil means any value, reported in

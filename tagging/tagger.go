@@ -18,7 +18,7 @@ import "strconv"
 //   - Tag only appends: it must leave dst[:len(dst)] as it was. It may
 //     read it: inside a [Pipeline], dst holds the tags earlier taggers gave
 //     the same profile (before conflicts are resolved), which is how a
-//     [Rule] can build on them.
+//     [Conditional] can build on them.
 //   - Tag is deterministic: the same profile and the same dst give the
 //     same tags.
 //   - Every tag appended has a non-empty group and value. A tagger that
@@ -44,7 +44,10 @@ func (f TaggerFunc) Tag(p *Profile, dst []Tag) ([]Tag, error) { return f(p, dst)
 
 // Namer is implemented by taggers that have a name, used in errors,
 // conflict reports and Result.Source. Taggers without one are named
-// "tagger[i]" after their position in the pipeline.
+// "tagger[i]" after their position in the pipeline. A [Pipeline] names
+// the taggers configured by their fields itself: the built-ins by kind
+// ("spend", "needs", …, as [Builtin] lists them), a [Conditional] or
+// [Thresholds] by its Title.
 type Namer interface {
 	Name() string
 }
@@ -52,15 +55,11 @@ type Namer interface {
 // Grouper is implemented by taggers that declare the groups they fill, so
 // that a [Pipeline] knows which groups are exclusive and which are
 // multi-valued, and which groups manual tags may use. Groups must return
-// the same declarations every time; the pipeline calls it once.
+// the same declarations every time; the pipeline calls it once. A
+// Pipeline knows the groups of the taggers configured by their fields
+// (the built-ins, [Conditional], [Thresholds]) without it.
 type Grouper interface {
 	Groups() []Group
-}
-
-// validator is implemented by taggers whose settings can be wrong (Rule,
-// Thresholds); NewPipeline checks them once.
-type validator interface {
-	Validate() error
 }
 
 // nameOf returns t's name, or "tagger[i]".

@@ -23,6 +23,7 @@ import (
 	"github.com/clientele-go/clientele/internal/synth"
 	"github.com/clientele-go/clientele/segment"
 	"github.com/clientele-go/clientele/tagging"
+	"github.com/shopspring/decimal"
 )
 
 func main() {
@@ -118,7 +119,7 @@ func run(w io.Writer) error {
 		if industries[row] == nil {
 			industries[row] = new([5]int)
 		}
-		industries[row][segment.SizeClass(c.Industry, c.Employees, c.Revenue)]++
+		industries[row][segment.SizeClass(c.Industry, c.Employees, c.Revenue, decimal.Decimal{})]++
 	}
 	fmt.Fprintln(w, "Size classes by industry")
 	fmt.Fprintln(w)
@@ -166,7 +167,7 @@ func run(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(w, "\n| segment | companies | size classes | top industries |\n|---|---:|---|---|")
-	for _, p := range res.Profiles {
+	for _, p := range res.Portraits {
 		fmt.Fprintf(w, "| %s | %d | %s | %s |\n", p.Segment.DisplayName(), p.Companies, counts(p.Sizes), counts(p.Industries))
 	}
 

@@ -62,7 +62,7 @@ func run(w io.Writer) error {
 		m := segment.Member{Profile: tagging.Profile{Company: &ds.Companies[i], Summary: byID[ds.Companies[i].ID], AsOf: ds.AsOf}}
 		if i%3 == 0 { // illustrative sales notes
 			m.Manual = []tagging.Assignment{{
-				Tag:    tagging.Tag{Group: tagging.GroupNeed, Value: tagging.NeedPriceSensitive},
+				Tag:    tagging.Tag{Group: tagging.GroupNeed, Value: "price-sensitive"},
 				Source: "sales-note", AsOf: ds.AsOf,
 			}}
 		}
@@ -158,8 +158,8 @@ func run(w io.Writer) error {
 		return err
 	}
 	rev, err := segment.Compare(before, after, segment.ReviewOptions{Costs: map[string]decimal.Decimal{
-		segment.YoungQualitySeekers: decimal.NewFromInt(20_000),
-		segment.FamilyPragmatists:   decimal.NewFromInt(5_000),
+		"young-quality-seekers": decimal.NewFromInt(20_000),
+		"family-pragmatists":    decimal.NewFromInt(5_000),
 	}})
 	if err != nil {
 		return err

@@ -208,7 +208,7 @@ func run(ctx context.Context, w io.Writer) error {
 	}
 	fmt.Fprintln(w, "\nSegments (the seeds' consumer personas)")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, p := range seg.Profiles {
+	for _, p := range seg.Portraits {
 		fmt.Fprintf(tw, "  %s\t%d\t%.1f%%\tAOV median ¥%s\n", p.Segment.DisplayName(), p.Size, 100*p.Share, p.AOV.Median.StringFixed(2))
 	}
 	tw.Flush()

@@ -11,95 +11,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Unknown is the label of the members whose value of a distribution is
-// not known: no birth date, a city outside the ranking, no industry.
-const Unknown = "未知"
-
-// Count is one entry of a distribution: a value, the number of members
-// (or purchases) with it and their share.
-type Count struct {
-	Value string  `json:"value"`
-	Count int     `json:"count"`
-	Share float64 `json:"share"`
-}
-
-// Amount is one entry of a distribution of money: a value, the money
-// spent on it and its share of the total.
-type Amount struct {
-	Value  string          `json:"value"`
-	Amount decimal.Decimal `json:"amount"`
-	Share  float64         `json:"share"`
-}
-
-// MoneyStat summarises an amount over members: how many have one, and
-// its mean and median, rounded half away from zero to the fen. For an
-// even number of members the median is the mean of the middle two.
-type MoneyStat struct {
-	N      int             `json:"n"`
-	Mean   decimal.Decimal `json:"mean"`
-	Median decimal.Decimal `json:"median"`
-}
-
-// Stat summarises a number over members: how many, the mean and the
-// median (the mean of the middle two for an even number).
-type Stat struct {
-	N      int     `json:"n"`
-	Mean   float64 `json:"mean"`
-	Median float64 `json:"median"`
-}
-
-// Profile describes the members of one segment. Distributions hold only
-// values that occur; their shares are of the members the distribution
-// applies to, as each field says.
-type Profile struct {
-	Segment Segment `json:"segment"`
-	// Size is the number of members in the segment; Share its share of
-	// the valid members (with multi-membership, shares can add up to more
-	// than 1).
-	Size  int     `json:"size"`
-	Share float64 `json:"share"`
-	// Persons and Companies split Size; Buyers counts the members with at
-	// least one purchase.
-	Persons   int `json:"persons"`
-	Companies int `json:"companies"`
-	Buyers    int `json:"buyers"`
-
-	// Ages holds the persons by age band (Options.AgeBands), in band
-	// order, then Unknown; shares are of Persons.
-	Ages []Count `json:"ages,omitempty"`
-	// Genders holds the persons by gender (male, female, Unknown); shares
-	// are of Persons.
-	Genders []Count `json:"genders,omitempty"`
-	// Tiers holds the members by city tier, 一线 first, then Unknown;
-	// shares are of Size.
-	Tiers []Count `json:"tiers,omitempty"`
-	// Cities holds the top cities (by members, then name; Unknown for
-	// cities outside the ranking), shares of Size.
-	Cities []Count `json:"cities,omitempty"`
-	// Industries holds the companies' top NBS industries (see
-	// NBSIndustry; Unknown for none given); shares are of Companies.
-	Industries []Count `json:"industries,omitempty"`
-	// Sizes holds the companies by size class, 大型 first, then Unknown;
-	// shares are of Companies.
-	Sizes []Count `json:"sizes,omitempty"`
-
-	// AOV is the average order value (customer.Summary.AvgOrderValue)
-	// over the buyers.
-	AOV MoneyStat `json:"aov"`
-	// Frequency is the number of purchases over every member, 0 for
-	// members without any.
-	Frequency Stat `json:"frequency"`
-	// Tags holds the top tags (by members, then tag, written group=value);
-	// shares are of Size.
-	Tags []Count `json:"tags,omitempty"`
-	// Categories holds the top categories by net spend; shares are of the
-	// spend over every category with positive spend.
-	Categories []Amount `json:"categories,omitempty"`
-	// Channels holds every sales channel by purchases, most first; shares
-	// are of the segment's purchases.
-	Channels []Count `json:"channels,omitempty"`
-}
-
 // accumulator collects a worker's statistics, per segment (by temporary
 // index) and overall.
 type accumulator struct {
@@ -118,7 +29,7 @@ type segAcc struct {
 	size, persons, companies, buyers int
 	ages                             []int // per band, then unknown
 	genders                          [3]int
-	tiers                            [7]int // unknown, Tier1..Tier5
+	tiers                            [7]int // unknown, tier1..tier5
 	sizes                            [5]int // unknown, Large..Micro
 	cities                           map[string]int
 	industries                       map[string]int
@@ -140,7 +51,7 @@ type memberFacts struct {
 	person   bool
 	ageBand  int // -1 for unknown
 	gender   int
-	tier     Tier
+	tier     tier
 	city     string
 	industry string
 	size     Size
@@ -169,10 +80,10 @@ func (a *accumulator) seg(k int32) *segAcc {
 func (a *accumulator) add(m *Member, idx []int32) {
 	var f memberFacts
 	f.ageBand = -1
-	if r := lookupCity(MemberCity(m)); r != nil {
+	if r := lookupCity(memberCity(m)); r != nil {
 		f.tier, f.city = r.tier, r.name
 	} else {
-		f.city = Unknown
+		f.city = unknown
 		a.unknownCities++
 	}
 	if p := m.Person; p != nil {
@@ -190,11 +101,11 @@ func (a *accumulator) add(m *Member, idx []int32) {
 		}
 	} else {
 		c := m.Company
-		f.industry = Unknown
+		f.industry = unknown
 		if strings.TrimSpace(c.Industry) != "" {
 			f.industry = NBSIndustry(c.Industry)
 		}
-		f.size = MemberSize(m)
+		f.size = memberSize(m)
 	}
 	for _, k := range idx {
 		a.seg(k).add(m, &f)
@@ -319,31 +230,30 @@ func share(n, of int) float64 {
 	return float64(n) / float64(of)
 }
 
-// profile builds the segment's Profile (without its Segment).
-func (s *segAcc) profile(opts Options, valid int) Profile {
-	p := Profile{
+// portrait builds the segment's Portrait (without its Segment).
+func (s *segAcc) portrait(opts Options, valid int) Portrait {
+	p := Portrait{
 		Size: s.size, Share: share(s.size, valid),
 		Persons: s.persons, Companies: s.companies, Buyers: s.buyers,
 	}
-	labels := append(ageBandLabels(opts.AgeBands), Unknown)
+	labels := append(ageBandLabels(opts.AgeBands), unknown)
 	for i, n := range s.ages {
 		if n > 0 {
 			p.Ages = append(p.Ages, Count{labels[i], n, share(n, s.persons)})
 		}
 	}
-	for i, g := range []string{"male", "female", Unknown} {
+	for i, g := range []string{"male", "female", unknown} {
 		n := s.genders[(i+1)%3]
 		if n > 0 {
 			p.Genders = append(p.Genders, Count{g, n, share(n, s.persons)})
 		}
 	}
-	for t := Tier1; t <= Tier5+1; t++ {
-		tier := t
-		if t > Tier5 {
-			tier = TierUnknown
+	for t := tier1; t <= tier5+1; t++ {
+		k, label := t, t.String()
+		if t > tier5 {
+			k, label = tierUnknown, unknown
 		}
-		if n := s.tiers[tier]; n > 0 {
-			label := tier.String()
+		if n := s.tiers[k]; n > 0 {
 			p.Tiers = append(p.Tiers, Count{label, n, share(n, s.size)})
 		}
 	}
