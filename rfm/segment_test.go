@@ -23,7 +23,7 @@ func allScores(n int) []rfm.Scores {
 
 // countSegments assigns every combination and counts them per name, also
 // checking that Assign agrees with Segment one by one.
-func countSegments(t *testing.T, table rfm.Table) map[string]int {
+func countSegments(t *testing.T, table rfm.SegmentTable) map[string]int {
 	t.Helper()
 	all := allScores(table.Bins)
 	idx, err := table.Assign(all)
@@ -33,8 +33,8 @@ func countSegments(t *testing.T, table rfm.Table) map[string]int {
 	counts := map[string]int{}
 	for i, s := range all {
 		name := table.Name(idx[i])
-		if name != table.Segment(s) {
-			t.Errorf("%+v: Assign gives %q, Segment %q", s, name, table.Segment(s))
+		if name != table.Name(table.Match(s)) {
+			t.Errorf("%+v: Assign gives %q, Segment %q", s, name, table.Name(table.Match(s)))
 		}
 		counts[name]++
 	}
@@ -66,21 +66,21 @@ func TestStandardSegmentsExhaustive(t *testing.T) {
 		s    rfm.Scores
 		want string
 	}{
-		{rfm.Scores{5, 5, 5}, "Champions"},
-		{rfm.Scores{5, 5, 4}, "Potential Loyalist"},
-		{rfm.Scores{2, 2, 2}, "Loyal Customers"},
-		{rfm.Scores{4, 1, 5}, "Promising"},
-		{rfm.Scores{5, 1, 1}, "New Customers"},
-		{rfm.Scores{1, 4, 5}, "Can't Lose Them"},
-		{rfm.Scores{1, 5, 5}, "At Risk"},
-		{rfm.Scores{1, 5, 3}, "Need Attention"},
-		{rfm.Scores{3, 1, 1}, "About To Sleep"},
-		{rfm.Scores{1, 1, 1}, "Lost"},
-		{rfm.Scores{5, 5, 1}, "Others"},
-		{rfm.Scores{2, 1, 5}, "Others"},
-		{rfm.Scores{0, 9, 9}, "Others"}, // out of range: no rule matches
+		{rfm.Scores{R: 5, F: 5, M: 5}, "Champions"},
+		{rfm.Scores{R: 5, F: 5, M: 4}, "Potential Loyalist"},
+		{rfm.Scores{R: 2, F: 2, M: 2}, "Loyal Customers"},
+		{rfm.Scores{R: 4, F: 1, M: 5}, "Promising"},
+		{rfm.Scores{R: 5, F: 1, M: 1}, "New Customers"},
+		{rfm.Scores{R: 1, F: 4, M: 5}, "Can't Lose Them"},
+		{rfm.Scores{R: 1, F: 5, M: 5}, "At Risk"},
+		{rfm.Scores{R: 1, F: 5, M: 3}, "Need Attention"},
+		{rfm.Scores{R: 3, F: 1, M: 1}, "About To Sleep"},
+		{rfm.Scores{R: 1, F: 1, M: 1}, "Lost"},
+		{rfm.Scores{R: 5, F: 5, M: 1}, "Others"},
+		{rfm.Scores{R: 2, F: 1, M: 5}, "Others"},
+		{rfm.Scores{R: 0, F: 9, M: 9}, "Others"}, // out of range: no rule matches
 	} {
-		if got := table.Segment(c.s); got != c.want {
+		if got := table.Name(table.Match(c.s)); got != c.want {
 			t.Errorf("Segment(%+v) = %q, want %q", c.s, got, c.want)
 		}
 	}
@@ -102,14 +102,14 @@ func TestGridSegmentsExhaustive(t *testing.T) {
 	for _, s := range allScores(5) {
 		matches := 0
 		for _, r := range table.Rules {
-			if r.Matches(s) {
+			if (rfm.SegmentTable{Rules: []rfm.SegmentRule{r}}).Match(s) == 0 {
 				matches++
 			}
 		}
 		if matches != 1 {
 			t.Errorf("%+v matches %d rules, want exactly 1", s, matches)
 		}
-		if got, want := table.Segment(s), grid[5-s.R][s.F-1]; got != want {
+		if got, want := table.Name(table.Match(s)), grid[5-s.R][s.F-1]; got != want {
 			t.Errorf("Segment(%+v) = %q, want %q", s, got, want)
 		}
 	}
@@ -119,14 +119,14 @@ func TestGridSegmentsExhaustive(t *testing.T) {
 // cover the 2×2×2 combinations one each, high being 2.
 func TestValueSegmentsExhaustive(t *testing.T) {
 	want := map[rfm.Scores][2]string{
-		{2, 2, 2}: {"Important value", "重要价值客户"},
-		{2, 1, 2}: {"Important growth", "重要发展客户"},
-		{1, 2, 2}: {"Important retention", "重要保持客户"},
-		{1, 1, 2}: {"Important win-back", "重要挽留客户"},
-		{2, 2, 1}: {"General value", "一般价值客户"},
-		{2, 1, 1}: {"General growth", "一般发展客户"},
-		{1, 2, 1}: {"General retention", "一般保持客户"},
-		{1, 1, 1}: {"General win-back", "一般挽留客户"},
+		{R: 2, F: 2, M: 2}: {"Important value", "重要价值客户"},
+		{R: 2, F: 1, M: 2}: {"Important growth", "重要发展客户"},
+		{R: 1, F: 2, M: 2}: {"Important retention", "重要保持客户"},
+		{R: 1, F: 1, M: 2}: {"Important win-back", "重要挽留客户"},
+		{R: 2, F: 2, M: 1}: {"General value", "一般价值客户"},
+		{R: 2, F: 1, M: 1}: {"General growth", "一般发展客户"},
+		{R: 1, F: 2, M: 1}: {"General retention", "一般保持客户"},
+		{R: 1, F: 1, M: 1}: {"General win-back", "一般挽留客户"},
 	}
 	table := rfm.ValueSegments()
 	all := allScores(2)
@@ -167,7 +167,7 @@ func TestValueModelRecencyDirection(t *testing.T) {
 	table := rfm.ValueSegments()
 	var got []string
 	for _, s := range scores {
-		got = append(got, table.Segment(s))
+		got = append(got, table.Name(table.Match(s)))
 	}
 	want := []string{"Important value", "Important retention", "General growth"}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -178,18 +178,18 @@ func TestValueModelRecencyDirection(t *testing.T) {
 func TestTableValidate(t *testing.T) {
 	tests := []struct {
 		name  string
-		table rfm.Table
+		table rfm.SegmentTable
 		ok    bool
 	}{
 		{"standard", rfm.StandardSegments(), true},
 		{"grid", rfm.GridSegments(), true},
 		{"value", rfm.ValueSegments(), true},
-		{"empty", rfm.Table{}, true},
-		{"no name", rfm.Table{Rules: []rfm.Rule{{R: rfm.Range{1, 2}}}}, false},
-		{"reversed", rfm.Table{Rules: []rfm.Rule{{Name: "x", F: rfm.Range{3, 2}}}}, false},
-		{"above bins", rfm.Table{Bins: 3, Rules: []rfm.Rule{{Name: "x", M: rfm.Range{1, 4}}}}, false},
-		{"zero min", rfm.Table{Rules: []rfm.Rule{{Name: "x", M: rfm.Range{0, 4}}}}, false},
-		{"negative bins", rfm.Table{Bins: -1}, false},
+		{"empty", rfm.SegmentTable{}, true},
+		{"no name", rfm.SegmentTable{Rules: []rfm.SegmentRule{{R: rfm.Range{1, 2}}}}, false},
+		{"reversed", rfm.SegmentTable{Rules: []rfm.SegmentRule{{Name: "x", F: rfm.Range{3, 2}}}}, false},
+		{"above bins", rfm.SegmentTable{Bins: 3, Rules: []rfm.SegmentRule{{Name: "x", M: rfm.Range{1, 4}}}}, false},
+		{"zero min", rfm.SegmentTable{Rules: []rfm.SegmentRule{{Name: "x", M: rfm.Range{0, 4}}}}, false},
+		{"negative bins", rfm.SegmentTable{Bins: -1}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -197,10 +197,10 @@ func TestTableValidate(t *testing.T) {
 			if (err == nil) != tt.ok {
 				t.Fatalf("Validate() = %v, want ok %v", err, tt.ok)
 			}
-			if err != nil && !errors.Is(err, rfm.ErrInvalidConfig) {
-				t.Errorf("Validate() = %v, want ErrInvalidConfig", err)
+			if err != nil && !errors.Is(err, rfm.ErrConfig) {
+				t.Errorf("Validate() = %v, want ErrConfig", err)
 			}
-			if _, aerr := tt.table.Assign([]rfm.Scores{{1, 1, 1}}); (aerr == nil) != tt.ok {
+			if _, aerr := tt.table.Assign([]rfm.Scores{{R: 1, F: 1, M: 1}}); (aerr == nil) != tt.ok {
 				t.Errorf("Assign error = %v, want ok %v", aerr, tt.ok)
 			}
 		})
@@ -210,12 +210,12 @@ func TestTableValidate(t *testing.T) {
 // TestCustomTable: a host table with a fallback name of its own, on
 // scores outside the table's range too.
 func TestCustomTable(t *testing.T) {
-	table := rfm.Table{
+	table := rfm.SegmentTable{
 		Bins:     3,
-		Rules:    []rfm.Rule{{Name: "高价值", R: rfm.Range{3, 3}, M: rfm.Range{2, 3}}, {Name: "沉睡", R: rfm.Range{1, 1}}},
+		Rules:    []rfm.SegmentRule{{Name: "高价值", R: rfm.Range{3, 3}, M: rfm.Range{2, 3}}, {Name: "沉睡", R: rfm.Range{1, 1}}},
 		Fallback: "一般",
 	}
-	scores := []rfm.Scores{{3, 1, 3}, {1, 3, 3}, {2, 2, 2}, {3, 1, 1}, {9, 9, 9}}
+	scores := []rfm.Scores{{R: 3, F: 1, M: 3}, {R: 1, F: 3, M: 3}, {R: 2, F: 2, M: 2}, {R: 3, F: 1, M: 1}, {R: 9, F: 9, M: 9}}
 	idx, err := table.Assign(scores)
 	if err != nil {
 		t.Fatal(err)
