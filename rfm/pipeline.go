@@ -102,12 +102,14 @@ func touchIDs(recs []record) uint64 {
 // computeSharded is Compute on w > 1 goroutines. The calling goroutine
 // reads and prepares the orders and deals them out by a hash of the
 // customer ID to w shards, each an Accumulator of its own on its own
-// goroutine: a pipeline, not a pool of interchangeable workers, since the
-// user's iterator stays on the calling goroutine. Every customer's orders thus reach one shard in stream
-// order, so each customer's values are exactly those of one pass, and
-// the shards' customers, each list ordered by the stream position of its
-// first used order, merge into the one-pass order. The hash seed decides
-// only which shard does the work.
+// goroutine. (This is a pipeline, not a pool of interchangeable workers,
+// so it does not use package parallel: the host's iterator must stay on
+// the calling goroutine, where its panics reach the caller.) Every
+// customer's orders thus reach one shard in stream order, so each
+// customer's values are exactly those of one pass, and the shards'
+// customers, each list ordered by the stream position of its first used
+// order, merge into the one-pass order. The hash seed decides only which
+// shard does the work.
 func computeSharded(ctx context.Context, orders iter.Seq[customer.Order], asOf time.Time, opts Options, w int) ([]Values, Skipped, error) {
 	opts.Workers = 1
 	shards := make([]*Accumulator, w)

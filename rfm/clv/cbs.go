@@ -92,8 +92,8 @@ func cbsCheckAll(data []CBS) error {
 	return nil
 }
 
-// day is the length of the default unit.
-const day = 24 * time.Hour
+// oneDay is the length of the default unit.
+const oneDay = 24 * time.Hour
 
 // unitDays returns the length of unit in days, with 0 meaning a day, or an
 // error naming field when unit is not a positive whole number of days.
@@ -101,10 +101,10 @@ func unitDays(unit time.Duration, field string) (float64, error) {
 	if unit == 0 {
 		return 1, nil
 	}
-	if unit < 0 || unit%day != 0 {
+	if unit < 0 || unit%oneDay != 0 {
 		return 0, badConfig("%s %v is not a whole number of days", field, unit)
 	}
-	return float64(unit / day), nil
+	return float64(unit / oneDay), nil
 }
 
 // CBSOptions configures [SummarizeCBS]. CalibrationEnd is required; the
@@ -207,7 +207,7 @@ func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBS
 				if o.CustomerID != "" {
 					what = "no time"
 				}
-				return nil, skipped, &rfm.OrderError{Index: n, OrderID: o.ID, Err: fmt.Errorf("%w: %s", customer.ErrInvalidValue, what)}
+				return nil, Skipped{}, &rfm.OrderError{Index: n, OrderID: o.ID, Err: fmt.Errorf("%w: %s", customer.ErrInvalidValue, what)}
 			}
 			skipped.Invalid++
 			continue
@@ -216,7 +216,7 @@ func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBS
 		switch {
 		case day > holdEnd:
 			if opts.RejectFuture {
-				return nil, skipped, &rfm.OrderError{Index: n, OrderID: o.ID, Err: customer.ErrFuture}
+				return nil, Skipped{}, &rfm.OrderError{Index: n, OrderID: o.ID, Err: customer.ErrFuture}
 			}
 			skipped.Future++
 			continue

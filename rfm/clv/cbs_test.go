@@ -126,9 +126,9 @@ func TestSummarizeCBSSkipRules(t *testing.T) {
 		{"reject invalid", clv.CBSOptions{CalibrationEnd: end, RejectInvalid: true}, customer.ErrInvalidValue, 14},
 		{"reject future", clv.CBSOptions{CalibrationEnd: end, RejectFuture: true}, customer.ErrFuture, 5},
 	} {
-		data, _, err := clv.SummarizeCBS(t.Context(), slices.Values(orders), tc.opts)
+		data, skipped, err := clv.SummarizeCBS(t.Context(), slices.Values(orders), tc.opts)
 		var oe *rfm.OrderError
-		if !errors.Is(err, tc.want) || !errors.As(err, &oe) || oe.Index != tc.index || data != nil {
+		if !errors.Is(err, tc.want) || !errors.As(err, &oe) || oe.Index != tc.index || data != nil || skipped != (clv.Skipped{}) {
 			t.Errorf("%s: SummarizeCBS() = %v, %v; want an *rfm.OrderError at %d wrapping %v", tc.name, data, err, tc.index, tc.want)
 		}
 	}
