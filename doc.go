@@ -14,8 +14,9 @@
 //     built-in taggers (spending level, activity, needs, lifecycle,
 //     preferences) run in bulk over profiles.
 //   - [github.com/clientele-go/clientele/rfm]: recency, frequency and
-//     monetary values, scoring, named segments, and customer lifetime value
-//     and churn models (BG/NBD, Gamma-Gamma).
+//     monetary values, scoring, named segments and reports; its package
+//     rfm/clv holds the customer lifetime value and churn models (BG/NBD,
+//     Gamma-Gamma).
 //   - [github.com/clientele-go/clientele/cluster]: deterministic, parallel
 //     k-means with k-means++ seeding, scaling and quality measures. It knows
 //     nothing of customers.

@@ -13,8 +13,10 @@ import (
 const module = "github.com/clientele-go/clientele"
 
 // allowed lists, for each top-level package, the packages of this module
-// it may import (see ../shared/STYLE.md §2). internal/* packages may be
-// imported by anyone below examples; the examples may import anything.
+// it may import (see ../shared/STYLE.md §2). Packages below a top-level
+// one (rfm/clv, tagging/taggingtest) share its entry and may also import
+// it. internal/* packages may be imported by anyone below examples; the
+// examples may import anything.
 var allowed = map[string][]string{
 	"privacy":  {},
 	"cluster":  {},
@@ -27,7 +29,7 @@ var allowed = map[string][]string{
 // leafInternal lists the internal packages that import nothing of this
 // module, so that even the standalone packages (privacy, cluster) may use
 // them without gaining a dependency on the domain.
-var leafInternal = []string{"internal/parallel"}
+var leafInternal = []string{"internal/parallel", "internal/hypergeo", "internal/neldermead"}
 
 // thirdParty lists the only modules outside the standard library that
 // non-test code may import.
@@ -93,6 +95,15 @@ func TestViolation(t *testing.T) {
 		{"cluster", module + "/internal/parallel", false, false},
 		{"internal/parallel", module + "/customer", false, true},
 		{"tagging/taggingtest", module + "/tagging", false, false},
+		{"rfm/clv", module + "/customer", false, false},
+		{"rfm/clv", module + "/rfm", false, false},
+		{"rfm/clv", module + "/internal/hypergeo", false, false},
+		{"rfm/clv", module + "/internal/neldermead", false, false},
+		{"rfm/clv", module + "/tagging", false, true},
+		{"rfm/clv", module + "/segment", false, true},
+		{"segment", module + "/rfm/clv", false, false},
+		{"internal/hypergeo", module + "/rfm", false, true},
+		{"cluster", module + "/internal/neldermead", false, false},
 	}
 	for _, tt := range tests {
 		top := strings.Split(tt.dir, "/")[0]

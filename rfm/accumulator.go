@@ -2,18 +2,19 @@ package rfm
 
 import (
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
 	"github.com/clientele-go/clientele/internal/blocks"
 	"github.com/clientele-go/clientele/internal/keyset"
 	"github.com/clientele-go/clientele/internal/money"
+	"github.com/clientele-go/clientele/internal/parallel"
 	"github.com/shopspring/decimal"
 )
 
 // Accumulator builds [Values] from orders one at a time, in one pass and
-// in any order. It keeps about 80 bytes per customer, plus a 64-bit
+// in any order, skipping and counting bad orders by the rule documented
+// on [customer.Skipped] (or rejecting them, as [Options] say). It keeps about 80 bytes per customer, plus a 64-bit
 // fingerprint of each distinct order ID (about 12 bytes with overhead)
 // unless Options.TrustOrderIDs is set, since duplicates can only be
 // recognised by remembering the IDs seen, and as much per distinct
@@ -37,7 +38,7 @@ type Accumulator struct {
 	days     keyset.Sets         // purchase days per customer (FrequencyDays)
 	dups     int                 // orders skipped as duplicates
 	buyers   int                 // customers with at least one purchase
-	freqDays bool                // Options.Frequency == FrequencyDays
+	freqDays bool                // Options.FrequencyDays
 	touched  uint64              // sink for custIndex.touch
 	tags     []uint64            // scratch for applyBatch
 }
@@ -55,25 +56,25 @@ type custNum struct {
 }
 
 // NewAccumulator returns an empty Accumulator for the as-of time asOf. It
-// returns an error wrapping [ErrInvalidConfig] when asOf is zero or opts
-// are invalid.
+// returns an error wrapping [ErrConfig] when asOf is zero or opts are
+// invalid.
 func NewAccumulator(asOf time.Time, opts Options) (*Accumulator, error) {
 	if asOf.IsZero() {
-		return nil, badConfig("zero as-of time")
+		return nil, badConfig("the as-of time is zero")
 	}
 	if err := opts.check(); err != nil {
 		return nil, err
 	}
-	a := &Accumulator{index: newCustIndex(), freqDays: opts.Frequency == FrequencyDays}
+	a := &Accumulator{index: newCustIndex(), freqDays: opts.FrequencyDays}
 	a.prep = preparer{asOf: asOf, opts: opts, clock: newDayClock(asOf.Location())}
 	a.prep.asOfDay = a.prep.clock.day(asOf)
 	return a, nil
 }
 
 // Add adds one order. It returns nil when the order was used or skipped
-// and counted (see [Accumulator.Skipped]), and an [*OrderError] when the
-// order cannot be used and Options do not say to skip it; the order then
-// leaves the Accumulator unchanged and later orders can still be added.
+// and counted (see [Accumulator.Skipped]), and an [*OrderError] when
+// Options.RejectInvalid or RejectFuture rejects it; the order then leaves
+// the Accumulator unchanged and later orders can still be added.
 func (a *Accumulator) Add(o customer.Order) error {
 	var r record
 	use, err := a.prep.prepare(&o, &r)
@@ -116,7 +117,7 @@ func (p *preparer) prepare(o *customer.Order, r *record) (use bool, err error) {
 	pos := p.n
 	p.n++
 	if o.CustomerID == "" || o.At.IsZero() {
-		if p.opts.SkipInvalid {
+		if !p.opts.RejectInvalid {
 			p.skipped.Invalid++
 			return false, nil
 		}
@@ -124,14 +125,14 @@ func (p *preparer) prepare(o *customer.Order, r *record) (use bool, err error) {
 		if o.CustomerID != "" {
 			what = "no time"
 		}
-		return false, &OrderError{Index: pos, OrderID: o.ID, Err: fmt.Errorf("%w: %s", ErrInvalidOrder, what)}
+		return false, &OrderError{Index: pos, OrderID: o.ID, Err: fmt.Errorf("%w: %s", customer.ErrInvalidValue, what)}
 	}
 	if o.At.After(p.asOf) {
-		if p.opts.SkipFuture {
+		if !p.opts.RejectFuture {
 			p.skipped.Future++
 			return false, nil
 		}
-		return false, &OrderError{Index: pos, OrderID: o.ID, Err: ErrFutureOrder}
+		return false, &OrderError{Index: pos, OrderID: o.ID, Err: customer.ErrFuture}
 	}
 	day := p.clock.day(o.At)
 	if p.opts.WindowDays > 0 && p.asOfDay-day >= int64(p.opts.WindowDays) {
@@ -241,11 +242,8 @@ func (a *Accumulator) lookup(id customer.ID, tag uint64, pos int64) *custNum {
 	return a.nums.At(i)
 }
 
-// Len returns the number of customers with at least one purchase so far:
-// the length of the slice [Accumulator.Values] would return.
-func (a *Accumulator) Len() int { return a.buyers }
-
-// Skipped returns the counts of what was left out so far.
+// Skipped returns the counts of what was left out so far (see
+// [customer.Skipped] for the rule).
 func (a *Accumulator) Skipped() Skipped {
 	s := a.prep.skipped
 	s.Duplicate = a.dups
@@ -255,11 +253,11 @@ func (a *Accumulator) Skipped() Skipped {
 
 // Merge adds the orders of b to a, as if a had been fed b's orders after
 // its own. a and b must have the same as-of time and Options (Workers
-// aside), else Merge returns an error wrapping [ErrInvalidConfig]. The
-// result is exact when no order is in both: shards split by customer (as
-// a distributed group-by does) or by order ID always qualify, and so do
+// aside), else Merge returns an error wrapping [ErrConfig]. The result is
+// exact when no order is in both: shards split by customer (as a
+// distributed group-by does) or by order ID always qualify, and so do
 // consecutive slices of a stream without duplicates. Unless TrustOrderIDs
-// is set, Merge checks this and returns an error wrapping [ErrOverlap],
+// is set, Merge checks this and returns an error wrapping [ErrMismatch],
 // leaving a unchanged, when an order ID of a customer is in both. b is
 // not changed and must not be a itself.
 func (a *Accumulator) Merge(b *Accumulator) error {
@@ -290,7 +288,7 @@ func (a *Accumulator) Merge(b *Accumulator) error {
 			})
 		}
 		if shared > 0 {
-			return fmt.Errorf("%w (%d orders)", ErrOverlap, shared)
+			return fmt.Errorf("%w: the accumulators share %d orders", ErrMismatch, shared)
 		}
 	}
 	for i := range int32(b.ids.Len()) {
@@ -343,7 +341,7 @@ func (a *Accumulator) Merge(b *Accumulator) error {
 func (a *Accumulator) Values() []Values {
 	out := make([]Values, a.buyers)
 	n := a.nums.Len()
-	w := min(rfmWorkers(a.prep.opts.Workers), (n+blocks.BlockSize-1)/blocks.BlockSize)
+	w := min(parallel.Workers(a.prep.opts.Workers), (n+blocks.BlockSize-1)/blocks.BlockSize)
 	if w < 2 {
 		a.fillValues(out, 0, n)
 		return out
@@ -365,15 +363,9 @@ func (a *Accumulator) Values() []Values {
 		}
 		starts[k+1] = starts[k] + buyers
 	}
-	var wg sync.WaitGroup
-	for k := range w {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			a.fillValues(out[starts[k]:starts[k+1]], bounds[k], bounds[k+1])
-		}()
-	}
-	wg.Wait()
+	parallel.For(w, w, func(_, k int) {
+		a.fillValues(out[starts[k]:starts[k+1]], bounds[k], bounds[k+1])
+	})
 	return out
 }
 
@@ -391,11 +383,11 @@ func (a *Accumulator) fillValues(out []Values, from, to int) {
 		v.CustomerID = *a.ids.At(i)
 		v.Recency = int(a.prep.asOfDay - c.last)
 		v.Frequency = int(c.buys)
-		if a.prep.opts.Frequency == FrequencyDays {
+		if a.prep.opts.FrequencyDays {
 			v.Frequency = int(c.ndays)
 		}
 		switch {
-		case a.prep.opts.Monetary == MonetaryAverage:
+		case a.prep.opts.MonetaryAverage:
 			s := a.total(c)
 			v.Monetary = s.Decimal().DivRound(decimal.NewFromInt(int64(c.buys)), 2)
 		case c.big >= 0:

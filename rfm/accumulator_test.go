@@ -39,7 +39,7 @@ func byCustomer(vs []rfm.Values) []rfm.Values {
 func TestMergeShardsByCustomer(t *testing.T) {
 	cfg := synth.Config{People: 2000, Seed: 3, DuplicateOrders: 0.1}
 	orders := slices.Collect(synth.Orders(cfg))
-	for _, opts := range []rfm.Options{{}, {Frequency: rfm.FrequencyDays, WindowDays: 400}} {
+	for _, opts := range []rfm.Options{{}, {FrequencyDays: true, WindowDays: 400}} {
 		whole := accumulate(t, orders, opts)
 		shards := make([][]customer.Order, 3)
 		for _, o := range orders {
@@ -72,7 +72,7 @@ func TestMergeShardsByCustomer(t *testing.T) {
 func TestMergeConsecutiveSlices(t *testing.T) {
 	orders := slices.Collect(synth.Orders(synth.Config{People: 1500, Seed: 4}))
 	slices.SortStableFunc(orders, func(a, b customer.Order) int { return a.At.Compare(b.At) })
-	opts := rfm.Options{Frequency: rfm.FrequencyDays}
+	opts := rfm.Options{FrequencyDays: true}
 	whole := accumulate(t, orders, opts)
 	third := len(orders) / 3
 	merged := accumulate(t, orders[:third], opts)
@@ -104,22 +104,22 @@ func TestMergeRejects(t *testing.T) {
 	before := a.Values()
 
 	overlap := accumulate(t, []customer.Order{o2, o1}, rfm.Options{})
-	if err := a.Merge(overlap); !errors.Is(err, rfm.ErrOverlap) {
-		t.Errorf("Merge(shared order) = %v, want ErrOverlap", err)
+	if err := a.Merge(overlap); !errors.Is(err, rfm.ErrMismatch) {
+		t.Errorf("Merge(shared order) = %v, want ErrMismatch", err)
 	}
 	if diff := cmp.Diff(before, a.Values()); diff != "" {
 		t.Errorf("a failed Merge changed a (-want +got):\n%s", diff)
 	}
-	if err := a.Merge(a); !errors.Is(err, rfm.ErrInvalidConfig) {
-		t.Errorf("Merge(self) = %v, want ErrInvalidConfig", err)
+	if err := a.Merge(a); !errors.Is(err, rfm.ErrConfig) {
+		t.Errorf("Merge(self) = %v, want ErrConfig", err)
 	}
 	other, _ := rfm.NewAccumulator(asOf.AddDate(0, 0, 1), rfm.Options{})
-	if err := a.Merge(other); !errors.Is(err, rfm.ErrInvalidConfig) {
-		t.Errorf("Merge(other as-of) = %v, want ErrInvalidConfig", err)
+	if err := a.Merge(other); !errors.Is(err, rfm.ErrConfig) {
+		t.Errorf("Merge(other as-of) = %v, want ErrConfig", err)
 	}
-	days := accumulate(t, nil, rfm.Options{Frequency: rfm.FrequencyDays})
-	if err := a.Merge(days); !errors.Is(err, rfm.ErrInvalidConfig) {
-		t.Errorf("Merge(other options) = %v, want ErrInvalidConfig", err)
+	days := accumulate(t, nil, rfm.Options{FrequencyDays: true})
+	if err := a.Merge(days); !errors.Is(err, rfm.ErrConfig) {
+		t.Errorf("Merge(other options) = %v, want ErrConfig", err)
 	}
 	// Workers do not matter.
 	if err := a.Merge(accumulate(t, []customer.Order{o2}, rfm.Options{Workers: 4})); err != nil {

@@ -1,6 +1,7 @@
 package rfm_test
 
 import (
+	"context"
 	"slices"
 	"strconv"
 	"sync"
@@ -24,7 +25,7 @@ var benchConfig = synth.Config{People: 1_000_000, Companies: -1, Seed: 1}
 
 // benchValues are the values of benchOrders.
 var benchValues = sync.OnceValue(func() []rfm.Values {
-	v, err := rfm.Compute(slices.Values(benchOrders()), synth.DefaultAsOf, rfm.Options{})
+	v, _, err := rfm.Compute(context.Background(), slices.Values(benchOrders()), synth.DefaultAsOf, rfm.Options{})
 	if err != nil {
 		panic(err)
 	}
@@ -49,7 +50,7 @@ func BenchmarkRFM10M(b *testing.B) {
 			q := rfm.Quantile{Workers: c.opts.Workers}
 			b.ReportAllocs()
 			for b.Loop() {
-				values, err := rfm.Compute(slices.Values(orders), synth.DefaultAsOf, c.opts)
+				values, _, err := rfm.Compute(b.Context(), slices.Values(orders), synth.DefaultAsOf, c.opts)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -72,7 +73,7 @@ func BenchmarkCompute10MDays(b *testing.B) {
 	orders := benchOrders()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := rfm.Compute(slices.Values(orders), synth.DefaultAsOf, rfm.Options{Frequency: rfm.FrequencyDays}); err != nil {
+		if _, _, err := rfm.Compute(b.Context(), slices.Values(orders), synth.DefaultAsOf, rfm.Options{FrequencyDays: true}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,6 +1,7 @@
 package rfm_test
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"time"
@@ -22,7 +23,7 @@ func ExampleCompute() {
 		{ID: "4", CustomerID: "C001", At: day(25), Amount: amount("-120.50")}, // refund
 	}
 	asOf := time.Date(2026, 6, 30, 23, 59, 59, 0, cst)
-	values, err := rfm.Compute(slices.Values(orders), asOf, rfm.Options{})
+	values, skipped, err := rfm.Compute(context.Background(), slices.Values(orders), asOf, rfm.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -30,9 +31,11 @@ func ExampleCompute() {
 	for _, v := range values {
 		fmt.Printf("%s: R=%d days, F=%d, M=%s\n", v.CustomerID, v.Recency, v.Frequency, v.Monetary.StringFixed(2))
 	}
+	fmt.Printf("skipped %d duplicate\n", skipped.Duplicate)
 	// Output:
 	// C001: R=10 days, F=2, M=299.00
 	// C002: R=27 days, F=1, M=59.90
+	// skipped 1 duplicate
 }
 
 func ExampleAccumulator_Merge() {
@@ -65,7 +68,7 @@ func ExampleAccumulator_Merge() {
 func ExampleAccumulator_Skipped() {
 	cst := time.FixedZone("CST", 8*3600)
 	asOf := time.Date(2026, 6, 30, 23, 59, 59, 0, cst)
-	a, _ := rfm.NewAccumulator(asOf, rfm.Options{SkipFuture: true, WindowDays: 365})
+	a, _ := rfm.NewAccumulator(asOf, rfm.Options{WindowDays: 365})
 	for _, o := range []customer.Order{
 		{ID: "1", CustomerID: "C001", At: time.Date(2026, 6, 1, 0, 0, 0, 0, cst), Amount: decimal.NewFromInt(5)},
 		{ID: "1", CustomerID: "C001", At: time.Date(2026, 6, 1, 0, 0, 0, 0, cst), Amount: decimal.NewFromInt(5)},
@@ -77,7 +80,7 @@ func ExampleAccumulator_Skipped() {
 			fmt.Println(err)
 		}
 	}
-	fmt.Printf("%d customers, skipped %+v\n", a.Len(), a.Skipped())
+	fmt.Printf("%d customers, skipped %+v\n", len(a.Values()), a.Skipped())
 	// Output:
 	// 1 customers, skipped {Invalid:0 Future:1 Outside:1 Duplicate:1 NoPurchase:1}
 }

@@ -33,8 +33,8 @@ func ExampleQuantile() {
 	// The breaks are R's quantiles plus one: frequency 9 is below 9.2
 	// and scores 4, while monetary 900 is above 821 and scores 5.
 	scores, _ := q.Score(values)
-	for i, s := range scores {
-		fmt.Printf("%s R%d F%d M%d\n", values[i].CustomerID, s.R, s.F, s.M)
+	for _, s := range scores {
+		fmt.Printf("%s R%d F%d M%d\n", s.CustomerID, s.R, s.F, s.M)
 	}
 	// Output:
 	// recency breaks: [19 37 55 73]
@@ -69,9 +69,9 @@ func ExampleThresholds() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(scores)
+	fmt.Printf("%+v\n", scores)
 	// Output:
-	// [{ 5 4 4} { 2 1 1} { 4 3 3}]
+	// [{CustomerID:C001 R:5 F:4 M:4} {CustomerID:C002 R:2 F:1 M:1} {CustomerID:C003 R:4 F:3 M:3}]
 }
 
 func ExampleMeanSplit() {
@@ -83,13 +83,13 @@ func ExampleMeanSplit() {
 	}
 	scores, _ := rfm.MeanSplit{}.Score(values)
 	table := rfm.ValueSegments()
-	for i, s := range scores {
+	for _, s := range scores {
 		r := table.Rules[table.Match(s)]
-		fmt.Printf("%s %+v %s (%s)\n", values[i].CustomerID, s, r.Label, r.Name)
+		fmt.Printf("%s R%d F%d M%d %s (%s)\n", s.CustomerID, s.R, s.F, s.M, r.Label, r.Name)
 	}
 	// Output:
-	// C001 {CustomerID: R:2 F:2 M:2} 重要价值客户 (Important value)
-	// C002 {CustomerID: R:1 F:2 M:2} 重要保持客户 (Important retention)
-	// C003 {CustomerID: R:2 F:1 M:1} 一般发展客户 (General growth)
-	// C004 {CustomerID: R:1 F:1 M:1} 一般挽留客户 (General win-back)
+	// C001 R2 F2 M2 重要价值客户 (Important value)
+	// C002 R1 F2 M2 重要保持客户 (Important retention)
+	// C003 R2 F1 M1 一般发展客户 (General growth)
+	// C004 R1 F1 M1 一般挽留客户 (General win-back)
 }

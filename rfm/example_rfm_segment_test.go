@@ -10,22 +10,22 @@ import (
 func ExampleStandardSegments() {
 	table := rfm.StandardSegments()
 	for _, s := range []rfm.Scores{{R: 5, F: 5, M: 5}, {R: 4, F: 4, M: 3}, {R: 5, F: 1, M: 2}, {R: 1, F: 4, M: 5}, {R: 1, F: 1, M: 2}, {R: 5, F: 5, M: 1}} {
-		fmt.Printf("%+v %s\n", s, table.Segment(s))
+		fmt.Printf("R%d F%d M%d %s\n", s.R, s.F, s.M, table.Name(table.Match(s)))
 	}
 	// Output:
-	// {CustomerID: R:5 F:5 M:5} Champions
-	// {CustomerID: R:4 F:4 M:3} Potential Loyalist
-	// {CustomerID: R:5 F:1 M:2} New Customers
-	// {CustomerID: R:1 F:4 M:5} Can't Lose Them
-	// {CustomerID: R:1 F:1 M:2} Lost
-	// {CustomerID: R:5 F:5 M:1} Others
+	// R5 F5 M5 Champions
+	// R4 F4 M3 Potential Loyalist
+	// R5 F1 M2 New Customers
+	// R1 F4 M5 Can't Lose Them
+	// R1 F1 M2 Lost
+	// R5 F5 M1 Others
 }
 
 // A host table: three tiers on three-level scores, with its own fallback.
-func ExampleTable() {
-	table := rfm.Table{
+func ExampleSegmentTable() {
+	table := rfm.SegmentTable{
 		Bins: 3,
-		Rules: []rfm.Rule{
+		Rules: []rfm.SegmentRule{
 			{Name: "high value", Label: "高价值", R: rfm.Range{Min: 2, Max: 3}, M: rfm.Range{Min: 3, Max: 3}},
 			{Name: "dormant", Label: "沉睡客户", R: rfm.Range{Min: 1, Max: 1}},
 		},
@@ -56,10 +56,10 @@ func ExampleNewReport() {
 	for _, s := range report.Segments {
 		if s.Customers > 0 {
 			fmt.Printf("%-19s %d customers, %.0f%% of spend, median recency %v days\n",
-				s.Name, s.Customers, 100*s.MonetaryShare, s.Recency.Median)
+				s.Name, s.Customers, 100*s.MonetaryShare, s.RecencyMedian)
 		}
 	}
-	c := report.Grid.Cell(5, 5)
+	c := report.Grid[(5-1)*report.Bins+5-1]
 	fmt.Printf("R5 F5: %d customers averaging %s\n", c.Customers, c.AvgMonetary)
 	// Output:
 	// Hibernating         4 customers, 18% of spend, median recency 75 days

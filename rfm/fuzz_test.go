@@ -50,24 +50,22 @@ func FuzzCompute(f *testing.F) {
 			return
 		}
 		opts := rfm.Options{
-			Frequency:     rfm.FrequencyMode(data[0] & 1),
-			Monetary:      rfm.MonetaryMode(data[0] >> 1 & 1),
-			TrustOrderIDs: data[0]>>2&1 == 1,
-			WindowDays:    int(data[0] >> 3 & 3 * 10),
-			SkipFuture:    true,
-			SkipInvalid:   true,
-			Workers:       1 + int(data[0]>>5&1),
+			FrequencyDays:   data[0]&1 == 1,
+			MonetaryAverage: data[0]>>1&1 == 1,
+			TrustOrderIDs:   data[0]>>2&1 == 1,
+			WindowDays:      int(data[0] >> 3 & 3 * 10),
+			Workers:         1 + int(data[0]>>5&1),
 		}
 		bins := 1 + int(data[1]%7)
 		orders := fuzzOrders(data[2:])
 
-		values, err := rfm.Compute(slices.Values(orders), asOf, opts)
+		values, skipped, err := rfm.Compute(t.Context(), slices.Values(orders), asOf, opts)
 		if err != nil {
 			t.Fatalf("Compute: %v", err)
 		}
-		want, _ := reference(orders, asOf, opts)
-		if diff := cmp.Diff(want, values, cmpopts.EquateEmpty()); diff != "" {
-			t.Fatalf("Compute(%+v) mismatch (-want +got):\n%s", opts, diff)
+		want, wantSkipped := reference(orders, asOf, opts)
+		if diff := cmp.Diff(want, values, cmpopts.EquateEmpty()); diff != "" || skipped != wantSkipped {
+			t.Fatalf("Compute(%+v) mismatch (skipped %+v, want %+v) (-want +got):\n%s", opts, skipped, wantSkipped, diff)
 		}
 
 		seen := map[customer.ID]bool{}
@@ -78,7 +76,7 @@ func FuzzCompute(f *testing.F) {
 			seen[v.CustomerID] = true
 		}
 		for _, sc := range []struct {
-			s rfm.Scorer
+			s scorer
 			n int
 		}{{rfm.Quantile{Bins: bins}, bins}, {rfm.Quantile{Bins: bins, Unshifted: true}, bins}, {rfm.MeanSplit{}, 2}} {
 			scores, err := sc.s.Score(values)
@@ -88,14 +86,17 @@ func FuzzCompute(f *testing.F) {
 			if len(scores) != len(values) {
 				t.Fatalf("%T: %d scores for %d customers", sc.s, len(scores), len(values))
 			}
-			for _, s := range scores {
+			for i, s := range scores {
+				if s.CustomerID != values[i].CustomerID {
+					t.Fatalf("%T: scores %d are of customer %s, want %s", sc.s, i, s.CustomerID, values[i].CustomerID)
+				}
 				for _, x := range []int{s.R, s.F, s.M} {
 					if x < 1 || x > sc.n {
 						t.Fatalf("%T: score %+v outside 1..%d", sc.s, s, sc.n)
 					}
 				}
 			}
-			table := rfm.Table{Bins: sc.n, Rules: []rfm.Rule{{Name: "top", R: rfm.Range{sc.n, sc.n}}}}
+			table := rfm.SegmentTable{Bins: sc.n, Rules: []rfm.SegmentRule{{Name: "top", R: rfm.Range{sc.n, sc.n}}}}
 			if _, err := table.Assign(scores); err != nil {
 				t.Fatalf("Assign: %v", err)
 			}
@@ -111,7 +112,7 @@ func FuzzCompute(f *testing.F) {
 }
 
 // FuzzTable builds segment tables and thresholds from bytes: Validate and
-// Thresholds.Score reject bad ones with ErrInvalidConfig and never panic,
+// Thresholds.Score reject bad ones with ErrConfig and never panic,
 // and for good ones Assign agrees with Match on every combination, and
 // threshold scores stay within 1..len+1.
 func FuzzTable(f *testing.F) {
@@ -122,14 +123,14 @@ func FuzzTable(f *testing.F) {
 		if len(data) == 0 {
 			return
 		}
-		table := rfm.Table{Bins: int(data[0]%8) - 1, Fallback: "rest"}
+		table := rfm.SegmentTable{Bins: int(data[0]%8) - 1, Fallback: "rest"}
 		for i, rest := 0, data[1:]; len(rest) >= 6; i, rest = i+1, rest[6:] {
 			rng := func(a, b byte) rfm.Range { return rfm.Range{Min: int(a % 8), Max: int(b % 8)} }
 			name := ""
 			if rest[0]&0x80 == 0 {
 				name = "r" + strconv.Itoa(i)
 			}
-			table.Rules = append(table.Rules, rfm.Rule{Name: name, R: rng(rest[0], rest[1]), F: rng(rest[2], rest[3]), M: rng(rest[4], rest[5])})
+			table.Rules = append(table.Rules, rfm.SegmentRule{Name: name, R: rng(rest[0], rest[1]), F: rng(rest[2], rest[3]), M: rng(rest[4], rest[5])})
 		}
 		n := 5
 		if table.Bins > 0 {
@@ -141,8 +142,8 @@ func FuzzTable(f *testing.F) {
 			t.Fatalf("Validate = %v but Assign = %v", verr, err)
 		}
 		if err != nil {
-			if !errors.Is(err, rfm.ErrInvalidConfig) {
-				t.Fatalf("Assign error %v does not wrap ErrInvalidConfig", err)
+			if !errors.Is(err, rfm.ErrConfig) {
+				t.Fatalf("Assign error %v does not wrap ErrConfig", err)
 			}
 		} else {
 			for i, s := range all {
@@ -166,8 +167,8 @@ func FuzzTable(f *testing.F) {
 		values := []rfm.Values{{}, {Recency: 300, Frequency: 300, Monetary: dec("30")}, {Recency: 50, Frequency: 7, Monetary: dec("-3.25")}}
 		scores, err := th.Score(values)
 		if err != nil {
-			if !errors.Is(err, rfm.ErrInvalidConfig) {
-				t.Fatalf("Thresholds error %v does not wrap ErrInvalidConfig", err)
+			if !errors.Is(err, rfm.ErrConfig) {
+				t.Fatalf("Thresholds error %v does not wrap ErrConfig", err)
 			}
 			return
 		}

@@ -1,14 +1,15 @@
 package rfm
 
 import (
+	"context"
 	"hash/maphash"
 	"iter"
-	"runtime"
 	"sync"
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
 	"github.com/clientele-go/clientele/internal/blocks"
+	"github.com/clientele-go/clientele/internal/parallel"
 )
 
 // batchLen is the number of prepared orders handled at a time.
@@ -17,20 +18,22 @@ const batchLen = 1024
 // maxShards caps the shards of a parallel Compute.
 const maxShards = 8
 
-// rfmWorkers returns the number of goroutines a Workers setting allows.
-func rfmWorkers(n int) int {
-	if n <= 0 {
-		return runtime.GOMAXPROCS(0)
-	}
-	return n
-}
+// ctxEvery is the number of orders between two checks of the context, a
+// power of two.
+const ctxEvery = 4096
 
 // addAll adds orders in batches on the calling goroutine: it prepares a
-// batch, then applies it. It stops at the first order error and returns
-// it, after applying the orders before it.
-func (a *Accumulator) addAll(orders iter.Seq[customer.Order]) (err error) {
+// batch, then applies it. It stops at the first order error, or when ctx
+// is done, and returns the error, after applying the orders before it.
+func (a *Accumulator) addAll(ctx context.Context, orders iter.Seq[customer.Order]) (err error) {
 	recs := make([]record, 0, batchLen)
+	n := 0
 	for o := range orders {
+		if n++; n&(ctxEvery-1) == 0 {
+			if err = ctx.Err(); err != nil {
+				break
+			}
+		}
 		recs = recs[:len(recs)+1]
 		use, perr := a.prep.prepare(&o, &recs[len(recs)-1])
 		if !use {
@@ -46,6 +49,9 @@ func (a *Accumulator) addAll(orders iter.Seq[customer.Order]) (err error) {
 		}
 	}
 	a.applyBatch(recs, true)
+	if err == nil {
+		err = ctx.Err()
+	}
 	return err
 }
 
@@ -96,18 +102,21 @@ func touchIDs(recs []record) uint64 {
 // computeSharded is Compute on w > 1 goroutines. The calling goroutine
 // reads and prepares the orders and deals them out by a hash of the
 // customer ID to w shards, each an Accumulator of its own on its own
-// goroutine. Every customer's orders thus reach one shard in stream
-// order, so each customer's values are exactly those of one pass, and
-// the shards' customers, each list ordered by the stream position of its
-// first used order, merge into the one-pass order. The hash seed decides
-// only which shard does the work.
-func computeSharded(orders iter.Seq[customer.Order], asOf time.Time, opts Options, w int) ([]Values, error) {
+// goroutine. (This is a pipeline, not a pool of interchangeable workers,
+// so it does not use package parallel: the host's iterator must stay on
+// the calling goroutine, where its panics reach the caller.) Every
+// customer's orders thus reach one shard in stream order, so each
+// customer's values are exactly those of one pass, and the shards'
+// customers, each list ordered by the stream position of its first used
+// order, merge into the one-pass order. The hash seed decides only which
+// shard does the work.
+func computeSharded(ctx context.Context, orders iter.Seq[customer.Order], asOf time.Time, opts Options, w int) ([]Values, Skipped, error) {
 	opts.Workers = 1
 	shards := make([]*Accumulator, w)
 	for k := range shards {
 		a, err := NewAccumulator(asOf, opts)
 		if err != nil {
-			return nil, err
+			return nil, Skipped{}, err
 		}
 		a.firsts = new(blocks.List[int64])
 		shards[k] = a
@@ -189,7 +198,13 @@ func computeSharded(orders iter.Seq[customer.Order], asOf time.Time, opts Option
 		}
 	}
 	staged := make([]record, 0, batchLen)
+	read := 0
 	for o := range orders {
+		if read++; read&(ctxEvery-1) == 0 {
+			if err = ctx.Err(); err != nil {
+				break
+			}
+		}
 		staged = staged[:len(staged)+1]
 		use, perr := prep.prepare(&o, &staged[len(staged)-1])
 		if !use {
@@ -207,29 +222,33 @@ func computeSharded(orders iter.Seq[customer.Order], asOf time.Time, opts Option
 	route(staged)
 	finish()
 	shards[0].touched ^= touched // after the shards are done
+	if err == nil {
+		err = ctx.Err()
+	}
 	if err != nil {
-		return nil, err
+		return nil, Skipped{}, err
 	}
 	// Merge the shards' values by the position of each customer's first
 	// used order.
 	parts := make([][]Values, w)
 	firsts := make([][]int64, w)
-	var pwg sync.WaitGroup
-	for k, a := range shards {
-		pwg.Add(1)
-		go func() {
-			defer pwg.Done()
-			parts[k] = make([]Values, a.buyers)
-			firsts[k] = make([]int64, 0, a.buyers)
-			a.fillValues(parts[k], 0, a.nums.Len())
-			for i := range int32(a.nums.Len()) {
-				if a.nums.At(i).buys > 0 {
-					firsts[k] = append(firsts[k], *a.firsts.At(i))
-				}
+	parallel.For(w, w, func(_, k int) {
+		a := shards[k]
+		parts[k] = make([]Values, a.buyers)
+		firsts[k] = make([]int64, 0, a.buyers)
+		a.fillValues(parts[k], 0, a.nums.Len())
+		for i := range int32(a.nums.Len()) {
+			if a.nums.At(i).buys > 0 {
+				firsts[k] = append(firsts[k], *a.firsts.At(i))
 			}
-		}()
+		}
+	})
+	skipped := prep.skipped
+	for _, a := range shards {
+		sk := a.Skipped()
+		skipped.Duplicate += sk.Duplicate
+		skipped.NoPurchase += sk.NoPurchase
 	}
-	pwg.Wait()
 	n := 0
 	for _, p := range parts {
 		n += len(p)
@@ -246,5 +265,5 @@ func computeSharded(orders iter.Seq[customer.Order], asOf time.Time, opts Option
 		out = append(out, parts[best][next[best]])
 		next[best]++
 	}
-	return out, nil
+	return out, skipped, nil
 }

@@ -12,15 +12,22 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Report describes the customers of each segment of a [Table], and the
-// R×F grid behind the usual RFM heat map.
+// Report describes the customers of each segment of a [SegmentTable],
+// and the R×F grid behind the usual RFM heat map.
 type Report struct {
 	Customers int             // all customers
 	Monetary  decimal.Decimal // their total monetary value
 	// Segments has one entry per rule of the table, in the table's order,
 	// then one for the fallback, including segments with no customers.
 	Segments []SegmentStats
-	Grid     Grid
+	// Bins is the number of scores per side of the grid: the table's.
+	Bins int
+	// Grid counts customers by recency score (rows) and frequency score
+	// (columns), with their monetary value: the data of the RFM heat map
+	// that [Report.WriteSVG] draws. It holds Bins*Bins cells, row by row
+	// from R = 1, F = 1, so the cell of scores r and f is
+	// Grid[(r-1)*Bins+f-1].
+	Grid []GridCell
 }
 
 // SegmentStats describes the customers of one segment.
@@ -31,9 +38,11 @@ type SegmentStats struct {
 	// their share of all customers, in [0, 1].
 	Customers int
 	Share     float64
-	// Recency and Frequency are the mean and median of the segment's
-	// values; zero for an empty segment.
-	Recency, Frequency Stat
+	// RecencyMean and RecencyMedian are the mean and median of the
+	// segment's recency values, FrequencyMean and FrequencyMedian of its
+	// frequency values; zero for an empty segment.
+	RecencyMean, RecencyMedian     float64
+	FrequencyMean, FrequencyMedian float64
 	// MonetaryMean is the mean monetary value rounded half away from zero
 	// to 2 decimal places; MonetaryMedian is exact (the mean of the two
 	// middle values for an even count). Both are zero for an empty
@@ -46,20 +55,7 @@ type SegmentStats struct {
 	MonetaryShare float64
 }
 
-// Stat is the mean and median of a set of numbers.
-type Stat struct{ Mean, Median float64 }
-
-// Grid counts customers by recency score (rows) and frequency score
-// (columns), with their monetary value: the data of the RFM heat map.
-type Grid struct {
-	// Bins is the number of scores per side.
-	Bins int
-	// Cells holds Bins*Bins cells, row by row from R = 1, F = 1; use
-	// [Grid.Cell] to find one.
-	Cells []GridCell
-}
-
-// GridCell is one cell of a [Grid].
+// GridCell is one cell of the R×F grid of a [Report].
 type GridCell struct {
 	R, F      int
 	Customers int
@@ -69,24 +65,25 @@ type GridCell struct {
 	AvgMonetary decimal.Decimal
 }
 
-// Cell returns the cell of recency score r and frequency score f, or the
-// zero GridCell when either is outside 1..Bins.
-func (g Grid) Cell(r, f int) GridCell {
-	if r < 1 || f < 1 || r > g.Bins || f > g.Bins {
-		return GridCell{}
-	}
-	return g.Cells[(r-1)*g.Bins+f-1]
-}
+// cell returns the cell of recency score r and frequency score f, which
+// must be in 1..Bins.
+func (r *Report) cell(row, f int) GridCell { return r.Grid[(row-1)*r.Bins+f-1] }
 
-// NewReport summarises customers by the segments of table. values and
-// scores are parallel (as a [Scorer] returns them); neither is modified.
-// It returns an error wrapping [ErrMismatch] when their lengths differ,
-// [ErrInvalidConfig] for an invalid table, and [ErrScoreRange] when a
+// NewReport summarises customers by the segments of table. scores holds
+// the scores of values, as a scorer returns them: the same customers in
+// the same order; neither is modified. It returns an error wrapping
+// [ErrMismatch] when their lengths or customer IDs differ or when a
 // recency or frequency score lies outside 1..table.Bins, where the grid
-// has no cell for it. No customers give a report of empty segments.
-func NewReport(values []Values, scores []Scores, table Table) (*Report, error) {
+// has no cell for it, and [ErrConfig] for an invalid table. No customers
+// give a report of empty segments.
+func NewReport(values []Values, scores []Scores, table SegmentTable) (*Report, error) {
 	if len(values) != len(scores) {
 		return nil, fmt.Errorf("%w: %d values, %d scores", ErrMismatch, len(values), len(scores))
+	}
+	for i := range values {
+		if values[i].CustomerID != scores[i].CustomerID {
+			return nil, fmt.Errorf("%w: values and scores differ in customer at %d", ErrMismatch, i)
+		}
 	}
 	seg, err := table.Assign(scores)
 	if err != nil {
@@ -95,10 +92,10 @@ func NewReport(values []Values, scores []Scores, table Table) (*Report, error) {
 	n := table.bins()
 	for i, s := range scores {
 		if s.R < 1 || s.R > n || s.F < 1 || s.F > n {
-			return nil, fmt.Errorf("%w: customer %d has R %d, F %d; the table has 1-%d", ErrScoreRange, i, s.R, s.F, n)
+			return nil, fmt.Errorf("%w: customer %d has R %d, F %d; the table has 1-%d", ErrMismatch, i, s.R, s.F, n)
 		}
 	}
-	rep := &Report{Customers: len(values), Grid: Grid{Bins: n, Cells: make([]GridCell, n*n)}}
+	rep := &Report{Customers: len(values), Bins: n, Grid: make([]GridCell, n*n)}
 
 	// Group the customers by segment: the fallback (-1) goes last.
 	k := len(table.Rules) + 1
@@ -137,7 +134,7 @@ func NewReport(values []Values, scores []Scores, table Table) (*Report, error) {
 		if g < len(table.Rules) {
 			st.Label = table.Rules[g].Label
 		} else {
-			st.Name = table.FallbackName()
+			st.Name = table.fallbackName()
 		}
 		idx := members[starts[g]:starts[g+1]]
 		st.Customers = len(idx)
@@ -155,8 +152,8 @@ func NewReport(values []Values, scores []Scores, table Table) (*Report, error) {
 			ms[j] = values[i].Monetary
 			sum.Add(values[i].Monetary)
 		}
-		st.Recency = statOf(rs)
-		st.Frequency = statOf(fs)
+		st.RecencyMean, st.RecencyMedian = meanMedian(rs)
+		st.FrequencyMean, st.FrequencyMedian = meanMedian(fs)
 		st.Monetary = sum.Decimal()
 		st.MonetaryMean = st.Monetary.DivRound(decimal.NewFromInt(int64(len(idx))), 2)
 		st.MonetaryMedian = moneyMedian(ms)
@@ -168,12 +165,12 @@ func NewReport(values []Values, scores []Scores, table Table) (*Report, error) {
 	sums := make([]money.Sum, n*n)
 	for i, s := range scores {
 		c := (s.R-1)*n + s.F - 1
-		rep.Grid.Cells[c].Customers++
+		rep.Grid[c].Customers++
 		sums[c].Add(values[i].Monetary)
 	}
 	for r := 1; r <= n; r++ {
 		for f := 1; f <= n; f++ {
-			c := &rep.Grid.Cells[(r-1)*n+f-1]
+			c := &rep.Grid[(r-1)*n+f-1]
 			c.R, c.F = r, f
 			c.Monetary = sums[(r-1)*n+f-1].Decimal()
 			if c.Customers > 0 {
@@ -184,15 +181,15 @@ func NewReport(values []Values, scores []Scores, table Table) (*Report, error) {
 	return rep, nil
 }
 
-// statOf returns the mean and median of xs, which it reorders.
-func statOf(xs []float64) Stat {
+// meanMedian returns the mean and median of xs, which it reorders.
+func meanMedian(xs []float64) (mean, median float64) {
 	var s float64
 	for _, x := range xs {
 		s += x
 	}
 	n := len(xs)
 	m := orderStats(xs, []int{(n - 1) / 2, n / 2})
-	return Stat{Mean: s / float64(n), Median: (m[0] + m[1]) / 2}
+	return s / float64(n), (m[0] + m[1]) / 2
 }
 
 // moneyMedian returns the exact median of ds, which it may reorder.
@@ -233,8 +230,8 @@ func (r *Report) WriteText(w io.Writer) error {
 		} else {
 			fmt.Fprintf(tw, "%s\t%d\t%s\t%.1f\t%s\t%.2f\t%s\t%s\t%s\t%s\t%s",
 				s.Name, s.Customers, percent(s.Share),
-				s.Recency.Mean, trimFloat(s.Recency.Median),
-				s.Frequency.Mean, trimFloat(s.Frequency.Median),
+				s.RecencyMean, trimFloat(s.RecencyMedian),
+				s.FrequencyMean, trimFloat(s.FrequencyMedian),
 				s.MonetaryMean.StringFixed(2), s.MonetaryMedian.StringFixed(2),
 				s.Monetary.StringFixed(2), percent(s.MonetaryShare))
 		}
@@ -253,15 +250,15 @@ func (r *Report) WriteText(w io.Writer) error {
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	var b strings.Builder
 	b.WriteString("\t")
-	for f := 1; f <= r.Grid.Bins; f++ {
+	for f := 1; f <= r.Bins; f++ {
 		fmt.Fprintf(&b, "F=%d\t", f)
 	}
 	fmt.Fprintln(tw, b.String())
-	for row := r.Grid.Bins; row >= 1; row-- {
+	for row := r.Bins; row >= 1; row-- {
 		b.Reset()
 		fmt.Fprintf(&b, "R=%d\t", row)
-		for f := 1; f <= r.Grid.Bins; f++ {
-			c := r.Grid.Cell(row, f)
+		for f := 1; f <= r.Bins; f++ {
+			c := r.cell(row, f)
 			fmt.Fprintf(&b, "%d (%s)\t", c.Customers, c.AvgMonetary.StringFixed(2))
 		}
 		fmt.Fprintln(tw, b.String())

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -25,7 +26,13 @@ func reportCase() ([]rfm.Values, []rfm.Scores) {
 		{CustomerID: "c4", Recency: 40, Frequency: 2, Monetary: dec("0.01")},
 		{CustomerID: "c5", Recency: 60, Frequency: 3, Monetary: dec("-5")},
 	}
-	scores := []rfm.Scores{{R: 2, F: 2, M: 2}, {R: 2, F: 2, M: 2}, {R: 1, F: 1, M: 1}, {R: 1, F: 1, M: 1}, {R: 1, F: 1, M: 1}}
+	scores := []rfm.Scores{
+		{CustomerID: "c1", R: 2, F: 2, M: 2},
+		{CustomerID: "c2", R: 2, F: 2, M: 2},
+		{CustomerID: "c3", R: 1, F: 1, M: 1},
+		{CustomerID: "c4", R: 1, F: 1, M: 1},
+		{CustomerID: "c5", R: 1, F: 1, M: 1},
+	}
 	return values, scores
 }
 
@@ -49,7 +56,7 @@ func TestNewReport(t *testing.T) {
 		Segments: []rfm.SegmentStats{
 			{
 				Name: "Important value", Label: "重要价值客户", Customers: 2, Share: 0.4,
-				Recency: rfm.Stat{Mean: 2, Median: 2}, Frequency: rfm.Stat{Mean: 9, Median: 9},
+				RecencyMean: 2, RecencyMedian: 2, FrequencyMean: 9, FrequencyMedian: 9,
 				MonetaryMean: dec("75.25"), MonetaryMedian: dec("75.25"),
 				Monetary: dec("150.5"), MonetaryShare: 150.5 / 155.51,
 			},
@@ -61,27 +68,25 @@ func TestNewReport(t *testing.T) {
 			empty("General retention", "一般保持客户"),
 			{
 				Name: "General win-back", Label: "一般挽留客户", Customers: 3, Share: 0.6,
-				Recency: rfm.Stat{Mean: 200.0 / 3, Median: 60}, Frequency: rfm.Stat{Mean: 2, Median: 2},
+				RecencyMean: 200.0 / 3, RecencyMedian: 60, FrequencyMean: 2, FrequencyMedian: 2,
 				MonetaryMean: dec("1.67"), MonetaryMedian: dec("0.01"),
 				Monetary: dec("5.01"), MonetaryShare: 5.01 / 155.51,
 			},
 			empty("Others", ""),
 		},
-		Grid: rfm.Grid{Bins: 2, Cells: []rfm.GridCell{
+		Bins: 2,
+		Grid: []rfm.GridCell{
 			{R: 1, F: 1, Customers: 3, Monetary: dec("5.01"), AvgMonetary: dec("1.67")},
 			{R: 1, F: 2},
 			{R: 2, F: 1},
 			{R: 2, F: 2, Customers: 2, Monetary: dec("150.5"), AvgMonetary: dec("75.25")},
-		}},
+		},
 	}
 	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
 		t.Errorf("NewReport mismatch (-want +got):\n%s", diff)
 	}
-	if c := got.Grid.Cell(2, 2); c.Customers != 2 {
-		t.Errorf("Cell(2, 2) = %+v", c)
-	}
-	if c := got.Grid.Cell(3, 1); c != (rfm.GridCell{}) {
-		t.Errorf("Cell(3, 1) = %+v, want zero", c)
+	if c := got.Grid[(2-1)*got.Bins+2-1]; c.R != 2 || c.F != 2 || c.Customers != 2 {
+		t.Errorf("cell (2, 2) = %+v", c)
 	}
 }
 
@@ -103,7 +108,7 @@ func TestReportMedianEven(t *testing.T) {
 			values[i].Monetary = dec(m)
 			scores[i] = rfm.Scores{R: 1, F: 1, M: 1}
 		}
-		rep, err := rfm.NewReport(values, scores, rfm.Table{})
+		rep, err := rfm.NewReport(values, scores, rfm.SegmentTable{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -118,18 +123,23 @@ func TestNewReportErrors(t *testing.T) {
 	if _, err := rfm.NewReport(values, scores[:2], rfm.ValueSegments()); !errors.Is(err, rfm.ErrMismatch) {
 		t.Errorf("short scores: %v, want ErrMismatch", err)
 	}
-	if _, err := rfm.NewReport(values, scores, rfm.Table{Bins: 1}); !errors.Is(err, rfm.ErrScoreRange) {
-		t.Errorf("scores above Bins: %v, want ErrScoreRange", err)
+	swapped := slices.Clone(scores)
+	swapped[0], swapped[1] = swapped[1], swapped[0]
+	if _, err := rfm.NewReport(values, swapped, rfm.ValueSegments()); !errors.Is(err, rfm.ErrMismatch) {
+		t.Errorf("scores of other customers: %v, want ErrMismatch", err)
 	}
-	bad := rfm.Table{Rules: []rfm.Rule{{Name: ""}}}
-	if _, err := rfm.NewReport(values, scores, bad); !errors.Is(err, rfm.ErrInvalidConfig) {
-		t.Errorf("bad table: %v, want ErrInvalidConfig", err)
+	if _, err := rfm.NewReport(values, scores, rfm.SegmentTable{Bins: 1}); !errors.Is(err, rfm.ErrMismatch) {
+		t.Errorf("scores above Bins: %v, want ErrMismatch", err)
+	}
+	bad := rfm.SegmentTable{Rules: []rfm.SegmentRule{{Name: ""}}}
+	if _, err := rfm.NewReport(values, scores, bad); !errors.Is(err, rfm.ErrConfig) {
+		t.Errorf("bad table: %v, want ErrConfig", err)
 	}
 	rep, err := rfm.NewReport(nil, nil, rfm.StandardSegments())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Segments) != 11 || rep.Customers != 0 || len(rep.Grid.Cells) != 25 {
+	if len(rep.Segments) != 11 || rep.Customers != 0 || len(rep.Grid) != 25 {
 		t.Errorf("empty report = %+v", rep)
 	}
 }
@@ -154,7 +164,7 @@ func TestGridWriteSVG(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := rep.Grid.WriteSVG(&b); err != nil {
+	if err := rep.WriteSVG(&b); err != nil {
 		t.Fatal(err)
 	}
 	// Well-formed XML with one rectangle per cell, the darkest for the
@@ -209,7 +219,7 @@ func TestReportTotals(t *testing.T) {
 		money = money.Add(s.Monetary)
 	}
 	cells, cellMoney := 0, decimal.Zero
-	for _, c := range rep.Grid.Cells {
+	for _, c := range rep.Grid {
 		cells += c.Customers
 		cellMoney = cellMoney.Add(c.Monetary)
 	}

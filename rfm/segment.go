@@ -4,13 +4,13 @@ package rfm
 // score.
 type Range struct{ Min, Max int }
 
-// Contains reports whether s is in r; always true for the zero Range.
-func (r Range) Contains(s int) bool {
+// contains reports whether s is in r; always true for the zero Range.
+func (r Range) contains(s int) bool {
 	return r == Range{} || r.Min <= s && s <= r.Max
 }
 
-// Rule names the customers whose scores fall in all three ranges.
-type Rule struct {
+// SegmentRule names the customers whose scores fall in all three ranges.
+type SegmentRule struct {
 	// Name is the segment's name, e.g. "Champions". It must not be empty.
 	Name string
 	// Label is an optional display name in another language, e.g. the
@@ -20,38 +20,38 @@ type Rule struct {
 	R, F, M Range
 }
 
-// Matches reports whether s falls in all three of the rule's ranges.
-func (r Rule) Matches(s Scores) bool {
-	return r.R.Contains(s.R) && r.F.Contains(s.F) && r.M.Contains(s.M)
+// matches reports whether s falls in all three of the rule's ranges.
+func (r SegmentRule) matches(s Scores) bool {
+	return r.R.contains(s.R) && r.F.contains(s.F) && r.M.contains(s.M)
 }
 
-// Table assigns segments by rules: the first rule that matches a
+// SegmentTable assigns segments by rules: the first rule that matches a
 // customer's scores wins, and a customer no rule matches gets the
 // fallback. So every combination of scores maps to exactly one segment.
-// A Table is a plain value: hosts build their own or start from
+// A SegmentTable is a plain value: hosts build their own or start from
 // [StandardSegments], [GridSegments] or [ValueSegments]. Its methods do
 // not modify it and are safe for concurrent use.
-type Table struct {
+type SegmentTable struct {
 	// Bins is the number of scores per dimension the table is written
 	// for (1..Bins), used to validate the rules and to size the report's
 	// grid. 0 means 5.
 	Bins int
 	// Rules are tried in order.
-	Rules []Rule
+	Rules []SegmentRule
 	// Fallback names customers that match no rule. "" means "Others".
 	Fallback string
 }
 
 // bins returns the table's number of scores, with the default applied.
-func (t Table) bins() int {
+func (t SegmentTable) bins() int {
 	if t.Bins == 0 {
 		return 5
 	}
 	return t.Bins
 }
 
-// FallbackName returns the name given to customers no rule matches.
-func (t Table) FallbackName() string {
+// fallbackName returns the name given to customers no rule matches.
+func (t SegmentTable) fallbackName() string {
 	if t.Fallback == "" {
 		return "Others"
 	}
@@ -60,22 +60,22 @@ func (t Table) FallbackName() string {
 
 // Validate checks that Bins is not negative and that every rule has a
 // name and ranges with 1 <= Min <= Max <= Bins (or zero). It returns an
-// error wrapping [ErrInvalidConfig] naming the first bad rule.
-func (t Table) Validate() error {
+// error wrapping [ErrConfig] naming the first bad rule.
+func (t SegmentTable) Validate() error {
 	if t.Bins < 0 {
-		return badConfig("negative Bins %d", t.Bins)
+		return badConfig("SegmentTable.Bins is negative (%d)", t.Bins)
 	}
 	n := t.bins()
 	for i, r := range t.Rules {
 		if r.Name == "" {
-			return badConfig("rule %d has no name", i)
+			return badConfig("SegmentTable.Rules[%d] has no name", i)
 		}
 		for _, d := range []struct {
 			dim string
 			r   Range
 		}{{"R", r.R}, {"F", r.F}, {"M", r.M}} {
 			if d.r != (Range{}) && (d.r.Min < 1 || d.r.Min > d.r.Max || d.r.Max > n) {
-				return badConfig("rule %d (%s): %s range %d-%d outside 1-%d or reversed", i, r.Name, d.dim, d.r.Min, d.r.Max, n)
+				return badConfig("SegmentTable.Rules[%d] (%s): %s range %d-%d outside 1-%d or reversed", i, r.Name, d.dim, d.r.Min, d.r.Max, n)
 			}
 		}
 	}
@@ -84,32 +84,31 @@ func (t Table) Validate() error {
 
 // Match returns the index in Rules of the first rule that matches s, or
 // -1 when the fallback applies.
-func (t Table) Match(s Scores) int {
+func (t SegmentTable) Match(s Scores) int {
 	for i, r := range t.Rules {
-		if r.Matches(s) {
+		if r.matches(s) {
 			return i
 		}
 	}
 	return -1
 }
 
-// Name returns the name of segment i as [Table.Match] numbers them: a
-// rule's name, or the fallback name for -1 (or any index out of range).
-func (t Table) Name(i int) string {
+// Name returns the name of segment i as [SegmentTable.Match] numbers
+// them: a rule's name, or the fallback name (Fallback, or "Others") for
+// -1 or any other index out of range. So t.Name(t.Match(s)) is the name
+// of the segment s falls in.
+func (t SegmentTable) Name(i int) string {
 	if i < 0 || i >= len(t.Rules) {
-		return t.FallbackName()
+		return t.fallbackName()
 	}
 	return t.Rules[i].Name
 }
 
-// Segment returns the name of the segment s falls in.
-func (t Table) Segment(s Scores) string { return t.Name(t.Match(s)) }
-
 // Assign returns the segment of every element of scores, as
-// [Table.Match] numbers them. It validates the table first and returns
-// an error wrapping [ErrInvalidConfig] for a bad one. Scores outside
+// [SegmentTable.Match] numbers them. It validates the table first and
+// returns an error wrapping [ErrConfig] for a bad one. Scores outside
 // 1..Bins are matched like any others.
-func (t Table) Assign(scores []Scores) ([]int, error) {
+func (t SegmentTable) Assign(scores []Scores) ([]int, error) {
 	if err := t.Validate(); err != nil {
 		return nil, err
 	}
@@ -156,9 +155,10 @@ func (t Table) Assign(scores []Scores) ([]int, error) {
 //	Lost                R 1    F 1-5  M 1-5
 //
 // The ranges overlap, so the order matters; 10 of the 125 combinations
-// match no rule. Each call returns a new Table the caller may modify.
-func StandardSegments() Table {
-	return Table{Bins: 5, Rules: []Rule{
+// match no rule. Each call returns a new SegmentTable the caller may
+// modify.
+func StandardSegments() SegmentTable {
+	return SegmentTable{Bins: 5, Rules: []SegmentRule{
 		{Name: "Champions", R: Range{5, 5}, F: Range{5, 5}, M: Range{5, 5}},
 		{Name: "Potential Loyalist", R: Range{3, 5}, F: Range{3, 5}, M: Range{2, 5}},
 		{Name: "Loyal Customers", R: Range{2, 4}, F: Range{2, 4}, M: Range{2, 4}},
@@ -187,9 +187,9 @@ func StandardSegments() Table {
 //	Potential Loyalists  R 4-5  F 2-3
 //	Champions            R 5    F 4-5
 //
-// Each call returns a new Table the caller may modify.
-func GridSegments() Table {
-	return Table{Bins: 5, Rules: []Rule{
+// Each call returns a new SegmentTable the caller may modify.
+func GridSegments() SegmentTable {
+	return SegmentTable{Bins: 5, Rules: []SegmentRule{
 		{Name: "Hibernating", R: Range{1, 2}, F: Range{1, 2}},
 		{Name: "At Risk", R: Range{1, 2}, F: Range{3, 4}},
 		{Name: "Can't Lose", R: Range{1, 2}, F: Range{5, 5}},
@@ -218,10 +218,10 @@ func GridSegments() Table {
 //	General retention    一般保持客户  R low   F high  M low
 //	General win-back     一般挽留客户  R low   F low   M low
 //
-// Each call returns a new Table the caller may modify.
-func ValueSegments() Table {
+// Each call returns a new SegmentTable the caller may modify.
+func ValueSegments() SegmentTable {
 	hi, lo := Range{2, 2}, Range{1, 1}
-	return Table{Bins: 2, Rules: []Rule{
+	return SegmentTable{Bins: 2, Rules: []SegmentRule{
 		{Name: "Important value", Label: "重要价值客户", R: hi, F: hi, M: hi},
 		{Name: "Important growth", Label: "重要发展客户", R: hi, F: lo, M: hi},
 		{Name: "Important retention", Label: "重要保持客户", R: lo, F: hi, M: hi},

@@ -23,7 +23,7 @@ func allScores(n int) []rfm.Scores {
 
 // countSegments assigns every combination and counts them per name, also
 // checking that Assign agrees with Segment one by one.
-func countSegments(t *testing.T, table rfm.Table) map[string]int {
+func countSegments(t *testing.T, table rfm.SegmentTable) map[string]int {
 	t.Helper()
 	all := allScores(table.Bins)
 	idx, err := table.Assign(all)
@@ -33,8 +33,8 @@ func countSegments(t *testing.T, table rfm.Table) map[string]int {
 	counts := map[string]int{}
 	for i, s := range all {
 		name := table.Name(idx[i])
-		if name != table.Segment(s) {
-			t.Errorf("%+v: Assign gives %q, Segment %q", s, name, table.Segment(s))
+		if name != table.Name(table.Match(s)) {
+			t.Errorf("%+v: Assign gives %q, Segment %q", s, name, table.Name(table.Match(s)))
 		}
 		counts[name]++
 	}
@@ -80,7 +80,7 @@ func TestStandardSegmentsExhaustive(t *testing.T) {
 		{rfm.Scores{R: 2, F: 1, M: 5}, "Others"},
 		{rfm.Scores{R: 0, F: 9, M: 9}, "Others"}, // out of range: no rule matches
 	} {
-		if got := table.Segment(c.s); got != c.want {
+		if got := table.Name(table.Match(c.s)); got != c.want {
 			t.Errorf("Segment(%+v) = %q, want %q", c.s, got, c.want)
 		}
 	}
@@ -102,14 +102,14 @@ func TestGridSegmentsExhaustive(t *testing.T) {
 	for _, s := range allScores(5) {
 		matches := 0
 		for _, r := range table.Rules {
-			if r.Matches(s) {
+			if (rfm.SegmentTable{Rules: []rfm.SegmentRule{r}}).Match(s) == 0 {
 				matches++
 			}
 		}
 		if matches != 1 {
 			t.Errorf("%+v matches %d rules, want exactly 1", s, matches)
 		}
-		if got, want := table.Segment(s), grid[5-s.R][s.F-1]; got != want {
+		if got, want := table.Name(table.Match(s)), grid[5-s.R][s.F-1]; got != want {
 			t.Errorf("Segment(%+v) = %q, want %q", s, got, want)
 		}
 	}
@@ -167,7 +167,7 @@ func TestValueModelRecencyDirection(t *testing.T) {
 	table := rfm.ValueSegments()
 	var got []string
 	for _, s := range scores {
-		got = append(got, table.Segment(s))
+		got = append(got, table.Name(table.Match(s)))
 	}
 	want := []string{"Important value", "Important retention", "General growth"}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -178,18 +178,18 @@ func TestValueModelRecencyDirection(t *testing.T) {
 func TestTableValidate(t *testing.T) {
 	tests := []struct {
 		name  string
-		table rfm.Table
+		table rfm.SegmentTable
 		ok    bool
 	}{
 		{"standard", rfm.StandardSegments(), true},
 		{"grid", rfm.GridSegments(), true},
 		{"value", rfm.ValueSegments(), true},
-		{"empty", rfm.Table{}, true},
-		{"no name", rfm.Table{Rules: []rfm.Rule{{R: rfm.Range{1, 2}}}}, false},
-		{"reversed", rfm.Table{Rules: []rfm.Rule{{Name: "x", F: rfm.Range{3, 2}}}}, false},
-		{"above bins", rfm.Table{Bins: 3, Rules: []rfm.Rule{{Name: "x", M: rfm.Range{1, 4}}}}, false},
-		{"zero min", rfm.Table{Rules: []rfm.Rule{{Name: "x", M: rfm.Range{0, 4}}}}, false},
-		{"negative bins", rfm.Table{Bins: -1}, false},
+		{"empty", rfm.SegmentTable{}, true},
+		{"no name", rfm.SegmentTable{Rules: []rfm.SegmentRule{{R: rfm.Range{1, 2}}}}, false},
+		{"reversed", rfm.SegmentTable{Rules: []rfm.SegmentRule{{Name: "x", F: rfm.Range{3, 2}}}}, false},
+		{"above bins", rfm.SegmentTable{Bins: 3, Rules: []rfm.SegmentRule{{Name: "x", M: rfm.Range{1, 4}}}}, false},
+		{"zero min", rfm.SegmentTable{Rules: []rfm.SegmentRule{{Name: "x", M: rfm.Range{0, 4}}}}, false},
+		{"negative bins", rfm.SegmentTable{Bins: -1}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -197,8 +197,8 @@ func TestTableValidate(t *testing.T) {
 			if (err == nil) != tt.ok {
 				t.Fatalf("Validate() = %v, want ok %v", err, tt.ok)
 			}
-			if err != nil && !errors.Is(err, rfm.ErrInvalidConfig) {
-				t.Errorf("Validate() = %v, want ErrInvalidConfig", err)
+			if err != nil && !errors.Is(err, rfm.ErrConfig) {
+				t.Errorf("Validate() = %v, want ErrConfig", err)
 			}
 			if _, aerr := tt.table.Assign([]rfm.Scores{{R: 1, F: 1, M: 1}}); (aerr == nil) != tt.ok {
 				t.Errorf("Assign error = %v, want ok %v", aerr, tt.ok)
@@ -210,9 +210,9 @@ func TestTableValidate(t *testing.T) {
 // TestCustomTable: a host table with a fallback name of its own, on
 // scores outside the table's range too.
 func TestCustomTable(t *testing.T) {
-	table := rfm.Table{
+	table := rfm.SegmentTable{
 		Bins:     3,
-		Rules:    []rfm.Rule{{Name: "高价值", R: rfm.Range{3, 3}, M: rfm.Range{2, 3}}, {Name: "沉睡", R: rfm.Range{1, 1}}},
+		Rules:    []rfm.SegmentRule{{Name: "高价值", R: rfm.Range{3, 3}, M: rfm.Range{2, 3}}, {Name: "沉睡", R: rfm.Range{1, 1}}},
 		Fallback: "一般",
 	}
 	scores := []rfm.Scores{{R: 3, F: 1, M: 3}, {R: 1, F: 3, M: 3}, {R: 2, F: 2, M: 2}, {R: 3, F: 1, M: 1}, {R: 9, F: 9, M: 9}}

@@ -8,27 +8,27 @@ import (
 	"strconv"
 )
 
-// WriteSVG draws the grid as an SVG heat map: one square per cell, rows
-// from the highest recency score at the top, columns by frequency score,
-// shaded from light to dark blue by average monetary value (empty cells
-// grey) and labelled with the average and the number of customers. The
-// output depends only on the grid, so it is stable enough for golden
-// files.
-func (g Grid) WriteSVG(w io.Writer) error {
+// WriteSVG draws the report's R×F grid as an SVG heat map: one square per
+// cell, rows from the highest recency score at the top, columns by
+// frequency score, shaded from light to dark blue by average monetary
+// value (empty cells grey) and labelled with the average and the number
+// of customers. The output depends only on the grid, so it is stable
+// enough for golden files.
+func (rep *Report) WriteSVG(w io.Writer) error {
 	const (
 		cell   = 96
 		left   = 72
 		top    = 56
 		bottom = 56
 	)
-	n := g.Bins
+	n := rep.Bins
 	width := left + n*cell + 24
 	height := top + n*cell + bottom
 
 	// The shading scale: the lowest and highest average of the cells
 	// with customers.
 	lo, hi, seen := 0.0, 0.0, false
-	for _, c := range g.Cells {
+	for _, c := range rep.Grid {
 		if c.Customers == 0 {
 			continue
 		}
@@ -51,7 +51,7 @@ func (g Grid) WriteSVG(w io.Writer) error {
 		fmt.Fprintf(bw, `<text x="%d" y="%d" font-size="13" text-anchor="end">R%d</text>`+"\n", left-10, y+cell/2+5, row)
 		for f := 1; f <= n; f++ {
 			x := left + (f-1)*cell
-			c := g.Cell(row, f)
+			c := rep.cell(row, f)
 			fill, ink := "#eeeeee", "#555555"
 			if c.Customers > 0 {
 				t := 1.0

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compare rfm.Compute + rfm.Quantile.Score + rfm.Table.Assign with pandas
+# Compare rfm.Compute + rfm.Quantile.Score + rfm.SegmentTable.Assign with pandas
 # (groupby + qcut on ranks) on the same synthetic orders: 1M persons,
 # about 10.4M orders (internal/synth, seed 1). Both sides time in-memory
 # work only: pandas from a loaded DataFrame, Go from a slice of orders.

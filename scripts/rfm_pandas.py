@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Time pandas doing what rfm.Compute + rfm.Quantile.Score +
-rfm.Table.Assign do, on the orders CSV written by scripts/rfmbench.
+rfm.SegmentTable.Assign do, on the orders CSV written by scripts/rfmbench.
 
 Usage: rfm_pandas.py FILE ASOF_DAY RUNS [dedup]
 

@@ -47,7 +47,7 @@ func TestRFM(t *testing.T) {
 	if got := s.Assign(&bad, nil); !cmp.Equal(got, []string{"Others"}) {
 		t.Errorf("out-of-range scores: %v, want the fallback", got)
 	}
-	if _, err := segment.NewRFM(rfm.Table{Rules: []rfm.Rule{{Name: ""}}}); !errors.Is(err, segment.ErrConfig) || !errors.Is(err, rfm.ErrInvalidConfig) {
+	if _, err := segment.NewRFM(rfm.SegmentTable{Rules: []rfm.SegmentRule{{Name: ""}}}); !errors.Is(err, segment.ErrConfig) || !errors.Is(err, rfm.ErrConfig) {
 		t.Errorf("bad table: %v", err)
 	}
 }

@@ -21,7 +21,7 @@
 //     conditions tried in order, first match wins (or every match, with
 //     Table.Multi), with a catch-all; [Personas] is the seeds' four
 //     example personas as a ready table;
-//   - [NewRFM]: the segments of an rfm.Table, from Member.RFM;
+//   - [NewRFM]: the segments of an rfm.SegmentTable, from Member.RFM;
 //   - [NewClusters]: the nearest centroid of a fitted *cluster.Model, from a
 //     feature vector the host builds and an optional scaler.
 //

@@ -30,7 +30,7 @@ import (
 	"github.com/clientele-go/clientele/customer"
 	"github.com/clientele-go/clientele/internal/synth"
 	"github.com/clientele-go/clientele/privacy"
-	"github.com/clientele-go/clientele/rfm"
+	"github.com/clientele-go/clientele/rfm/clv"
 )
 
 func main() {
@@ -58,11 +58,11 @@ func run(w io.Writer, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	unit := rfm.UnitWeek
+	unit := 7 * 24 * time.Hour
 	switch *unitFlag {
 	case "week":
 	case "day":
-		unit = rfm.UnitDay
+		unit = 24 * time.Hour
 	default:
 		return fmt.Errorf("unknown -unit %q (want week or day)", *unitFlag)
 	}
@@ -122,31 +122,31 @@ func run(w io.Writer, args []string) error {
 	}
 
 	// 2. Customer summaries up to the as-of date.
-	data, err := rfm.SummarizeCBS(ctx, orders, rfm.CBSOptions{CalibrationEnd: asOf, Unit: unit})
+	data, skipped, err := clv.SummarizeCBS(ctx, orders, clv.CBSOptions{CalibrationEnd: asOf, Unit: unit})
 	if err != nil {
 		return err
 	}
 	repeat := 0
-	for _, c := range data.Customers {
+	for _, c := range data {
 		if c.X > 0 {
 			repeat++
 		}
 	}
 	fmt.Fprintf(w, "Data: %s, as of %s\n", source, asOf.Format("2006-01-02"))
 	fmt.Fprintf(w, "Customers: %d (%d repeat buyers); skipped %d refunds, %d later orders, %d invalid, %d duplicates\n\n",
-		len(data.Customers), repeat, data.Skipped.Refunds, data.Skipped.Late, data.Skipped.Invalid, data.Skipped.Duplicate)
+		len(data), repeat, skipped.Refunds, skipped.Future, skipped.Invalid, skipped.Duplicate)
 
 	// 3. Fit the models.
-	bg, err := rfm.FitBGNBD(ctx, data.Customers, rfm.FitOptions{})
+	bg, err := clv.FitBGNBD(ctx, data, clv.FitOptions{})
 	if err != nil {
 		return fmt.Errorf("BG/NBD: %w", err)
 	}
-	gg, err := rfm.FitGammaGamma(ctx, data.Customers, rfm.FitOptions{})
+	gg, err := clv.FitGammaGamma(ctx, data, clv.FitOptions{})
 	if err != nil {
 		return fmt.Errorf("Gamma-Gamma: %w", err)
 	}
-	fmt.Fprintf(w, "BG/NBD (time in %ss): r=%.4f alpha=%.4f a=%.4f b=%.4f, log-likelihood %.2f\n", unit, bg.R, bg.Alpha, bg.A, bg.B, bg.LogLikelihood)
-	fmt.Fprintf(w, "  a new customer makes %.2f repeat purchases in the first year\n", bg.ExpectedPurchases(365.25/unit.Days()))
+	fmt.Fprintf(w, "BG/NBD (time in %ss): r=%.4f alpha=%.4f a=%.4f b=%.4f, log-likelihood %.2f\n", *unitFlag, bg.R, bg.Alpha, bg.A, bg.B, bg.LogLikelihood)
+	fmt.Fprintf(w, "  a new customer makes %.2f repeat purchases in the first year\n", bg.ConditionalExpectedPurchases(365.25*24/unit.Hours(), clv.CBS{}))
 	fmt.Fprintf(w, "Gamma-Gamma: p=%.4f q=%.4f gamma=%.2f, log-likelihood %.2f, on %d customers\n", gg.P, gg.Q, gg.Gamma, gg.LogLikelihood, gg.Customers)
 	fmt.Fprintf(w, "  mean spend per purchase %.2f; correlation of frequency and spend %.3f", gg.P*gg.Gamma/(gg.Q-1), gg.Correlation)
 	if gg.Correlation > 0.3 || gg.Correlation < -0.3 {
@@ -155,23 +155,23 @@ func run(w io.Writer, args []string) error {
 	fmt.Fprintln(w)
 
 	// 4. Lifetime values, top customers and churn risk.
-	vals, err := rfm.LifetimeValues(ctx, data.Customers, bg, gg, rfm.CLVOptions{Unit: unit, Months: *months, DiscountRate: *discount})
+	vals, err := clv.LifetimeValues(ctx, data, bg, gg, clv.CLVOptions{Unit: unit, Months: *months, DiscountRate: *discount})
 	if err != nil {
 		return err
 	}
-	byID := make(map[customer.ID]rfm.CBS, len(data.Customers))
-	for _, c := range data.Customers {
+	byID := make(map[customer.ID]clv.CBS, len(data))
+	for _, c := range data {
 		byID[c.CustomerID] = c
 	}
 	fmt.Fprintf(w, "\nTop %d customers by %d-month CLV (discount %.1f%% a month)\n", *top, *months, 100**discount)
-	table(w, rfm.TopCLV(vals, *top), byID, names, unit, false)
+	table(w, clv.TopCLV(vals, *top), byID, names, *unitFlag, false)
 	fmt.Fprintf(w, "\n%d most valuable customers at risk (P(alive) < %.2f), by value at stake\n", *top, *risk)
-	table(w, rfm.ChurnRisk(vals, *risk, *top), byID, names, unit, true)
+	table(w, clv.ChurnRisk(vals, *risk, *top), byID, names, *unitFlag, true)
 	return nil
 }
 
 // table prints customers with their history and predictions.
-func table(w io.Writer, vals []rfm.CLV, byID map[customer.ID]rfm.CBS, names map[customer.ID]string, unit rfm.TimeUnit, risk bool) {
+func table(w io.Writer, vals []clv.CLV, byID map[customer.ID]clv.CBS, names map[customer.ID]string, unit string, risk bool) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	last := "CLV"
 	if risk {

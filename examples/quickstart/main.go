@@ -225,7 +225,7 @@ func run(ctx context.Context, w io.Writer) error {
 			}
 		}
 	}
-	values, err := rfm.Compute(personOrders, asOf, rfm.Options{})
+	values, _, err := rfm.Compute(ctx, personOrders, asOf, rfm.Options{})
 	if err != nil {
 		return err
 	}

@@ -51,8 +51,10 @@ func run(w io.Writer, args []string) error {
 		return err
 	}
 	var (
-		table  rfm.Table
-		scorer rfm.Scorer = rfm.Quantile{}
+		table  rfm.SegmentTable
+		scorer interface {
+			Score([]rfm.Values) ([]rfm.Scores, error)
+		} = rfm.Quantile{}
 	)
 	switch *tableFlag {
 	case "standard":
@@ -109,7 +111,7 @@ func run(w io.Writer, args []string) error {
 	}
 
 	// 2. Values, skipping (and counting) what cannot be used.
-	acc, err := rfm.NewAccumulator(asOf, rfm.Options{SkipFuture: true, SkipInvalid: true})
+	acc, err := rfm.NewAccumulator(asOf, rfm.Options{})
 	if err != nil {
 		return err
 	}
@@ -140,7 +142,7 @@ func run(w io.Writer, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := report.Grid.WriteSVG(f); err != nil {
+		if err := report.WriteSVG(f); err != nil {
 			f.Close()
 			return err
 		}

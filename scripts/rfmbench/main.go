@@ -1,6 +1,7 @@
-// Command rfmbench times rfm.Compute, Quantile.Score and Table.Assign on
-// the synthetic orders that scripts/bench-pandas-rfm.sh also hands to
-// pandas, and can write those orders as a CSV for the Python side.
+// Command rfmbench times rfm.Compute, Quantile.Score and
+// SegmentTable.Assign on the synthetic orders that
+// scripts/bench-pandas-rfm.sh also hands to pandas, and can write those
+// orders as a CSV for the Python side.
 //
 //	go run ./scripts/rfmbench -out /tmp/orders.csv
 //
@@ -9,6 +10,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -67,7 +69,7 @@ func run(w io.Writer, args []string) error {
 	for r := range *runs {
 		runtime.GC()
 		cpu0, start := cpuTime(), time.Now()
-		vals, err := rfm.Compute(slices.Values(orders), asOf, opts)
+		vals, _, err := rfm.Compute(context.Background(), slices.Values(orders), asOf, opts)
 		if err != nil {
 			return err
 		}

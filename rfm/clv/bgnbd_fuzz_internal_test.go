@@ -1,4 +1,4 @@
-package rfm
+package clv
 
 import (
 	"errors"
@@ -27,15 +27,15 @@ func FuzzBGNBDLikelihood(f *testing.F) {
 			c.TX = 0
 		}
 		data := []CBS{c, {T: c.T}, {X: 1, TX: c.T / 2, T: c.T}}
-		ll, err := m.LogLikelihoodOf(data)
-		validModel := m.Validate() == nil
+		ll, err := m.logLikelihoodOf(data)
+		validModel := m.validate() == nil
 		validData := cbsCheckAll(data) == nil
 		switch {
 		case err == nil && (math.IsNaN(ll) || math.IsInf(ll, 0)):
 			t.Fatalf("LogLikelihoodOf = %v without an error", ll)
 		case err == nil && !(validModel && validData):
 			t.Fatalf("LogLikelihoodOf accepted an invalid model or row")
-		case err != nil && validModel && validData && !errors.Is(err, ErrNotFinite):
+		case err != nil && validModel && validData && !errors.Is(err, errNotFinite):
 			t.Fatalf("LogLikelihoodOf(valid) error %v", err)
 		case err != nil && !validModel && !errors.Is(err, ErrInvalidModel):
 			t.Fatalf("LogLikelihoodOf(invalid model) error %v", err)
@@ -57,7 +57,7 @@ func FuzzBGNBDLikelihood(f *testing.F) {
 		realistic := r >= 0.01 && r <= 20 && alpha >= 1e-3 && alpha <= 1e4 &&
 			a >= 0.01 && a <= 50 && b >= 0.01 && b <= 500 && c.T <= 1e5 && c.T >= 1e-6
 		for _, h := range []float64{0, 1, 52, 1e4} {
-			e1, e2 := m.ConditionalExpectedPurchases(h, c), m.ExpectedPurchases(h)
+			e1, e2 := m.ConditionalExpectedPurchases(h, c), m.ConditionalExpectedPurchases(h, CBS{})
 			for _, e := range []float64{e1, e2} {
 				if e < 0 || math.IsInf(e, 0) || (realistic && math.IsNaN(e)) {
 					t.Fatalf("t = %v: ConditionalExpectedPurchases %v, ExpectedPurchases %v", h, e1, e2)

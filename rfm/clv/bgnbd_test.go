@@ -1,4 +1,4 @@
-package rfm_test
+package clv_test
 
 import (
 	"context"
@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/clientele-go/clientele/customer"
-	"github.com/clientele-go/clientele/rfm"
+	"github.com/clientele-go/clientele/rfm/clv"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 )
@@ -41,9 +41,9 @@ func clvGamma(rng *rand.Rand, shape, rate float64) float64 {
 // after the first purchase. Times are rounded to a 1/7 period (days of a
 // week), like real summaries; purchases that round to the same time as
 // the previous one are one purchase.
-func clvSimulateBGNBD(seed uint64, n int, r, alpha, a, b, tMin, tMax float64) []rfm.CBS {
+func clvSimulateBGNBD(seed uint64, n int, r, alpha, a, b, tMin, tMax float64) []clv.CBS {
 	rng := rand.New(rand.NewPCG(seed, 2))
-	out := make([]rfm.CBS, n)
+	out := make([]clv.CBS, n)
 	for i := range out {
 		lambda := clvGamma(rng, r, alpha)
 		ga, gb := clvGamma(rng, a, 1), clvGamma(rng, b, 1)
@@ -64,7 +64,7 @@ func clvSimulateBGNBD(seed uint64, n int, r, alpha, a, b, tMin, tMax float64) []
 				break
 			}
 		}
-		out[i] = rfm.CBS{CustomerID: customer.ID("S" + decimal.NewFromInt(int64(i)).String()), X: x, TX: tx, T: T}
+		out[i] = clv.CBS{CustomerID: customer.ID("S" + decimal.NewFromInt(int64(i)).String()), X: x, TX: tx, T: T}
 	}
 	return out
 }
@@ -75,13 +75,13 @@ func clvSimulateBGNBD(seed uint64, n int, r, alpha, a, b, tMin, tMax float64) []
 // confidence region (2·ΔLL < χ²₄(0.999) = 18.47), and each parameter must
 // be near its true value.
 func TestBGNBDRecoversSimulated(t *testing.T) {
-	truth := rfm.BGNBD{R: 0.6, Alpha: 5, A: 0.8, B: 2.5}
+	truth := clv.BGNBD{R: 0.6, Alpha: 5, A: 0.8, B: 2.5}
 	data := clvSimulateBGNBD(1, 20000, truth.R, truth.Alpha, truth.A, truth.B, 26, 78)
-	m, err := rfm.FitBGNBD(t.Context(), data, rfm.FitOptions{})
+	m, err := clv.FitBGNBD(t.Context(), data, clv.FitOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	llTrue, err := truth.LogLikelihoodOf(data)
+	llTrue, err := clv.BGNBDLogLikelihood(truth, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,9 +103,9 @@ func TestBGNBDRecoversSimulated(t *testing.T) {
 // counts: the results must be identical to the last bit.
 func TestBGNBDWorkersBitIdentical(t *testing.T) {
 	data := clvSimulateBGNBD(3, 30000, 0.4, 3, 0.7, 2, 10, 52)
-	var first *rfm.BGNBD
+	var first *clv.BGNBD
 	for _, w := range []int{1, 2, 5} {
-		m, err := rfm.FitBGNBD(t.Context(), data, rfm.FitOptions{Workers: w, Restarts: -1})
+		m, err := clv.FitBGNBD(t.Context(), data, clv.FitOptions{Workers: w, Restarts: -1})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -121,26 +121,26 @@ func TestBGNBDWorkersBitIdentical(t *testing.T) {
 
 // TestBGNBDHandComputed checks the formulas on cases worked out by hand.
 func TestBGNBDHandComputed(t *testing.T) {
-	ones := rfm.BGNBD{R: 1, Alpha: 1, A: 1, B: 1}
+	ones := clv.BGNBD{R: 1, Alpha: 1, A: 1, B: 1}
 	// P(alive | x=1, t_x=1, T=2) = 1/(1 + a/(b+x−1)·((α+T)/(α+t_x))^(r+x)) = 1/(1 + (3/2)²) = 4/13.
-	if got := ones.ProbAlive(rfm.CBS{X: 1, TX: 1, T: 2}); math.Abs(got-4.0/13) > 1e-15 {
+	if got := ones.ProbAlive(clv.CBS{X: 1, TX: 1, T: 2}); math.Abs(got-4.0/13) > 1e-15 {
 		t.Errorf("ProbAlive = %v, want 4/13", got)
 	}
-	if got := ones.ProbAlive(rfm.CBS{T: 5}); got != 1 {
+	if got := ones.ProbAlive(clv.CBS{T: 5}); got != 1 {
 		t.Errorf("ProbAlive(x = 0) = %v, want 1", got)
 	}
 	// LL(x=0, T=1) = r ln α − r ln(α+T) = −ln 2.
 	// LL(x=1, t_x=1, T=2) = ln Γ(2) − ln Γ(1) + ln Γ(2) + ln Γ(2) − ln Γ(1) − ln Γ(3) + ln(3^−2 + 2^−2) = ln(13/72).
-	ll, err := ones.LogLikelihoodOf([]rfm.CBS{{T: 1}, {X: 1, TX: 1, T: 2}})
+	ll, err := clv.BGNBDLogLikelihood(ones, []clv.CBS{{T: 1}, {X: 1, TX: 1, T: 2}})
 	if want := -math.Ln2 + math.Log(13.0/72); err != nil || math.Abs(ll-want) > 1e-14 {
 		t.Errorf("LogLikelihoodOf = %v, %v; want %v", ll, err, want)
 	}
 	// E[X(t)] with r = α = b = 1, a = 2: 2·[1 − (1/(1+t))·₂F₁(1, 1; 2; t/(1+t))]
 	// = 2·(1 − ln(1+t)/t), since ₂F₁(1,1;2;z) = −ln(1−z)/z.
-	m := rfm.BGNBD{R: 1, Alpha: 1, A: 2, B: 1}
+	m := clv.BGNBD{R: 1, Alpha: 1, A: 2, B: 1}
 	for _, tt := range []float64{0.5, 1, 10, 1e4} {
 		want := 2 * (1 - math.Log1p(tt)/tt)
-		if got := m.ExpectedPurchases(tt); math.Abs(got-want) > 1e-12*want {
+		if got := m.ConditionalExpectedPurchases(tt, clv.CBS{}); math.Abs(got-want) > 1e-12*want {
 			t.Errorf("ExpectedPurchases(%v) = %.15g, want %.15g", tt, got, want)
 		}
 	}
@@ -149,17 +149,17 @@ func TestBGNBDHandComputed(t *testing.T) {
 	// α+T in place of α.
 	shifted := m
 	shifted.Alpha += 3
-	if got, want := m.ConditionalExpectedPurchases(2.5, rfm.CBS{T: 3}), shifted.ExpectedPurchases(2.5); math.Abs(got-want) > 1e-13 {
+	if got, want := m.ConditionalExpectedPurchases(2.5, clv.CBS{T: 3}), shifted.ConditionalExpectedPurchases(2.5, clv.CBS{}); math.Abs(got-want) > 1e-13 {
 		t.Errorf("ConditionalExpectedPurchases(x=0) = %v, want %v", got, want)
 	}
 	// a = 1 exactly is a removable singularity: the value must be
 	// continuous there.
-	near := rfm.BGNBD{R: 0.5, Alpha: 2, A: 1, B: 3}
-	at1 := near.ExpectedPurchases(10)
+	near := clv.BGNBD{R: 0.5, Alpha: 2, A: 1, B: 3}
+	at1 := near.ConditionalExpectedPurchases(10, clv.CBS{})
 	near.A = 1 + 1e-3
-	above := near.ExpectedPurchases(10)
+	above := near.ConditionalExpectedPurchases(10, clv.CBS{})
 	near.A = 1 - 1e-3
-	below := near.ExpectedPurchases(10)
+	below := near.ConditionalExpectedPurchases(10, clv.CBS{})
 	if !(at1 > 0) || math.Abs(at1-(above+below)/2) > 1e-5*at1 {
 		t.Errorf("ExpectedPurchases at a = 1: %v, neighbours %v and %v", at1, below, above)
 	}
@@ -170,7 +170,7 @@ func TestBGNBDHandComputed(t *testing.T) {
 // every prediction is finite and in range.
 func TestBGNBDEdgeCustomers(t *testing.T) {
 	data := clvSimulateBGNBD(5, 2000, 0.5, 4, 0.8, 2.5, 0, 60)
-	edge := []rfm.CBS{
+	edge := []clv.CBS{
 		{T: 0},                    // bought at the very end of calibration
 		{X: 0, T: 60},             // one-time buyer long ago
 		{X: 3, TX: 60, T: 60},     // last purchase at the end
@@ -178,7 +178,7 @@ func TestBGNBDEdgeCustomers(t *testing.T) {
 		{X: 1, TX: 1e-9, T: 1e-9}, // tiny times
 	}
 	data = append(data, edge...)
-	m, err := rfm.FitBGNBD(t.Context(), data, rfm.FitOptions{})
+	m, err := clv.FitBGNBD(t.Context(), data, clv.FitOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,16 +193,16 @@ func TestBGNBDEdgeCustomers(t *testing.T) {
 		t.Errorf("ConditionalExpectedPurchases(0) = %v, want 0", got)
 	}
 	for _, tt := range []float64{0, 1e-9, 1, 1e3, 1e9} {
-		if e := m.ExpectedPurchases(tt); !(e >= 0) || math.IsInf(e, 0) {
+		if e := m.ConditionalExpectedPurchases(tt, clv.CBS{}); !(e >= 0) || math.IsInf(e, 0) {
 			t.Errorf("ExpectedPurchases(%v) = %v", tt, e)
 		}
 	}
 	for _, bad := range []float64{-1, math.NaN(), math.Inf(1)} {
-		if e := m.ExpectedPurchases(bad); !math.IsNaN(e) {
+		if e := m.ConditionalExpectedPurchases(bad, clv.CBS{}); !math.IsNaN(e) {
 			t.Errorf("ExpectedPurchases(%v) = %v, want NaN", bad, e)
 		}
 	}
-	if e := m.ProbAlive(rfm.CBS{X: 1, TX: 5, T: 1}); !math.IsNaN(e) {
+	if e := m.ProbAlive(clv.CBS{X: 1, TX: 5, T: 1}); !math.IsNaN(e) {
 		t.Errorf("ProbAlive(t_x > T) = %v, want NaN", e)
 	}
 }
@@ -216,27 +216,27 @@ func TestFitBGNBDErrors(t *testing.T) {
 	tests := []struct {
 		name  string
 		ctx   context.Context
-		data  []rfm.CBS
-		opts  rfm.FitOptions
+		data  []clv.CBS
+		opts  clv.FitOptions
 		want  error
 		index int // for *CBSError; -1 when none
 		last  bool
 	}{
-		{name: "empty", data: nil, want: rfm.ErrNoCBS, index: -1},
-		{name: "single customer", data: good[:1], want: rfm.ErrNotIdentifiable, index: -1},
-		{name: "all one-time buyers", data: []rfm.CBS{{T: 3}, {T: 4}, {T: 10}}, want: rfm.ErrNotIdentifiable, index: -1},
-		{name: "no time observed", data: []rfm.CBS{{X: 1}, {X: 2}}, want: rfm.ErrNotIdentifiable, index: -1},
-		{name: "fractional x", data: append(good[:3:3], rfm.CBS{X: 1.5, TX: 1, T: 2}), want: rfm.ErrInvalidCBS, index: 3},
-		{name: "t_x after T", data: []rfm.CBS{{X: 1, TX: 3, T: 2}}, want: rfm.ErrInvalidCBS, index: 0},
-		{name: "NaN T", data: []rfm.CBS{{T: 1}, {T: math.NaN()}}, want: rfm.ErrInvalidCBS, index: 1},
-		{name: "negative x", data: []rfm.CBS{{X: -1, T: 1}}, want: rfm.ErrInvalidCBS, index: 0},
-		{name: "t_x without repeats", data: []rfm.CBS{{TX: 1, T: 2}}, want: rfm.ErrInvalidCBS, index: 0},
-		{name: "value without repeats", data: []rfm.CBS{{T: 2, M: decimal.NewFromInt(5)}}, want: rfm.ErrInvalidCBS, index: 0},
-		{name: "negative penalty", data: good, opts: rfm.FitOptions{Penalty: -1}, want: rfm.ErrInvalidConfig, index: -1},
-		{name: "NaN tolerance", data: good, opts: rfm.FitOptions{Tolerance: math.NaN()}, want: rfm.ErrInvalidConfig, index: -1},
-		{name: "negative workers", data: good, opts: rfm.FitOptions{Workers: -2}, want: rfm.ErrInvalidConfig, index: -1},
-		{name: "negative iterations", data: good, opts: rfm.FitOptions{MaxIterations: -2}, want: rfm.ErrInvalidConfig, index: -1},
-		{name: "no convergence", data: good, opts: rfm.FitOptions{MaxIterations: 5}, want: rfm.ErrNoConvergence, index: -1, last: true},
+		{name: "empty", data: nil, want: clv.ErrNotIdentifiable, index: -1},
+		{name: "single customer", data: good[:1], want: clv.ErrNotIdentifiable, index: -1},
+		{name: "all one-time buyers", data: []clv.CBS{{T: 3}, {T: 4}, {T: 10}}, want: clv.ErrNotIdentifiable, index: -1},
+		{name: "no time observed", data: []clv.CBS{{X: 1}, {X: 2}}, want: clv.ErrNotIdentifiable, index: -1},
+		{name: "fractional x", data: append(good[:3:3], clv.CBS{X: 1.5, TX: 1, T: 2}), want: clv.ErrInvalidCBS, index: 3},
+		{name: "t_x after T", data: []clv.CBS{{X: 1, TX: 3, T: 2}}, want: clv.ErrInvalidCBS, index: 0},
+		{name: "NaN T", data: []clv.CBS{{T: 1}, {T: math.NaN()}}, want: clv.ErrInvalidCBS, index: 1},
+		{name: "negative x", data: []clv.CBS{{X: -1, T: 1}}, want: clv.ErrInvalidCBS, index: 0},
+		{name: "t_x without repeats", data: []clv.CBS{{TX: 1, T: 2}}, want: clv.ErrInvalidCBS, index: 0},
+		{name: "value without repeats", data: []clv.CBS{{T: 2, M: decimal.NewFromInt(5)}}, want: clv.ErrInvalidCBS, index: 0},
+		{name: "negative penalty", data: good, opts: clv.FitOptions{Penalty: -1}, want: clv.ErrConfig, index: -1},
+		{name: "NaN tolerance", data: good, opts: clv.FitOptions{Tolerance: math.NaN()}, want: clv.ErrConfig, index: -1},
+		{name: "negative workers", data: good, opts: clv.FitOptions{Workers: -2}, want: clv.ErrConfig, index: -1},
+		{name: "negative iterations", data: good, opts: clv.FitOptions{MaxIterations: -2}, want: clv.ErrConfig, index: -1},
+		{name: "no convergence", data: good, opts: clv.FitOptions{MaxIterations: 5}, want: clv.ErrNoConvergence, index: -1, last: true},
 		{name: "cancelled", ctx: cancelled, data: good, want: context.Canceled, index: -1, last: true},
 	}
 	for _, tt := range tests {
@@ -245,15 +245,15 @@ func TestFitBGNBDErrors(t *testing.T) {
 			if ctx == nil {
 				ctx = t.Context()
 			}
-			m, err := rfm.FitBGNBD(ctx, tt.data, tt.opts)
+			m, err := clv.FitBGNBD(ctx, tt.data, tt.opts)
 			if !errors.Is(err, tt.want) || m != nil {
 				t.Fatalf("FitBGNBD() = %v, %v; want error %v", m, err, tt.want)
 			}
-			var ce *rfm.CBSError
+			var ce *clv.CBSError
 			if got := errors.As(err, &ce); got != (tt.index >= 0) || (got && ce.Index != tt.index) {
 				t.Errorf("FitBGNBD() error %v: *CBSError %v, want index %d", err, got, tt.index)
 			}
-			var fe *rfm.FitError
+			var fe *clv.FitError
 			if got := errors.As(err, &fe); got != tt.last {
 				t.Fatalf("FitBGNBD() error %v: *FitError %v, want %v", err, got, tt.last)
 			}
@@ -276,14 +276,14 @@ func TestFitBGNBDErrors(t *testing.T) {
 // likelihood grows as p → 0, and the fit must say so rather than return
 // a parameter at the search's edge.
 func TestFitBGNBDNoDropoutEvidence(t *testing.T) {
-	var data []rfm.CBS
+	var data []clv.CBS
 	for i := range 200 {
 		T := 10 + float64(i%30)
-		data = append(data, rfm.CBS{X: float64(1 + i%4), TX: T, T: T}, rfm.CBS{T: T})
+		data = append(data, clv.CBS{X: float64(1 + i%4), TX: T, T: T}, clv.CBS{T: T})
 	}
-	m, err := rfm.FitBGNBD(t.Context(), data, rfm.FitOptions{})
-	var fe *rfm.FitError
-	if !errors.Is(err, rfm.ErrNotIdentifiable) || !errors.As(err, &fe) {
+	m, err := clv.FitBGNBD(t.Context(), data, clv.FitOptions{})
+	var fe *clv.FitError
+	if !errors.Is(err, clv.ErrNotIdentifiable) || !errors.As(err, &fe) {
 		t.Fatalf("FitBGNBD() = %+v, %v; want a *FitError wrapping ErrNotIdentifiable", m, err)
 	}
 	t.Logf("%v", err)
@@ -295,7 +295,7 @@ func TestFitBGNBDPenalty(t *testing.T) {
 	data := clvSimulateBGNBD(11, 3000, 0.5, 4, 0.8, 2.5, 20, 40)
 	var prevLL, prevNorm float64
 	for i, pen := range []float64{0, 0.01, 0.1} {
-		m, err := rfm.FitBGNBD(t.Context(), data, rfm.FitOptions{Penalty: pen})
+		m, err := clv.FitBGNBD(t.Context(), data, clv.FitOptions{Penalty: pen})
 		if err != nil {
 			t.Fatalf("Penalty %v: %v", pen, err)
 		}

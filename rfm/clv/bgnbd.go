@@ -1,10 +1,12 @@
-package rfm
+package clv
 
 import (
 	"context"
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/clientele-go/clientele/internal/hypergeo"
 )
 
 // BGNBD is a fitted (or given) BG/NBD model of repeat purchasing (Fader,
@@ -20,9 +22,9 @@ import (
 // methods take.
 //
 // The methods return NaN when the parameters are not all finite and
-// positive (see [BGNBD.Validate]) or when an argument is invalid (a
-// negative or NaN t, a CBS that fails [CBS.Validate]). A BGNBD is a plain
-// value, safe for concurrent use.
+// positive or when an argument is invalid (a negative or NaN t, an
+// invalid [CBS]); [LifetimeValues] reports such parameters as
+// [ErrInvalidModel]. A BGNBD is a plain value, safe for concurrent use.
 type BGNBD struct {
 	R, Alpha, A, B float64
 	// LogLikelihood is the log-likelihood of the fitted data at the
@@ -35,8 +37,8 @@ type BGNBD struct {
 // bgnbdNames are the parameter names in FitError.
 var bgnbdNames = []string{"r", "alpha", "a", "b"}
 
-// Validate reports whether the parameters are all finite and positive.
-func (m BGNBD) Validate() error {
+// validate reports whether the parameters are all finite and positive.
+func (m BGNBD) validate() error {
 	for i, v := range []float64{m.R, m.Alpha, m.A, m.B} {
 		if !(v > 0) || math.IsInf(v, 1) {
 			return fmt.Errorf("%w: BG/NBD %s = %v", ErrInvalidModel, bgnbdNames[i], v)
@@ -45,7 +47,7 @@ func (m BGNBD) Validate() error {
 	return nil
 }
 
-func (m BGNBD) valid() bool { return m.Validate() == nil }
+func (m BGNBD) valid() bool { return m.validate() == nil }
 
 // FitBGNBD estimates the BG/NBD parameters from customer summaries by
 // maximum likelihood (the likelihood of FHL 2005, eq. 6), searching with
@@ -60,10 +62,10 @@ func (m BGNBD) valid() bool { return m.Validate() == nil }
 // hundred evaluations of the full data: about 3 s for a million
 // customers on two cores.
 //
-// Errors: an invalid row gives a *CBSError ([ErrInvalidCBS]); no rows
-// gives [ErrNoCBS]; a single customer, no repeat buyer at all, or no time
-// observed (every T = 0) gives [ErrNotIdentifiable], since then no data
-// can pin down the dropout process. A *FitError with the last iterate
+// Errors: an invalid row gives a *CBSError ([ErrInvalidCBS]); no rows, a
+// single customer, no repeat buyer at all, or no time observed (every
+// T = 0) give [ErrNotIdentifiable], since then no data can pin down the
+// dropout process. A *FitError with the last iterate
 // wraps [ErrNoConvergence] when the search hits opts.MaxIterations,
 // [ErrNotIdentifiable] when the maximum lies on the edge of the parameter
 // space (a parameter below e^−15 or above e^15 in the search's units),
@@ -76,9 +78,6 @@ func FitBGNBD(ctx context.Context, data []CBS, opts FitOptions) (*BGNBD, error) 
 	}
 	if err := cbsCheckAll(data); err != nil {
 		return nil, err
-	}
-	if len(data) == 0 {
-		return nil, ErrNoCBS
 	}
 	if len(data) < 2 {
 		return nil, fmt.Errorf("%w: BG/NBD needs at least 2 customers, got %d", ErrNotIdentifiable, len(data))
@@ -300,23 +299,23 @@ func (d *bgnbdData) model(th []float64, scale float64) *BGNBD {
 	return &BGNBD{R: r, Alpha: alpha * scale, A: a, B: b, LogLikelihood: ll}
 }
 
-// LogLikelihoodOf returns the log-likelihood of data under m (FHL 2005,
-// eq. 6, summed over customers, in the data's time unit), for comparing
-// models or checking a fit on other data. It evaluates each row on its
-// own, sequentially. data is not modified or kept.
+// logLikelihoodOf returns the log-likelihood of data under m (FHL 2005,
+// eq. 6, summed over customers, in the data's time unit), evaluating each
+// row on its own: the reference the fit's compressed evaluation is tested
+// against.
 //
 // Errors: [ErrInvalidModel] for invalid parameters, a *CBSError for an
-// invalid row, [ErrNoCBS] for empty data, [ErrNotFinite] when the sum
-// overflows (astronomically large X or T).
-func (m BGNBD) LogLikelihoodOf(data []CBS) (float64, error) {
-	if err := m.Validate(); err != nil {
+// invalid row, [ErrNotIdentifiable] for empty data, errNotFinite when
+// the sum overflows (astronomically large X or T).
+func (m BGNBD) logLikelihoodOf(data []CBS) (float64, error) {
+	if err := m.validate(); err != nil {
 		return 0, err
 	}
 	if err := cbsCheckAll(data); err != nil {
 		return 0, err
 	}
 	if len(data) == 0 {
-		return 0, ErrNoCBS
+		return 0, fmt.Errorf("%w: no customer summaries", ErrNotIdentifiable)
 	}
 	r, alpha, a, b := m.R, m.Alpha, m.A, m.B
 	var ll float64
@@ -335,26 +334,21 @@ func (m BGNBD) LogLikelihoodOf(data []CBS) (float64, error) {
 		ll += v + a3
 	}
 	if math.IsNaN(ll) || math.IsInf(ll, 0) {
-		return 0, fmt.Errorf("%w: BG/NBD log-likelihood of %d customers", ErrNotFinite, len(data))
+		return 0, fmt.Errorf("%w: BG/NBD log-likelihood of %d customers", errNotFinite, len(data))
 	}
 	return ll, nil
-}
-
-// ExpectedPurchases returns E[X(t)], the expected number of repeat
-// purchases of a new customer in the t periods after their first
-// purchase (FHL 2005, eq. 9): (a+b−1)/(a−1)·[1 − (α/(α+t))^r ₂F₁(r, b;
-// a+b−1; t/(α+t))]. It is 0 for t = 0.
-func (m BGNBD) ExpectedPurchases(t float64) float64 {
-	if !m.valid() || !(t >= 0) || math.IsInf(t, 1) {
-		return math.NaN()
-	}
-	return bgnbdIfAlive(m, 0, 0, t)
 }
 
 // ConditionalExpectedPurchases returns E[Y(t) | x, t_x, T], the expected
 // number of purchases of the customer summarised by c in the t periods
 // after the end of calibration (FHL 2005, eq. 10): ProbAlive(c) times the
 // expected purchases of a customer known to be alive. It is 0 for t = 0.
+//
+// For the zero CBS, a customer who has just made a first purchase, it is
+// E[X(t)], the expected number of repeat purchases of a new customer in
+// the t periods after their first purchase (FHL 2005, eq. 9):
+// (a+b−1)/(a−1)·[1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))], the curve a
+// fit's cumulative repeat sales are tracked against.
 func (m BGNBD) ConditionalExpectedPurchases(t float64, c CBS) float64 {
 	if !m.valid() || !(t >= 0) || math.IsInf(t, 1) {
 		return math.NaN()
@@ -464,49 +458,12 @@ func bgnbdGrowthForm(r, a, b, x, z, w float64, euler bool) float64 {
 	var bracket float64
 	if euler {
 		eps := a - 1
-		f := hyp2f1(a+b-1-r, eps, c, z)
+		f := hypergeo.Hyp2F1(a+b-1-r, eps, c, z)
 		bracket = -math.Expm1(eps*lw) - math.Exp(eps*lw)*(f-1)
 	} else {
-		bracket = -math.Expm1((r+x)*lw + bgnbdLogHypPositive(r+x, b+x, c, z))
+		bracket = -math.Expm1((r+x)*lw + hypergeo.LogHyp2F1(r+x, b+x, c, z))
 	}
 	return c / (a - 1) * bracket
-}
-
-// bgnbdLogHypPositive returns ln ₂F₁(a, b; c; z) for a, b, c > 0 and
-// 0 ≤ z < 1. It sums the Gauss series, whose terms are then all positive
-// (so nothing cancels), with a running scale, so the result may exceed
-// the float64 range of ₂F₁ itself. That takes about (a+b)/(1−z) terms;
-// beyond a million it uses hyp2f1 instead when that is finite. It returns
-// NaN when neither works.
-func bgnbdLogHypPositive(a, b, c, z float64) float64 {
-	if !(a > 0 && b > 0 && c > 0) {
-		return math.NaN()
-	}
-	if (a+b+40)/(1-z) > 1e6 {
-		if f := hyp2f1(a, b, c, z); f > 0 && f < 1e300 {
-			return math.Log(f)
-		}
-	}
-	var logScale float64
-	sum, term := 1.0, 1.0
-	for n := 0; ; n++ {
-		if n == 1<<24 {
-			return math.NaN() // not converged: give up
-		}
-		fn := float64(n)
-		ratio := (a + fn) * (b + fn) / ((c + fn) * (fn + 1)) * z
-		term *= ratio
-		sum += term
-		if sum > 1e280 {
-			sum *= 1e-280
-			term *= 1e-280
-			logScale += 280 * math.Ln10
-		}
-		if q := math.Max(ratio, z); q < 1 && term*q/(1-q) <= 1e-17*sum {
-			break
-		}
-	}
-	return logScale + math.Log(sum)
 }
 
 // bgnbdLagrange estimates g(e) for |e| small from g at ±δ and ±2δ by

@@ -1,4 +1,4 @@
-package rfm
+package clv
 
 import (
 	"errors"
@@ -7,37 +7,38 @@ import (
 	"strings"
 )
 
-// Sentinel errors of the lifetime-value and churn models (BG/NBD,
-// Gamma-Gamma, CLV and the customer summaries they start from). Bad
-// FitOptions, CBSOptions and CLVOptions are reported with
-// [ErrInvalidConfig].
+// Sentinel errors. Errors about one customer summary come wrapped in a
+// [*CBSError] and failed fits in a [*FitError]; test them with
+// [errors.Is].
 var (
-	// ErrInvalidCBS reports a customer summary (CBS) that no purchase
-	// history can produce, such as TX > T or a fractional X. It is wrapped
-	// in a *CBSError naming the row and field.
-	ErrInvalidCBS = errors.New("rfm: invalid customer summary")
-	// ErrNoCBS reports an empty set of customer summaries.
-	ErrNoCBS = errors.New("rfm: no customer summaries")
+	// ErrConfig reports unusable options: a negative penalty, iteration
+	// limit, horizon or number of workers, a unit that is not a whole
+	// number of days, a missing calibration end or CLV unit, a holdout
+	// ending before the calibration, a discount rate outside [0, 1).
+	ErrConfig = errors.New("clv: invalid configuration")
+	// ErrInvalidCBS reports a customer summary that no purchase history
+	// can produce, such as TX > T or a fractional X. It is wrapped in a
+	// *CBSError naming the row and field.
+	ErrInvalidCBS = errors.New("clv: invalid customer summary")
 	// ErrNotIdentifiable reports data from which a model's parameters
-	// cannot be estimated: all customers are one-time buyers, too few
-	// customers, or a maximum of the likelihood at the edge of the
+	// cannot be estimated: no customers, all of them one-time buyers, too
+	// few of them, or a maximum of the likelihood at the edge of the
 	// parameter space (a parameter running off to 0 or infinity).
-	ErrNotIdentifiable = errors.New("rfm: parameters not identifiable from the data")
+	ErrNotIdentifiable = errors.New("clv: parameters not identifiable from the data")
 	// ErrNoConvergence reports an optimiser that reached its iteration
 	// limit before meeting its tolerance. It is wrapped in a *FitError
 	// that holds the last iterate.
-	ErrNoConvergence = errors.New("rfm: fit did not converge")
-	// ErrInfiniteMeanSpend reports a Gamma-Gamma fit with q ≤ 1, under
-	// which the mean spend per transaction is infinite, so no expected
-	// value exists.
-	ErrInfiniteMeanSpend = errors.New("rfm: gamma-gamma q <= 1: mean spend per transaction is infinite")
-	// ErrInvalidModel reports model parameters that are not all finite
-	// and positive.
-	ErrInvalidModel = errors.New("rfm: invalid model parameters")
-	// ErrNotFinite reports a likelihood or value that overflows float64
-	// for the given data, e.g. from astronomically large counts or times.
-	ErrNotFinite = errors.New("rfm: result is not a finite number")
+	ErrNoConvergence = errors.New("clv: fit did not converge")
+	// ErrInvalidModel reports a missing model, model parameters that are
+	// not all finite and positive, or a Gamma-Gamma q ≤ 1, under which
+	// the mean spend per purchase is infinite (a fit that ends there
+	// returns it in a *FitError).
+	ErrInvalidModel = errors.New("clv: invalid model parameters")
 )
+
+// errNotFinite reports a log-likelihood that overflows float64 for the
+// given data, e.g. from astronomically large counts or times.
+var errNotFinite = errors.New("clv: result is not a finite number")
 
 // CBSError reports a customer summary that fails validation. It names the
 // row by its index in the input slice, never by customer ID.
@@ -47,8 +48,9 @@ type CBSError struct {
 	Reason string // what is wrong, e.g. "greater than T"
 }
 
+// Error returns a message naming the row, the field and the reason.
 func (e *CBSError) Error() string {
-	return fmt.Sprintf("rfm: customer summary %d: %s: %s", e.Index, e.Field, e.Reason)
+	return fmt.Sprintf("clv: customer summary %d: %s: %s", e.Index, e.Field, e.Reason)
 }
 
 // Unwrap returns [ErrInvalidCBS].
@@ -57,7 +59,7 @@ func (e *CBSError) Unwrap() error { return ErrInvalidCBS }
 // FitError reports a fit that stopped without an estimate: because it did
 // not converge ([ErrNoConvergence]), because the estimate lies on the edge
 // of the parameter space ([ErrNotIdentifiable]), because the Gamma-Gamma
-// mean is infinite ([ErrInfiniteMeanSpend]) or because ctx was cancelled
+// mean is infinite ([ErrInvalidModel]) or because ctx was cancelled
 // (ctx.Err()). It holds the last iterate so callers can inspect it.
 type FitError struct {
 	Model string // "bgnbd" or "gammagamma"
@@ -74,12 +76,13 @@ type FitError struct {
 	Err                     error
 }
 
+// Error returns a message with the reason and the last iterate.
 func (e *FitError) Error() string {
 	var b strings.Builder
-	b.WriteString("rfm: ")
+	b.WriteString("clv: ")
 	b.WriteString(e.Model)
 	b.WriteString(" fit: ")
-	b.WriteString(strings.TrimPrefix(e.Err.Error(), "rfm: "))
+	b.WriteString(strings.TrimPrefix(e.Err.Error(), "clv: "))
 	b.WriteString(" (last iterate")
 	for i, v := range e.Params {
 		if i < len(e.Names) {
@@ -101,3 +104,8 @@ func (e *FitError) Error() string {
 
 // Unwrap returns the reason.
 func (e *FitError) Unwrap() error { return e.Err }
+
+// badConfig wraps ErrConfig with a message naming the field.
+func badConfig(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrConfig, fmt.Sprintf(format, args...))
+}

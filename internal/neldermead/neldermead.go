@@ -1,4 +1,4 @@
-package rfm
+package neldermead
 
 import (
 	"context"
@@ -6,42 +6,43 @@ import (
 	"slices"
 )
 
-// optimResult is the outcome of one Nelder–Mead run.
-type optimResult struct {
-	x          []float64 // best vertex
-	f          float64   // objective at x
-	iterations int
-	evals      int
-	converged  bool
+// Result is the outcome of one run of [Minimize].
+type Result struct {
+	X          []float64 // the best vertex
+	F          float64   // the objective at X
+	Iterations int       // simplex steps taken
+	Evals      int       // objective evaluations
+	Converged  bool      // the tolerances were met
 }
 
-// optimSettings configures optimNelderMead.
-type optimSettings struct {
-	step     float64 // initial simplex edge along each axis
-	xtol     float64 // convergence: max |x_i − x_best| over the simplex
-	ftol     float64 // convergence: max |f_i − f_best| over the simplex
-	maxIter  int     // iteration limit
-	maxEvals int     // evaluation limit; 0 means 2·maxIter+n+1
+// Settings configures [Minimize]. There are no defaults: a zero XTol or
+// FTol asks for an exact collapse, and a zero MaxIter stops at once.
+type Settings struct {
+	Step     float64 // initial simplex edge along each axis
+	XTol     float64 // convergence: max |x_i − x_best| over the simplex
+	FTol     float64 // convergence: max |f_i − f_best| over the simplex
+	MaxIter  int     // iteration limit
+	MaxEvals int     // evaluation limit; 0 means 2·MaxIter+n+1
 }
 
-// optimNelderMead minimises f from x0 with the Nelder–Mead simplex method
+// Minimize minimises f from x0 with the Nelder–Mead simplex method
 // (standard coefficients: reflection 1, expansion 2, contraction 1/2,
 // shrink 1/2, as in Lagarias et al. 1998 and scipy). NaN objective values
 // count as +Inf, so f may signal a forbidden point with NaN or +Inf.
 //
-// It stops when the simplex is smaller than xtol in every coordinate and
-// its objective values are within ftol of the best (converged), when the
+// It stops when the simplex is smaller than XTol in every coordinate and
+// its objective values are within FTol of the best (converged), when the
 // iteration or evaluation limit is reached (not converged), or when ctx
 // is done (the error is ctx.Err()). It always returns the best vertex
 // seen. The run is deterministic: ties keep their earlier order.
-func optimNelderMead(ctx context.Context, f func([]float64) float64, x0 []float64, s optimSettings) (optimResult, error) {
+func Minimize(ctx context.Context, f func([]float64) float64, x0 []float64, s Settings) (Result, error) {
 	n := len(x0)
-	if s.maxEvals <= 0 {
-		s.maxEvals = 2*s.maxIter + n + 1
+	if s.MaxEvals <= 0 {
+		s.MaxEvals = 2*s.MaxIter + n + 1
 	}
-	res := optimResult{}
+	res := Result{}
 	eval := func(x []float64) float64 {
-		res.evals++
+		res.Evals++
 		v := f(x)
 		if math.IsNaN(v) {
 			return math.Inf(1)
@@ -56,7 +57,7 @@ func optimNelderMead(ctx context.Context, f func([]float64) float64, x0 []float6
 	for i := range sim {
 		x := slices.Clone(x0)
 		if i > 0 {
-			x[i-1] += s.step
+			x[i-1] += s.Step
 		}
 		sim[i] = vertex{x, eval(x)}
 	}
@@ -85,10 +86,10 @@ func optimNelderMead(ctx context.Context, f func([]float64) float64, x0 []float6
 		copy(sim[n].x, x)
 		sim[n].f = fx
 	}
-	finish := func() (optimResult, error) {
+	finish := func() (Result, error) {
 		order()
-		res.x = slices.Clone(sim[0].x)
-		res.f = sim[0].f
+		res.X = slices.Clone(sim[0].x)
+		res.F = sim[0].f
 		return res, nil
 	}
 	for {
@@ -97,14 +98,14 @@ func optimNelderMead(ctx context.Context, f func([]float64) float64, x0 []float6
 			return r, err
 		}
 		// Convergence test.
-		if sizeOK, fOK := optimSpread(sim[0].x, sim[0].f, func(i int) ([]float64, float64) { return sim[i].x, sim[i].f }, n, s.xtol, s.ftol); sizeOK && fOK {
-			res.converged = true
+		if sizeOK, fOK := spread(sim[0].x, sim[0].f, func(i int) ([]float64, float64) { return sim[i].x, sim[i].f }, n, s.XTol, s.FTol); sizeOK && fOK {
+			res.Converged = true
 			return finish()
 		}
-		if res.iterations >= s.maxIter || res.evals >= s.maxEvals {
+		if res.Iterations >= s.MaxIter || res.Evals >= s.MaxEvals {
 			return finish()
 		}
-		res.iterations++
+		res.Iterations++
 		for j := range centroid {
 			var c float64
 			for i := range n {
@@ -155,10 +156,10 @@ func optimNelderMead(ctx context.Context, f func([]float64) float64, x0 []float6
 	}
 }
 
-// optimSpread reports whether the simplex of n+1 vertices (vertex i given
+// spread reports whether the simplex of n+1 vertices (vertex i given
 // by at) is within xtol of the best vertex in every coordinate and within
 // ftol of its value.
-func optimSpread(best []float64, fbest float64, at func(int) ([]float64, float64), n int, xtol, ftol float64) (sizeOK, fOK bool) {
+func spread(best []float64, fbest float64, at func(int) ([]float64, float64), n int, xtol, ftol float64) (sizeOK, fOK bool) {
 	sizeOK, fOK = true, true
 	for i := 1; i <= n; i++ {
 		x, fx := at(i)

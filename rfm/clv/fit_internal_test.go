@@ -1,4 +1,4 @@
-package rfm
+package clv
 
 import (
 	"math"

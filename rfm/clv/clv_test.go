@@ -1,26 +1,27 @@
-package rfm_test
+package clv_test
 
 import (
 	"context"
 	"errors"
 	"math"
 	"testing"
+	"time"
 
 	"github.com/clientele-go/clientele/customer"
-	"github.com/clientele-go/clientele/rfm"
+	"github.com/clientele-go/clientele/rfm/clv"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 )
 
 var (
-	clvTestBG = &rfm.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426}
-	clvTestGG = &rfm.GammaGamma{P: 6.25, Q: 3.74, Gamma: 15.44}
+	clvTestBG = &clv.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426}
+	clvTestGG = &clv.GammaGamma{P: 6.25, Q: 3.74, Gamma: 15.44}
 )
 
 // TestLifetimeValuesComposition checks that the CLV is the month-by-month
 // sum of the models' public predictions, discounted.
 func TestLifetimeValuesComposition(t *testing.T) {
-	data := []rfm.CBS{
+	data := []clv.CBS{
 		{CustomerID: "1", X: 2, TX: 30.43, T: 38.86, M: decimal.RequireFromString("22.35")},
 		{CustomerID: "2", X: 1, TX: 1.71, T: 38.86, M: decimal.RequireFromString("11.77")},
 		{CustomerID: "3", T: 38.86},
@@ -29,7 +30,7 @@ func TestLifetimeValuesComposition(t *testing.T) {
 	}
 	const months, rate = 6, 0.02
 	perMonth := 365.25 / 12 / 7
-	got, err := rfm.LifetimeValues(t.Context(), data, clvTestBG, clvTestGG, rfm.CLVOptions{Unit: rfm.UnitWeek, Months: months, DiscountRate: rate})
+	got, err := clv.LifetimeValues(t.Context(), data, clvTestBG, clvTestGG, clv.CLVOptions{Unit: 7 * 24 * time.Hour, Months: months, DiscountRate: rate})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +66,7 @@ func TestLifetimeValuesComposition(t *testing.T) {
 		t.Errorf("one-time buyer: ProbAlive %v, ValueAtRisk %v; want 1 and 0", got[2].ProbAlive, got[2].ValueAtRisk)
 	}
 	// Undiscounted over one month it is spend × E[Y(one month)].
-	one, err := rfm.LifetimeValues(t.Context(), data[:1], clvTestBG, clvTestGG, rfm.CLVOptions{PeriodsPerMonth: 4, Months: 1})
+	one, err := clv.LifetimeValues(t.Context(), data[:1], clvTestBG, clvTestGG, clv.CLVOptions{PeriodsPerMonth: 4, Months: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +76,7 @@ func TestLifetimeValuesComposition(t *testing.T) {
 	}
 	// Workers do not change anything.
 	for _, w := range []int{1, 4} {
-		again, err := rfm.LifetimeValues(t.Context(), data, clvTestBG, clvTestGG, rfm.CLVOptions{Unit: rfm.UnitWeek, Months: months, DiscountRate: rate, Workers: w})
+		again, err := clv.LifetimeValues(t.Context(), data, clvTestBG, clvTestGG, clv.CLVOptions{Unit: 7 * 24 * time.Hour, Months: months, DiscountRate: rate, Workers: w})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -86,34 +87,35 @@ func TestLifetimeValuesComposition(t *testing.T) {
 }
 
 func TestLifetimeValuesErrors(t *testing.T) {
-	data := []rfm.CBS{{CustomerID: "1", T: 3}}
-	week := rfm.CLVOptions{Unit: rfm.UnitWeek}
+	data := []clv.CBS{{CustomerID: "1", T: 3}}
+	week := clv.CLVOptions{Unit: 7 * 24 * time.Hour}
 	cancelled, cancel := context.WithCancel(context.Background())
 	cancel()
 	for _, tc := range []struct {
 		name string
 		ctx  context.Context
-		data []rfm.CBS
-		bg   *rfm.BGNBD
-		gg   *rfm.GammaGamma
-		opts rfm.CLVOptions
+		data []clv.CBS
+		bg   *clv.BGNBD
+		gg   *clv.GammaGamma
+		opts clv.CLVOptions
 		want error
 	}{
-		{"no unit", nil, data, clvTestBG, clvTestGG, rfm.CLVOptions{}, rfm.ErrInvalidConfig},
-		{"negative months", nil, data, clvTestBG, clvTestGG, rfm.CLVOptions{Unit: rfm.UnitDay, Months: -1}, rfm.ErrInvalidConfig},
-		{"discount of 100%", nil, data, clvTestBG, clvTestGG, rfm.CLVOptions{Unit: rfm.UnitDay, DiscountRate: 1}, rfm.ErrInvalidConfig},
-		{"NaN periods", nil, data, clvTestBG, clvTestGG, rfm.CLVOptions{PeriodsPerMonth: math.NaN()}, rfm.ErrInvalidConfig},
-		{"nil model", nil, data, nil, clvTestGG, week, rfm.ErrInvalidModel},
-		{"bad BG/NBD", nil, data, &rfm.BGNBD{R: -1, Alpha: 1, A: 1, B: 1}, clvTestGG, week, rfm.ErrInvalidModel},
-		{"infinite mean spend", nil, data, clvTestBG, &rfm.GammaGamma{P: 1, Q: 0.9, Gamma: 1}, week, rfm.ErrInfiniteMeanSpend},
-		{"bad row", nil, []rfm.CBS{{X: 1, TX: 2, T: 1}}, clvTestBG, clvTestGG, week, rfm.ErrInvalidCBS},
+		{"no unit", nil, data, clvTestBG, clvTestGG, clv.CLVOptions{}, clv.ErrConfig},
+		{"negative months", nil, data, clvTestBG, clvTestGG, clv.CLVOptions{Unit: 24 * time.Hour, Months: -1}, clv.ErrConfig},
+		{"discount of 100%", nil, data, clvTestBG, clvTestGG, clv.CLVOptions{Unit: 24 * time.Hour, DiscountRate: 1}, clv.ErrConfig},
+		{"NaN periods", nil, data, clvTestBG, clvTestGG, clv.CLVOptions{PeriodsPerMonth: math.NaN()}, clv.ErrConfig},
+		{"nil model", nil, data, nil, clvTestGG, week, clv.ErrInvalidModel},
+		{"bad BG/NBD", nil, data, &clv.BGNBD{R: -1, Alpha: 1, A: 1, B: 1}, clvTestGG, week, clv.ErrInvalidModel},
+		{"infinite mean spend", nil, data, clvTestBG, &clv.GammaGamma{P: 1, Q: 0.9, Gamma: 1}, week, clv.ErrInvalidModel},
+		{"unit not in days", nil, data, clvTestBG, clvTestGG, clv.CLVOptions{Unit: 36 * time.Hour}, clv.ErrConfig},
+		{"bad row", nil, []clv.CBS{{X: 1, TX: 2, T: 1}}, clvTestBG, clvTestGG, week, clv.ErrInvalidCBS},
 		{"cancelled", cancelled, data, clvTestBG, clvTestGG, week, context.Canceled},
 	} {
 		ctx := tc.ctx
 		if ctx == nil {
 			ctx = t.Context()
 		}
-		if v, err := rfm.LifetimeValues(ctx, tc.data, tc.bg, tc.gg, tc.opts); !errors.Is(err, tc.want) || v != nil {
+		if v, err := clv.LifetimeValues(ctx, tc.data, tc.bg, tc.gg, tc.opts); !errors.Is(err, tc.want) || v != nil {
 			t.Errorf("%s: LifetimeValues() = %v, %v; want error %v", tc.name, v, err, tc.want)
 		}
 	}
@@ -121,15 +123,15 @@ func TestLifetimeValuesErrors(t *testing.T) {
 
 func TestTopCLVAndChurnRisk(t *testing.T) {
 	d := decimal.RequireFromString
-	vals := []rfm.CLV{
+	vals := []clv.CLV{
 		{CustomerID: "a", ProbAlive: 0.9, Value: d("10"), ValueAtRisk: d("1")},
 		{CustomerID: "b", ProbAlive: 0.2, Value: d("3"), ValueAtRisk: d("12")},
 		{CustomerID: "c", ProbAlive: 0.4, Value: d("30"), ValueAtRisk: d("45")},
 		{CustomerID: "d", ProbAlive: 0.1, Value: d("10"), ValueAtRisk: d("12")},
 		{CustomerID: "e", ProbAlive: 0.6, Value: d("2"), ValueAtRisk: d("1.3")},
 	}
-	orig := append([]rfm.CLV(nil), vals...)
-	ids := func(v []rfm.CLV) []customer.ID {
+	orig := append([]clv.CLV(nil), vals...)
+	ids := func(v []clv.CLV) []customer.ID {
 		var out []customer.ID
 		for _, c := range v {
 			out = append(out, c.CustomerID)
@@ -138,16 +140,16 @@ func TestTopCLVAndChurnRisk(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name string
-		got  []rfm.CLV
+		got  []clv.CLV
 		want []customer.ID
 	}{
-		{"top 3", rfm.TopCLV(vals, 3), []customer.ID{"c", "a", "d"}}, // a and d tie: by ID
-		{"top all", rfm.TopCLV(vals, 0), []customer.ID{"c", "a", "d", "b", "e"}},
-		{"top more than all", rfm.TopCLV(vals, 9), []customer.ID{"c", "a", "d", "b", "e"}},
-		{"risk default 0.5", rfm.ChurnRisk(vals, 0, 0), []customer.ID{"c", "d", "b"}}, // b and d tie: lower P(alive) first
-		{"risk below 0.15", rfm.ChurnRisk(vals, 0.15, 0), []customer.ID{"d"}},
-		{"risk top 1", rfm.ChurnRisk(vals, 0.7, 1), []customer.ID{"c"}},
-		{"nothing at risk", rfm.ChurnRisk(vals, 0.05, 0), nil},
+		{"top 3", clv.TopCLV(vals, 3), []customer.ID{"c", "a", "d"}}, // a and d tie: by ID
+		{"top all", clv.TopCLV(vals, 0), []customer.ID{"c", "a", "d", "b", "e"}},
+		{"top more than all", clv.TopCLV(vals, 9), []customer.ID{"c", "a", "d", "b", "e"}},
+		{"risk default 0.5", clv.ChurnRisk(vals, 0, 0), []customer.ID{"c", "d", "b"}}, // b and d tie: lower P(alive) first
+		{"risk below 0.15", clv.ChurnRisk(vals, 0.15, 0), []customer.ID{"d"}},
+		{"risk top 1", clv.ChurnRisk(vals, 0.7, 1), []customer.ID{"c"}},
+		{"nothing at risk", clv.ChurnRisk(vals, 0.05, 0), nil},
 	} {
 		if diff := cmp.Diff(tc.want, ids(tc.got)); diff != "" {
 			t.Errorf("%s mismatch (-want +got):\n%s", tc.name, diff)

@@ -1,4 +1,4 @@
-package rfm
+package clv
 
 import (
 	"errors"
@@ -32,20 +32,20 @@ func FuzzGammaGammaLikelihood(f *testing.F) {
 			c = CBS{T: 1}
 		}
 		data := []CBS{c, {X: 1, TX: 1, T: 2, M: decimal.NewFromInt(10)}}
-		ll, err := gg.LogLikelihoodOf(data)
+		ll, err := gg.logLikelihoodOf(data)
 		validParams := p > 0 && q > 0 && g > 0 && !math.IsInf(p, 1) && !math.IsInf(q, 1) && !math.IsInf(g, 1)
 		switch {
 		case err == nil && (math.IsNaN(ll) || math.IsInf(ll, 0)):
 			t.Fatalf("LogLikelihoodOf = %v without an error", ll)
 		case err == nil && !validParams:
 			t.Fatalf("LogLikelihoodOf accepted invalid parameters")
-		case err != nil && validParams && !errors.Is(err, ErrNotFinite):
+		case err != nil && validParams && !errors.Is(err, errNotFinite):
 			t.Fatalf("LogLikelihoodOf(valid) error %v", err)
 		case err != nil && !validParams && !errors.Is(err, ErrInvalidModel):
 			t.Fatalf("LogLikelihoodOf(invalid) error %v", err)
 		}
 		v := gg.ConditionalExpectedValue(c)
-		if gg.Validate() != nil {
+		if gg.validate() != nil {
 			if !v.IsZero() {
 				t.Fatalf("ConditionalExpectedValue of an invalid model = %v, want 0", v)
 			}

@@ -1,8 +1,8 @@
-package rfm
+package hypergeo
 
 import "math"
 
-// hyp2f1 returns the Gauss hypergeometric function ₂F₁(a, b; c; z) for
+// Hyp2F1 returns the Gauss hypergeometric function ₂F₁(a, b; c; z) for
 // real parameters and real z ≤ 1. The BG/NBD formulas need it for
 // 0 ≤ z < 1; there it agrees with mpmath to about 1e-13 (see the tests).
 //
@@ -27,7 +27,7 @@ import "math"
 // It returns NaN for z > 1, NaN arguments, c a non-positive integer, and
 // parameters beyond ±hypMaxParam or so large that the continuation would
 // take more than hypMaxSteps steps.
-func hyp2f1(a, b, c, z float64) float64 {
+func Hyp2F1(a, b, c, z float64) float64 {
 	switch {
 	case math.IsNaN(a) || math.IsNaN(b) || math.IsNaN(c) || math.IsNaN(z) || z > 1:
 		return math.NaN()
@@ -63,9 +63,9 @@ func hyp2f1(a, b, c, z float64) float64 {
 			first = false // one-signed
 		}
 		if first {
-			return math.Pow(1-z, -a) * hyp2f1(a, c-b, c, w)
+			return math.Pow(1-z, -a) * Hyp2F1(a, c-b, c, w)
 		}
-		return math.Pow(1-z, -b) * hyp2f1(c-a, b, c, w)
+		return math.Pow(1-z, -b) * Hyp2F1(c-a, b, c, w)
 	}
 	return hypUnit(a, b, c, z)
 }

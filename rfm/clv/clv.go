@@ -1,29 +1,32 @@
-package rfm
+package clv
 
 import (
 	"cmp"
 	"context"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/internal/parallel"
 	"github.com/shopspring/decimal"
 )
 
 // CLVOptions configures [LifetimeValues]. Unit (or PeriodsPerMonth) is
 // required; the other fields default as documented.
 type CLVOptions struct {
-	// Unit is the time unit of the CBS and of the BG/NBD model (the unit
-	// the summaries were built with). It converts the horizon in months
-	// into model periods. It is required unless PeriodsPerMonth is set:
-	// guessing it wrong is the classic lifetimes pitfall, where a model
-	// fitted in weeks and evaluated with the default daily steps turns a
-	// 12-month horizon into 360 weeks and inflates CLV fourfold (140.10
-	// instead of 36.28 for the first CDNOW customer).
-	Unit TimeUnit
+	// Unit is the time unit of the CBS and of the BG/NBD model: the
+	// CBSOptions.Unit the summaries were built with, a whole number of
+	// days (24*time.Hour for days, 7*24*time.Hour for weeks). It converts
+	// the horizon in months into model periods. It is required unless
+	// PeriodsPerMonth is set: guessing it wrong is the classic lifetimes
+	// pitfall, where a model fitted in weeks and evaluated with the
+	// default daily steps turns a 12-month horizon into 360 weeks and
+	// inflates CLV fourfold (140.10 instead of 36.28 for the first CDNOW
+	// customer).
+	Unit time.Duration
 	// PeriodsPerMonth, when positive, overrides Unit's month length:
 	// 0 means 365.25/12 = 30.4375 days or 4.348 weeks. lifetimes uses 30
 	// for days and 4.345 for weeks. Negative or NaN is an error.
@@ -65,25 +68,26 @@ type CLV struct {
 func (o CLVOptions) withDefaults() (CLVOptions, float64, error) {
 	switch {
 	case o.PeriodsPerMonth < 0 || math.IsNaN(o.PeriodsPerMonth) || math.IsInf(o.PeriodsPerMonth, 0):
-		return o, 0, clvBadConfig("CLVOptions.PeriodsPerMonth %v is not a finite non-negative number", o.PeriodsPerMonth)
-	case o.PeriodsPerMonth == 0 && o.Unit.Days() == 0:
-		return o, 0, clvBadConfig("CLVOptions.Unit is required (the unit the CBS and model times are in); got %v", o.Unit)
+		return o, 0, badConfig("CLVOptions.PeriodsPerMonth %v is not a finite non-negative number", o.PeriodsPerMonth)
+	case o.PeriodsPerMonth == 0 && o.Unit == 0:
+		return o, 0, badConfig("CLVOptions.Unit is required (the unit the CBS and model times are in)")
 	case o.Months < 0:
-		return o, 0, clvBadConfig("CLVOptions.Months %d is negative", o.Months)
+		return o, 0, badConfig("CLVOptions.Months %d is negative", o.Months)
 	case !(o.DiscountRate >= 0 && o.DiscountRate < 1):
-		return o, 0, clvBadConfig("CLVOptions.DiscountRate %v is outside [0, 1)", o.DiscountRate)
+		return o, 0, badConfig("CLVOptions.DiscountRate %v is outside [0, 1)", o.DiscountRate)
 	case o.Workers < 0:
-		return o, 0, clvBadConfig("CLVOptions.Workers %d is negative", o.Workers)
+		return o, 0, badConfig("CLVOptions.Workers %d is negative", o.Workers)
 	}
 	if o.Months == 0 {
 		o.Months = 12
 	}
-	if o.Workers == 0 {
-		o.Workers = runtime.GOMAXPROCS(0)
+	days, err := unitDays(o.Unit, "CLVOptions.Unit")
+	if err != nil {
+		return o, 0, err
 	}
 	perMonth := o.PeriodsPerMonth
 	if perMonth == 0 {
-		perMonth = 365.25 / 12 / o.Unit.Days()
+		perMonth = 365.25 / 12 / days
 	}
 	return o, perMonth, nil
 }
@@ -97,10 +101,13 @@ func (o CLVOptions) withDefaults() (CLVOptions, float64, error) {
 // expected spend per purchase, discounted. The result is parallel to
 // data. data is not modified or kept.
 //
-// Errors: a nil model, [ErrInvalidModel] or [ErrInfiniteMeanSpend] for
-// invalid parameters, a *CBSError for an invalid row, [ErrInvalidConfig]
-// for bad options (notably a missing Unit), ctx.Err() when ctx is
-// cancelled (checked every 8,192 customers).
+// The work is spread over opts.Workers goroutines; the result does not
+// depend on their number.
+//
+// Errors: [ErrInvalidModel] for a nil model or invalid parameters
+// (including a Gamma-Gamma q ≤ 1), a *CBSError for an invalid row,
+// [ErrConfig] for bad options (notably a missing Unit), ctx.Err() when
+// ctx is cancelled (checked every 8,192 customers).
 func LifetimeValues(ctx context.Context, data []CBS, bg *BGNBD, gg *GammaGamma, opts CLVOptions) ([]CLV, error) {
 	o, perMonth, err := opts.withDefaults()
 	if err != nil {
@@ -109,10 +116,10 @@ func LifetimeValues(ctx context.Context, data []CBS, bg *BGNBD, gg *GammaGamma, 
 	if bg == nil || gg == nil {
 		return nil, fmt.Errorf("%w: nil model", ErrInvalidModel)
 	}
-	if err := bg.Validate(); err != nil {
+	if err := bg.validate(); err != nil {
 		return nil, err
 	}
-	if err := gg.Validate(); err != nil {
+	if err := gg.validate(); err != nil {
 		return nil, err
 	}
 	if err := cbsCheckAll(data); err != nil {
@@ -123,17 +130,15 @@ func LifetimeValues(ctx context.Context, data []CBS, bg *BGNBD, gg *GammaGamma, 
 	for i := range disc {
 		disc[i] = math.Pow(1+o.DiscountRate, -float64(i))
 	}
-	red := fitReducer{workers: o.Workers}
-	red.sum(len(data), func(lo, hi int) float64 {
-		if ctx.Err() != nil {
-			return 0 // the caller returns the error
-		}
-		for i := lo; i < hi; i++ {
+	chunks := (len(data) + fitChunkRows - 1) / fitChunkRows
+	err = parallel.ForErr(ctx, o.Workers, chunks, func(_, c int) error {
+		lo := c * fitChunkRows
+		for i := lo; i < min(lo+fitChunkRows, len(data)); i++ {
 			out[i] = clvOne(data[i], *bg, *gg, o.Months, perMonth, disc)
 		}
-		return 0
+		return nil
 	})
-	if err := ctx.Err(); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -1,4 +1,4 @@
-package rfm
+package clv
 
 import (
 	"context"
@@ -19,8 +19,8 @@ import (
 // shape Q and rate Gamma. The mean spend per transaction of a random
 // customer is P·Gamma/(Q−1) (Q > 1). The model assumes that spend per
 // transaction does not depend on how often a customer buys; check the
-// Correlation of a fit (or [FrequencyValueCorrelation]) before relying on
-// it. Gamma is in the currency of the data.
+// Correlation of a fit before relying on it. Gamma is in the currency of
+// the data.
 //
 // A GammaGamma is a plain value, safe for concurrent use.
 type GammaGamma struct {
@@ -45,16 +45,16 @@ type GammaGamma struct {
 // gammaGammaNames are the parameter names in FitError.
 var gammaGammaNames = []string{"p", "q", "gamma"}
 
-// Validate reports whether the parameters are finite and positive and Q
+// validate reports whether the parameters are finite and positive and Q
 // exceeds 1 (so that the mean spend exists).
-func (g GammaGamma) Validate() error {
+func (g GammaGamma) validate() error {
 	for i, v := range []float64{g.P, g.Q, g.Gamma} {
 		if !(v > 0) || math.IsInf(v, 1) {
 			return fmt.Errorf("%w: Gamma-Gamma %s = %v", ErrInvalidModel, gammaGammaNames[i], v)
 		}
 	}
 	if !(g.Q > 1) {
-		return fmt.Errorf("%w: Gamma-Gamma q = %v", ErrInfiniteMeanSpend, g.Q)
+		return fmt.Errorf("%w: Gamma-Gamma q = %v ≤ 1: the mean spend per purchase is infinite", ErrInvalidModel, g.Q)
 	}
 	return nil
 }
@@ -72,12 +72,12 @@ func (g GammaGamma) Validate() error {
 // data is not modified or kept; the result does not depend on
 // opts.Workers.
 //
-// Errors: an invalid row gives a *CBSError ([ErrInvalidCBS]); no rows
-// gives [ErrNoCBS]; fewer than 3 usable customers give
-// [ErrNotIdentifiable]. A *FitError with the last iterate wraps
-// [ErrNoConvergence], [ErrNotIdentifiable] (a maximum at the edge of the
-// parameter space, such as identical spend for everybody),
-// [ErrInfiniteMeanSpend] (fitted q ≤ 1) or ctx.Err().
+// Errors: an invalid row gives a *CBSError ([ErrInvalidCBS]); fewer than
+// 3 usable customers (or none at all) give [ErrNotIdentifiable]. A
+// *FitError with the last iterate wraps [ErrNoConvergence],
+// [ErrNotIdentifiable] (a maximum at the edge of the parameter space,
+// such as identical spend for everybody), [ErrInvalidModel] (fitted
+// q ≤ 1: the mean spend is infinite) or ctx.Err().
 func FitGammaGamma(ctx context.Context, data []CBS, opts FitOptions) (*GammaGamma, error) {
 	o, err := opts.withDefaults()
 	if err != nil {
@@ -85,9 +85,6 @@ func FitGammaGamma(ctx context.Context, data []CBS, opts FitOptions) (*GammaGamm
 	}
 	if err := cbsCheckAll(data); err != nil {
 		return nil, err
-	}
-	if len(data) == 0 {
-		return nil, ErrNoCBS
 	}
 	var xs, ms []float64
 	skipped := 0
@@ -141,7 +138,7 @@ func FitGammaGamma(ctx context.Context, data []CBS, opts FitOptions) (*GammaGamm
 	case fitOnEdge([]float64{res.theta[0], res.theta[1], res.theta[2] - full.lnMeanM}):
 		return nil, ferr(fmt.Errorf("%w: the likelihood is largest at the edge of the parameter space", ErrNotIdentifiable))
 	case !(q > 1):
-		return nil, ferr(ErrInfiniteMeanSpend)
+		return nil, ferr(fmt.Errorf("%w: q ≤ 1: the mean spend per purchase is infinite", ErrInvalidModel))
 	}
 	return m, nil
 }
@@ -234,14 +231,14 @@ func (d *gammaGammaData) logLik(p, q, g float64) float64 {
 	return s1 + s2 - s3
 }
 
-// LogLikelihoodOf returns the log-likelihood under g of the customers in
+// logLikelihoodOf returns the log-likelihood under g of the customers in
 // data with X > 0 and M > 0 (the others are ignored), evaluating each row
-// on its own. data is not modified or kept.
+// on its own: the reference the fit's evaluation is tested against.
 //
 // Errors: [ErrInvalidModel] for invalid parameters (q ≤ 1 is allowed
-// here), a *CBSError for an invalid row, [ErrNoCBS] when no row has X > 0
-// and M > 0, [ErrNotFinite] when the sum overflows.
-func (g GammaGamma) LogLikelihoodOf(data []CBS) (float64, error) {
+// here), a *CBSError for an invalid row, [ErrNotIdentifiable] when no row
+// has X > 0 and M > 0, errNotFinite when the sum overflows.
+func (g GammaGamma) logLikelihoodOf(data []CBS) (float64, error) {
 	for i, v := range []float64{g.P, g.Q, g.Gamma} {
 		if !(v > 0) || math.IsInf(v, 1) {
 			return 0, fmt.Errorf("%w: Gamma-Gamma %s = %v", ErrInvalidModel, gammaGammaNames[i], v)
@@ -264,10 +261,10 @@ func (g GammaGamma) LogLikelihoodOf(data []CBS) (float64, error) {
 			(p*x-1)*math.Log(m) + p*x*math.Log(x) - (p*x+q)*math.Log(gm+m*x)
 	}
 	if n == 0 {
-		return 0, fmt.Errorf("%w: no customer with X > 0 and M > 0", ErrNoCBS)
+		return 0, fmt.Errorf("%w: no customer with X > 0 and M > 0", ErrNotIdentifiable)
 	}
 	if math.IsNaN(ll) || math.IsInf(ll, 0) {
-		return 0, fmt.Errorf("%w: Gamma-Gamma log-likelihood of %d customers", ErrNotFinite, n)
+		return 0, fmt.Errorf("%w: Gamma-Gamma log-likelihood of %d customers", errNotFinite, n)
 	}
 	return ll, nil
 }
@@ -281,8 +278,8 @@ func (g GammaGamma) LogLikelihoodOf(data []CBS) (float64, error) {
 //
 // rounded half away from zero to 4 decimal places. Customers without
 // repeat purchases, or with M ≤ 0 (outside the model), get the population
-// mean. It returns zero when g is invalid (see [GammaGamma.Validate]) or
-// c fails [CBS.Validate].
+// mean. It returns zero when g is invalid (parameters not all finite and
+// positive, or Q ≤ 1) or c is not a valid [CBS].
 func (g GammaGamma) ConditionalExpectedValue(c CBS) decimal.Decimal {
 	v := g.conditionalValue(c)
 	if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -294,7 +291,7 @@ func (g GammaGamma) ConditionalExpectedValue(c CBS) decimal.Decimal {
 // conditionalValue is ConditionalExpectedValue in float64, NaN when g or
 // c is invalid.
 func (g GammaGamma) conditionalValue(c CBS) float64 {
-	if g.Validate() != nil {
+	if g.validate() != nil {
 		return math.NaN()
 	}
 	if reason, _ := cbsCheck(c); reason != "" {
@@ -310,28 +307,6 @@ func (g GammaGamma) conditionalValue(c CBS) float64 {
 	}
 	w := c.X / (c.X + k)
 	return (1-w)*mean + w*m
-}
-
-// FrequencyValueCorrelation returns the Pearson correlation between X and
-// M over the customers with X > 0 and M > 0, the check of the
-// Gamma-Gamma model's assumption that spend per transaction is
-// independent of purchase frequency (see [GammaGamma.Correlation]), and
-// the number of customers it used. The correlation is 0 when fewer than
-// two customers qualify or X or M is constant. It returns a *CBSError
-// for an invalid row.
-func FrequencyValueCorrelation(data []CBS) (float64, int, error) {
-	if err := cbsCheckAll(data); err != nil {
-		return 0, 0, err
-	}
-	var xs, ms []float64
-	for i := range data {
-		m := data[i].M.InexactFloat64()
-		if data[i].X > 0 && m > 0 && !math.IsInf(m, 1) {
-			xs = append(xs, data[i].X)
-			ms = append(ms, m)
-		}
-	}
-	return clvPearson(xs, ms), len(xs), nil
 }
 
 // clvPearson returns the Pearson correlation of x and y, or 0 when it is

@@ -1,4 +1,4 @@
-package rfm_test
+package clv_test
 
 import (
 	"bufio"
@@ -15,13 +15,14 @@ import (
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
-	"github.com/clientele-go/clientele/rfm"
+	"github.com/clientele-go/clientele/rfm/clv"
 	"github.com/shopspring/decimal"
 )
 
 // clvCDNOWDir is where the CDNOW reference data live, relative to this
-// package (see /work/shared/datasets/cdnow/README.md).
-var clvCDNOWDir = filepath.Join("..", "..", "shared", "datasets", "cdnow")
+// package: ../shared/datasets/cdnow next to the repository (see
+// /work/shared/datasets/cdnow/README.md).
+var clvCDNOWDir = filepath.Join("..", "..", "..", "shared", "datasets", "cdnow")
 
 // clvOpenCDNOW opens a CDNOW file or skips the test when the data set is
 // not present.
@@ -40,7 +41,7 @@ func clvOpenCDNOW(t testing.TB, name string) *os.File {
 
 // clvCDNOWSummary reads cdnow_customers_summary_with_transactions.csv
 // (ID,x,t_x,T,zbar; weeks) as CBS rows.
-func clvCDNOWSummary(t testing.TB) []rfm.CBS {
+func clvCDNOWSummary(t testing.TB) []clv.CBS {
 	t.Helper()
 	recs, err := csv.NewReader(clvOpenCDNOW(t, "cdnow_customers_summary_with_transactions.csv")).ReadAll()
 	if err != nil {
@@ -49,7 +50,7 @@ func clvCDNOWSummary(t testing.TB) []rfm.CBS {
 	if got := strings.Join(recs[0], ","); got != "ID,x,t_x,T,zbar" {
 		t.Fatalf("unexpected header %q", got)
 	}
-	var out []rfm.CBS
+	var out []clv.CBS
 	for _, r := range recs[1:] {
 		num := func(s string) float64 {
 			v, err := strconv.ParseFloat(s, 64)
@@ -58,7 +59,7 @@ func clvCDNOWSummary(t testing.TB) []rfm.CBS {
 			}
 			return v
 		}
-		c := rfm.CBS{CustomerID: customer.ID(r[0]), X: num(r[1]), TX: num(r[2]), T: num(r[3])}
+		c := clv.CBS{CustomerID: customer.ID(r[0]), X: num(r[1]), TX: num(r[2]), T: num(r[3])}
 		if c.X > 0 {
 			c.M = decimal.RequireFromString(r[4])
 		}
@@ -117,14 +118,14 @@ func clvSigDigits(got, want float64, digits int) bool {
 
 // clvCDNOWFits fits both models on the CDNOW summary once per test
 // binary run that needs them.
-func clvCDNOWFits(t *testing.T) ([]rfm.CBS, *rfm.BGNBD, *rfm.GammaGamma) {
+func clvCDNOWFits(t *testing.T) ([]clv.CBS, *clv.BGNBD, *clv.GammaGamma) {
 	t.Helper()
 	data := clvCDNOWSummary(t)
-	bg, err := rfm.FitBGNBD(t.Context(), data, rfm.FitOptions{})
+	bg, err := clv.FitBGNBD(t.Context(), data, clv.FitOptions{})
 	if err != nil {
 		t.Fatalf("FitBGNBD(CDNOW) error: %v", err)
 	}
-	gg, err := rfm.FitGammaGamma(t.Context(), data, rfm.FitOptions{})
+	gg, err := clv.FitGammaGamma(t.Context(), data, clv.FitOptions{})
 	if err != nil {
 		t.Fatalf("FitGammaGamma(CDNOW) error: %v", err)
 	}
@@ -170,14 +171,14 @@ func TestCDNOWBGNBD(t *testing.T) {
 		}
 	}
 	// The fit's fast likelihood agrees with the row-by-row one.
-	ll, err := m.LogLikelihoodOf(data)
+	ll, err := clv.BGNBDLogLikelihood(*m, data)
 	if err != nil || math.Abs(ll-m.LogLikelihood) > 1e-8*math.Abs(ll) {
 		t.Errorf("LogLikelihoodOf(CDNOW) = %.8f, %v; fit reported %.8f", ll, err, m.LogLikelihood)
 	}
 	// At the published parameters the likelihood is −9582.4268 (scipy,
 	// see the data set's README) and below the maximum.
-	pub := rfm.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426}
-	if ll, err := pub.LogLikelihoodOf(data); err != nil || math.Abs(ll - -9582.4268) > 5e-4 || ll > m.LogLikelihood {
+	pub := clv.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426}
+	if ll, err := clv.BGNBDLogLikelihood(pub, data); err != nil || math.Abs(ll - -9582.4268) > 5e-4 || ll > m.LogLikelihood {
 		t.Errorf("LogLikelihoodOf at the published parameters = %.4f, %v; want -9582.4268, below the fit's %.4f", ll, err, m.LogLikelihood)
 	}
 	// E[X(t)] from Hardie's spreadsheet, printed to 4 decimals (so the
@@ -188,13 +189,13 @@ func TestCDNOWBGNBD(t *testing.T) {
 	}{
 		{0.1429, 0.0078, 2}, {1, 0.0532, 3}, {3, 0.1506, 4}, {31.8571, 1.0405, 4}, {32, 1.0437, 4}, {78, 1.8576, 3},
 	} {
-		if got := m.ExpectedPurchases(p.t); !clvSigDigits(got, p.want, p.digits) {
+		if got := m.ConditionalExpectedPurchases(p.t, clv.CBS{}); !clvSigDigits(got, p.want, p.digits) {
 			t.Errorf("ExpectedPurchases(%v) = %.5f, want %v to %d significant digits", p.t, got, p.want, p.digits)
 		}
 	}
 	// Customer 1 of the paper (x = 2, t_x = 30.43, T = 38.86): 1.226
 	// expected purchases in the 39 weeks after calibration.
-	c1 := rfm.CBS{X: 2, TX: 30.43, T: 38.86}
+	c1 := clv.CBS{X: 2, TX: 30.43, T: 38.86}
 	if got := m.ConditionalExpectedPurchases(39, c1); !clvSigDigits(got, 1.226, 4) {
 		t.Errorf("ConditionalExpectedPurchases(39, customer 1) = %.5f, want 1.226", got)
 	}
@@ -227,7 +228,7 @@ func TestCDNOWGammaGamma(t *testing.T) {
 			t.Errorf("FitGammaGamma(CDNOW) %s = %.6f, want %v to %d significant digits", p.name, p.got, p.want, p.digits)
 		}
 	}
-	ll, err := g.LogLikelihoodOf(data)
+	ll, err := clv.GammaGammaLogLikelihood(*g, data)
 	if err != nil || math.Abs(ll-g.LogLikelihood) > 1e-8*math.Abs(ll) {
 		t.Errorf("LogLikelihoodOf(CDNOW) = %.8f, %v; fit reported %.8f", ll, err, g.LogLikelihood)
 	}
@@ -242,8 +243,8 @@ func TestCDNOWGammaGamma(t *testing.T) {
 	}
 	// The note finds spend per transaction and frequency nearly
 	// uncorrelated, which is what lets the model apply.
-	if r, n, err := rfm.FrequencyValueCorrelation(data); err != nil || n != 946 || math.Abs(r) > 0.2 || r != g.Correlation {
-		t.Errorf("FrequencyValueCorrelation(CDNOW) = %v, %d, %v; want |r| < 0.2 over 946 customers, equal to the fit's %v", r, n, err, g.Correlation)
+	if r := g.Correlation; g.Customers != 946 || math.Abs(r) > 0.2 {
+		t.Errorf("FitGammaGamma(CDNOW) Correlation = %v over %d customers, want |r| < 0.2 over 946", r, g.Customers)
 	}
 }
 
@@ -258,7 +259,7 @@ func TestCDNOWLifetimeValue(t *testing.T) {
 		perMonth float64
 		want     float64
 	}{{4.345, 36.28}, {30, 140.096}} {
-		v, err := rfm.LifetimeValues(t.Context(), data[:1], bg, gg, rfm.CLVOptions{PeriodsPerMonth: tc.perMonth, DiscountRate: 0.01})
+		v, err := clv.LifetimeValues(t.Context(), data[:1], bg, gg, clv.CLVOptions{PeriodsPerMonth: tc.perMonth, DiscountRate: 0.01})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -268,15 +269,15 @@ func TestCDNOWLifetimeValue(t *testing.T) {
 	}
 	// With the unit given, a month is 365.25/12 days: within 0.1% of
 	// lifetimes' weekly figure.
-	v, err := rfm.LifetimeValues(t.Context(), data[:1], bg, gg, rfm.CLVOptions{Unit: rfm.UnitWeek, DiscountRate: 0.01})
+	v, err := clv.LifetimeValues(t.Context(), data[:1], bg, gg, clv.CLVOptions{Unit: 7 * 24 * time.Hour, DiscountRate: 0.01})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := v[0].Value.InexactFloat64(); math.Abs(got-36.28) > 0.04 {
 		t.Errorf("LifetimeValues(customer 1, weeks) = %v, want about 36.28", got)
 	}
-	if _, err := rfm.LifetimeValues(t.Context(), data[:1], bg, gg, rfm.CLVOptions{}); !errors.Is(err, rfm.ErrInvalidConfig) {
-		t.Errorf("LifetimeValues without a unit: error %v, want ErrInvalidConfig", err)
+	if _, err := clv.LifetimeValues(t.Context(), data[:1], bg, gg, clv.CLVOptions{}); !errors.Is(err, clv.ErrConfig) {
+		t.Errorf("LifetimeValues without a unit: error %v, want ErrConfig", err)
 	}
 }
 
@@ -286,27 +287,27 @@ func TestCDNOWLifetimeValue(t *testing.T) {
 // holdout counts with the README's totals.
 func TestCDNOWSummary(t *testing.T) {
 	orders := clvCDNOWOrders(t)
-	got, err := rfm.SummarizeCBS(t.Context(), slices.Values(orders), rfm.CBSOptions{
+	got, skipped, err := clv.SummarizeCBS(t.Context(), slices.Values(orders), clv.CBSOptions{
 		CalibrationEnd: time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC),
 		HoldoutEnd:     time.Date(1998, 6, 30, 0, 0, 0, 0, time.UTC),
-		Unit:           rfm.UnitWeek,
+		Unit:           7 * 24 * time.Hour,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := clvCDNOWSummary(t)
-	if len(got.Customers) != len(want) {
-		t.Fatalf("SummarizeCBS(CDNOW) gave %d customers, want %d", len(got.Customers), len(want))
+	if len(got) != len(want) {
+		t.Fatalf("SummarizeCBS(CDNOW) gave %d customers, want %d", len(got), len(want))
 	}
-	if got.Skipped != (rfm.CBSSkipped{}) {
-		t.Errorf("SummarizeCBS(CDNOW) skipped %+v, want nothing", got.Skipped)
+	if skipped != (clv.Skipped{}) {
+		t.Errorf("SummarizeCBS(CDNOW) skipped %+v, want nothing", skipped)
 	}
 	// Weeks from 1997-09-30 to 1998-06-30: 273 days.
-	if got.HoldoutLength != 39 {
-		t.Errorf("HoldoutLength = %v, want 39 weeks", got.HoldoutLength)
+	if got[0].HoldoutLength != 39 {
+		t.Errorf("HoldoutLength = %v, want 39 weeks", got[0].HoldoutLength)
 	}
 	byID := map[customer.ID]int{}
-	for i, c := range got.Customers {
+	for i, c := range got {
 		byID[c.CustomerID] = i
 	}
 	round2 := func(v float64) float64 { return math.Round(v*100) / 100 }
@@ -317,16 +318,16 @@ func TestCDNOWSummary(t *testing.T) {
 		if !ok {
 			t.Fatalf("customer %s missing", w.CustomerID)
 		}
-		g := got.Customers[i]
+		g := got[i]
 		if g.X != w.X || round2(g.TX) != w.TX || round2(g.T) != w.T ||
 			math.Abs(g.M.InexactFloat64()-w.M.InexactFloat64()) > 0.005+1e-9 {
 			if bad++; bad <= 5 {
 				t.Errorf("customer %s: got x=%v t_x=%v T=%v m=%v, want %v %v %v %v", w.CustomerID, g.X, g.TX, g.T, g.M, w.X, w.TX, w.T, w.M)
 			}
 		}
-		holdout += got.Holdout[i].Purchases
+		holdout += g.HoldoutPurchases
 		if g.X == 0 {
-			holdoutZero += got.Holdout[i].Purchases
+			holdoutZero += g.HoldoutPurchases
 		}
 	}
 	if bad > 0 {

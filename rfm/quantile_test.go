@@ -1,7 +1,6 @@
 package rfm_test
 
 import (
-	"errors"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -364,122 +363,6 @@ func TestQuantileLarge(t *testing.T) {
 			if s[i].M != want {
 				t.Fatalf("workers %d: M = %d, want %d", w, s[i].M, want)
 			}
-		}
-	}
-}
-
-func TestThresholds(t *testing.T) {
-	th := rfm.Thresholds{
-		Recency:   []int{30, 90, 180, 365},
-		Frequency: []int{2, 5},
-		Monetary:  []decimal.Decimal{dec("100"), dec("500.50"), dec("2000")},
-	}
-	values := []rfm.Values{
-		{Recency: 0, Frequency: 1, Monetary: dec("99.99")},
-		{Recency: 29, Frequency: 2, Monetary: dec("100")},
-		{Recency: 30, Frequency: 4, Monetary: dec("500.4999")},
-		{Recency: 179, Frequency: 5, Monetary: dec("500.5")},
-		{Recency: 180, Frequency: 50, Monetary: dec("1999.999999")}, // beyond 4 decimals
-		{Recency: 365, Frequency: 0, Monetary: dec("2000.00")},
-		{Recency: 1000, Frequency: 3, Monetary: dec("-5")},
-	}
-	got, err := th.Score(values)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []rfm.Scores{
-		{R: 5, F: 1, M: 1},
-		{R: 5, F: 2, M: 2},
-		{R: 4, F: 2, M: 2},
-		{R: 3, F: 3, M: 3},
-		{R: 2, F: 3, M: 3},
-		{R: 1, F: 1, M: 4},
-		{R: 1, F: 2, M: 1},
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Thresholds.Score mismatch (-want +got):\n%s", diff)
-	}
-	for _, bad := range []rfm.Thresholds{
-		{Frequency: []int{1}, Monetary: th.Monetary},
-		{Recency: []int{30, 30}, Frequency: []int{1}, Monetary: th.Monetary},
-		{Recency: []int{30}, Frequency: []int{3, 1}, Monetary: th.Monetary},
-		{Recency: []int{30}, Frequency: []int{1}, Monetary: []decimal.Decimal{dec("2"), dec("1.5")}},
-	} {
-		if _, err := bad.Score(values); !errors.Is(err, rfm.ErrInvalidConfig) {
-			t.Errorf("Score(%+v) error = %v, want ErrInvalidConfig", bad, err)
-		}
-	}
-}
-
-func TestMeanSplit(t *testing.T) {
-	// Means: recency (2+10+6)/3 = 6, frequency (1+5+3)/3 = 3, monetary
-	// (10+0.01+20)/3 = 10.0033...
-	values := []rfm.Values{
-		{Recency: 2, Frequency: 1, Monetary: dec("10")},
-		{Recency: 10, Frequency: 5, Monetary: dec("0.01")},
-		{Recency: 6, Frequency: 3, Monetary: dec("20")},
-	}
-	got, err := rfm.MeanSplit{}.Score(values)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []rfm.Scores{
-		{R: 2, F: 1, M: 1}, // fewer days than the mean is high recency
-		{R: 1, F: 2, M: 1},
-		{R: 1, F: 2, M: 2}, // exactly the mean: recency low, frequency high
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("MeanSplit mismatch (-want +got):\n%s", diff)
-	}
-	// A mean that no float64 holds exactly: 0.1, 0.2 and 0.3 average to
-	// 0.2; only an exact comparison puts 0.2 at the mean (high).
-	values = []rfm.Values{{Monetary: dec("0.1")}, {Monetary: dec("0.2")}, {Monetary: dec("0.3")}}
-	got, _ = rfm.MeanSplit{}.Score(values)
-	if diff := cmp.Diff([]int{1, 2, 2}, column(got, 'M')); diff != "" {
-		t.Errorf("exact mean mismatch (-want +got):\n%s", diff)
-	}
-	// Totals beyond int64 units fall back to exact decimals.
-	values = []rfm.Values{{Monetary: dec("900000000000000")}, {Monetary: dec("900000000000000")}, {Monetary: dec("900000000000000.0001")}}
-	got, _ = rfm.MeanSplit{}.Score(values)
-	if diff := cmp.Diff([]int{1, 1, 2}, column(got, 'M')); diff != "" {
-		t.Errorf("big mean mismatch (-want +got):\n%s", diff)
-	}
-	// All equal: recency low, the others high.
-	got, _ = rfm.MeanSplit{}.Score(freqs(4, 4))
-	if diff := cmp.Diff([]rfm.Scores{{R: 1, F: 2, M: 2}, {R: 1, F: 2, M: 2}}, got); diff != "" {
-		t.Errorf("equal values (-want +got):\n%s", diff)
-	}
-}
-
-func TestScorersEmptyAndErrors(t *testing.T) {
-	th := rfm.Thresholds{Recency: []int{1}, Frequency: []int{1}, Monetary: []decimal.Decimal{dec("1")}}
-	for _, s := range []rfm.Scorer{rfm.Quantile{}, th, rfm.MeanSplit{}} {
-		got, err := s.Score(nil)
-		if err != nil || len(got) != 0 {
-			t.Errorf("%T.Score(nil) = %v, %v; want empty, nil", s, got, err)
-		}
-	}
-	for _, q := range []rfm.Quantile{{Bins: -1}, {Workers: -1}} {
-		if _, err := q.Score(freqs(1)); !errors.Is(err, rfm.ErrInvalidConfig) {
-			t.Errorf("%+v.Score error = %v, want ErrInvalidConfig", q, err)
-		}
-		if _, err := q.Breaks(freqs(1)); !errors.Is(err, rfm.ErrInvalidConfig) {
-			t.Errorf("%+v.Breaks error = %v, want ErrInvalidConfig", q, err)
-		}
-	}
-}
-
-// TestScoreDoesNotModifyValues guards the Scorer contract.
-func TestScoreDoesNotModifyValues(t *testing.T) {
-	values := []rfm.Values{{"a", 5, 1, dec("3")}, {"b", 1, 9, dec("1")}, {"c", 3, 4, dec("2")}}
-	orig := slices.Clone(values)
-	th := rfm.Thresholds{Recency: []int{2}, Frequency: []int{2}, Monetary: []decimal.Decimal{dec("2")}}
-	for _, s := range []rfm.Scorer{rfm.Quantile{}, th, rfm.MeanSplit{}} {
-		if _, err := s.Score(values); err != nil {
-			t.Fatal(err)
-		}
-		if diff := cmp.Diff(orig, values); diff != "" {
-			t.Errorf("%T.Score changed its input (-want +got):\n%s", s, diff)
 		}
 	}
 }

@@ -1,12 +1,13 @@
-package rfm_test
+package clv_test
 
 import (
 	"context"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/clientele-go/clientele/internal/synth"
-	"github.com/clientele-go/clientele/rfm"
+	"github.com/clientele-go/clientele/rfm/clv"
 )
 
 // clvBenchConfig describes the benchmark population: a million persons
@@ -18,31 +19,31 @@ var clvBenchConfig = synth.Config{People: 1_000_000, Companies: -1, Seed: 1}
 // population (some persons never buy), over the whole three years. The
 // orders are streamed (grouped by customer, as synth.Orders yields them)
 // and never held in memory.
-var clvBenchCBS = sync.OnceValue(func() []rfm.CBS {
+var clvBenchCBS = sync.OnceValue(func() []clv.CBS {
 	cfg := clvBenchConfig
 	cfg.People = 1_100_000
-	d, err := rfm.SummarizeCBS(context.Background(), synth.Orders(cfg), rfm.CBSOptions{
+	d, _, err := clv.SummarizeCBS(context.Background(), synth.Orders(cfg), clv.CBSOptions{
 		CalibrationEnd: synth.DefaultAsOf,
-		Unit:           rfm.UnitWeek,
+		Unit:           7 * 24 * time.Hour,
 		TrustOrderIDs:  true,
 	})
 	if err != nil {
 		panic(err)
 	}
-	if len(d.Customers) < 1_000_000 {
-		panic("rfm: benchmark population has fewer than a million buyers")
+	if len(d) < 1_000_000 {
+		panic("clv: benchmark population has fewer than a million buyers")
 	}
-	return d.Customers[:1_000_000]
+	return d[:1_000_000]
 })
 
 // clvBenchFits fits both models on the benchmark summaries once.
-var clvBenchFits = sync.OnceValues(func() (*rfm.BGNBD, *rfm.GammaGamma) {
+var clvBenchFits = sync.OnceValues(func() (*clv.BGNBD, *clv.GammaGamma) {
 	data := clvBenchCBS()
-	bg, err := rfm.FitBGNBD(context.Background(), data, rfm.FitOptions{})
+	bg, err := clv.FitBGNBD(context.Background(), data, clv.FitOptions{})
 	if err != nil {
 		panic(err)
 	}
-	gg, err := rfm.FitGammaGamma(context.Background(), data, rfm.FitOptions{})
+	gg, err := clv.FitGammaGamma(context.Background(), data, clv.FitOptions{})
 	if err != nil {
 		panic(err)
 	}
@@ -55,7 +56,7 @@ func BenchmarkFitBGNBD1M(b *testing.B) {
 	data := clvBenchCBS()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := rfm.FitBGNBD(b.Context(), data, rfm.FitOptions{}); err != nil {
+		if _, err := clv.FitBGNBD(b.Context(), data, clv.FitOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -68,7 +69,7 @@ func BenchmarkFitGammaGamma1M(b *testing.B) {
 	data := clvBenchCBS()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := rfm.FitGammaGamma(b.Context(), data, rfm.FitOptions{}); err != nil {
+		if _, err := clv.FitGammaGamma(b.Context(), data, clv.FitOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -81,7 +82,7 @@ func BenchmarkLifetimeValues1M(b *testing.B) {
 	bg, gg := clvBenchFits()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := rfm.LifetimeValues(b.Context(), data, bg, gg, rfm.CLVOptions{Unit: rfm.UnitWeek, DiscountRate: 0.01}); err != nil {
+		if _, err := clv.LifetimeValues(b.Context(), data, bg, gg, clv.CLVOptions{Unit: 7 * 24 * time.Hour, DiscountRate: 0.01}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -94,8 +95,8 @@ func BenchmarkSummarizeCBS10M(b *testing.B) {
 	asOf := synth.DefaultAsOf
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := rfm.SummarizeCBS(b.Context(), synth.Orders(clvBenchConfig), rfm.CBSOptions{
-			CalibrationEnd: asOf.AddDate(-1, 0, 0), HoldoutEnd: asOf, Unit: rfm.UnitWeek, TrustOrderIDs: true,
+		if _, _, err := clv.SummarizeCBS(b.Context(), synth.Orders(clvBenchConfig), clv.CBSOptions{
+			CalibrationEnd: asOf.AddDate(-1, 0, 0), HoldoutEnd: asOf, Unit: 7 * 24 * time.Hour, TrustOrderIDs: true,
 		}); err != nil {
 			b.Fatal(err)
 		}

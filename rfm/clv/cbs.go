@@ -1,26 +1,32 @@
-package rfm
+package clv
 
 import (
 	"context"
+	"fmt"
 	"iter"
 	"math"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/internal/keyset"
 	"github.com/clientele-go/clientele/internal/money"
+	"github.com/clientele-go/clientele/rfm"
 	"github.com/shopspring/decimal"
 )
 
 // CBS ("customer-by-sufficient-statistic") summarises one customer's
 // purchase history for the BG/NBD and Gamma-Gamma models: everything the
-// models need to know about the customer. Times are in periods of the
-// unit the summaries were built with (see [CBSOptions.Unit]); the models
-// do not know the unit, so keep it with the data (CLV needs it).
+// models need to know about the customer, plus, when [SummarizeCBS] had a
+// holdout period, what the customer did in it. Times are in periods of
+// the unit the summaries were built with (see [CBSOptions.Unit]); the
+// models do not know the unit, so keep it with the data (CLV needs it).
 //
-// The zero value is a customer who made a single purchase at the end of
-// the calibration period.
+// A valid CBS has X a finite whole number ≥ 0, T finite and ≥ 0,
+// 0 ≤ TX ≤ T, and TX = 0 and M = 0 when X = 0; the fits and
+// [LifetimeValues] report any other as a [*CBSError]. The zero value is a
+// customer who made a single purchase at the end of the calibration
+// period: a new customer.
 type CBS struct {
 	CustomerID customer.ID
 	// X is the number of repeat purchases: the number of distinct
@@ -36,17 +42,16 @@ type CBS struct {
 	// repeat purchase days divided by X (the first day's spend is left
 	// out). It is zero when X is 0.
 	M decimal.Decimal
-}
 
-// Validate reports whether c could come from a purchase history: X a
-// finite whole number ≥ 0, T finite and ≥ 0, 0 ≤ TX ≤ T, TX = 0 and M = 0
-// when X = 0. A nil result does not require M > 0 (the Gamma-Gamma fit
-// skips such customers). Errors are [*CBSError] values with Index 0.
-func (c CBS) Validate() error {
-	if reason, field := cbsCheck(c); reason != "" {
-		return &CBSError{Field: field, Reason: reason}
-	}
-	return nil
+	// HoldoutPurchases is the number of distinct purchase days in the
+	// holdout period, and HoldoutSpend their total amount. Both are zero
+	// without a holdout; the models ignore them.
+	HoldoutPurchases float64
+	HoldoutSpend     decimal.Decimal
+	// HoldoutLength is the length of the holdout period, the same for
+	// every customer: from the end of the calibration period to the end
+	// of CBSOptions.HoldoutEnd's date. Zero without a holdout.
+	HoldoutLength float64
 }
 
 // cbsCheck returns why c is invalid and in which field, or "" when valid.
@@ -87,36 +92,19 @@ func cbsCheckAll(data []CBS) error {
 	return nil
 }
 
-// TimeUnit is the unit of time of customer summaries and of the model
-// parameters fitted on them.
-type TimeUnit uint8
+// oneDay is the length of the default unit.
+const oneDay = 24 * time.Hour
 
-// Time units. A week is seven calendar days.
-const (
-	UnitDay TimeUnit = iota + 1
-	UnitWeek
-)
-
-// Days returns the length of the unit in days, or 0 for an unknown unit.
-func (u TimeUnit) Days() float64 {
-	switch u {
-	case UnitDay:
-		return 1
-	case UnitWeek:
-		return 7
+// unitDays returns the length of unit in days, with 0 meaning a day, or an
+// error naming field when unit is not a positive whole number of days.
+func unitDays(unit time.Duration, field string) (float64, error) {
+	if unit == 0 {
+		return 1, nil
 	}
-	return 0
-}
-
-// String returns "day", "week" or "TimeUnit(n)".
-func (u TimeUnit) String() string {
-	switch u {
-	case UnitDay:
-		return "day"
-	case UnitWeek:
-		return "week"
+	if unit < 0 || unit%oneDay != 0 {
+		return 0, badConfig("%s %v is not a whole number of days", field, unit)
 	}
-	return "TimeUnit(" + strconv.Itoa(int(u)) + ")"
+	return float64(unit / oneDay), nil
 }
 
 // CBSOptions configures [SummarizeCBS]. CalibrationEnd is required; the
@@ -128,63 +116,44 @@ type CBSOptions struct {
 	CalibrationEnd time.Time
 	// HoldoutEnd is the last day of the holdout period that follows
 	// calibration, taken in CalibrationEnd's location. Zero means no
-	// holdout: orders after CalibrationEnd are skipped and counted. It
-	// must not be before CalibrationEnd.
+	// holdout. It must not be before CalibrationEnd. Orders after it (or
+	// after CalibrationEnd without a holdout) are future orders.
 	HoldoutEnd time.Time
-	// Unit is the unit of TX, T and the holdout length. 0 means UnitDay.
-	Unit TimeUnit
-	// TrustOrderIDs turns off duplicate detection. By default an order
-	// whose non-empty ID was already seen is skipped and counted, which
-	// costs memory in proportion to the number of orders. Orders with an
-	// empty ID are never treated as duplicates.
+	// Unit is the unit of TX, T and the holdout length: a whole number
+	// of calendar days. 0 means a day; 7*24*time.Hour gives weeks, as in
+	// the BG/NBD paper. Pass the same Unit to [CLVOptions].
+	Unit time.Duration
+	// RejectInvalid makes an order without a customer ID or time an
+	// error, and RejectFuture one dated after the holdout (or
+	// calibration) end; see [customer.Skipped] for the default.
+	RejectInvalid, RejectFuture bool
+	// TrustOrderIDs turns off duplicate detection (see
+	// [customer.Skipped]). Detection keeps a 64-bit fingerprint per
+	// distinct order ID, about 12 bytes each.
 	TrustOrderIDs bool
 }
 
-// Holdout is a customer's purchases in the holdout period, for checking
-// predictions.
-type Holdout struct {
-	// Purchases is the number of distinct purchase days in the holdout.
-	Purchases float64
-	// Spend is the total amount of those purchases.
-	Spend decimal.Decimal
-}
-
-// CBSSkipped counts what [SummarizeCBS] left out, by reason.
-type CBSSkipped struct {
+// Skipped counts what [SummarizeCBS] left out, by reason. Invalid, Future
+// and Duplicate follow the rule documented on [customer.Skipped], with
+// the end of the holdout (or, without one, of the calibration) period as
+// the as-of date.
+type Skipped struct {
 	Invalid   int // orders without a customer ID or time
+	Future    int // orders after the holdout (or calibration) end
+	Duplicate int // orders whose ID the same customer had already used
 	Refunds   int // orders with a negative amount: not purchases
-	Late      int // orders after the holdout (or calibration) end
-	Duplicate int // orders whose ID was seen before
 	// NewInHoldout counts customers (not orders) whose first purchase
 	// falls in the holdout period: they are not in the calibration
 	// cohort, so they get no CBS.
 	NewInHoldout int
 }
 
-// Orders returns the number of skipped orders.
-func (s CBSSkipped) Orders() int { return s.Invalid + s.Refunds + s.Late + s.Duplicate }
-
-// CBSData is the result of [SummarizeCBS].
-type CBSData struct {
-	Unit TimeUnit
-	// Customers holds one summary per customer with a purchase in the
-	// calibration period, in order of each customer's first used order.
-	Customers []CBS
-	// Holdout is parallel to Customers when CBSOptions.HoldoutEnd is set,
-	// and nil otherwise.
-	Holdout []Holdout
-	// HoldoutLength is the length of the holdout period in units: from
-	// the end of the calibration period to the end of HoldoutEnd's date.
-	HoldoutLength float64
-	Skipped       CBSSkipped
-}
-
 // SummarizeCBS reads orders once and builds the calibration summary of
 // every customer whose first purchase is on or before the calibration end,
-// plus, with a holdout period, their holdout purchases. It is the
-// equivalent of lifetimes' summary_data_from_transaction_data and
-// calibration_and_holdout_data with the conventions of the BG/NBD and
-// Gamma-Gamma papers:
+// plus, with a holdout period, their holdout purchases, in the order of
+// each customer's first used order. It is the equivalent of lifetimes'
+// summary_data_from_transaction_data and calibration_and_holdout_data
+// with the conventions of the BG/NBD and Gamma-Gamma papers:
 //
 //   - Purchases are orders with a non-negative amount; refunds are
 //     skipped and counted (so M is gross of refunds).
@@ -196,19 +165,22 @@ type CBSData struct {
 //     papers and CLVTools. (lifetimes with freq='W' instead counts
 //     calendar weeks, which gives whole numbers.)
 //
-// Orders may arrive in any order. Memory is proportional to the number of
-// customers plus the number of distinct purchase days (plus the order IDs
-// unless TrustOrderIDs). It returns ctx.Err() if ctx is cancelled; it
-// checks ctx every 4096 orders.
-func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBSOptions) (*CBSData, error) {
+// Invalid, future and repeated orders are skipped and counted by default
+// (the rule is on [customer.Skipped]); with CBSOptions.RejectInvalid or
+// RejectFuture such an order stops the run with an [*rfm.OrderError]
+// wrapping [customer.ErrInvalidValue] or [customer.ErrFuture]. Orders may
+// arrive in any order. Memory is proportional to the number of customers
+// plus the number of distinct purchase days (plus the order IDs unless
+// TrustOrderIDs). It returns ctx.Err() if ctx is cancelled, which it
+// checks every 4096 orders, and an error wrapping [ErrConfig] for bad
+// options.
+func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBSOptions) ([]CBS, Skipped, error) {
 	if opts.CalibrationEnd.IsZero() {
-		return nil, clvBadConfig("CBSOptions.CalibrationEnd is required")
+		return nil, Skipped{}, badConfig("CBSOptions.CalibrationEnd is required")
 	}
-	if opts.Unit == 0 {
-		opts.Unit = UnitDay
-	}
-	if opts.Unit.Days() == 0 {
-		return nil, clvBadConfig("CBSOptions.Unit %v is unknown", opts.Unit)
+	unit, err := unitDays(opts.Unit, "CBSOptions.Unit")
+	if err != nil {
+		return nil, Skipped{}, err
 	}
 	loc := opts.CalibrationEnd.Location()
 	calEnd := cbsDay(opts.CalibrationEnd, loc)
@@ -217,57 +189,58 @@ func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBS
 	if holdout {
 		holdEnd = cbsDay(opts.HoldoutEnd, loc)
 		if holdEnd < calEnd {
-			return nil, clvBadConfig("CBSOptions.HoldoutEnd is before CalibrationEnd")
+			return nil, Skipped{}, badConfig("CBSOptions.HoldoutEnd is before CalibrationEnd")
 		}
 	}
 	b := cbsBuilder{index: make(map[customer.ID]int32)}
-	var seen map[string]struct{}
-	if !opts.TrustOrderIDs {
-		seen = make(map[string]struct{})
-	}
-	var skipped CBSSkipped
-	n := 0
+	var skipped Skipped
+	n := -1
 	for o := range orders {
-		if n++; n&4095 == 0 {
+		if n++; n&4095 == 4095 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return nil, Skipped{}, err
 			}
 		}
-		switch {
-		case o.CustomerID == "" || o.At.IsZero():
+		if o.CustomerID == "" || o.At.IsZero() {
+			if opts.RejectInvalid {
+				what := "no customer ID"
+				if o.CustomerID != "" {
+					what = "no time"
+				}
+				return nil, Skipped{}, &rfm.OrderError{Index: n, OrderID: o.ID, Err: fmt.Errorf("%w: %s", customer.ErrInvalidValue, what)}
+			}
 			skipped.Invalid++
+			continue
+		}
+		day := cbsDay(o.At, loc)
+		switch {
+		case day > holdEnd:
+			if opts.RejectFuture {
+				return nil, Skipped{}, &rfm.OrderError{Index: n, OrderID: o.ID, Err: customer.ErrFuture}
+			}
+			skipped.Future++
 			continue
 		case o.Amount.Sign() < 0:
 			skipped.Refunds++
 			continue
 		}
-		day := cbsDay(o.At, loc)
-		if day > holdEnd {
-			skipped.Late++
-			continue
+		if !b.add(o.CustomerID, o.ID, !opts.TrustOrderIDs, day, o.Amount, day <= calEnd) {
+			skipped.Duplicate++
 		}
-		if seen != nil && o.ID != "" {
-			if _, dup := seen[o.ID]; dup {
-				skipped.Duplicate++
-				continue
-			}
-			seen[o.ID] = struct{}{}
-		}
-		b.add(o.CustomerID, day, o.Amount, day <= calEnd)
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, Skipped{}, err
 	}
-	unit := opts.Unit.Days()
-	out := &CBSData{Unit: opts.Unit, Skipped: skipped}
+	holdLen := 0.0
 	if holdout {
-		out.HoldoutLength = float64(holdEnd-calEnd) / unit
+		holdLen = float64(holdEnd-calEnd) / unit
 	}
+	var out []CBS
 	var days []int32
 	for i := range b.accs {
 		a := &b.accs[i]
 		if !a.cal {
-			out.Skipped.NewInHoldout++
+			skipped.NewInHoldout++
 			continue
 		}
 		days = days[:0]
@@ -288,12 +261,14 @@ func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBS
 			rep := a.calSum.Decimal().Sub(a.firstSum.Decimal())
 			c.M = rep.DivRound(decimal.NewFromInt(int64(calDays-1)), 4)
 		}
-		out.Customers = append(out.Customers, c)
 		if holdout {
-			out.Holdout = append(out.Holdout, Holdout{Purchases: float64(len(days) - calDays), Spend: a.holdSum.Decimal()})
+			c.HoldoutPurchases = float64(len(days) - calDays)
+			c.HoldoutSpend = a.holdSum.Decimal()
+			c.HoldoutLength = holdLen
 		}
+		out = append(out, c)
 	}
-	return out, nil
+	return out, skipped, nil
 }
 
 // cbsDay returns the number of the calendar date of t in loc (days since
@@ -311,6 +286,7 @@ type cbsBuilder struct {
 	index map[customer.ID]int32
 	accs  []cbsAcc
 	nodes []cbsNode
+	seen  keyset.Sets // order-ID fingerprints per customer
 }
 
 type cbsAcc struct {
@@ -319,6 +295,7 @@ type cbsAcc struct {
 	first, last int32 // first and last calibration purchase day
 	prev        int32 // day of the last node appended
 	head        int32 // list of purchase days; -1 when empty
+	orderIDs    int32 // head of the customer's set in cbsBuilder.seen
 	firstSum    money.Sum
 	calSum      money.Sum
 	holdSum     money.Sum
@@ -328,14 +305,20 @@ type cbsNode struct {
 	day, next int32
 }
 
-func (b *cbsBuilder) add(id customer.ID, day int32, amount decimal.Decimal, cal bool) {
+// add adds a purchase of customer id, with order ID oid, and reports
+// whether it was used: false when dedup is set and the customer already
+// had a purchase with the same non-empty order ID.
+func (b *cbsBuilder) add(id customer.ID, oid string, dedup bool, day int32, amount decimal.Decimal, cal bool) bool {
 	i, ok := b.index[id]
 	if !ok {
 		i = int32(len(b.accs))
 		b.index[id] = i
-		b.accs = append(b.accs, cbsAcc{id: id, head: -1})
+		b.accs = append(b.accs, cbsAcc{id: id, head: -1, orderIDs: keyset.Empty})
 	}
 	a := &b.accs[i]
+	if dedup && oid != "" && !b.seen.Add(&a.orderIDs, keyset.Fingerprint(oid)) {
+		return false
+	}
 	if a.head < 0 || a.prev != day {
 		b.nodes = append(b.nodes, cbsNode{day: day, next: a.head})
 		a.head = int32(len(b.nodes) - 1)
@@ -343,7 +326,7 @@ func (b *cbsBuilder) add(id customer.ID, day int32, amount decimal.Decimal, cal 
 	}
 	if !cal {
 		a.holdSum.Add(amount)
-		return
+		return true
 	}
 	a.calSum.Add(amount)
 	switch {
@@ -362,4 +345,5 @@ func (b *cbsBuilder) add(id customer.ID, day int32, amount decimal.Decimal, cal 
 	if day > a.last {
 		a.last = day
 	}
+	return true
 }

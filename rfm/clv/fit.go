@@ -1,14 +1,13 @@
-package rfm
+package clv
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"math/rand/v2"
-	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
+
+	"github.com/clientele-go/clientele/internal/neldermead"
+	"github.com/clientele-go/clientele/internal/parallel"
 )
 
 // FitOptions configures [FitBGNBD] and [FitGammaGamma]. The zero value
@@ -50,20 +49,21 @@ type FitOptions struct {
 	// Seed seeds the random starting points (math/rand/v2 PCG).
 	Seed uint64
 	// Workers is the number of goroutines that evaluate the likelihood.
-	// 0 means GOMAXPROCS, 1 means sequential; negative is an error.
+	// 0 means GOMAXPROCS, 1 means sequential; negative is an error. The
+	// result is the same for every value.
 	Workers int
 }
 
 func (o FitOptions) withDefaults() (FitOptions, error) {
 	switch {
 	case o.Penalty < 0 || math.IsNaN(o.Penalty) || math.IsInf(o.Penalty, 0):
-		return o, clvBadConfig("FitOptions.Penalty %v is not a finite non-negative number", o.Penalty)
+		return o, badConfig("FitOptions.Penalty %v is not a finite non-negative number", o.Penalty)
 	case o.MaxIterations < 0:
-		return o, clvBadConfig("FitOptions.MaxIterations %d is negative", o.MaxIterations)
+		return o, badConfig("FitOptions.MaxIterations %d is negative", o.MaxIterations)
 	case o.Tolerance < 0 || math.IsNaN(o.Tolerance):
-		return o, clvBadConfig("FitOptions.Tolerance %v is negative or NaN", o.Tolerance)
+		return o, badConfig("FitOptions.Tolerance %v is negative or NaN", o.Tolerance)
 	case o.Workers < 0:
-		return o, clvBadConfig("FitOptions.Workers %d is negative", o.Workers)
+		return o, badConfig("FitOptions.Workers %d is negative", o.Workers)
 	}
 	if o.Restarts == 0 {
 		o.Restarts = 2
@@ -76,15 +76,8 @@ func (o FitOptions) withDefaults() (FitOptions, error) {
 	if o.Tolerance == 0 {
 		o.Tolerance = 1e-8
 	}
-	if o.Workers == 0 {
-		o.Workers = runtime.GOMAXPROCS(0)
-	}
+	o.Workers = parallel.Workers(o.Workers)
 	return o, nil
-}
-
-// clvBadConfig wraps ErrInvalidConfig with a detail.
-func clvBadConfig(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrInvalidConfig, fmt.Sprintf(format, args...))
 }
 
 // fitPilotRows is the size of the subsample on which starting points are
@@ -122,31 +115,31 @@ type fitOutcome struct {
 // best point so far.
 func fitSolve(ctx context.Context, p fitProblem, o FitOptions) (fitOutcome, error) {
 	var out fitOutcome
-	set := optimSettings{step: 0.5, xtol: o.Tolerance, ftol: o.Tolerance, maxIter: o.MaxIterations}
+	set := neldermead.Settings{Step: 0.5, XTol: o.Tolerance, FTol: o.Tolerance, MaxIter: o.MaxIterations}
 	// polish runs Nelder–Mead from x, then probes the result at ±probe
 	// along each axis; if a probe improves on it by more than the
 	// tolerance (the simplex collapsed before reaching the minimum), it
 	// runs again from the best probe, at most 10 times in all.
 	probe := math.Max(1e-3, 1e3*o.Tolerance)
-	polish := func(f func([]float64) float64, x []float64, step float64) (optimResult, error) {
+	polish := func(f func([]float64) float64, x []float64, step float64) (neldermead.Result, error) {
 		s := set
-		s.step = step
-		var best optimResult
+		s.Step = step
+		var best neldermead.Result
 		for round := range 10 {
-			r, err := optimNelderMead(ctx, f, x, s)
-			out.iterations += r.iterations
-			out.evaluations += r.evals
-			if round == 0 || r.f < best.f {
+			r, err := neldermead.Minimize(ctx, f, x, s)
+			out.iterations += r.Iterations
+			out.evaluations += r.Evals
+			if round == 0 || r.F < best.F {
 				best = r
 			}
-			if err != nil || !r.converged {
-				best.converged = r.converged
+			if err != nil || !r.Converged {
+				best.Converged = r.Converged
 				return best, err
 			}
-			next, fNext := []float64(nil), best.f-o.Tolerance
-			for j := range best.x {
+			next, fNext := []float64(nil), best.F-o.Tolerance
+			for j := range best.X {
 				for _, d := range [2]float64{-probe, probe} {
-					y := slices.Clone(best.x)
+					y := slices.Clone(best.X)
 					y[j] += d
 					out.evaluations++
 					if fy := f(y); fy < fNext {
@@ -158,7 +151,7 @@ func fitSolve(ctx context.Context, p fitProblem, o FitOptions) (fitOutcome, erro
 				break // a local minimum as far as the probes can tell
 			}
 			x = next
-			s.step = math.Max(step/10, 10*probe)
+			s.Step = math.Max(step/10, 10*probe)
 		}
 		return best, nil
 	}
@@ -175,19 +168,19 @@ func fitSolve(ctx context.Context, p fitProblem, o FitOptions) (fitOutcome, erro
 		}
 		starts = append(starts, x)
 	}
-	var best optimResult
+	var best neldermead.Result
 	found := false
 	for _, x := range starts {
 		if math.IsInf(explore(x), 1) {
 			continue // not a usable starting point
 		}
-		r, err := polish(explore, x, set.step)
+		r, err := polish(explore, x, set.Step)
 		if err != nil {
-			out.theta, out.f = r.x, r.f
+			out.theta, out.f = r.X, r.F
 			return out, err
 		}
 		// A converged run beats any unconverged one.
-		if !found || (r.converged && !best.converged) || (r.converged == best.converged && r.f < best.f) {
+		if !found || (r.Converged && !best.Converged) || (r.Converged == best.Converged && r.F < best.F) {
 			best, found = r, true
 		}
 	}
@@ -195,15 +188,15 @@ func fitSolve(ctx context.Context, p fitProblem, o FitOptions) (fitOutcome, erro
 		out.theta, out.f = slices.Clone(p.start), math.Inf(1)
 		return out, nil
 	}
-	if p.pilot != nil && best.converged {
-		r, err := polish(p.full, best.x, 0.05)
+	if p.pilot != nil && best.Converged {
+		r, err := polish(p.full, best.X, 0.05)
 		if err != nil {
-			out.theta, out.f = r.x, r.f
+			out.theta, out.f = r.X, r.F
 			return out, err
 		}
 		best = r
 	}
-	out.theta, out.f, out.converged = best.x, best.f, best.converged
+	out.theta, out.f, out.converged = best.X, best.F, best.Converged
 	return out, nil
 }
 
@@ -213,8 +206,8 @@ func fitSolve(ctx context.Context, p fitProblem, o FitOptions) (fitOutcome, erro
 const fitChunkRows = 1 << 13
 
 // fitReducer computes sums over rows in fixed chunks on a number of
-// goroutines, adding the chunks' partial sums in chunk order, so the
-// result is bit-identical for any number of workers. It is not safe for
+// goroutines (parallel.For), adding the chunks' partial sums in chunk
+// order, so the result is bit-identical for any number of workers. It is not safe for
 // concurrent use (it reuses its buffer).
 type fitReducer struct {
 	workers int
@@ -228,32 +221,10 @@ func (p *fitReducer) sum(n int, fn func(lo, hi int) float64) float64 {
 		p.partial = make([]float64, chunks)
 	}
 	part := p.partial[:chunks]
-	run := func(c int) {
+	parallel.For(p.workers, chunks, func(_, c int) {
 		lo := c * fitChunkRows
 		part[c] = fn(lo, min(lo+fitChunkRows, n))
-	}
-	if w := min(p.workers, chunks); w <= 1 {
-		for c := range chunks {
-			run(c)
-		}
-	} else {
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for range w {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for {
-					c := int(next.Add(1) - 1)
-					if c >= chunks {
-						return
-					}
-					run(c)
-				}
-			}()
-		}
-		wg.Wait()
-	}
+	})
 	var total float64
 	for _, v := range part {
 		total += v

@@ -1,0 +1,9 @@
+package clv
+
+// Row-by-row log-likelihoods, the reference the fits' compressed
+// evaluations are checked against, for the black-box tests.
+var (
+	BGNBDLogLikelihood      = BGNBD.logLikelihoodOf
+	GammaGammaLogLikelihood = GammaGamma.logLikelihoodOf
+	Pearson                 = clvPearson
+)
