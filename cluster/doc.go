@@ -10,8 +10,12 @@
 //
 //	var sc cluster.Standardize
 //	Z, err := sc.FitTransform(X)
-//	m, err := cluster.KMeans{K: 4, Seed: 1}.Fit(ctx, Z)
+//	m, err := cluster.KMeans{K: 4, Seed: 1}.Fit(ctx, cluster.Data{Rows: Z})
 //	centres, err := sc.Inverse(m.Centroids)
+//
+// Every fit, prediction and score takes its rows as a [Data]: either one
+// slice per row, or one flat row-major slice that is read in place, with
+// optional sample weights.
 //
 // [KMeans] matches scikit-learn's KMeans: greedy k-means++ seeding, Lloyd
 // iterations (or the Hamerly variant, which gives the same labels faster),
@@ -25,13 +29,12 @@
 // takes batches one at a time with PartialFit, and [Sums] lets a host
 // compute the assignment sums on separate shards and merge them.
 //
-// [Silhouette], [SilhouetteScore], [DaviesBouldin] and [CalinskiHarabasz]
-// score a clustering; [ChooseK] fits a range of K and reports inertia and
+// [Silhouette], [DaviesBouldin] and [CalinskiHarabasz] score a clustering; [ChooseK] fits a range of K and reports inertia and
 // silhouette for each.
 //
 // # Errors
 //
 // Bad input and bad settings are errors, never panics: each wraps a
-// sentinel such as [ErrNotFinite] or [ErrK], and an [*InputError] names the
-// row and column at fault.
+// sentinel such as [ErrNotFinite] or [ErrConfig] (every bad setting, named
+// in the message), and an [*InputError] names the row and column at fault.
 package cluster

@@ -3,6 +3,7 @@ package cluster
 import (
 	"context"
 	"fmt"
+	"github.com/clientele-go/clientele/internal/parallel"
 	"math"
 	"slices"
 )
@@ -43,7 +44,7 @@ type engine struct {
 }
 
 func newEngine(p *problem, k int, alg Algorithm) *engine {
-	d, c := p.d, p.ck.count
+	d, c := p.d, p.ck.Count
 	e := &engine{
 		p: p, k: k, alg: alg,
 		centers:     make([]float64, k*d),
@@ -153,11 +154,11 @@ func (e *engine) assign(ctx context.Context, first, wantInertia, sums bool) (int
 		e.halfDistances()
 	}
 	e.pn.set(e.centers, k, d)
-	parallelW(p.workers, p.ck.count, func(w, ch int) {
+	parallel.For(p.workers, p.ck.Count, func(w, ch int) {
 		if ctx.Err() != nil {
 			return
 		}
-		lo, hi := p.ck.bounds(ch)
+		lo, hi := p.ck.Bounds(ch)
 		var changed int
 		var inertia float64
 		if first && e.warm != nil && e.warm.near != nil {
@@ -309,7 +310,7 @@ func (e *engine) update(ctx context.Context) float64 {
 	clear(e.sums)
 	clear(e.wsum)
 	clear(e.counts)
-	for ch := range p.ck.count {
+	for ch := range p.ck.Count {
 		ps := e.partSum[ch*k*d : (ch+1)*k*d]
 		for t, v := range ps {
 			e.sums[t] += v
@@ -384,12 +385,12 @@ func (e *engine) relocate(ctx context.Context) []int {
 		return a.row - b.row
 	}
 	m := len(empty)
-	tops := make([][]far, p.ck.count)
-	parallel(p.workers, p.ck.count, func(ch int) {
+	tops := make([][]far, p.ck.Count)
+	parallel.For(p.workers, p.ck.Count, func(_, ch int) {
 		if ctx.Err() != nil {
 			return
 		}
-		lo, hi := p.ck.bounds(ch)
+		lo, hi := p.ck.Bounds(ch)
 		top := make([]far, 0, m+1)
 		for i := lo; i < hi; i++ {
 			if p.weight(i) <= 0 {
@@ -435,8 +436,8 @@ func (e *engine) relocate(ctx context.Context) []int {
 // its labelled centroid.
 func (e *engine) inertia() float64 {
 	p, d := e.p, e.p.d
-	parallel(p.workers, p.ck.count, func(ch int) {
-		lo, hi := p.ck.bounds(ch)
+	parallel.For(p.workers, p.ck.Count, func(_, ch int) {
+		lo, hi := p.ck.Bounds(ch)
 		var s float64
 		for i := lo; i < hi; i++ {
 			a := e.labels[i]

@@ -57,7 +57,7 @@ func FuzzFit(f *testing.F) {
 			km.Init = cluster.Random
 		}
 		km.Workers = int(flags>>2)%3 + 1
-		m, err := km.FitWeighted(t.Context(), X, w)
+		m, err := km.Fit(t.Context(), cluster.Data{Rows: X, Weights: w})
 		if err != nil {
 			if !errors.Is(err, cluster.ErrTooFewDistinct) && !errors.Is(err, cluster.ErrWeight) {
 				t.Fatalf("FitWeighted(%v, %v, K=%d): unexpected error %v", X, w, k, err)
@@ -84,7 +84,7 @@ func FuzzFit(f *testing.F) {
 			t.Fatalf("inertia %v, recomputed %v", m.Inertia, inertia)
 		}
 		km.Algorithm = cluster.Hamerly
-		h, err := km.FitWeighted(t.Context(), X, w)
+		h, err := km.Fit(t.Context(), cluster.Data{Rows: X, Weights: w})
 		if err != nil {
 			t.Fatalf("Hamerly failed where Lloyd succeeded: %v", err)
 		}

@@ -189,7 +189,7 @@ func TestPlusPlusMatchesNaive(t *testing.T) {
 				}
 			}
 			want := naivePlusPlus(X, w, tt.k, rand.New(rand.NewPCG(1, 2)))
-			m, err := NewDense(X)
+			m, err := Data{Rows: X}.matrix("X", 1)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -255,7 +255,7 @@ func TestPlusPlusDistribution(t *testing.T) {
 			}
 		}
 	}
-	m, _ := NewDense(X)
+	m, _ := Data{Rows: X}.matrix("X", 1)
 	p := newProblem(m, w, 1)
 	const runs = 40000
 	got := make(map[[2]int]int)
@@ -295,7 +295,7 @@ func index(X [][]float64, v float64) int {
 // same centroids, for both algorithms.
 func TestWarmStartIsLloydsFirstPass(t *testing.T) {
 	X, _, _ := synth.Blobs{N: 4000, Dim: 5, Centers: 7, Std: 3, Seed: 8}.Generate()
-	m, _ := NewDense(X)
+	m, _ := Data{Rows: X}.matrix("X", 1)
 	for _, alg := range []Algorithm{Lloyd, Hamerly} {
 		p := newProblem(m, nil, 2)
 		s, err := p.plusPlus(context.Background(), 7, rand.New(rand.NewPCG(4, 4)))

@@ -31,16 +31,16 @@ func TestKMeansBadInput(t *testing.T) {
 		{"NaN", cluster.KMeans{K: 2}, [][]float64{{0, 0}, {1, nan}, {2, 2}}, nil, cluster.ErrNotFinite, 1, 1},
 		{"+Inf", cluster.KMeans{K: 2}, [][]float64{{0, 0}, {1, 1}, {inf, 2}}, nil, cluster.ErrNotFinite, 2, 0},
 		{"-Inf", cluster.KMeans{K: 2}, [][]float64{{-inf, 0}, {1, 1}}, nil, cluster.ErrNotFinite, 0, 0},
-		{"K zero", cluster.KMeans{}, good, nil, cluster.ErrK, -2, 0},
-		{"K negative", cluster.KMeans{K: -1}, good, nil, cluster.ErrK, -2, 0},
-		{"K above n", cluster.KMeans{K: 5}, good, nil, cluster.ErrK, -2, 0},
+		{"K zero", cluster.KMeans{}, good, nil, cluster.ErrConfig, -2, 0},
+		{"K negative", cluster.KMeans{K: -1}, good, nil, cluster.ErrConfig, -2, 0},
+		{"K above n", cluster.KMeans{K: 5}, good, nil, cluster.ErrConfig, -2, 0},
 		{"negative weight", cluster.KMeans{K: 2}, good, []float64{1, -1, 1, 1}, cluster.ErrWeight, 1, -1},
 		{"NaN weight", cluster.KMeans{K: 2}, good, []float64{1, 1, nan, 1}, cluster.ErrWeight, 2, -1},
 		{"Inf weight", cluster.KMeans{K: 2}, good, []float64{1, 1, 1, inf}, cluster.ErrWeight, 3, -1},
 		{"short weights", cluster.KMeans{K: 2}, good, []float64{1, 1}, cluster.ErrWeight, -1, -1},
 		{"zero weights", cluster.KMeans{K: 2}, good, []float64{0, 0, 0, 0}, cluster.ErrWeight, -1, -1},
-		{"init rows", cluster.KMeans{K: 2, InitCentroids: [][]float64{{0, 0}}}, good, nil, cluster.ErrInitShape, -2, 0},
-		{"init columns", cluster.KMeans{K: 2, InitCentroids: [][]float64{{0, 0}, {1}}}, good, nil, cluster.ErrInitShape, 1, -1},
+		{"init rows", cluster.KMeans{K: 2, InitCentroids: [][]float64{{0, 0}}}, good, nil, cluster.ErrConfig, -2, 0},
+		{"init columns", cluster.KMeans{K: 2, InitCentroids: [][]float64{{0, 0}, {1}}}, good, nil, cluster.ErrConfig, 1, -1},
 		{"init NaN", cluster.KMeans{K: 2, InitCentroids: [][]float64{{0, 0}, {nan, 1}}}, good, nil, cluster.ErrNotFinite, 1, 0},
 		{"too few distinct", cluster.KMeans{K: 3}, [][]float64{{1, 1}, {2, 2}, {1, 1}, {2, 2}}, nil, cluster.ErrTooFewDistinct, -2, 0},
 		{"distinct only with zero weight", cluster.KMeans{K: 2}, good, []float64{1, 0, 0, 0}, cluster.ErrTooFewDistinct, -2, 0},
@@ -52,7 +52,7 @@ func TestKMeansBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m, err := tt.km.FitWeighted(t.Context(), tt.X, tt.w)
+			m, err := tt.km.Fit(t.Context(), cluster.Data{Rows: tt.X, Weights: tt.w})
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("FitWeighted error = %v, want %v", err, tt.want)
 			}
@@ -77,7 +77,7 @@ func TestKMeansBadInput(t *testing.T) {
 }
 
 func TestInputErrorMessage(t *testing.T) {
-	_, err := cluster.KMeans{K: 1}.Fit(t.Context(), [][]float64{{0, 0}, {1, math.NaN()}})
+	_, err := cluster.KMeans{K: 1}.Fit(t.Context(), cluster.Data{Rows: [][]float64{{0, 0}, {1, math.NaN()}}})
 	if got, want := fmt.Sprint(err), "cluster: X row 1, column 1: value is NaN or infinite"; got != want {
 		t.Errorf("error = %q, want %q", got, want)
 	}
@@ -107,7 +107,7 @@ func TestKMeansWorkersBitIdentical(t *testing.T) {
 			for _, workers := range []int{1, 2, 8} {
 				km := tt.km
 				km.Workers = workers
-				m, err := km.FitWeighted(t.Context(), X, tt.w)
+				m, err := km.Fit(t.Context(), cluster.Data{Rows: X, Weights: tt.w})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -134,11 +134,11 @@ func TestHamerlyMatchesLloyd(t *testing.T) {
 		t.Run(fmt.Sprintf("n=%d,d=%d,k=%d", tt.n, tt.d, tt.k), func(t *testing.T) {
 			X, _, _ := synth.Blobs{N: tt.n, Dim: tt.d, Centers: tt.centers, Std: 4, Seed: uint64(tt.k)}.Generate()
 			for _, seed := range []uint64{1, 2} {
-				lloyd, err := cluster.KMeans{K: tt.k, Seed: seed, Tol: -1, Algorithm: cluster.Lloyd}.Fit(t.Context(), X)
+				lloyd, err := cluster.KMeans{K: tt.k, Seed: seed, Tol: -1, Algorithm: cluster.Lloyd}.Fit(t.Context(), cluster.Data{Rows: X})
 				if err != nil {
 					t.Fatal(err)
 				}
-				ham, err := cluster.KMeans{K: tt.k, Seed: seed, Tol: -1, Algorithm: cluster.Hamerly}.Fit(t.Context(), X)
+				ham, err := cluster.KMeans{K: tt.k, Seed: seed, Tol: -1, Algorithm: cluster.Hamerly}.Fit(t.Context(), cluster.Data{Rows: X})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -170,7 +170,7 @@ func TestEmptyClusterRelocation(t *testing.T) {
 		var inertias []float64
 		km := cluster.KMeans{K: 3, InitCentroids: [][]float64{{0}, {1}, {100}}, Algorithm: alg,
 			Progress: func(_ int, in float64) { inertias = append(inertias, in) }}
-		m, err := km.Fit(t.Context(), X)
+		m, err := km.Fit(t.Context(), cluster.Data{Rows: X})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -194,7 +194,7 @@ func TestEmptyClusterRelocation(t *testing.T) {
 func TestKMeansEdgeCases(t *testing.T) {
 	t.Run("K equals n", func(t *testing.T) {
 		X := [][]float64{{3, 1}, {-2, 4}, {0, 0}, {7, 7}}
-		m, err := cluster.KMeans{K: 4, Seed: 5}.Fit(t.Context(), X)
+		m, err := cluster.KMeans{K: 4, Seed: 5}.Fit(t.Context(), cluster.Data{Rows: X})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -210,7 +210,7 @@ func TestKMeansEdgeCases(t *testing.T) {
 	t.Run("exactly K distinct with duplicates", func(t *testing.T) {
 		X := [][]float64{{1, 1}, {2, 2}, {1, 1}, {2, 2}, {1, 1}, {-0.0, 3}, {0, 3}}
 		for _, init := range []cluster.Init{cluster.KMeansPlusPlus, cluster.Random} {
-			m, err := cluster.KMeans{K: 3, Init: init, Seed: 2}.Fit(t.Context(), X)
+			m, err := cluster.KMeans{K: 3, Init: init, Seed: 2}.Fit(t.Context(), cluster.Data{Rows: X})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -220,7 +220,7 @@ func TestKMeansEdgeCases(t *testing.T) {
 		}
 	})
 	t.Run("K one", func(t *testing.T) {
-		m, err := cluster.KMeans{K: 1}.Fit(t.Context(), [][]float64{{1, 2}, {3, 6}, {5, 1}})
+		m, err := cluster.KMeans{K: 1}.Fit(t.Context(), cluster.Data{Rows: [][]float64{{1, 2}, {3, 6}, {5, 1}}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -232,7 +232,7 @@ func TestKMeansEdgeCases(t *testing.T) {
 	})
 	t.Run("MaxIter reached", func(t *testing.T) {
 		X, _, _ := synth.Blobs{N: 2000, Dim: 2, Centers: 3, Std: 5, Seed: 1}.Generate()
-		m, err := cluster.KMeans{K: 12, MaxIter: 2, Tol: -1, Seed: 1}.Fit(t.Context(), X)
+		m, err := cluster.KMeans{K: 12, MaxIter: 2, Tol: -1, Seed: 1}.Fit(t.Context(), cluster.Data{Rows: X})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -262,11 +262,11 @@ func TestWeightsAreReplication(t *testing.T) {
 	}
 	init := [][]float64{X[1], X[2], X[3], X[5]}
 	km := cluster.KMeans{K: 4, InitCentroids: init}
-	mw, err := km.FitWeighted(t.Context(), X, w)
+	mw, err := km.Fit(t.Context(), cluster.Data{Rows: X, Weights: w})
 	if err != nil {
 		t.Fatal(err)
 	}
-	mr, err := km.Fit(t.Context(), rep)
+	mr, err := km.Fit(t.Context(), cluster.Data{Rows: rep})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -290,7 +290,7 @@ func TestKMeansCancel(t *testing.T) {
 				cancel()
 			}
 		}}
-		m, err := km.Fit(ctx, X)
+		m, err := km.Fit(ctx, cluster.Data{Rows: X})
 		if !errors.Is(err, context.Canceled) || m != nil {
 			t.Fatalf("Fit = %v, %v; want nil, context.Canceled", m, err)
 		}
@@ -301,7 +301,7 @@ func TestKMeansCancel(t *testing.T) {
 	t.Run("before fit", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(t.Context())
 		cancel()
-		if _, err := (cluster.KMeans{K: 3}).Fit(ctx, X); !errors.Is(err, context.Canceled) {
+		if _, err := (cluster.KMeans{K: 3}).Fit(ctx, cluster.Data{Rows: X}); !errors.Is(err, context.Canceled) {
 			t.Fatalf("Fit error = %v, want context.Canceled", err)
 		}
 	})
@@ -318,7 +318,7 @@ func TestProgress(t *testing.T) {
 			iters = append(iters, it)
 			inertias = append(inertias, in)
 		}}
-		m, err := km.Fit(t.Context(), X)
+		m, err := km.Fit(t.Context(), cluster.Data{Rows: X})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -339,31 +339,41 @@ func TestProgress(t *testing.T) {
 	}
 }
 
-func TestFitDense(t *testing.T) {
-	X, _, _ := synth.Blobs{N: 800, Dim: 3, Centers: 3, Seed: 9}.Generate()
-	d, err := cluster.NewDense(X)
-	if err != nil {
-		t.Fatal(err)
+// TestFitFlat checks that the flat form of Data, read in place, gives the
+// same model as the row form, and that a flat slice of the wrong length or
+// with a NaN is an error naming the row.
+func TestFitFlat(t *testing.T) {
+	flat, _, _ := synth.Blobs{N: 800, Dim: 3, Centers: 3, Seed: 9}.Flat()
+	X := make([][]float64, 800)
+	for i := range X {
+		X[i] = append([]float64(nil), flat[i*3:(i+1)*3]...)
 	}
 	km := cluster.KMeans{K: 3, Seed: 4}
-	a, err := km.Fit(t.Context(), X)
+	a, err := km.Fit(t.Context(), cluster.Data{Rows: X})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := km.FitDense(t.Context(), d, nil)
+	b, err := km.Fit(t.Context(), cluster.Data{Flat: flat, Cols: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(a, b); diff != "" {
-		t.Errorf("FitDense mismatch (-Fit +FitDense):\n%s", diff)
+		t.Errorf("Fit(Flat) mismatch (-Rows +Flat):\n%s", diff)
 	}
-	bad := &cluster.Dense{Rows: 2, Cols: 2, Data: []float64{1, 2, 3}}
-	if _, err := (cluster.KMeans{K: 1}).FitDense(t.Context(), bad, nil); !errors.Is(err, cluster.ErrRagged) {
-		t.Errorf("FitDense(short data) error = %v, want ErrRagged", err)
-	}
-	bad = &cluster.Dense{Rows: 2, Cols: 2, Data: []float64{1, 2, 3, math.NaN()}}
-	if _, err := (cluster.KMeans{K: 1}).FitDense(t.Context(), bad, nil); !errors.Is(err, cluster.ErrNotFinite) {
-		t.Errorf("FitDense(NaN) error = %v, want ErrNotFinite", err)
+	for _, tt := range []struct {
+		name string
+		X    cluster.Data
+		want error
+	}{
+		{"short flat", cluster.Data{Flat: []float64{1, 2, 3}, Cols: 2}, cluster.ErrRagged},
+		{"NaN flat", cluster.Data{Flat: []float64{1, 2, 3, math.NaN()}, Cols: 2}, cluster.ErrNotFinite},
+		{"no Cols", cluster.Data{Flat: []float64{1, 2}}, cluster.ErrEmpty},
+		{"both forms", cluster.Data{Flat: []float64{1, 2}, Cols: 2, Rows: [][]float64{{1, 2}}}, cluster.ErrRagged},
+		{"zero value", cluster.Data{}, cluster.ErrEmpty},
+	} {
+		if _, err := (cluster.KMeans{K: 1}).Fit(t.Context(), tt.X); !errors.Is(err, tt.want) {
+			t.Errorf("%s: Fit error = %v, want %v", tt.name, err, tt.want)
+		}
 	}
 }
 
@@ -385,11 +395,11 @@ func TestPredict(t *testing.T) {
 			t.Errorf("Predict(%v) = %d, want %d", tt.x, got, tt.want)
 		}
 	}
-	got, err := m.PredictAll([][]float64{{1, 1}, {9, -3}})
+	got, err := m.PredictAll(cluster.Data{Rows: [][]float64{{1, 1}, {9, -3}}})
 	if err != nil || !cmp.Equal(got, []int{0, 1}) {
 		t.Errorf("PredictAll = %v, %v; want [0 1], nil", got, err)
 	}
-	if _, err := m.PredictAll([][]float64{{1, 1}, {1}}); !errors.Is(err, cluster.ErrRagged) {
+	if _, err := m.PredictAll(cluster.Data{Rows: [][]float64{{1, 1}, {1}}}); !errors.Is(err, cluster.ErrRagged) {
 		t.Errorf("PredictAll(ragged) error = %v, want ErrRagged", err)
 	}
 }

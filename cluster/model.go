@@ -44,26 +44,25 @@ func (m *Model) Predict(x []float64) int {
 	return best
 }
 
-// PredictAll labels every row of X with its nearest centroid. It returns
-// an error wrapping [ErrEmpty], [ErrRagged] or [ErrNotFinite] (naming the
-// row) for bad input, and does not keep X.
-func (m *Model) PredictAll(X [][]float64) ([]int, error) {
-	if len(X) == 0 {
-		return nil, inputErr("X", -1, -1, ErrEmpty)
-	}
+// PredictAll labels every row of X with its nearest centroid, the lowest
+// index on ties (X.Weights are ignored). It returns an error wrapping
+// [ErrEmpty], [ErrRagged] or [ErrNotFinite] (naming the row) for bad input,
+// and does not keep X.
+func (m *Model) PredictAll(X Data) ([]int, error) {
 	if len(m.Centroids) == 0 {
 		return nil, inputErr("Centroids", -1, -1, ErrEmpty)
 	}
+	x, err := X.matrix("X", 0)
+	if err != nil {
+		return nil, err
+	}
 	d := len(m.Centroids[0])
-	labels := make([]int, len(X))
-	for i, x := range X {
-		if len(x) != d {
-			return nil, inputErr("X", i, -1, ErrRagged)
-		}
-		if t := firstNonFinite(x); t >= 0 {
-			return nil, inputErr("X", i, t, ErrNotFinite)
-		}
-		labels[i] = m.Predict(x)
+	if x.d != d {
+		return nil, inputErr("X", 0, -1, ErrRagged)
+	}
+	labels := make([]int, x.n)
+	for i := range labels {
+		labels[i] = m.Predict(x.row(i))
 	}
 	return labels, nil
 }

@@ -3,6 +3,7 @@ package cluster
 import (
 	"context"
 	"fmt"
+	"github.com/clientele-go/clientele/internal/parallel"
 	"math"
 	"math/rand/v2"
 )
@@ -13,12 +14,12 @@ type problem struct {
 	n, d    int
 	x       []float64
 	w       []float64 // nil means unit weights
-	ck      chunking
+	ck      parallel.Chunks
 	workers int
 }
 
-func newProblem(X *Dense, w []float64, workers int) *problem {
-	return &problem{n: X.Rows, d: X.Cols, x: X.Data, w: w, ck: newChunking(X.Rows), workers: workers}
+func newProblem(X *dense, w []float64, workers int) *problem {
+	return &problem{n: X.n, d: X.d, x: X.x, w: w, ck: chunksOf(X.n), workers: workers}
 }
 
 func (p *problem) row(i int) []float64 { return p.x[i*p.d : (i+1)*p.d : (i+1)*p.d] }
@@ -34,9 +35,9 @@ func (p *problem) weight(i int) float64 {
 // of each feature, unweighted, as scikit-learn's tolerance uses.
 func (p *problem) meanVariance() float64 {
 	d, ck := p.d, p.ck
-	part := make([]float64, ck.count*d)
-	parallel(p.workers, ck.count, func(ch int) {
-		lo, hi := ck.bounds(ch)
+	part := make([]float64, ck.Count*d)
+	parallel.For(p.workers, ck.Count, func(_, ch int) {
+		lo, hi := ck.Bounds(ch)
 		s := part[ch*d : (ch+1)*d]
 		data := p.x[lo*d : hi*d]
 		for off := 0; off < len(data); off += d {
@@ -48,7 +49,7 @@ func (p *problem) meanVariance() float64 {
 		}
 	})
 	mean := make([]float64, d)
-	for ch := range ck.count {
+	for ch := range ck.Count {
 		for t := range d {
 			mean[t] += part[ch*d+t]
 		}
@@ -57,8 +58,8 @@ func (p *problem) meanVariance() float64 {
 		mean[t] /= float64(p.n)
 	}
 	clear(part)
-	parallel(p.workers, ck.count, func(ch int) {
-		lo, hi := ck.bounds(ch)
+	parallel.For(p.workers, ck.Count, func(_, ch int) {
+		lo, hi := ck.Bounds(ch)
 		s := part[ch*d : (ch+1)*d]
 		m := mean[:len(s)]
 		data := p.x[lo*d : hi*d]
@@ -74,7 +75,7 @@ func (p *problem) meanVariance() float64 {
 	var total float64
 	for t := range d {
 		var v float64
-		for ch := range ck.count {
+		for ch := range ck.Count {
 			v += part[ch*d+t]
 		}
 		total += v / float64(p.n)
@@ -100,16 +101,16 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 	centers := make([]float64, k*d)
 	trials := localTrials(k)
 	closest := make([]float64, n)
-	chunkPot := make([]float64, ck.count)
+	chunkPot := make([]float64, ck.Count)
 
 	var first int
 	if p.w == nil {
 		first = rng.IntN(n)
 	} else {
-		part := make([]float64, ck.count)
+		part := make([]float64, ck.Count)
 		var total float64
-		for ch := range ck.count {
-			lo, hi := ck.bounds(ch)
+		for ch := range ck.Count {
+			lo, hi := ck.Bounds(ch)
 			for _, v := range p.w[lo:hi] {
 				part[ch] += v
 			}
@@ -119,8 +120,8 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 	}
 	copy(centers[:d], p.row(first))
 	c0 := centers[:d]
-	parallel(p.workers, ck.count, func(ch int) {
-		lo, hi := ck.bounds(ch)
+	parallel.For(p.workers, ck.Count, func(_, ch int) {
+		lo, hi := ck.Bounds(ch)
 		var s float64
 		for i := lo; i < hi; i++ {
 			closest[i] = sqDist(p.row(i), c0)
@@ -133,12 +134,12 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 	near := make([]int32, n)
 	cand := make([]int, trials)
 	candRows := make([]float64, trials*d)
-	candPot := make([]float64, ck.count*trials)
+	candPot := make([]float64, ck.Count*trials)
 	var candPanel panel
 	scratch := make([][]float64, p.workers)
 	buf := func(wk int) []float64 { // per goroutine, one chunk of distances
 		if scratch[wk] == nil {
-			scratch[wk] = make([]float64, max(ck.size, trials))
+			scratch[wk] = make([]float64, max(ck.Size, trials))
 		}
 		return scratch[wk]
 	}
@@ -159,8 +160,8 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 		// The potential each candidate would leave. (Pruning distances by
 		// the triangle inequality was tried here: it halved the distances
 		// computed but lost more to unpredictable branches.)
-		parallel(p.workers, ck.count, func(ch int) {
-			lo, hi := ck.bounds(ch)
+		parallel.For(p.workers, ck.Count, func(_, ch int) {
+			lo, hi := ck.Bounds(ch)
 			acc := candPot[ch*trials : (ch+1)*trials]
 			clear(acc)
 			var w []float64
@@ -172,7 +173,7 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 		best, bestPot := 0, math.Inf(1)
 		for t := range trials {
 			var s float64
-			for ch := range ck.count {
+			for ch := range ck.Count {
 				s += candPot[ch*trials+t]
 			}
 			if s < bestPot {
@@ -181,8 +182,8 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 		}
 		row := candRows[best*d : (best+1)*d]
 		copy(centers[c*d:(c+1)*d], row)
-		parallelW(p.workers, ck.count, func(wk, ch int) {
-			lo, hi := ck.bounds(ch)
+		parallel.For(p.workers, ck.Count, func(wk, ch int) {
+			lo, hi := ck.Bounds(ch)
 			out := buf(wk)[:hi-lo]
 			sqDistsToOne(p.x[lo*d:hi*d], row, out)
 			for i, dd := range out {
@@ -205,8 +206,8 @@ func (p *problem) search(mass, w, chunkTotal []float64, r float64) int {
 	ck := p.ck
 	last := -1
 	var acc float64
-	for ch := range ck.count {
-		lo, hi := ck.bounds(ch)
+	for ch := range ck.Count {
+		lo, hi := ck.Bounds(ch)
 		if acc+chunkTotal[ch] <= r {
 			acc += chunkTotal[ch]
 			if chunkTotal[ch] > 0 {
@@ -264,17 +265,17 @@ func (p *problem) randomInit(k int, rng *rand.Rand) []float64 {
 		return centers
 	}
 	mass := append([]float64(nil), p.w...)
-	part := make([]float64, p.ck.count)
-	for ch := range p.ck.count {
-		lo, hi := p.ck.bounds(ch)
+	part := make([]float64, p.ck.Count)
+	for ch := range p.ck.Count {
+		lo, hi := p.ck.Bounds(ch)
 		part[ch] = sumOrdered(mass[lo:hi])
 	}
 	for range k {
 		i := p.search(mass, nil, part, rng.Float64()*sumOrdered(part))
 		centers = append(centers, p.row(i)...)
 		mass[i] = 0
-		lo, hi := p.ck.bounds(i / p.ck.size)
-		part[i/p.ck.size] = sumOrdered(mass[lo:hi])
+		lo, hi := p.ck.Bounds(i / p.ck.Size)
+		part[i/p.ck.Size] = sumOrdered(mass[lo:hi])
 	}
 	return centers
 }

@@ -79,7 +79,7 @@ func TestKMeansMatchesSklearn(t *testing.T) {
 					}
 					km := cluster.KMeans{K: tc.K, InitCentroids: tc.Init, MaxIter: tc.MaxIter, Tol: tol,
 						Algorithm: alg, Workers: workers}
-					m, err := km.FitWeighted(t.Context(), tc.X, tc.Weights)
+					m, err := km.Fit(t.Context(), cluster.Data{Rows: tc.X, Weights: tc.Weights})
 					if err != nil {
 						t.Fatal(err)
 					}

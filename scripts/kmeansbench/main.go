@@ -73,7 +73,7 @@ func run(w io.Writer, args []string) error {
 	for r := range *runs {
 		km.Seed = uint64(*first + r)
 		cpu0, start := cpuTime(), time.Now()
-		m, err := km.Fit(context.Background(), X)
+		m, err := km.Fit(context.Background(), cluster.Data{Rows: X})
 		if err != nil {
 			return err
 		}
