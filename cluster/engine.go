@@ -25,9 +25,9 @@ type engine struct {
 	partInertia []float64 // chunk
 	partChanged []int     // chunk
 
-	scratch [][]float64 // per goroutine, k distances
-	warm    *seeding    // k-means++ output for the first assignment, if any
-	pn      panel       // the current centroids laid out for distance passes
+	scratch []*chunkScratch // per goroutine, allocated on first use
+	warm    *seeding        // k-means++ output for the first assignment, if any
+	pn      panel           // the current centroids laid out for the kernels
 
 	sums   []float64 // k × d
 	wsum   []float64 // k
@@ -57,10 +57,7 @@ func newEngine(p *problem, k int, alg Algorithm) *engine {
 		sums:        make([]float64, k*d),
 		wsum:        make([]float64, k),
 		counts:      make([]int, k),
-		scratch:     make([][]float64, p.workers),
-	}
-	for w := range e.scratch {
-		e.scratch[w] = make([]float64, k)
+		scratch:     make([]*chunkScratch, p.workers),
 	}
 	if alg == Hamerly {
 		slack := slackFor(d)
@@ -139,6 +136,34 @@ func (e *engine) run(ctx context.Context, start *seeding, maxIter int, tol float
 	return m, nil
 }
 
+// chunkScratch holds one goroutine's kernel outputs for a chunk of rows.
+type chunkScratch struct {
+	labels       []int32
+	best, second []float64
+	rows         []float64 // rows gathered for the kernel (Hamerly)
+	idx          []int     // their row numbers
+	dist         []float64 // per row of the chunk: squared distance to its centroid
+}
+
+func (e *engine) scratchFor(w int) *chunkScratch {
+	if sc := e.scratch[w]; sc != nil {
+		return sc
+	}
+	size := e.p.ck.Size
+	sc := &chunkScratch{
+		labels: make([]int32, size),
+		best:   make([]float64, size),
+		second: make([]float64, size),
+	}
+	if e.alg == Hamerly {
+		sc.rows = make([]float64, size*e.p.d)
+		sc.idx = make([]int, size)
+		sc.dist = make([]float64, size)
+	}
+	e.scratch[w] = sc
+	return sc
+}
+
 // assign labels every point with its nearest centroid and, when sums is
 // set, accumulates the per-chunk sums for the update. It returns how many
 // labels changed and, when wantInertia is set, the inertia of the
@@ -161,12 +186,13 @@ func (e *engine) assign(ctx context.Context, first, wantInertia, sums bool) (int
 		lo, hi := p.ck.Bounds(ch)
 		var changed int
 		var inertia float64
+		sc := e.scratchFor(w)
 		if first && e.warm != nil && e.warm.near != nil {
 			changed, inertia = e.warmChunk(lo, hi)
-		} else if e.alg == Hamerly {
-			changed, inertia = e.hamerlyChunk(lo, hi, first, wantInertia, e.scratch[w])
+		} else if e.alg == Hamerly && !first {
+			changed, inertia = e.hamerlyChunk(lo, hi, wantInertia, sc)
 		} else {
-			changed, inertia = e.lloydChunk(lo, hi, e.scratch[w])
+			changed, inertia = e.lloydChunk(lo, hi, wantInertia, sc)
 		}
 		e.partChanged[ch] = changed
 		e.partInertia[ch] = inertia
@@ -176,22 +202,31 @@ func (e *engine) assign(ctx context.Context, first, wantInertia, sums bool) (int
 		ps := e.partSum[ch*k*d : (ch+1)*k*d]
 		pw := e.partW[ch*k : (ch+1)*k]
 		pn := e.partN[ch*k : (ch+1)*k]
-		for i := lo; i < hi; i++ {
-			j := e.labels[i]
-			s := ps[j*d : (j+1)*d]
-			x := p.row(i)
-			if p.w == nil {
-				for t, v := range x {
-					s[t] += v
+		labels := e.labels[lo:hi]
+		rows := p.x[lo*d : hi*d]
+		if p.w == nil {
+			for i, j := range labels {
+				s := ps[j*d : j*d+d]
+				x := rows[i*d : i*d+d]
+				for t := range s {
+					s[t] += x[t]
 				}
-				pw[j]++
-			} else {
-				w := p.w[i]
-				for t, v := range x {
-					s[t] += float64(w * v)
-				}
-				pw[j] += w
+				pn[j]++
 			}
+			for j := range k {
+				pw[j] = float64(pn[j])
+			}
+			return
+		}
+		ws := p.w[lo:hi]
+		for i, j := range labels {
+			s := ps[j*d : j*d+d]
+			x := rows[i*d : i*d+d]
+			wi := ws[i]
+			for t := range s {
+				s[t] += float64(wi * x[t])
+			}
+			pw[j] += wi
 			pn[j]++
 		}
 	})
@@ -219,35 +254,55 @@ func (e *engine) warmChunk(lo, hi int) (changed int, inertia float64) {
 	return hi - lo, inertia
 }
 
-func (e *engine) lloydChunk(lo, hi int, scratch []float64) (changed int, inertia float64) {
-	p := e.p
-	for i := lo; i < hi; i++ {
-		best, bd := nearest(p.row(i), &e.pn, scratch)
-		if e.labels[i] != best {
-			e.labels[i] = best
+// lloydChunk labels rows lo to hi with the kernel. Plain Lloyd takes the
+// labels from the fast kernel and, only when wantInertia is set, computes
+// the exact distances to the chosen centroids; Hamerly's first pass takes
+// exact distances for its bounds.
+func (e *engine) lloydChunk(lo, hi int, wantInertia bool, sc *chunkScratch) (changed int, inertia float64) {
+	p, d := e.p, e.p.d
+	m := hi - lo
+	lab, best, second := sc.labels[:m], sc.best[:m], sc.second[:m]
+	rows := p.x[lo*d : hi*d]
+	if e.alg == Hamerly {
+		nearestRows(rows, &e.pn, lab, best, second)
+	} else {
+		nearestRowsFast(rows, &e.pn, lab, best, second)
+	}
+	labels := e.labels[lo:hi]
+	for i, l := range lab {
+		if labels[i] != int(l) {
+			labels[i] = int(l)
 			changed++
 		}
-		inertia += float64(p.weight(i) * bd)
+	}
+	if e.alg == Hamerly {
+		up, down := e.up, e.down
+		upper, lower := e.upper[lo:hi], e.lower[lo:hi]
+		for i := range lab {
+			upper[i] = math.Sqrt(best[i]) * up
+			lower[i] = math.Sqrt(second[i]) * down
+		}
+		return changed, p.weightedSum(lo, best)
+	}
+	if wantInertia {
+		for i, l := range lab {
+			j := int(l)
+			best[i] = sqDist(rows[i*d:i*d+d], e.centers[j*d:j*d+d])
+		}
+		inertia = p.weightedSum(lo, best)
 	}
 	return changed, inertia
 }
 
-func (e *engine) hamerlyChunk(lo, hi int, first, wantInertia bool, scratch []float64) (changed int, inertia float64) {
+// hamerlyChunk skips the rows whose bounds prove their label unchanged,
+// tightens the upper bound of the others with the distance to their own
+// centroid, and sends those still in doubt through the kernel as one batch.
+func (e *engine) hamerlyChunk(lo, hi int, wantInertia bool, sc *chunkScratch) (changed int, inertia float64) {
 	p, d := e.p, e.p.d
 	up, down := e.up, e.down
+	dist := sc.dist[:hi-lo]
+	pending := sc.idx[:0]
 	for i := lo; i < hi; i++ {
-		x := p.row(i)
-		if first {
-			best, bd, second := nearest2(x, &e.pn, scratch)
-			if e.labels[i] != best {
-				e.labels[i] = best
-				changed++
-			}
-			e.upper[i] = math.Sqrt(bd) * up
-			e.lower[i] = math.Sqrt(second) * down
-			inertia += float64(p.weight(i) * bd)
-			continue
-		}
 		a := e.labels[i]
 		u := (e.upper[i] + e.shift[a]) * up
 		dm := e.shift1
@@ -258,26 +313,35 @@ func (e *engine) hamerlyChunk(lo, hi int, first, wantInertia bool, scratch []flo
 		m := max(e.half[a], l)
 		bd := -1.0
 		if !(u*up < m) {
+			x := p.row(i)
 			bd = sqDist(x, e.centers[a*d:(a+1)*d])
 			u = math.Sqrt(bd) * up
 			if !(u*up < m) {
-				best, b, second := nearest2(x, &e.pn, scratch)
-				if best != a {
-					e.labels[i] = best
-					changed++
-				}
-				bd = b
-				u = math.Sqrt(b) * up
-				l = math.Sqrt(second) * down
+				copy(sc.rows[len(pending)*d:], x)
+				pending = append(pending, i)
 			}
 		}
 		e.upper[i], e.lower[i] = u, l
-		if wantInertia {
-			if bd < 0 {
-				bd = sqDist(x, e.centers[a*d:(a+1)*d])
-			}
-			inertia += float64(p.weight(i) * bd)
+		if wantInertia && bd < 0 {
+			bd = sqDist(p.row(i), e.centers[a*d:(a+1)*d])
 		}
+		dist[i-lo] = bd
+	}
+	if m := len(pending); m > 0 {
+		lab, best, second := sc.labels[:m], sc.best[:m], sc.second[:m]
+		nearestRows(sc.rows[:m*d], &e.pn, lab, best, second)
+		for q, i := range pending {
+			if l := int(lab[q]); l != e.labels[i] {
+				e.labels[i] = l
+				changed++
+			}
+			dist[i-lo] = best[q]
+			e.upper[i] = math.Sqrt(best[q]) * up
+			e.lower[i] = math.Sqrt(second[q]) * down
+		}
+	}
+	if wantInertia {
+		inertia = p.weightedSum(lo, dist)
 	}
 	return changed, inertia
 }

@@ -10,38 +10,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// TestDistanceKernelsAgree checks that panel.dists and sqDistsToOne give bit-identical results to sqDist for every length, the
-// property that lets Lloyd, Hamerly and seeding agree exactly.
-func TestDistanceKernelsAgree(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 3))
-	for d := 1; d <= 13; d++ {
-		const rows = 11
-		xs := make([]float64, rows*d)
-		for i := range xs {
-			xs[i] = rng.NormFloat64() * math.Pow(10, float64(rng.IntN(7)-3))
-		}
-		c := xs[2*d : 3*d]
-		out := make([]float64, rows)
-		var pn panel
-		pn.set(xs, rows, d)
-		pn.dists(c, out)
-		closest := make([]float64, rows)
-		for i := range closest {
-			closest[i] = math.Inf(1)
-		}
-		out2 := make([]float64, rows)
-		sqDistsToOne(xs, c, out2)
-		for i := range rows {
-			want := sqDist(xs[i*d:(i+1)*d], c)
-			if out[i] != want || out2[i] != want {
-				t.Errorf("d=%d row %d: panel.dists %v, sqDistsToOne %v, sqDist %v", d, i, out[i], out2[i], want)
-			}
-		}
-	}
-}
-
-// TestPanelPots checks k-means++'s candidate pass against the plain sum
-// of w·min(closest, sqDist) row by row.
+// TestPanelPots checks k-means++'s candidate pass, distances from the
+// kernel folded by pots, against the plain sum of w·min(closest, sqDist)
+// row by row.
 func TestPanelPots(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 5))
 	for _, k := range []int{1, 3, 4, 5, 9} {
@@ -63,9 +34,12 @@ func TestPanelPots(t *testing.T) {
 			}
 			var pn panel
 			pn.set(cents, k, d)
+			ldo := pn.groups * 8
+			dist := make([]float64, n*ldo)
+			distRows(rows, n, &pn, dist, ldo)
 			for _, weights := range [][]float64{nil, w} {
 				got := make([]float64, k)
-				pn.pots(rows, weights, closest, got)
+				pots(dist, ldo, weights, closest, got)
 				want := make([]float64, k)
 				for i := range n {
 					wi := 1.0
@@ -206,10 +180,12 @@ func TestPlusPlusMatchesNaive(t *testing.T) {
 				// assignment computes.
 				var pn panel
 				pn.set(s.centers, tt.k, tt.d)
+				lab := make([]int32, tt.n)
+				best, second := make([]float64, tt.n), make([]float64, tt.n)
+				nearestRows(m.x, &pn, lab, best, second)
 				for i := range tt.n {
-					j, dd := nearest(X[i], &pn, make([]float64, tt.k))
-					if int(s.near[i]) != j || s.closest[i] != dd {
-						t.Fatalf("row %d: seeding says centre %d at %v, assignment says %d at %v", i, s.near[i], s.closest[i], j, dd)
+					if s.near[i] != lab[i] || s.closest[i] != best[i] {
+						t.Fatalf("row %d: seeding says centre %d at %v, assignment says %d at %v", i, s.near[i], s.closest[i], lab[i], best[i])
 					}
 				}
 			}

@@ -28,10 +28,10 @@ type Online struct {
 	seen    int   // rows since the last reassignment
 	initErr error // bad InitCentroids
 
-	bp      problem     // the batch being assigned, reused between steps
-	pn      panel       // the centroids laid out for distance passes
-	part    []float64   // per-chunk partial sums, reused between steps
-	scratch [][]float64 // per-goroutine distances, reused between steps
+	bp      problem         // the batch being assigned, reused between steps
+	pn      panel           // the centroids laid out for the kernels
+	part    []float64       // per-chunk partial sums, reused between steps
+	scratch []*chunkScratch // per-goroutine kernel outputs, reused between steps
 }
 
 // Online returns a streaming fit with this configuration. With

@@ -119,15 +119,35 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 		first = p.search(p.w, nil, part, rng.Float64()*total)
 	}
 	copy(centers[:d], p.row(first))
-	c0 := centers[:d]
-	parallel.For(p.workers, ck.Count, func(_, ch int) {
-		lo, hi := ck.Bounds(ch)
-		var s float64
-		for i := lo; i < hi; i++ {
-			closest[i] = sqDist(p.row(i), c0)
-			s += float64(p.weight(i) * closest[i])
+	type buffers struct {
+		lab          []int32
+		best, second []float64
+		dist         []float64 // chunk rows × candidate panel width
+	}
+	scratch := make([]*buffers, p.workers)
+	buf := func(wk int) *buffers { // per goroutine
+		if scratch[wk] == nil {
+			scratch[wk] = &buffers{
+				lab:    make([]int32, ck.Size),
+				best:   make([]float64, ck.Size),
+				second: make([]float64, ck.Size),
+				dist:   make([]float64, ck.Size*((trials+7)/8*8)),
+			}
 		}
-		chunkPot[ch] = s
+		return scratch[wk]
+	}
+	// toOne sets out to the squared distances from rows lo to hi to the
+	// single centre of pn.
+	toOne := func(b *buffers, pn *panel, lo, hi int, out []float64) {
+		m := hi - lo
+		nearestRows(p.x[lo*d:hi*d], pn, b.lab[:m], out[:m], b.second[:m])
+	}
+	var one panel
+	one.set(centers[:d], 1, d)
+	parallel.For(p.workers, ck.Count, func(wk, ch int) {
+		lo, hi := ck.Bounds(ch)
+		toOne(buf(wk), &one, lo, hi, closest[lo:hi])
+		chunkPot[ch] = p.weightedSum(lo, closest[lo:hi])
 	})
 	pot := sumOrdered(chunkPot)
 
@@ -136,13 +156,6 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 	candRows := make([]float64, trials*d)
 	candPot := make([]float64, ck.Count*trials)
 	var candPanel panel
-	scratch := make([][]float64, p.workers)
-	buf := func(wk int) []float64 { // per goroutine, one chunk of distances
-		if scratch[wk] == nil {
-			scratch[wk] = make([]float64, max(ck.Size, trials))
-		}
-		return scratch[wk]
-	}
 	for c := 1; c < k; c++ {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("cluster: k-means++ seeding stopped at centroid %d: %w", c, err)
@@ -157,18 +170,20 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 			copy(candRows[t*d:(t+1)*d], p.row(cand[t]))
 		}
 		candPanel.set(candRows, trials, d)
-		// The potential each candidate would leave. (Pruning distances by
-		// the triangle inequality was tried here: it halved the distances
-		// computed but lost more to unpredictable branches.)
-		parallel.For(p.workers, ck.Count, func(_, ch int) {
+		ldo := candPanel.groups * 8
+		// The potential each candidate would leave: the sum over rows, in
+		// order, of w·min(closest, distance to the candidate). (Pruning
+		// distances by the triangle inequality was tried here: it halved
+		// the distances computed but lost more to unpredictable branches.)
+		parallel.For(p.workers, ck.Count, func(wk, ch int) {
 			lo, hi := ck.Bounds(ch)
-			acc := candPot[ch*trials : (ch+1)*trials]
-			clear(acc)
+			b := buf(wk)
+			distRows(p.x[lo*d:hi*d], hi-lo, &candPanel, b.dist, ldo)
 			var w []float64
 			if p.w != nil {
 				w = p.w[lo:hi]
 			}
-			candPanel.pots(p.x[lo*d:hi*d], w, closest[lo:hi], acc)
+			pots(b.dist, ldo, w, closest[lo:hi], candPot[ch*trials:(ch+1)*trials])
 		})
 		best, bestPot := 0, math.Inf(1)
 		for t := range trials {
@@ -182,10 +197,12 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 		}
 		row := candRows[best*d : (best+1)*d]
 		copy(centers[c*d:(c+1)*d], row)
+		one.set(row, 1, d)
 		parallel.For(p.workers, ck.Count, func(wk, ch int) {
 			lo, hi := ck.Bounds(ch)
-			out := buf(wk)[:hi-lo]
-			sqDistsToOne(p.x[lo*d:hi*d], row, out)
+			b := buf(wk)
+			out := b.best[:hi-lo]
+			toOne(b, &one, lo, hi, out)
 			for i, dd := range out {
 				if dd < closest[lo+i] {
 					closest[lo+i], near[lo+i] = dd, int32(c)
@@ -196,6 +213,26 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 		pot = bestPot
 	}
 	return &seeding{centers: centers, near: near, closest: closest}, nil
+}
+
+// pots sets acc[t], for every candidate t < len(acc), to the sum over rows
+// i, in order, of w[i]·min(closest[i], dist[i*ldo+t]) (w nil means unit
+// weights): the potential candidate t would leave.
+func pots(dist []float64, ldo int, w, closest, acc []float64) {
+	clear(acc)
+	for i, c := range closest {
+		row := dist[i*ldo : i*ldo+len(acc)]
+		if w == nil {
+			for t, dd := range row {
+				acc[t] += min(dd, c)
+			}
+			continue
+		}
+		wi := w[i]
+		for t, dd := range row {
+			acc[t] += float64(wi * min(dd, c))
+		}
+	}
 }
 
 // search returns the first row i at which the running sum of mass[i]

@@ -59,27 +59,32 @@ func (o *Online) sums(m *dense, w []float64, s *Sums) {
 	}
 	part := o.part[:ck.Count*stride]
 	clear(part)
-	if o.scratch == nil {
-		o.scratch = make([][]float64, o.workers)
+	if len(o.scratch) != o.workers || (o.scratch[0] != nil && len(o.scratch[0].labels) < ck.Size) {
+		o.scratch = make([]*chunkScratch, o.workers)
 	}
 	scratch := o.scratch
 	o.pn.set(o.centers, k, d)
 	parallel.For(workers, ck.Count, func(wk, ch int) {
-		if scratch[wk] == nil {
-			scratch[wk] = make([]float64, k)
+		sc := scratch[wk]
+		if sc == nil {
+			sc = &chunkScratch{labels: make([]int32, ck.Size), best: make([]float64, ck.Size), second: make([]float64, ck.Size)}
+			scratch[wk] = sc
 		}
 		lo, hi := ck.Bounds(ch)
+		m := hi - lo
+		lab, best := sc.labels[:m], sc.best[:m]
+		nearestRows(p.x[lo*d:hi*d], &o.pn, lab, best, sc.second[:m])
 		ps := part[ch*stride : (ch+1)*stride]
 		sum, wt := ps[:k*d], ps[k*d:k*d+k]
-		for i := lo; i < hi; i++ {
+		for q, l := range lab {
+			i, j := lo+q, int(l)
 			x := p.row(i)
-			j, dd := nearest(x, &o.pn, scratch[wk])
 			wi := p.weight(i)
 			for t, v := range x {
 				sum[j*d+t] += float64(wi * v)
 			}
 			wt[j] += wi
-			ps[k*d+k] += float64(wi * dd)
+			ps[k*d+k] += float64(wi * best[q])
 		}
 	})
 	clear(s.Sum)
