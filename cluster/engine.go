@@ -202,33 +202,24 @@ func (e *engine) assign(ctx context.Context, first, wantInertia, sums bool) (int
 		ps := e.partSum[ch*k*d : (ch+1)*k*d]
 		pw := e.partW[ch*k : (ch+1)*k]
 		pn := e.partN[ch*k : (ch+1)*k]
-		labels := e.labels[lo:hi]
-		rows := p.x[lo*d : hi*d]
-		if p.w == nil {
-			for i, j := range labels {
-				s := ps[j*d : j*d+d]
-				x := rows[i*d : i*d+d]
-				for t := range s {
-					s[t] += x[t]
-				}
-				pn[j]++
+		m := hi - lo
+		lab := sc.labels[:m]
+		for i, j := range e.labels[lo:hi] {
+			lab[i] = int32(j)
+			pn[j]++
+		}
+		var ws []float64
+		if p.w != nil {
+			ws = p.w[lo:hi]
+			for i, l := range lab {
+				pw[l] += ws[i]
 			}
+		} else {
 			for j := range k {
 				pw[j] = float64(pn[j])
 			}
-			return
 		}
-		ws := p.w[lo:hi]
-		for i, j := range labels {
-			s := ps[j*d : j*d+d]
-			x := rows[i*d : i*d+d]
-			wi := ws[i]
-			for t := range s {
-				s[t] += float64(wi * x[t])
-			}
-			pw[j] += wi
-			pn[j]++
-		}
+		accumulate(p.x[lo*d:hi*d], d, lab, ws, ps)
 	})
 	var changed int
 	for _, c := range e.partChanged {

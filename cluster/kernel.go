@@ -177,6 +177,46 @@ func nearestRows32(x []float32, pn *panel, labels []int32, best []float32) {
 	nearestRef32(x[done*d:n*d], pn, labels[done:n], best[done:n])
 }
 
+// accumulate adds each row of x (d values per row, len(labels) rows) to
+// the sums of its cluster: sums[l*d+t] += x[i*d+t] with l = labels[i], or
+// += w[i]·x[i*d+t] (the product rounded first) when w is not nil, row by
+// row in order. Labels must lie in [0, len(sums)/d).
+func accumulate(x []float64, d int, labels []int32, w, sums []float64) {
+	n := len(labels)
+	k := len(sums) / d
+	if d < 1 || len(x) < n*d || (w != nil && len(w) < n) {
+		kernelPanic("short rows or weights to accumulate")
+	}
+	for _, l := range labels {
+		if uint(l) >= uint(k) {
+			kernelPanic("a label outside the sums")
+		}
+	}
+	if accumAsm(x, d, labels, w, sums) {
+		return
+	}
+	accumRef(x, d, labels, w, sums)
+}
+
+// accumRef is the reference for accumulate.
+func accumRef(x []float64, d int, labels []int32, w, sums []float64) {
+	for i, l := range labels {
+		s := sums[int(l)*d : int(l)*d+d]
+		row := x[i*d : i*d+d]
+		row = row[:len(s)]
+		if w == nil {
+			for t, v := range row {
+				s[t] += v
+			}
+			continue
+		}
+		wi := w[i]
+		for t, v := range row {
+			s[t] += float64(wi * v)
+		}
+	}
+}
+
 // nearestRef is the reference for nearestRows: sqDist to every centre in
 // index order, keeping the smallest (strict <) and the second smallest.
 func nearestRef(x []float64, pn *panel, labels []int32, best, second []float64) {

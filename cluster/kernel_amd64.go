@@ -26,6 +26,9 @@ func nearest64x4(x *float64, rows, d int, pn *float64, groups int, labels *int32
 func dists64x4(x *float64, rows, d int, pn *float64, groups int, out *float64, ldo int)
 
 //go:noescape
+func accumRows(x *float64, rows, d int, labels *int32, w *float64, sums *float64)
+
+//go:noescape
 func nearest32x8(x *float32, rows, d int, pn *float32, groups int, labels *int32, best *float32)
 
 // nearestAsm runs the widest nearest-centre kernel on the leading whole
@@ -90,4 +93,18 @@ func nearest32Asm(x []float32, n int, pn *panel, labels []int32, best []float32)
 		}
 	}
 	return 0
+}
+
+// accumAsm adds the rows into their clusters' sums with the assembly loop
+// and reports whether it ran.
+func accumAsm(x []float64, d int, labels []int32, w, sums []float64) bool {
+	if simd < simdAVX2 || len(labels) == 0 {
+		return false
+	}
+	var wp *float64
+	if w != nil {
+		wp = &w[0]
+	}
+	accumRows(&x[0], len(labels), d, &labels[0], wp, &sums[0])
+	return true
 }

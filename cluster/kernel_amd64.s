@@ -667,3 +667,84 @@ s8dim:
 	JB         s8block
 	VZEROUPPER
 	RET
+
+// ------------------------------------------------------- sums, AVX2
+
+// func accumRows(x *float64, rows, d int, labels *int32, w *float64, sums *float64)
+//
+// For each row i in order: s = sums[labels[i]*d:], s[t] += x[t] (or
+// w[i]*x[t], the product rounded first, when w is not nil) for every t:
+// each element's additions in row order, as the Go reference does them.
+TEXT ·accumRows(SB), NOSPLIT, $0-48
+	MOVQ x+0(FP), SI
+	MOVQ rows+8(FP), CX
+	MOVQ d+16(FP), DX
+	MOVQ labels+24(FP), R8
+	MOVQ w+32(FP), R9
+	MOVQ sums+40(FP), R10
+	MOVQ DX, R11
+	SHLQ $3, R11          // row bytes
+	MOVQ R11, R12
+	ANDQ $-32, R12        // bytes done four at a time
+	XORQ BX, BX
+	TESTQ CX, CX
+	JZ   acdone
+
+acrow:
+	MOVLQSX (R8)(BX*4), AX
+	IMULQ   R11, AX
+	ADDQ    R10, AX       // &sums[label*d]
+	XORQ    DI, DI
+	TESTQ   R9, R9
+	JNZ     acweighted
+
+acunit4:
+	CMPQ    DI, R12
+	JEQ     acunit1
+	VMOVUPD (SI)(DI*1), Y0
+	VADDPD  (AX)(DI*1), Y0, Y0
+	VMOVUPD Y0, (AX)(DI*1)
+	ADDQ    $32, DI
+	JMP     acunit4
+
+acunit1:
+	CMPQ   DI, R11
+	JEQ    acnext
+	VMOVSD (SI)(DI*1), X0
+	VADDSD (AX)(DI*1), X0, X0
+	VMOVSD X0, (AX)(DI*1)
+	ADDQ   $8, DI
+	JMP    acunit1
+
+acweighted:
+	VBROADCASTSD (R9)(BX*8), Y15
+
+acw4:
+	CMPQ    DI, R12
+	JEQ     acw1
+	VMOVUPD (SI)(DI*1), Y0
+	VMULPD  Y15, Y0, Y0
+	VADDPD  (AX)(DI*1), Y0, Y0
+	VMOVUPD Y0, (AX)(DI*1)
+	ADDQ    $32, DI
+	JMP     acw4
+
+acw1:
+	CMPQ   DI, R11
+	JEQ    acnext
+	VMOVSD (SI)(DI*1), X0
+	VMULSD X15, X0, X0
+	VADDSD (AX)(DI*1), X0, X0
+	VMOVSD X0, (AX)(DI*1)
+	ADDQ   $8, DI
+	JMP    acw1
+
+acnext:
+	ADDQ R11, SI
+	INCQ BX
+	CMPQ BX, CX
+	JNE  acrow
+
+acdone:
+	VZEROUPPER
+	RET

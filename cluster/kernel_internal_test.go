@@ -90,8 +90,26 @@ func checkKernels(t *testing.T, c kernelCase, x, centers []float64) {
 		fits32 = fits32 && !math.IsInf(float64(v), 0)
 	}
 
+	w := make([]float64, n)
+	for i := range w {
+		w[i] = float64(i%7) * 0.3
+	}
+	wantSums := make([]float64, c.k*c.d)
+	wantWSums := make([]float64, c.k*c.d)
+	accumRef(x, c.d, wantLab, nil, wantSums)
+	accumRef(x, c.d, wantLab, w, wantWSums)
+
 	for _, l := range levels() {
 		withLevel(t, l, func() {
+			sums, wsums := make([]float64, c.k*c.d), make([]float64, c.k*c.d)
+			accumulate(x, c.d, wantLab, nil, sums)
+			accumulate(x, c.d, wantLab, w, wsums)
+			for i := range sums {
+				if !same(sums[i], wantSums[i]) || !same(wsums[i], wantWSums[i]) {
+					t.Fatalf("%s %+v sum %d: accumulate %v (weighted %v), reference %v (%v)", levelNames[l], c, i,
+						sums[i], wsums[i], wantSums[i], wantWSums[i])
+				}
+			}
 			lab, best, second := make([]int32, n), make([]float64, n), make([]float64, n)
 			nearestRows(x, &pn, lab, best, second)
 			dist := make([]float64, n*ldo)

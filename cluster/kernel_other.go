@@ -20,3 +20,5 @@ func distsAsm(x []float64, n int, pn *panel, out []float64, ldo int) int { retur
 func nearest32Asm(x []float32, n int, pn *panel, labels []int32, best []float32) int {
 	return 0
 }
+
+func accumAsm(x []float64, d int, labels []int32, w, sums []float64) bool { return false }
