@@ -88,3 +88,42 @@ func BenchmarkLloydPass(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFitFromCentroids times a whole fit from the fixed starting
+// centroids (the case scripts/bench-sklearn.sh compares with scikit-learn)
+// with each algorithm, 2 workers.
+//
+//	go test -run '^$' -bench FitFromCentroids -count 5 ./cluster
+func BenchmarkFitFromCentroids(b *testing.B) {
+	for _, set := range []string{"overlap", "blobs"} {
+		for _, alg := range []Algorithm{Auto, Lloyd, Hamerly} {
+			for _, f32 := range []bool{false, true} {
+				if f32 && alg == Hamerly {
+					continue
+				}
+				prec := "float64"
+				if f32 {
+					prec = "float32"
+				}
+				b.Run(fmt.Sprintf("%s/%v/%s", set, alg, prec), func(b *testing.B) {
+					flat, init := benchFlat(set, 8)
+					km := KMeans{K: 8, InitCentroids: unflatten(init, 8, 8), Algorithm: alg, Workers: 2, Float32: f32}
+					X := Data{Flat: flat, Cols: 8}
+					b.ReportAllocs()
+					var iters int
+					cpu0 := cpuTime()
+					for b.Loop() {
+						m, err := km.Fit(context.Background(), X)
+						if err != nil {
+							b.Fatal(err)
+						}
+						iters = m.Iterations
+					}
+					cpu := cpuTime() - cpu0
+					b.ReportMetric(float64(iters), "iters")
+					b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+				})
+			}
+		}
+	}
+}

@@ -198,6 +198,32 @@ func accumulate(x []float64, d int, labels []int32, w, sums []float64) {
 	accumRef(x, d, labels, w, sums)
 }
 
+// accumulate32 is accumulate, unweighted, for float32 rows: each value is
+// widened to float64, exactly, before it is added.
+func accumulate32(x []float32, d int, labels []int32, sums []float64) {
+	n := len(labels)
+	k := len(sums) / d
+	if d < 1 || len(x) < n*d {
+		kernelPanic("short float32 rows to accumulate")
+	}
+	for _, l := range labels {
+		if uint(l) >= uint(k) {
+			kernelPanic("a label outside the sums")
+		}
+	}
+	if accum32Asm(x, d, labels, sums) {
+		return
+	}
+	for i, l := range labels {
+		s := sums[int(l)*d : int(l)*d+d]
+		row := x[i*d : i*d+d]
+		row = row[:len(s)]
+		for t, v := range row {
+			s[t] += float64(v)
+		}
+	}
+}
+
 // accumRef is the reference for accumulate.
 func accumRef(x []float64, d int, labels []int32, w, sums []float64) {
 	for i, l := range labels {

@@ -29,6 +29,9 @@ func dists64x4(x *float64, rows, d int, pn *float64, groups int, out *float64, l
 func accumRows(x *float64, rows, d int, labels *int32, w *float64, sums *float64)
 
 //go:noescape
+func accumRows32(x *float32, rows, d int, labels *int32, sums *float64)
+
+//go:noescape
 func nearest32x8(x *float32, rows, d int, pn *float32, groups int, labels *int32, best *float32)
 
 // nearestAsm runs the widest nearest-centre kernel on the leading whole
@@ -106,5 +109,14 @@ func accumAsm(x []float64, d int, labels []int32, w, sums []float64) bool {
 		wp = &w[0]
 	}
 	accumRows(&x[0], len(labels), d, &labels[0], wp, &sums[0])
+	return true
+}
+
+// accum32Asm is accumAsm for float32 rows.
+func accum32Asm(x []float32, d int, labels []int32, sums []float64) bool {
+	if simd < simdAVX2 || len(labels) == 0 {
+		return false
+	}
+	accumRows32(&x[0], len(labels), d, &labels[0], &sums[0])
 	return true
 }

@@ -748,3 +748,57 @@ acnext:
 acdone:
 	VZEROUPPER
 	RET
+
+// func accumRows32(x *float32, rows, d int, labels *int32, sums *float64)
+//
+// accumRows for float32 rows, unweighted: each value is widened to
+// float64 (exactly) and added, element by element in row order.
+TEXT ·accumRows32(SB), NOSPLIT, $0-40
+	MOVQ x+0(FP), SI
+	MOVQ rows+8(FP), CX
+	MOVQ d+16(FP), DX
+	MOVQ labels+24(FP), R8
+	MOVQ sums+32(FP), R10
+	MOVQ DX, R11
+	SHLQ $3, R11          // sums row bytes
+	MOVQ DX, R13
+	SHLQ $2, R13          // x row bytes
+	MOVQ DX, R12
+	ANDQ $-4, R12         // values done four at a time
+	XORQ BX, BX
+	TESTQ CX, CX
+	JZ   a32done
+
+a32row:
+	MOVLQSX (R8)(BX*4), AX
+	IMULQ   R11, AX
+	ADDQ    R10, AX
+	XORQ    DI, DI
+
+a32four:
+	CMPQ      DI, R12
+	JEQ       a32one
+	VCVTPS2PD (SI)(DI*4), Y0
+	VADDPD    (AX)(DI*8), Y0, Y0
+	VMOVUPD   Y0, (AX)(DI*8)
+	ADDQ      $4, DI
+	JMP       a32four
+
+a32one:
+	CMPQ     DI, DX
+	JEQ      a32next
+	VCVTSS2SD (SI)(DI*4), X0, X0
+	VADDSD   (AX)(DI*8), X0, X0
+	VMOVSD   X0, (AX)(DI*8)
+	INCQ     DI
+	JMP      a32one
+
+a32next:
+	ADDQ R13, SI
+	INCQ BX
+	CMPQ BX, CX
+	JNE  a32row
+
+a32done:
+	VZEROUPPER
+	RET

@@ -101,6 +101,20 @@ func checkKernels(t *testing.T, c kernelCase, x, centers []float64) {
 
 	for _, l := range levels() {
 		withLevel(t, l, func() {
+			if fits32 {
+				want32, got32 := make([]float64, c.k*c.d), make([]float64, c.k*c.d)
+				for i, lab := range wantLab {
+					for t := range c.d {
+						want32[int(lab)*c.d+t] += float64(x32[i*c.d+t])
+					}
+				}
+				accumulate32(x32, c.d, wantLab, got32)
+				for i := range got32 {
+					if !same(got32[i], want32[i]) {
+						t.Fatalf("%s %+v sum %d: accumulate32 %v, reference %v", levelNames[l], c, i, got32[i], want32[i])
+					}
+				}
+			}
 			sums, wsums := make([]float64, c.k*c.d), make([]float64, c.k*c.d)
 			accumulate(x, c.d, wantLab, nil, sums)
 			accumulate(x, c.d, wantLab, w, wsums)

@@ -22,3 +22,5 @@ func nearest32Asm(x []float32, n int, pn *panel, labels []int32, best []float32)
 }
 
 func accumAsm(x []float64, d int, labels []int32, w, sums []float64) bool { return false }
+
+func accum32Asm(x []float32, d int, labels []int32, sums []float64) bool { return false }

@@ -42,7 +42,15 @@ func (i Init) String() string {
 type Algorithm int
 
 const (
-	// Auto picks Hamerly when K ≥ 2 and Lloyd otherwise.
+	// Auto starts with Lloyd and switches to Hamerly when the data show it
+	// will be faster: from the second iteration, it samples every 16th row
+	// and measures how many have a gap between their nearest and second
+	// nearest centroids wider than twice the last centroid shift (rows
+	// Hamerly's bounds would skip), and weighs that against the cost of a
+	// distance pass, which grows with the number of features times K. Well
+	// separated clusters, many features or a large K favour Hamerly;
+	// overlapping clusters at a small d·K favour Lloyd. The choice depends
+	// only on the data, and both give the same result.
 	Auto Algorithm = iota
 	// Lloyd computes the distance from every point to every centroid in
 	// every iteration.
@@ -132,6 +140,24 @@ type KMeans struct {
 	Workers int
 	// Algorithm selects the iteration; the zero value Auto picks one.
 	Algorithm Algorithm
+	// Float32, when set, runs the assignment passes in float32: X is
+	// copied once into float32 (half its size) and every pass reads that
+	// copy against the centroids rounded to float32, so an iteration moves
+	// half the memory. Centroid sums and centroids, seeding, empty-cluster
+	// handling, the convergence test and the reported Inertia stay in
+	// float64 (Inertia on the float64 data, for the final labels).
+	//
+	// Squared distances are then sums of float32 squares, each within
+	// about d·2⁻²⁴ (6e-8 per feature), relative, of the float64 value, so
+	// a row whose two nearest centroids are closer than that may take the
+	// other one; on well-conditioned data (standardised features, clusters
+	// that are not piled on each other) the labels are those of a float64
+	// fit, and the centroids agree to about 1e-7 relative. Every value must
+	// fit in float32 (|v| < 3.4e38; larger is an error wrapping
+	// [ErrNotFinite]) and squared distances above 3.4e38 overflow, so scale
+	// large features first. Float32 fits use Lloyd: Auto picks it, and
+	// Hamerly, whose bounds need float64 distances, is an error.
+	Float32 bool
 	// Progress, when not nil, is called after each iteration with the
 	// 1-based iteration number and the inertia of that iteration's
 	// assignment (points against the centroids they were assigned to,
@@ -176,6 +202,8 @@ func (km KMeans) checkConfig() error {
 		return fmt.Errorf("%w: KMeans.Init = %v", ErrConfig, km.Init)
 	case km.Algorithm < Auto || km.Algorithm > Hamerly:
 		return fmt.Errorf("%w: KMeans.Algorithm = %v", ErrConfig, km.Algorithm)
+	case km.Float32 && km.Algorithm == Hamerly:
+		return fmt.Errorf("%w: KMeans.Algorithm = hamerly with Float32 (Hamerly needs float64 distances)", ErrConfig)
 	}
 	return nil
 }
@@ -196,6 +224,11 @@ func (km KMeans) fit(ctx context.Context, X *dense, weights []float64) (*Model, 
 		return nil, err
 	}
 	p := newProblem(X, weights, parallel.Workers(km.Workers))
+	if km.Float32 {
+		if err := p.setFloat32(); err != nil {
+			return nil, err
+		}
+	}
 	maxIter := km.MaxIter
 	if maxIter == 0 {
 		maxIter = 300
@@ -206,11 +239,8 @@ func (km KMeans) fit(ctx context.Context, X *dense, weights []float64) (*Model, 
 	}
 	tol = max(tol, 0) * p.meanVariance()
 	alg := km.Algorithm
-	if alg == Auto {
-		alg = Hamerly
-		if k == 1 {
-			alg = Lloyd
-		}
+	if alg == Auto && (k == 1 || km.Float32) {
+		alg = Lloyd
 	}
 	e := newEngine(p, k, alg)
 	if init != nil {

@@ -294,3 +294,51 @@ func TestWarmStartIsLloydsFirstPass(t *testing.T) {
 		}
 	}
 }
+
+// TestAutoPicksByData checks Auto's choice on data whose traits decide it:
+// well-separated blobs switch to Hamerly at once; heavily overlapping ones
+// stay with Lloyd while the centroids travel (at least the first half of
+// the fit); at a large d·K a lower skip rate suffices. The fit itself
+// must equal Lloyd's in every case.
+func TestAutoPicksByData(t *testing.T) {
+	for _, tt := range []struct {
+		name         string
+		blobs        synth.Blobs
+		k            int
+		early, late bool // switch within 3 iterations; or not in the first half
+	}{
+		{"separated", synth.Blobs{N: 20000, Dim: 8, Centers: 8, Std: 0.3, Seed: 1}, 8, true, false},
+		{"overlapping", synth.Blobs{N: 20000, Dim: 8, Centers: 8, Std: 8, Seed: 2}, 8, false, true},
+		{"overlapping, large d·K", synth.Blobs{N: 20000, Dim: 30, Centers: 40, Std: 1.5, Seed: 3}, 40, true, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			flat, _, _ := tt.blobs.Flat()
+			m := &dense{n: tt.blobs.N, d: tt.blobs.Dim, x: flat}
+			p := newProblem(m, nil, 2)
+			s, err := p.plusPlus(context.Background(), tt.k, rand.New(rand.NewPCG(1, 1)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			auto := newEngine(p, tt.k, Auto)
+			got, err := auto.run(context.Background(), s, 300, 0, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			at, n := auto.switchIter, got.Iterations
+			t.Logf("switched to Hamerly after iteration %d of %d", at, n)
+			if tt.early && (at == 0 || at > 3) {
+				t.Errorf("Auto switched after iteration %d of %d, want within 3", at, n)
+			}
+			if tt.late && at != 0 && at < n/2 {
+				t.Errorf("Auto switched after iteration %d of %d, want not in the first half", at, n)
+			}
+			want, err := newEngine(p, tt.k, Lloyd).run(context.Background(), s, 300, 0, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("Auto differs from Lloyd (-lloyd +auto):\n%s", diff)
+			}
+		})
+	}
+}

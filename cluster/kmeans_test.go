@@ -138,15 +138,17 @@ func TestHamerlyMatchesLloyd(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				ham, err := cluster.KMeans{K: tt.k, Seed: seed, Tol: -1, Algorithm: cluster.Hamerly}.Fit(t.Context(), cluster.Data{Rows: X})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if diff := cmp.Diff(lloyd.Labels, ham.Labels); diff != "" {
-					t.Errorf("seed %d: labels mismatch (-lloyd +hamerly):\n%s", seed, diff)
-				}
-				if diff := cmp.Diff(lloyd, ham, cmpopts.EquateApprox(1e-9, 0)); diff != "" {
-					t.Errorf("seed %d: model mismatch (-lloyd +hamerly):\n%s", seed, diff)
+				for _, alg := range []cluster.Algorithm{cluster.Hamerly, cluster.Auto} {
+					ham, err := cluster.KMeans{K: tt.k, Seed: seed, Tol: -1, Algorithm: alg}.Fit(t.Context(), cluster.Data{Rows: X})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if diff := cmp.Diff(lloyd.Labels, ham.Labels); diff != "" {
+						t.Errorf("seed %d: labels mismatch (-lloyd +%v):\n%s", seed, alg, diff)
+					}
+					if diff := cmp.Diff(lloyd, ham, cmpopts.EquateApprox(1e-9, 0)); diff != "" {
+						t.Errorf("seed %d: model mismatch (-lloyd +%v):\n%s", seed, alg, diff)
+					}
 				}
 			}
 		})
@@ -166,7 +168,7 @@ func TestHamerlyMatchesLloyd(t *testing.T) {
 // Inertia = 0.5² + 0.5² = 0.5.
 func TestEmptyClusterRelocation(t *testing.T) {
 	X := [][]float64{{0}, {1}, {10}, {11}}
-	for _, alg := range []cluster.Algorithm{cluster.Lloyd, cluster.Hamerly} {
+	for _, alg := range []cluster.Algorithm{cluster.Lloyd, cluster.Hamerly, cluster.Auto} {
 		var inertias []float64
 		km := cluster.KMeans{K: 3, InitCentroids: [][]float64{{0}, {1}, {100}}, Algorithm: alg,
 			Progress: func(_ int, in float64) { inertias = append(inertias, in) }}

@@ -13,6 +13,7 @@ import (
 type problem struct {
 	n, d    int
 	x       []float64
+	x32     []float32 // x in float32, for KMeans.Float32; nil otherwise
 	w       []float64 // nil means unit weights
 	ck      parallel.Chunks
 	workers int
@@ -20,6 +21,27 @@ type problem struct {
 
 func newProblem(X *dense, w []float64, workers int) *problem {
 	return &problem{n: X.n, d: X.d, x: X.x, w: w, ck: chunksOf(X.n), workers: workers}
+}
+
+// setFloat32 keeps a float32 copy of the rows for the float32 passes. A
+// value beyond float32's range is an error naming it.
+func (p *problem) setFloat32() error {
+	p.x32 = make([]float32, len(p.x))
+	bad := make([]int, p.ck.Count)
+	parallel.For(p.workers, p.ck.Count, func(_, ch int) {
+		lo, hi := p.ck.Bounds(ch)
+		bad[ch] = -1
+		dst, src := p.x32[lo*p.d:hi*p.d], p.x[lo*p.d:hi*p.d]
+		for i, v := range src {
+			dst[i] = float32(v)
+			if v > math.MaxFloat32 || v < -math.MaxFloat32 {
+				if bad[ch] < 0 {
+					bad[ch] = lo*p.d + i
+				}
+			}
+		}
+	})
+	return firstBad("X", p.d, bad)
 }
 
 func (p *problem) row(i int) []float64 { return p.x[i*p.d : (i+1)*p.d : (i+1)*p.d] }
