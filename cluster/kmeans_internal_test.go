@@ -302,9 +302,9 @@ func TestWarmStartIsLloydsFirstPass(t *testing.T) {
 // must equal Lloyd's in every case.
 func TestAutoPicksByData(t *testing.T) {
 	for _, tt := range []struct {
-		name         string
-		blobs        synth.Blobs
-		k            int
+		name        string
+		blobs       synth.Blobs
+		k           int
 		early, late bool // switch within 3 iterations; or not in the first half
 	}{
 		{"separated", synth.Blobs{N: 20000, Dim: 8, Centers: 8, Std: 0.3, Seed: 1}, 8, true, false},
