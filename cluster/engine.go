@@ -628,8 +628,12 @@ func (e *engine) inertia() float64 {
 }
 
 func unflatten(flat []float64, rows, cols int) [][]float64 {
+	return unflattenOwned(slices.Clone(flat[:rows*cols]), rows, cols)
+}
+
+// unflattenOwned is unflatten without the copy: the rows share data.
+func unflattenOwned(data []float64, rows, cols int) [][]float64 {
 	out := make([][]float64, rows)
-	data := slices.Clone(flat[:rows*cols])
 	for i := range out {
 		out[i] = data[i*cols : (i+1)*cols : (i+1)*cols]
 	}

@@ -80,3 +80,28 @@ func ExampleDaviesBouldin() {
 	// Output:
 	// Davies-Bouldin 0.1111 (lower is better), Calinski-Harabasz 27.0 (higher is better)
 }
+
+func ExampleModel_Transform() {
+	m := &cluster.Model{Centroids: [][]float64{{0, 0}, {3, 4}}}
+	dist, err := m.Transform(cluster.Data{Rows: [][]float64{{0, 0}, {6, 8}}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(dist)
+	// Output:
+	// [[0 5] [10 5]]
+}
+
+func ExampleModel_Score() {
+	m := &cluster.Model{Centroids: [][]float64{{0, 0}, {3, 4}}}
+	// Nearest squared distances 1 and 4, the second row counted twice.
+	s, err := m.Score(cluster.Data{Rows: [][]float64{{1, 0}, {3, 6}}, Weights: []float64{1, 2}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s)
+	// Output:
+	// 9
+}

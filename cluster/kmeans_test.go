@@ -405,3 +405,101 @@ func TestPredict(t *testing.T) {
 		t.Errorf("PredictAll(ragged) error = %v, want ErrRagged", err)
 	}
 }
+
+// TestTransformScore checks Transform and Score by hand on three rows, and
+// on a fitted model that Score of the training data is its Inertia (the
+// same sum in the same order), PredictAll its Labels, and Transform the
+// square roots of the squared distances computed naively.
+func TestTransformScore(t *testing.T) {
+	m := &cluster.Model{Centroids: [][]float64{{0, 0}, {3, 4}}}
+	X := cluster.Data{Rows: [][]float64{{0, 0}, {3, 0}, {6, 8}}, Weights: []float64{1, 2, 1}}
+	dist, err := m.Transform(X)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([][]float64{{0, 5}, {3, 4}, {10, 5}}, dist); diff != "" {
+		t.Errorf("Transform mismatch (-want +got):\n%s", diff)
+	}
+	// Nearest squared distances 0, 9 (weight 2) and 25.
+	if got, err := m.Score(X); err != nil || got != 43 {
+		t.Errorf("Score = %v, %v; want 43", got, err)
+	}
+	if _, err := m.Score(cluster.Data{Rows: X.Rows, Weights: []float64{1, -1, 1}}); !errors.Is(err, cluster.ErrWeight) {
+		t.Errorf("Score with a negative weight: %v, want ErrWeight", err)
+	}
+	if _, err := m.Transform(cluster.Data{Rows: [][]float64{{1, 2, 3}}}); !errors.Is(err, cluster.ErrRagged) {
+		t.Errorf("Transform with 3 features for 2: %v, want ErrRagged", err)
+	}
+	if _, err := (&cluster.Model{}).Score(X); !errors.Is(err, cluster.ErrEmpty) {
+		t.Errorf("Score without centroids: %v, want ErrEmpty", err)
+	}
+
+	flat, _, _ := synth.Blobs{N: 3001, Dim: 5, Centers: 9, Std: 3, Seed: 6}.Flat()
+	data := cluster.Data{Flat: flat, Cols: 5}
+	fit, err := cluster.KMeans{K: 9, Seed: 1}.Fit(t.Context(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := fit.Score(data); err != nil || got != fit.Inertia {
+		t.Errorf("Score(training data) = %v, %v; want Inertia %v exactly", got, err, fit.Inertia)
+	}
+	labels, err := fit.PredictAll(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(fit.Labels, labels); diff != "" {
+		t.Errorf("PredictAll(training data) mismatch (-Labels +PredictAll):\n%s", diff)
+	}
+	dist, err = fit.Transform(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3001 {
+		for j, c := range fit.Centroids {
+			var s float64
+			for t, v := range flat[i*5 : i*5+5] {
+				s += (v - c[t]) * (v - c[t])
+			}
+			if math.Abs(dist[i][j]-math.Sqrt(s)) > 1e-12*math.Sqrt(s) {
+				t.Fatalf("Transform row %d centroid %d = %v, want %v", i, j, dist[i][j], math.Sqrt(s))
+			}
+		}
+	}
+}
+
+// TestFloat32 fits the same well-separated data in float64 and float32:
+// the same labels and iterations, centroids within 1e-6 relative; and
+// values beyond float32's range are an error.
+func TestFloat32(t *testing.T) {
+	flat, _, _ := synth.Blobs{N: 5000, Dim: 6, Centers: 5, Std: 1, Seed: 12}.Flat()
+	X := cluster.Data{Flat: flat, Cols: 6}
+	for _, seed := range []uint64{1, 2, 3} {
+		km := cluster.KMeans{K: 5, Seed: seed}
+		m64, err := km.Fit(t.Context(), X)
+		if err != nil {
+			t.Fatal(err)
+		}
+		km.Float32 = true
+		m32, err := km.Fit(t.Context(), X)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(m64.Labels, m32.Labels); diff != "" {
+			t.Errorf("seed %d: float32 labels mismatch (-float64 +float32):\n%s", seed, diff)
+		}
+		if m32.Iterations != m64.Iterations {
+			t.Errorf("seed %d: float32 took %d iterations, float64 %d", seed, m32.Iterations, m64.Iterations)
+		}
+		if diff := cmp.Diff(m64.Centroids, m32.Centroids, cmpopts.EquateApprox(1e-6, 1e-9)); diff != "" {
+			t.Errorf("seed %d: float32 centroids mismatch (-float64 +float32):\n%s", seed, diff)
+		}
+	}
+	_, err := cluster.KMeans{K: 1, Float32: true}.Fit(t.Context(), cluster.Data{Rows: [][]float64{{1}, {1e39}}})
+	var ie *cluster.InputError
+	if !errors.Is(err, cluster.ErrNotFinite) || !errors.As(err, &ie) || ie.Row != 1 {
+		t.Errorf("Float32 fit of 1e39: %v, want ErrNotFinite at row 1", err)
+	}
+	if _, err := (cluster.KMeans{K: 1, Float32: true, Algorithm: cluster.Hamerly}).Fit(t.Context(), X); !errors.Is(err, cluster.ErrConfig) {
+		t.Errorf("Float32 with Hamerly: %v, want ErrConfig", err)
+	}
+}
