@@ -18,12 +18,28 @@
 // optional sample weights.
 //
 // [KMeans] matches scikit-learn's KMeans: greedy k-means++ seeding, Lloyd
-// iterations (or the Hamerly variant, which gives the same labels faster),
-// the same convergence rule and the same handling of empty clusters. From
-// the same starting centroids it produces the same labels, centroids and
+// iterations (or the Hamerly variant, which gives the same labels with
+// fewer distances on well-separated data; [Auto] picks by the data), the
+// same convergence rule and the same handling of empty clusters. From the
+// same starting centroids it produces the same labels, centroids and
 // inertia as scikit-learn's Lloyd. Work is split over Workers goroutines
 // in fixed chunks reduced in a fixed order, so the result is bit-identical
-// whatever the worker count.
+// whatever the worker count. A fitted [Model] predicts labels, gives the
+// distances to every centroid ([Model.Transform]) and scores new data
+// ([Model.Score]).
+//
+// # Performance
+//
+// Distances are computed by vector kernels: on amd64, assembly for AVX-512
+// or AVX2 with FMA, picked at run time from CPUID; elsewhere, or when
+// built with the purego tag, pure Go. Every kernel computes each squared
+// distance exactly as the pure-Go reference does (the same operations in
+// the same order), so the result is also bit-identical across processors
+// and build tags. Lloyd's labels come from a faster fused multiply-add
+// kernel whose rows with a near tie between their two nearest centroids
+// are recomputed exactly, so labels never differ from the reference.
+// [KMeans.Float32] halves the memory each iteration reads, at float32
+// precision.
 //
 // [MiniBatchKMeans] fits large or streaming data in mini-batches; [Online]
 // takes batches one at a time with PartialFit, and [Sums] lets a host

@@ -179,7 +179,7 @@ func (e *engine) run(ctx context.Context, start *seeding, maxIter int, tol float
 	}
 	if !strict {
 		// Make the labels match the final centroids.
-		e.assign(ctx, iters == 0, false, false)
+		e.assign(ctx, iters == 0 || e.switched, false, false) // a switch just made: bounds not set yet
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("cluster: fit stopped in the final assignment: %w", err)
 		}

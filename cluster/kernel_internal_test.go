@@ -6,6 +6,9 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/clientele-go/clientele/internal/synth"
+	"github.com/google/go-cmp/cmp"
 )
 
 // levels returns the kernel levels this processor can run, narrowest
@@ -307,5 +310,36 @@ func TestFastKernelNearTies(t *testing.T) {
 			}
 		}
 		checkKernels(t, kernelCase{n: n, d: d, k: k}, x, centers)
+	}
+}
+
+// TestFitSameAtEveryLevel fits with every kernel level and expects the
+// bit-identical model: the fast kernel's labels are rechecked and every
+// value that reaches the result comes from exact kernels.
+func TestFitSameAtEveryLevel(t *testing.T) {
+	flat, _, _ := synth.Blobs{N: 3000, Dim: 7, Centers: 6, Std: 5, Seed: 4}.Flat()
+	X := Data{Flat: flat, Cols: 7}
+	for _, km := range []KMeans{
+		{K: 6, Seed: 1},
+		{K: 11, Seed: 2, Algorithm: Hamerly},
+		{K: 6, Seed: 3, Init: Random, NInit: 2, Algorithm: Lloyd},
+		{K: 9, Seed: 4, Float32: true},
+	} {
+		var want *Model
+		for _, l := range levels() {
+			withLevel(t, l, func() {
+				m, err := km.Fit(t.Context(), X)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want == nil {
+					want = m
+					return
+				}
+				if diff := cmp.Diff(want, m); diff != "" {
+					t.Errorf("%+v at %s differs from purego (-purego +%s):\n%s", km, levelNames[l], levelNames[l], diff)
+				}
+			})
+		}
 	}
 }

@@ -319,25 +319,30 @@ func TestAutoPicksByData(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			auto := newEngine(p, tt.k, Auto)
-			got, err := auto.run(context.Background(), s, 300, 0, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			at, n := auto.switchIter, got.Iterations
-			t.Logf("switched to Hamerly after iteration %d of %d", at, n)
-			if tt.early && (at == 0 || at > 3) {
-				t.Errorf("Auto switched after iteration %d of %d, want within 3", at, n)
-			}
-			if tt.late && at != 0 && at < n/2 {
-				t.Errorf("Auto switched after iteration %d of %d, want not in the first half", at, n)
-			}
-			want, err := newEngine(p, tt.k, Lloyd).run(context.Background(), s, 300, 0, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("Auto differs from Lloyd (-lloyd +auto):\n%s", diff)
+			// With Tol 0 only strict convergence stops the fit; with the
+			// default tolerance Auto can switch on the iteration that
+			// converges, leaving the final pass to set Hamerly's bounds.
+			for _, tol := range []float64{0, 1e-4 * p.meanVariance()} {
+				auto := newEngine(p, tt.k, Auto)
+				got, err := auto.run(context.Background(), s, 300, tol, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				at, n := auto.switchIter, got.Iterations
+				t.Logf("tol %g: switched to Hamerly after iteration %d of %d", tol, at, n)
+				if tt.early && (at == 0 || at > 3) {
+					t.Errorf("tol %g: Auto switched after iteration %d of %d, want within 3", tol, at, n)
+				}
+				if tt.late && at != 0 && at < n/2 {
+					t.Errorf("tol %g: Auto switched after iteration %d of %d, want not in the first half", tol, at, n)
+				}
+				want, err := newEngine(p, tt.k, Lloyd).run(context.Background(), s, 300, tol, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("tol %g: Auto differs from Lloyd (-lloyd +auto):\n%s", tol, diff)
+				}
 			}
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/clientele-go/clientele/cluster"
@@ -501,5 +502,37 @@ func TestFloat32(t *testing.T) {
 	}
 	if _, err := (cluster.KMeans{K: 1, Float32: true, Algorithm: cluster.Hamerly}).Fit(t.Context(), X); !errors.Is(err, cluster.ErrConfig) {
 		t.Errorf("Float32 with Hamerly: %v, want ErrConfig", err)
+	}
+}
+
+// TestAutoEqualsLloydFromRows fits from K random rows with the default
+// tolerance, the case of scripts/bench-sklearn.sh, where Auto switches to
+// Hamerly on the iteration that converges and its final pass must then set
+// the bounds itself: Auto must equal Lloyd.
+func TestAutoEqualsLloydFromRows(t *testing.T) {
+	for _, b := range []synth.Blobs{ // found to switch on the converging iteration
+		{N: 5000, Dim: 8, Centers: 8, Std: 0.5, Seed: 3},
+		{N: 20000, Dim: 8, Centers: 8, Std: 0.5, Seed: 4},
+		{N: 20000, Dim: 8, Centers: 8, Std: 3, Seed: 1},
+	} {
+		flat, _, _ := b.Flat()
+		rng := rand.New(rand.NewPCG(3, 3))
+		init := make([][]float64, 8)
+		for j := range init {
+			i := rng.IntN(b.N)
+			init[j] = flat[i*8 : i*8+8]
+		}
+		X := cluster.Data{Flat: flat, Cols: 8}
+		lloyd, err := cluster.KMeans{K: 8, InitCentroids: init, Algorithm: cluster.Lloyd}.Fit(t.Context(), X)
+		if err != nil {
+			t.Fatal(err)
+		}
+		auto, err := cluster.KMeans{K: 8, InitCentroids: init}.Fit(t.Context(), X)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(lloyd, auto); diff != "" {
+			t.Errorf("%+v: Auto differs from Lloyd (-lloyd +auto):\n%s", b, diff)
+		}
 	}
 }
