@@ -37,7 +37,7 @@ func BenchmarkKMeans(b *testing.B) {
 					b.ReportAllocs()
 					var iters, runs int
 					for b.Loop() {
-						m, err := km.Fit(b.Context(), X)
+						m, err := km.Fit(b.Context(), cluster.Data{Rows: X})
 						if err != nil {
 							b.Fatal(err)
 						}
@@ -60,7 +60,7 @@ func BenchmarkMiniBatchKMeans(b *testing.B) {
 				b.ReportAllocs()
 				var steps, runs int
 				for b.Loop() {
-					m, err := mb.Fit(b.Context(), X)
+					m, err := mb.Fit(b.Context(), cluster.Data{Rows: X})
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -75,14 +75,14 @@ func BenchmarkMiniBatchKMeans(b *testing.B) {
 
 func BenchmarkSilhouette(b *testing.B) {
 	X := blobs(10_000)
-	m, err := cluster.KMeans{K: 8, Seed: 1}.Fit(b.Context(), X)
+	m, err := cluster.KMeans{K: 8, Seed: 1}.Fit(b.Context(), cluster.Data{Rows: X})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Run("exact/n=10000", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := cluster.Silhouette(X, m.Labels); err != nil {
+			if _, err := (cluster.Silhouette{}).Score(b.Context(), cluster.Data{Rows: X}, m.Labels); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -90,7 +90,7 @@ func BenchmarkSilhouette(b *testing.B) {
 	b.Run("sample=2000/n=10000", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := (cluster.SilhouetteScore{SampleSize: 2000, Seed: 1}).Score(b.Context(), X, m.Labels); err != nil {
+			if _, err := (cluster.Silhouette{SampleSize: 2000, Seed: 1}).Score(b.Context(), cluster.Data{Rows: X}, m.Labels); err != nil {
 				b.Fatal(err)
 			}
 		}

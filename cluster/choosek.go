@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+
+	"github.com/clientele-go/clientele/internal/parallel"
 )
 
 // ChooseK fits k-means for each K in [MinK, MaxK] and scores each fit, to
@@ -19,7 +21,7 @@ type ChooseK struct {
 	// InitCentroids must be nil.
 	KMeans KMeans
 	// SilhouetteSample is the number of rows the silhouette is computed
-	// on (see [SilhouetteScore]); 0 means 5000, negative means all rows.
+	// on (see [Silhouette]); 0 means 5000, negative means all rows.
 	// The sample uses KMeans.Seed.
 	SilhouetteSample int
 }
@@ -47,12 +49,12 @@ type KChoice struct {
 	Elbow int
 }
 
-// Run fits and scores each K in turn, sequentially (each fit uses the
-// template's Workers). Errors are those of [KMeans.Fit] and [Silhouette],
+// Run fits and scores each K in turn on X, sequentially (each fit uses the
+// template's Workers). Errors are those of [KMeans.Fit] and [Silhouette.Score],
 // and an error wrapping [ErrConfig] for a bad range or InitCentroids set.
 // When no K fits, for instance MaxK above the number of distinct rows, Run
 // returns the error of the first K that failed.
-func (c ChooseK) Run(ctx context.Context, X [][]float64) (*KChoice, error) {
+func (c ChooseK) Run(ctx context.Context, X Data) (*KChoice, error) {
 	lo, hi := c.MinK, c.MaxK
 	if lo == 0 {
 		lo = 2
@@ -61,10 +63,10 @@ func (c ChooseK) Run(ctx context.Context, X [][]float64) (*KChoice, error) {
 		hi = 10
 	}
 	if lo < 1 || hi < lo {
-		return nil, fmt.Errorf("%w: K range %d to %d", ErrConfig, lo, hi)
+		return nil, fmt.Errorf("%w: ChooseK.MinK to MaxK is %d to %d", ErrConfig, lo, hi)
 	}
 	if c.KMeans.InitCentroids != nil {
-		return nil, fmt.Errorf("%w: ChooseK with InitCentroids", ErrConfig)
+		return nil, fmt.Errorf("%w: ChooseK.KMeans.InitCentroids is set", ErrConfig)
 	}
 	sample := c.SilhouetteSample
 	switch {
@@ -73,18 +75,26 @@ func (c ChooseK) Run(ctx context.Context, X [][]float64) (*KChoice, error) {
 	case sample < 0:
 		sample = 0
 	}
+	if c.KMeans.Workers < 0 {
+		return nil, fmt.Errorf("%w: ChooseK.KMeans.Workers = %d", ErrConfig, c.KMeans.Workers)
+	}
+	m, err := X.matrix("X", parallel.Workers(c.KMeans.Workers))
+	if err != nil {
+		return nil, err
+	}
+	X = Data{Flat: m.x, Cols: m.d, Weights: X.Weights} // validated and flat: no copy per K
 	out := &KChoice{}
 	bestSil := math.Inf(-1)
 	for k := lo; k <= hi; k++ {
 		km := c.KMeans
 		km.K = k
-		m, err := km.Fit(ctx, X)
+		fit, err := km.Fit(ctx, X)
 		if err != nil {
 			return nil, fmt.Errorf("cluster: ChooseK at K = %d: %w", k, err)
 		}
-		sc := KScore{K: k, Inertia: m.Inertia, Iterations: m.Iterations, Silhouette: math.NaN()}
-		if k >= 2 && k < len(X) {
-			s, err := SilhouetteScore{SampleSize: sample, Seed: c.KMeans.Seed, Workers: c.KMeans.Workers}.Score(ctx, X, m.Labels)
+		sc := KScore{K: k, Inertia: fit.Inertia, Iterations: fit.Iterations, Silhouette: math.NaN()}
+		if k >= 2 && k < m.n {
+			s, err := Silhouette{SampleSize: sample, Seed: c.KMeans.Seed, Workers: c.KMeans.Workers}.Score(ctx, X, fit.Labels)
 			if err != nil {
 				return nil, fmt.Errorf("cluster: ChooseK at K = %d: %w", k, err)
 			}

@@ -3,6 +3,7 @@ package cluster
 import (
 	"context"
 	"fmt"
+	"github.com/clientele-go/clientele/internal/parallel"
 	"math"
 	"slices"
 )
@@ -24,9 +25,9 @@ type engine struct {
 	partInertia []float64 // chunk
 	partChanged []int     // chunk
 
-	scratch [][]float64 // per goroutine, k distances
-	warm    *seeding    // k-means++ output for the first assignment, if any
-	pn      panel       // the current centroids laid out for distance passes
+	scratch []*chunkScratch // per goroutine, allocated on first use
+	warm    *seeding        // k-means++ output for the first assignment, if any
+	pn      panel           // the current centroids laid out for the kernels
 
 	sums   []float64 // k × d
 	wsum   []float64 // k
@@ -40,10 +41,22 @@ type engine struct {
 	shift1, shift2 float64   // largest and second largest shift
 	shiftArg       int       // centroid with the largest shift
 	up, down       float64   // 1+slack and 1-slack
+
+	// Auto: Lloyd passes that sample how many rows Hamerly would skip,
+	// and switch to Hamerly when the cost model says it pays.
+	auto       bool
+	switched   bool  // the next pass is Hamerly's first
+	switchIter int   // iteration after which the last run switched; 0: never
+	partSample []int // chunk: rows sampled
+	partSkip   []int // chunk: of those, rows whose gap beats twice the last shift
 }
 
 func newEngine(p *problem, k int, alg Algorithm) *engine {
-	d, c := p.d, p.ck.count
+	d, c := p.d, p.ck.Count
+	auto := alg == Auto
+	if auto {
+		alg = Lloyd
+	}
 	e := &engine{
 		p: p, k: k, alg: alg,
 		centers:     make([]float64, k*d),
@@ -56,20 +69,46 @@ func newEngine(p *problem, k int, alg Algorithm) *engine {
 		sums:        make([]float64, k*d),
 		wsum:        make([]float64, k),
 		counts:      make([]int, k),
-		scratch:     make([][]float64, p.workers),
+		scratch:     make([]*chunkScratch, p.workers),
 	}
-	for w := range e.scratch {
-		e.scratch[w] = make([]float64, k)
-	}
+	slack := slackFor(d)
+	e.up, e.down = 1+slack, 1-slack
 	if alg == Hamerly {
-		slack := slackFor(d)
-		e.up, e.down = 1+slack, 1-slack
-		e.upper = make([]float64, p.n)
-		e.lower = make([]float64, p.n)
-		e.half = make([]float64, k)
+		e.startHamerly()
+	}
+	if auto && k > 1 && p.x32 == nil {
+		e.auto = true
+		e.partSample = make([]int, c)
+		e.partSkip = make([]int, c)
 		e.shift = make([]float64, k)
 	}
 	return e
+}
+
+func (e *engine) startHamerly() {
+	e.alg = Hamerly
+	e.upper = make([]float64, e.p.n)
+	e.lower = make([]float64, e.p.n)
+	e.half = make([]float64, e.k)
+	e.shift = make([]float64, e.k)
+}
+
+// autoSample is the stride of the rows Auto samples.
+const autoSample = 16
+
+// preferHamerly is Auto's cost model: per row, a Lloyd pass costs about
+// 1 + 0.07·d·K ns with the fast kernel (measured on AVX-512 and AVX2,
+// d = 8, K = 8 and 32); a Hamerly pass about 4 ns of bound bookkeeping
+// plus, for the rows its bounds do not settle, the exact kernel at about
+// 1.4 times Lloyd's cost per row. skip is the sampled fraction of rows
+// whose gap between nearest and second nearest centroid exceeds twice the
+// largest centroid shift of the last update: rows Hamerly would skip if
+// the centroids moved as much again. Hamerly must save a fifth to be
+// chosen, since switching costs one full exact pass.
+func preferHamerly(d, k int, skip float64) bool {
+	lloyd := 1 + 0.07*float64(d*k)
+	hamerly := 4 + (1-skip)*1.4*lloyd
+	return hamerly < 0.8*lloyd
 }
 
 // slackFor returns the relative widening applied to Hamerly's bounds for d
@@ -90,6 +129,12 @@ func (e *engine) run(ctx context.Context, start *seeding, maxIter int, tol float
 	p := e.p
 	copy(e.centers, start.centers)
 	e.warm = start
+	if p.x32 != nil {
+		e.warm = nil // every pass in float32, the first too
+	}
+	if e.auto {
+		e.alg, e.switched, e.switchIter = Lloyd, false, 0 // each run decides afresh
+	}
 	if e.labels == nil {
 		e.labels = make([]int, p.n)
 	}
@@ -101,11 +146,23 @@ func (e *engine) run(ctx context.Context, start *seeding, maxIter int, tol float
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("cluster: fit stopped before iteration %d: %w", it, err)
 		}
-		changed, inertia := e.assign(ctx, it == 1, progress != nil, true)
+		changed, inertia := e.assign(ctx, it == 1 || e.switched, progress != nil, true)
+		e.switched, e.warm = false, nil
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("cluster: fit stopped in iteration %d: %w", it, err)
 		}
 		shift := e.update(ctx)
+		if e.auto && e.alg == Lloyd && it > 1 {
+			var sampled, skip int
+			for ch := range p.ck.Count {
+				sampled += e.partSample[ch]
+				skip += e.partSkip[ch]
+			}
+			if sampled > 0 && preferHamerly(p.d, e.k, float64(skip)/float64(sampled)) {
+				e.startHamerly()
+				e.switched, e.switchIter = true, it
+			}
+		}
 		iters = it
 		if progress != nil {
 			progress(it, inertia)
@@ -122,7 +179,7 @@ func (e *engine) run(ctx context.Context, start *seeding, maxIter int, tol float
 	}
 	if !strict {
 		// Make the labels match the final centroids.
-		e.assign(ctx, iters == 0, false, false)
+		e.assign(ctx, iters == 0 || e.switched, false, false) // a switch just made: bounds not set yet
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("cluster: fit stopped in the final assignment: %w", err)
 		}
@@ -136,6 +193,38 @@ func (e *engine) run(ctx context.Context, start *seeding, maxIter int, tol float
 	}
 	e.labels = nil // the model owns them now
 	return m, nil
+}
+
+// chunkScratch holds one goroutine's kernel outputs for a chunk of rows.
+type chunkScratch struct {
+	labels       []int32
+	best, second []float64
+	best32       []float32 // float32 passes
+	rows         []float64 // rows gathered for the kernel (Hamerly)
+	idx          []int     // their row numbers
+	dist         []float64 // per row of the chunk: squared distance to its centroid
+}
+
+func (e *engine) scratchFor(w int) *chunkScratch {
+	size := e.p.ck.Size
+	sc := e.scratch[w]
+	if sc == nil {
+		sc = &chunkScratch{
+			labels: make([]int32, size),
+			best:   make([]float64, size),
+			second: make([]float64, size),
+		}
+		if e.p.x32 != nil {
+			sc.best32 = make([]float32, size)
+		}
+	}
+	if e.alg == Hamerly && sc.rows == nil {
+		sc.rows = make([]float64, size*e.p.d)
+		sc.idx = make([]int, size)
+		sc.dist = make([]float64, size)
+	}
+	e.scratch[w] = sc
+	return sc
 }
 
 // assign labels every point with its nearest centroid and, when sums is
@@ -152,20 +241,27 @@ func (e *engine) assign(ctx context.Context, first, wantInertia, sums bool) (int
 	if e.alg == Hamerly {
 		e.halfDistances()
 	}
-	e.pn.set(e.centers, k, d)
-	parallelW(p.workers, p.ck.count, func(w, ch int) {
+	if p.x32 != nil {
+		e.pn.set32(e.centers, k, d)
+	} else {
+		e.pn.set(e.centers, k, d)
+	}
+	parallel.For(p.workers, p.ck.Count, func(w, ch int) {
 		if ctx.Err() != nil {
 			return
 		}
-		lo, hi := p.ck.bounds(ch)
+		lo, hi := p.ck.Bounds(ch)
 		var changed int
 		var inertia float64
+		sc := e.scratchFor(w)
 		if first && e.warm != nil && e.warm.near != nil {
 			changed, inertia = e.warmChunk(lo, hi)
-		} else if e.alg == Hamerly {
-			changed, inertia = e.hamerlyChunk(lo, hi, first, wantInertia, e.scratch[w])
+		} else if e.alg == Hamerly && !first {
+			changed, inertia = e.hamerlyChunk(lo, hi, wantInertia, sc)
+		} else if p.x32 != nil {
+			changed, inertia = e.lloydChunk32(lo, hi, wantInertia, sc)
 		} else {
-			changed, inertia = e.lloydChunk(lo, hi, e.scratch[w])
+			changed, inertia = e.lloydChunk(lo, hi, wantInertia, sc)
 		}
 		e.partChanged[ch] = changed
 		e.partInertia[ch] = inertia
@@ -175,23 +271,37 @@ func (e *engine) assign(ctx context.Context, first, wantInertia, sums bool) (int
 		ps := e.partSum[ch*k*d : (ch+1)*k*d]
 		pw := e.partW[ch*k : (ch+1)*k]
 		pn := e.partN[ch*k : (ch+1)*k]
-		for i := lo; i < hi; i++ {
-			j := e.labels[i]
-			s := ps[j*d : (j+1)*d]
-			x := p.row(i)
-			if p.w == nil {
-				for t, v := range x {
-					s[t] += v
-				}
-				pw[j]++
-			} else {
-				w := p.w[i]
-				for t, v := range x {
-					s[t] += float64(w * v)
-				}
-				pw[j] += w
-			}
+		m := hi - lo
+		lab := sc.labels[:m]
+		for i, j := range e.labels[lo:hi] {
+			lab[i] = int32(j)
 			pn[j]++
+		}
+		var ws []float64
+		if p.w != nil {
+			ws = p.w[lo:hi]
+			for i, l := range lab {
+				pw[l] += ws[i]
+			}
+		} else {
+			for j := range k {
+				pw[j] = float64(pn[j])
+			}
+		}
+		switch {
+		case p.x32 == nil:
+			accumulate(p.x[lo*d:hi*d], d, lab, ws, ps)
+		case ws == nil:
+			accumulate32(p.x32[lo*d:hi*d], d, lab, ps)
+		default:
+			rows := p.x32[lo*d : hi*d]
+			for i, l := range lab {
+				s := ps[int(l)*d : int(l)*d+d]
+				wi := ws[i]
+				for t, v := range rows[i*d : i*d+d] {
+					s[t] += float64(wi * float64(v))
+				}
+			}
 		}
 	})
 	var changed int
@@ -218,35 +328,95 @@ func (e *engine) warmChunk(lo, hi int) (changed int, inertia float64) {
 	return hi - lo, inertia
 }
 
-func (e *engine) lloydChunk(lo, hi int, scratch []float64) (changed int, inertia float64) {
-	p := e.p
-	for i := lo; i < hi; i++ {
-		best, bd := nearest(p.row(i), &e.pn, scratch)
-		if e.labels[i] != best {
-			e.labels[i] = best
+// lloydChunk labels rows lo to hi with the kernel. Plain Lloyd takes the
+// labels from the fast kernel and, only when wantInertia is set, computes
+// the exact distances to the chosen centroids; Hamerly's first pass takes
+// exact distances for its bounds.
+func (e *engine) lloydChunk(lo, hi int, wantInertia bool, sc *chunkScratch) (changed int, inertia float64) {
+	p, d := e.p, e.p.d
+	m := hi - lo
+	lab, best, second := sc.labels[:m], sc.best[:m], sc.second[:m]
+	rows := p.x[lo*d : hi*d]
+	if e.alg == Hamerly {
+		nearestRows(rows, &e.pn, lab, best, second)
+	} else {
+		nearestRowsFast(rows, &e.pn, lab, best, second)
+	}
+	labels := e.labels[lo:hi]
+	for i, l := range lab {
+		if labels[i] != int(l) {
+			labels[i] = int(l)
 			changed++
 		}
-		inertia += float64(p.weight(i) * bd)
+	}
+	if e.alg == Hamerly {
+		up, down := e.up, e.down
+		upper, lower := e.upper[lo:hi], e.lower[lo:hi]
+		for i := range lab {
+			upper[i] = math.Sqrt(best[i]) * up
+			lower[i] = math.Sqrt(second[i]) * down
+		}
+		return changed, p.weightedSum(lo, best)
+	}
+	if e.auto {
+		// Sample every autoSample-th row (fixed rows: the decision
+		// depends on the data only). The fast kernel's distances are close
+		// enough for an estimate.
+		ch := lo / p.ck.Size
+		var sampled, skip int
+		for i := (autoSample - lo%autoSample) % autoSample; i < m; i += autoSample {
+			sampled++
+			if math.Sqrt(second[i])-math.Sqrt(best[i]) > 2*e.shift1 {
+				skip++
+			}
+		}
+		e.partSample[ch], e.partSkip[ch] = sampled, skip
+	}
+	if wantInertia {
+		for i, l := range lab {
+			j := int(l)
+			best[i] = sqDist(rows[i*d:i*d+d], e.centers[j*d:j*d+d])
+		}
+		inertia = p.weightedSum(lo, best)
 	}
 	return changed, inertia
 }
 
-func (e *engine) hamerlyChunk(lo, hi int, first, wantInertia bool, scratch []float64) (changed int, inertia float64) {
+// lloydChunk32 is lloydChunk for KMeans.Float32: labels from the float32
+// kernel; with wantInertia, exact float64 distances to the chosen centroids.
+func (e *engine) lloydChunk32(lo, hi int, wantInertia bool, sc *chunkScratch) (changed int, inertia float64) {
+	p, d := e.p, e.p.d
+	m := hi - lo
+	lab := sc.labels[:m]
+	nearestRows32(p.x32[lo*d:hi*d], &e.pn, lab, sc.best32[:m])
+	labels := e.labels[lo:hi]
+	for i, l := range lab {
+		if labels[i] != int(l) {
+			labels[i] = int(l)
+			changed++
+		}
+	}
+	if wantInertia {
+		best := sc.best[:m]
+		rows := p.x[lo*d : hi*d]
+		for i, l := range lab {
+			j := int(l)
+			best[i] = sqDist(rows[i*d:i*d+d], e.centers[j*d:j*d+d])
+		}
+		inertia = p.weightedSum(lo, best)
+	}
+	return changed, inertia
+}
+
+// hamerlyChunk skips the rows whose bounds prove their label unchanged,
+// tightens the upper bound of the others with the distance to their own
+// centroid, and sends those still in doubt through the kernel as one batch.
+func (e *engine) hamerlyChunk(lo, hi int, wantInertia bool, sc *chunkScratch) (changed int, inertia float64) {
 	p, d := e.p, e.p.d
 	up, down := e.up, e.down
+	dist := sc.dist[:hi-lo]
+	pending := sc.idx[:0]
 	for i := lo; i < hi; i++ {
-		x := p.row(i)
-		if first {
-			best, bd, second := nearest2(x, &e.pn, scratch)
-			if e.labels[i] != best {
-				e.labels[i] = best
-				changed++
-			}
-			e.upper[i] = math.Sqrt(bd) * up
-			e.lower[i] = math.Sqrt(second) * down
-			inertia += float64(p.weight(i) * bd)
-			continue
-		}
 		a := e.labels[i]
 		u := (e.upper[i] + e.shift[a]) * up
 		dm := e.shift1
@@ -257,26 +427,35 @@ func (e *engine) hamerlyChunk(lo, hi int, first, wantInertia bool, scratch []flo
 		m := max(e.half[a], l)
 		bd := -1.0
 		if !(u*up < m) {
+			x := p.row(i)
 			bd = sqDist(x, e.centers[a*d:(a+1)*d])
 			u = math.Sqrt(bd) * up
 			if !(u*up < m) {
-				best, b, second := nearest2(x, &e.pn, scratch)
-				if best != a {
-					e.labels[i] = best
-					changed++
-				}
-				bd = b
-				u = math.Sqrt(b) * up
-				l = math.Sqrt(second) * down
+				copy(sc.rows[len(pending)*d:], x)
+				pending = append(pending, i)
 			}
 		}
 		e.upper[i], e.lower[i] = u, l
-		if wantInertia {
-			if bd < 0 {
-				bd = sqDist(x, e.centers[a*d:(a+1)*d])
-			}
-			inertia += float64(p.weight(i) * bd)
+		if wantInertia && bd < 0 {
+			bd = sqDist(p.row(i), e.centers[a*d:(a+1)*d])
 		}
+		dist[i-lo] = bd
+	}
+	if m := len(pending); m > 0 {
+		lab, best, second := sc.labels[:m], sc.best[:m], sc.second[:m]
+		nearestRows(sc.rows[:m*d], &e.pn, lab, best, second)
+		for q, i := range pending {
+			if l := int(lab[q]); l != e.labels[i] {
+				e.labels[i] = l
+				changed++
+			}
+			dist[i-lo] = best[q]
+			e.upper[i] = math.Sqrt(best[q]) * up
+			e.lower[i] = math.Sqrt(second[q]) * down
+		}
+	}
+	if wantInertia {
+		inertia = p.weightedSum(lo, dist)
 	}
 	return changed, inertia
 }
@@ -309,7 +488,7 @@ func (e *engine) update(ctx context.Context) float64 {
 	clear(e.sums)
 	clear(e.wsum)
 	clear(e.counts)
-	for ch := range p.ck.count {
+	for ch := range p.ck.Count {
 		ps := e.partSum[ch*k*d : (ch+1)*k*d]
 		for t, v := range ps {
 			e.sums[t] += v
@@ -335,13 +514,14 @@ func (e *engine) update(ctx context.Context) float64 {
 		}
 	}
 	var total float64
-	if e.alg == Hamerly {
+	bounds := e.alg == Hamerly || e.auto
+	if bounds {
 		e.shift1, e.shift2, e.shiftArg = 0, 0, -1
 	}
 	for j := range k {
 		dd := sqDist(e.next[j*d:(j+1)*d], e.centers[j*d:(j+1)*d])
 		total += dd
-		if e.alg == Hamerly {
+		if bounds {
 			s := math.Sqrt(dd) * e.up
 			e.shift[j] = s
 			switch {
@@ -384,12 +564,12 @@ func (e *engine) relocate(ctx context.Context) []int {
 		return a.row - b.row
 	}
 	m := len(empty)
-	tops := make([][]far, p.ck.count)
-	parallel(p.workers, p.ck.count, func(ch int) {
+	tops := make([][]far, p.ck.Count)
+	parallel.For(p.workers, p.ck.Count, func(_, ch int) {
 		if ctx.Err() != nil {
 			return
 		}
-		lo, hi := p.ck.bounds(ch)
+		lo, hi := p.ck.Bounds(ch)
 		top := make([]far, 0, m+1)
 		for i := lo; i < hi; i++ {
 			if p.weight(i) <= 0 {
@@ -435,8 +615,8 @@ func (e *engine) relocate(ctx context.Context) []int {
 // its labelled centroid.
 func (e *engine) inertia() float64 {
 	p, d := e.p, e.p.d
-	parallel(p.workers, p.ck.count, func(ch int) {
-		lo, hi := p.ck.bounds(ch)
+	parallel.For(p.workers, p.ck.Count, func(_, ch int) {
+		lo, hi := p.ck.Bounds(ch)
 		var s float64
 		for i := lo; i < hi; i++ {
 			a := e.labels[i]
@@ -448,8 +628,12 @@ func (e *engine) inertia() float64 {
 }
 
 func unflatten(flat []float64, rows, cols int) [][]float64 {
+	return unflattenOwned(slices.Clone(flat[:rows*cols]), rows, cols)
+}
+
+// unflattenOwned is unflatten without the copy: the rows share data.
+func unflattenOwned(data []float64, rows, cols int) [][]float64 {
 	out := make([][]float64, rows)
-	data := slices.Clone(flat[:rows*cols])
 	for i := range out {
 		out[i] = data[i*cols : (i+1)*cols : (i+1)*cols]
 	}

@@ -18,11 +18,6 @@ var (
 	// ErrWeight reports a negative, NaN or infinite sample weight, a
 	// weights slice of the wrong length, or weights that sum to zero.
 	ErrWeight = errors.New("cluster: invalid sample weight")
-	// ErrK reports a number of clusters below 1 or above the number of rows.
-	ErrK = errors.New("cluster: number of clusters out of range")
-	// ErrInitShape reports InitCentroids that are not K rows of one
-	// value per feature.
-	ErrInitShape = errors.New("cluster: initial centroids have the wrong shape")
 	// ErrTooFewDistinct reports data with fewer distinct points (among
 	// those with positive weight) than clusters asked for.
 	ErrTooFewDistinct = errors.New("cluster: fewer distinct points than clusters")
@@ -30,15 +25,17 @@ var (
 	// than the number of rows, or a number of distinct labels outside what
 	// a quality score accepts (2 to n-1).
 	ErrLabels = errors.New("cluster: invalid labels")
-	// ErrConfig reports an invalid setting other than K, such as a negative
-	// MaxIter or a MinK above MaxK.
+	// ErrConfig reports an invalid setting: K below 1 or above the number
+	// of rows, InitCentroids that are not K rows of one value per feature,
+	// a negative MaxIter or Workers, a MinK above MaxK, and so on. The
+	// message names the field.
 	ErrConfig = errors.New("cluster: invalid configuration")
 )
 
 // InputError locates a bad value in an input. It wraps one of the
 // sentinel errors above.
 type InputError struct {
-	Input string // which input: "X", "weights", "InitCentroids", "labels", "batch"
+	Input string // which input: "X", "weights", "InitCentroids", "batch"
 	Row   int    // row (or element) index, or -1 when no single row is at fault
 	Col   int    // column index, or -1 when no single column is at fault
 	Err   error  // the sentinel describing the problem

@@ -13,7 +13,7 @@ func ExampleKMeans_Fit() {
 		{1, 20}, {2, 22}, {1, 18},
 		{12, 80}, {11, 85}, {13, 78},
 	}
-	m, err := cluster.KMeans{K: 2, Seed: 1}.Fit(context.Background(), X)
+	m, err := cluster.KMeans{K: 2, Seed: 1}.Fit(context.Background(), cluster.Data{Rows: X})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -32,12 +32,12 @@ func ExampleKMeans_Fit() {
 	// new customer {3, 25} joins cluster 1
 }
 
-func ExampleKMeans_FitWeighted() {
+func ExampleKMeans_Fit_weighted() {
 	// A row of weight 3 counts as three copies of it.
 	X := [][]float64{{0}, {4}, {10}, {11}}
 	w := []float64{3, 1, 1, 1}
 	km := cluster.KMeans{K: 2, InitCentroids: [][]float64{{0}, {10}}}
-	m, err := km.FitWeighted(context.Background(), X, w)
+	m, err := km.Fit(context.Background(), cluster.Data{Rows: X, Weights: w})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -57,7 +57,7 @@ func ExampleStandardize() {
 		fmt.Println(err)
 		return
 	}
-	m, err := cluster.KMeans{K: 2, Seed: 3}.Fit(context.Background(), Z)
+	m, err := cluster.KMeans{K: 2, Seed: 3}.Fit(context.Background(), cluster.Data{Rows: Z})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -77,7 +77,7 @@ func ExampleStandardize() {
 
 func ExampleSilhouette() {
 	X := [][]float64{{0}, {1}, {5}}
-	s, err := cluster.Silhouette(X, []int{0, 0, 1})
+	s, err := cluster.Silhouette{}.Score(context.Background(), cluster.Data{Rows: X}, []int{0, 0, 1})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -94,7 +94,7 @@ func ExampleChooseK() {
 		{10, 10}, {10, 11}, {11, 10},
 		{0, 20}, {1, 20}, {0, 21},
 	}
-	c, err := cluster.ChooseK{MinK: 2, MaxK: 5, KMeans: cluster.KMeans{Seed: 1}}.Run(context.Background(), X)
+	c, err := cluster.ChooseK{MinK: 2, MaxK: 5, KMeans: cluster.KMeans{Seed: 1}}.Run(context.Background(), cluster.Data{Rows: X})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -118,15 +118,15 @@ func ExampleOnline() {
 	cfg := cluster.MiniBatchKMeans{K: 2, InitCentroids: [][]float64{{0}, {10}}}
 	o := cfg.Online()
 	for _, batch := range [][][]float64{{{1}, {9}, {2}}, {{11}, {0}, {8}}} {
-		if err := o.PartialFit(context.Background(), batch); err != nil {
+		if err := o.PartialFit(context.Background(), cluster.Data{Rows: batch}); err != nil {
 			fmt.Println(err)
 			return
 		}
 	}
-	fmt.Println("after two batches:", o.Centroids())
+	fmt.Println("after two batches:", o.Model().Centroids)
 
-	shardA, _ := o.Sums([][]float64{{1}, {12}}, nil)
-	shardB, _ := o.Sums([][]float64{{3}}, nil)
+	shardA, _ := o.Sums(cluster.Data{Rows: [][]float64{{1}, {12}}})
+	shardB, _ := o.Sums(cluster.Data{Rows: [][]float64{{3}}})
 	if err := shardA.Merge(shardB); err != nil {
 		fmt.Println(err)
 		return
@@ -136,7 +136,7 @@ func ExampleOnline() {
 		return
 	}
 	// Centroid 0 had weight 3 at 1 and gains 1 and 3: (3×1+4)/5.
-	fmt.Println("after the sharded step:", o.Centroids())
+	fmt.Println("after the sharded step:", o.Model().Centroids)
 	// Output:
 	// after two batches: [[1] [9.333333333333334]]
 	// after the sharded step: [[1.4] [10]]

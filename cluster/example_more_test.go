@@ -8,10 +8,11 @@ import (
 	"github.com/clientele-go/clientele/internal/synth"
 )
 
-func ExampleKMeans_FitDense() {
-	// Data already held flat, row-major: four points in two dimensions.
-	m := &cluster.Dense{Rows: 4, Cols: 2, Data: []float64{0, 0, 0, 2, 10, 0, 10, 2}}
-	fit, err := cluster.KMeans{K: 2, InitCentroids: [][]float64{{0, 0}, {10, 0}}}.FitDense(context.Background(), m, nil)
+func ExampleData_flat() {
+	// Data already held flat, row-major: four points in two dimensions,
+	// read in place without a copy.
+	X := cluster.Data{Flat: []float64{0, 0, 0, 2, 10, 0, 10, 2}, Cols: 2}
+	fit, err := cluster.KMeans{K: 2, InitCentroids: [][]float64{{0, 0}, {10, 0}}}.Fit(context.Background(), X)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -24,12 +25,12 @@ func ExampleKMeans_FitDense() {
 func ExampleMiniBatchKMeans_Fit() {
 	// 20,000 points around three centres; batches of 512 rows.
 	X, _, _ := synth.Blobs{N: 20000, Dim: 2, Centers: 3, Std: 0.5, Seed: 4}.Generate()
-	m, err := cluster.MiniBatchKMeans{K: 3, BatchSize: 512, Seed: 1}.Fit(context.Background(), X)
+	m, err := cluster.MiniBatchKMeans{K: 3, BatchSize: 512, Seed: 1}.Fit(context.Background(), cluster.Data{Rows: X})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	full, err := cluster.KMeans{K: 3, Seed: 1}.Fit(context.Background(), X)
+	full, err := cluster.KMeans{K: 3, Seed: 1}.Fit(context.Background(), cluster.Data{Rows: X})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -54,11 +55,11 @@ func ExampleMinMax() {
 	// [[12.5 5]]
 }
 
-func ExampleSilhouetteScore() {
+func ExampleSilhouette_sampled() {
 	X, labels, _ := synth.Blobs{N: 2000, Dim: 2, Centers: 4, Std: 1, Seed: 8}.Generate()
-	exact, _ := cluster.Silhouette(X, labels)
+	exact, _ := cluster.Silhouette{}.Score(context.Background(), cluster.Data{Rows: X}, labels)
 	// Score 500 sampled rows against each other instead of all 2,000.
-	sampled, err := cluster.SilhouetteScore{SampleSize: 500, Seed: 1}.Score(context.Background(), X, labels)
+	sampled, err := cluster.Silhouette{SampleSize: 500, Seed: 1}.Score(context.Background(), cluster.Data{Rows: X}, labels)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -73,9 +74,34 @@ func ExampleDaviesBouldin() {
 	// centroid 0.5 and 0.
 	X := [][]float64{{0}, {1}, {5}}
 	labels := []int{0, 0, 1}
-	db, _ := cluster.DaviesBouldin(X, labels)
-	ch, _ := cluster.CalinskiHarabasz(X, labels)
+	db, _ := cluster.DaviesBouldin(cluster.Data{Rows: X}, labels)
+	ch, _ := cluster.CalinskiHarabasz(cluster.Data{Rows: X}, labels)
 	fmt.Printf("Davies-Bouldin %.4f (lower is better), Calinski-Harabasz %.1f (higher is better)\n", db, ch)
 	// Output:
 	// Davies-Bouldin 0.1111 (lower is better), Calinski-Harabasz 27.0 (higher is better)
+}
+
+func ExampleModel_Transform() {
+	m := &cluster.Model{Centroids: [][]float64{{0, 0}, {3, 4}}}
+	dist, err := m.Transform(cluster.Data{Rows: [][]float64{{0, 0}, {6, 8}}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(dist)
+	// Output:
+	// [[0 5] [10 5]]
+}
+
+func ExampleModel_Score() {
+	m := &cluster.Model{Centroids: [][]float64{{0, 0}, {3, 4}}}
+	// Nearest squared distances 1 and 4, the second row counted twice.
+	s, err := m.Score(cluster.Data{Rows: [][]float64{{1, 0}, {3, 6}}, Weights: []float64{1, 2}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s)
+	// Output:
+	// 9
 }

@@ -57,7 +57,7 @@ func FuzzFit(f *testing.F) {
 			km.Init = cluster.Random
 		}
 		km.Workers = int(flags>>2)%3 + 1
-		m, err := km.FitWeighted(t.Context(), X, w)
+		m, err := km.Fit(t.Context(), cluster.Data{Rows: X, Weights: w})
 		if err != nil {
 			if !errors.Is(err, cluster.ErrTooFewDistinct) && !errors.Is(err, cluster.ErrWeight) {
 				t.Fatalf("FitWeighted(%v, %v, K=%d): unexpected error %v", X, w, k, err)
@@ -83,13 +83,15 @@ func FuzzFit(f *testing.F) {
 		if !(m.Inertia >= 0) || math.Abs(m.Inertia-inertia) > 1e-9*inertia+1e-12 {
 			t.Fatalf("inertia %v, recomputed %v", m.Inertia, inertia)
 		}
-		km.Algorithm = cluster.Hamerly
-		h, err := km.FitWeighted(t.Context(), X, w)
-		if err != nil {
-			t.Fatalf("Hamerly failed where Lloyd succeeded: %v", err)
-		}
-		if diff := cmp.Diff(m, h); diff != "" {
-			t.Fatalf("Hamerly differs from Lloyd (-lloyd +hamerly):\n%s", diff)
+		for _, alg := range []cluster.Algorithm{cluster.Hamerly, cluster.Auto} {
+			km.Algorithm = alg
+			h, err := km.Fit(t.Context(), cluster.Data{Rows: X, Weights: w})
+			if err != nil {
+				t.Fatalf("%v failed where Lloyd succeeded: %v", alg, err)
+			}
+			if diff := cmp.Diff(m, h); diff != "" {
+				t.Fatalf("%v differs from Lloyd (-lloyd +%v):\n%s", alg, alg, diff)
+			}
 		}
 	})
 }

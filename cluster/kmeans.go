@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+
+	"github.com/clientele-go/clientele/internal/parallel"
 )
 
 // Init selects how [KMeans] picks its starting centroids.
@@ -40,7 +42,15 @@ func (i Init) String() string {
 type Algorithm int
 
 const (
-	// Auto picks Hamerly when K ≥ 2 and Lloyd otherwise.
+	// Auto starts with Lloyd and switches to Hamerly when the data show it
+	// will be faster: from the second iteration, it samples every 16th row
+	// and measures how many have a gap between their nearest and second
+	// nearest centroids wider than twice the last centroid shift (rows
+	// Hamerly's bounds would skip), and weighs that against the cost of a
+	// distance pass, which grows with the number of features times K. Well
+	// separated clusters, many features or a large K favour Hamerly;
+	// overlapping clusters at a small d·K favour Lloyd. The choice depends
+	// only on the data, and both give the same result.
 	Auto Algorithm = iota
 	// Lloyd computes the distance from every point to every centroid in
 	// every iteration.
@@ -67,8 +77,8 @@ func (a Algorithm) String() string {
 	return fmt.Sprintf("Algorithm(%d)", int(a))
 }
 
-// KMeans configures a k-means fit. Call [KMeans.Fit] (or FitWeighted,
-// FitDense) on a value: KMeans{K: 8, Seed: 1}.Fit(ctx, X).
+// KMeans configures a k-means fit. Call [KMeans.Fit] on a value:
+// KMeans{K: 8, Seed: 1}.Fit(ctx, cluster.Data{Rows: X}).
 //
 // Zero fields take the defaults given on each; only K is required. A KMeans
 // value is not modified by fitting and may be used from several goroutines
@@ -125,11 +135,29 @@ type KMeans struct {
 	// Seed seeds every random choice (math/rand/v2 PCG). The same data,
 	// settings and Seed give the bit-identical result.
 	Seed uint64
-	// Workers is the number of goroutines to use; 0 means GOMAXPROCS. The
-	// result does not depend on it.
+	// Workers is the number of goroutines to use; 0 means GOMAXPROCS and a
+	// negative value is an error. The result does not depend on it.
 	Workers int
 	// Algorithm selects the iteration; the zero value Auto picks one.
 	Algorithm Algorithm
+	// Float32, when set, runs the assignment passes in float32: X is
+	// copied once into float32 (half its size) and every pass reads that
+	// copy against the centroids rounded to float32, so an iteration moves
+	// half the memory. Centroid sums and centroids, seeding, empty-cluster
+	// handling, the convergence test and the reported Inertia stay in
+	// float64 (Inertia on the float64 data, for the final labels).
+	//
+	// Squared distances are then sums of float32 squares, each within
+	// about d·2⁻²⁴ (6e-8 per feature), relative, of the float64 value, so
+	// a row whose two nearest centroids are closer than that may take the
+	// other one; on well-conditioned data (standardised features, clusters
+	// that are not piled on each other) the labels are those of a float64
+	// fit, and the centroids agree to about 1e-7 relative. Every value must
+	// fit in float32 (|v| < 3.4e38; larger is an error wrapping
+	// [ErrNotFinite]) and squared distances above 3.4e38 overflow, so scale
+	// large features first. Float32 fits use Lloyd: Auto picks it, and
+	// Hamerly, whose bounds need float64 distances, is an error.
+	Float32 bool
 	// Progress, when not nil, is called after each iteration with the
 	// 1-based iteration number and the inertia of that iteration's
 	// assignment (points against the centroids they were assigned to,
@@ -138,73 +166,50 @@ type KMeans struct {
 	Progress func(iter int, inertia float64)
 }
 
-// Fit clusters the rows of X. X must be non-empty and rectangular, with
-// finite values; it is not modified or kept. Fit returns an error wrapping
+// Fit clusters the rows of X (see [Data] for the two forms it accepts and
+// for weights). X is not modified or kept. Fit returns an error wrapping
 // [ErrEmpty], [ErrRagged], [ErrNotFinite] (as an [*InputError] naming the
-// row), [ErrK], [ErrInitShape], [ErrTooFewDistinct] or [ErrConfig], or
+// row and column), [ErrWeight], [ErrTooFewDistinct] or [ErrConfig], or
 // ctx.Err() wrapped when ctx is cancelled; cancellation is noticed within
 // one iteration.
-func (km KMeans) Fit(ctx context.Context, X [][]float64) (*Model, error) {
-	return km.FitWeighted(ctx, X, nil)
-}
-
-// FitWeighted is Fit with a weight per row: a row of weight w counts as w
-// copies of it in every mean, in the inertia and in k-means++ sampling.
-// Weights must be finite and non-negative with a positive sum; nil means
-// all weights are 1. Rows of weight 0 still get a label.
-func (km KMeans) FitWeighted(ctx context.Context, X [][]float64, weights []float64) (*Model, error) {
-	if len(X) == 0 {
-		return nil, inputErr("X", -1, -1, ErrEmpty)
-	}
-	if err := km.checkConfig(len(X)); err != nil {
+func (km KMeans) Fit(ctx context.Context, X Data) (*Model, error) {
+	if err := km.checkConfig(); err != nil {
 		return nil, err
 	}
-	m, err := newDense(X, workerCount(km.Workers))
+	m, err := X.matrix("X", parallel.Workers(km.Workers))
 	if err != nil {
 		return nil, err
 	}
-	return km.fit(ctx, m, weights)
+	if km.K > m.n {
+		return nil, fmt.Errorf("%w: KMeans.K = %d with %d rows", ErrConfig, km.K, m.n)
+	}
+	return km.fit(ctx, m, X.Weights)
 }
 
-// FitDense is FitWeighted on a flat row-major matrix, which it reads in
-// place without copying. weights may be nil.
-func (km KMeans) FitDense(ctx context.Context, X *Dense, weights []float64) (*Model, error) {
-	if X == nil || X.Rows <= 0 {
-		return nil, inputErr("X", -1, -1, ErrEmpty)
-	}
-	if err := km.checkConfig(X.Rows); err != nil {
-		return nil, err
-	}
-	if err := X.check(workerCount(km.Workers)); err != nil {
-		return nil, err
-	}
-	return km.fit(ctx, X, weights)
-}
-
-func (km KMeans) checkConfig(n int) error {
-	if km.K < 1 || km.K > n {
-		return fmt.Errorf("%w: K = %d with %d rows", ErrK, km.K, n)
-	}
-	if km.MaxIter < 0 {
-		return fmt.Errorf("%w: MaxIter = %d", ErrConfig, km.MaxIter)
-	}
-	if km.NInit < 0 {
-		return fmt.Errorf("%w: NInit = %d", ErrConfig, km.NInit)
-	}
-	if math.IsNaN(km.Tol) {
-		return fmt.Errorf("%w: Tol is NaN", ErrConfig)
-	}
-	if km.Init != KMeansPlusPlus && km.Init != Random {
-		return fmt.Errorf("%w: Init = %v", ErrConfig, km.Init)
-	}
-	if km.Algorithm < Auto || km.Algorithm > Hamerly {
-		return fmt.Errorf("%w: Algorithm = %v", ErrConfig, km.Algorithm)
+func (km KMeans) checkConfig() error {
+	switch {
+	case km.K < 1:
+		return fmt.Errorf("%w: KMeans.K = %d, want at least 1", ErrConfig, km.K)
+	case km.MaxIter < 0:
+		return fmt.Errorf("%w: KMeans.MaxIter = %d", ErrConfig, km.MaxIter)
+	case km.NInit < 0:
+		return fmt.Errorf("%w: KMeans.NInit = %d", ErrConfig, km.NInit)
+	case km.Workers < 0:
+		return fmt.Errorf("%w: KMeans.Workers = %d", ErrConfig, km.Workers)
+	case math.IsNaN(km.Tol):
+		return fmt.Errorf("%w: KMeans.Tol is NaN", ErrConfig)
+	case km.Init != KMeansPlusPlus && km.Init != Random:
+		return fmt.Errorf("%w: KMeans.Init = %v", ErrConfig, km.Init)
+	case km.Algorithm < Auto || km.Algorithm > Hamerly:
+		return fmt.Errorf("%w: KMeans.Algorithm = %v", ErrConfig, km.Algorithm)
+	case km.Float32 && km.Algorithm == Hamerly:
+		return fmt.Errorf("%w: KMeans.Algorithm = hamerly with Float32 (Hamerly needs float64 distances)", ErrConfig)
 	}
 	return nil
 }
 
-func (km KMeans) fit(ctx context.Context, X *Dense, weights []float64) (*Model, error) {
-	n, d, k := X.Rows, X.Cols, km.K
+func (km KMeans) fit(ctx context.Context, X *dense, weights []float64) (*Model, error) {
+	n, d, k := X.n, X.d, km.K
 	if err := checkWeights(weights, n); err != nil {
 		return nil, err
 	}
@@ -218,7 +223,12 @@ func (km KMeans) fit(ctx context.Context, X *Dense, weights []float64) (*Model, 
 	if err := checkDistinct(X, weights, k); err != nil {
 		return nil, err
 	}
-	p := newProblem(X, weights, workerCount(km.Workers))
+	p := newProblem(X, weights, parallel.Workers(km.Workers))
+	if km.Float32 {
+		if err := p.setFloat32(); err != nil {
+			return nil, err
+		}
+	}
 	maxIter := km.MaxIter
 	if maxIter == 0 {
 		maxIter = 300
@@ -229,11 +239,8 @@ func (km KMeans) fit(ctx context.Context, X *Dense, weights []float64) (*Model, 
 	}
 	tol = max(tol, 0) * p.meanVariance()
 	alg := km.Algorithm
-	if alg == Auto {
-		alg = Hamerly
-		if k == 1 {
-			alg = Lloyd
-		}
+	if alg == Auto && (k == 1 || km.Float32) {
+		alg = Lloyd
 	}
 	e := newEngine(p, k, alg)
 	if init != nil {
@@ -270,12 +277,12 @@ func (km KMeans) fit(ctx context.Context, X *Dense, weights []float64) (*Model, 
 // flatCentroids validates and flattens InitCentroids.
 func flatCentroids(c [][]float64, k, d int) ([]float64, error) {
 	if len(c) != k {
-		return nil, fmt.Errorf("%w: %d rows for K = %d", ErrInitShape, len(c), k)
+		return nil, fmt.Errorf("%w: InitCentroids has %d rows for K = %d", ErrConfig, len(c), k)
 	}
 	flat := make([]float64, 0, k*d)
 	for j, row := range c {
 		if len(row) != d {
-			return nil, inputErr("InitCentroids", j, -1, ErrInitShape)
+			return nil, inputErr("InitCentroids", j, -1, ErrConfig)
 		}
 		if t := firstNonFinite(row); t >= 0 {
 			return nil, inputErr("InitCentroids", j, t, ErrNotFinite)
@@ -288,17 +295,17 @@ func flatCentroids(c [][]float64, k, d int) ([]float64, error) {
 // checkDistinct returns an error wrapping ErrTooFewDistinct when fewer than
 // k rows of positive weight are pairwise distinct. It stops at the k-th
 // distinct row, so it costs O(k) on typical data.
-func checkDistinct(X *Dense, w []float64, k int) error {
+func checkDistinct(X *dense, w []float64, k int) error {
 	if k == 1 {
 		return nil
 	}
 	seen := make(map[string]struct{}, k)
-	key := make([]byte, 8*X.Cols)
-	for i := range X.Rows {
+	key := make([]byte, 8*X.d)
+	for i := range X.n {
 		if w != nil && w[i] == 0 {
 			continue
 		}
-		for t, v := range X.Row(i) {
+		for t, v := range X.row(i) {
 			b := math.Float64bits(v + 0) // +0 folds -0 into 0
 			for s := range 8 {
 				key[8*t+s] = byte(b >> (8 * s))

@@ -10,38 +10,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// TestDistanceKernelsAgree checks that panel.dists and sqDistsToOne give bit-identical results to sqDist for every length, the
-// property that lets Lloyd, Hamerly and seeding agree exactly.
-func TestDistanceKernelsAgree(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 3))
-	for d := 1; d <= 13; d++ {
-		const rows = 11
-		xs := make([]float64, rows*d)
-		for i := range xs {
-			xs[i] = rng.NormFloat64() * math.Pow(10, float64(rng.IntN(7)-3))
-		}
-		c := xs[2*d : 3*d]
-		out := make([]float64, rows)
-		var pn panel
-		pn.set(xs, rows, d)
-		pn.dists(c, out)
-		closest := make([]float64, rows)
-		for i := range closest {
-			closest[i] = math.Inf(1)
-		}
-		out2 := make([]float64, rows)
-		sqDistsToOne(xs, c, out2)
-		for i := range rows {
-			want := sqDist(xs[i*d:(i+1)*d], c)
-			if out[i] != want || out2[i] != want {
-				t.Errorf("d=%d row %d: panel.dists %v, sqDistsToOne %v, sqDist %v", d, i, out[i], out2[i], want)
-			}
-		}
-	}
-}
-
-// TestPanelPots checks k-means++'s candidate pass against the plain sum
-// of w·min(closest, sqDist) row by row.
+// TestPanelPots checks k-means++'s candidate pass, distances from the
+// kernel folded by pots, against the plain sum of w·min(closest, sqDist)
+// row by row.
 func TestPanelPots(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 5))
 	for _, k := range []int{1, 3, 4, 5, 9} {
@@ -63,9 +34,12 @@ func TestPanelPots(t *testing.T) {
 			}
 			var pn panel
 			pn.set(cents, k, d)
+			ldo := pn.groups * 8
+			dist := make([]float64, n*ldo)
+			distRows(rows, n, &pn, dist, ldo)
 			for _, weights := range [][]float64{nil, w} {
 				got := make([]float64, k)
-				pn.pots(rows, weights, closest, got)
+				pots(dist, ldo, weights, closest, got)
 				want := make([]float64, k)
 				for i := range n {
 					wi := 1.0
@@ -189,7 +163,7 @@ func TestPlusPlusMatchesNaive(t *testing.T) {
 				}
 			}
 			want := naivePlusPlus(X, w, tt.k, rand.New(rand.NewPCG(1, 2)))
-			m, err := NewDense(X)
+			m, err := Data{Rows: X}.matrix("X", 1)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -206,10 +180,12 @@ func TestPlusPlusMatchesNaive(t *testing.T) {
 				// assignment computes.
 				var pn panel
 				pn.set(s.centers, tt.k, tt.d)
+				lab := make([]int32, tt.n)
+				best, second := make([]float64, tt.n), make([]float64, tt.n)
+				nearestRows(m.x, &pn, lab, best, second)
 				for i := range tt.n {
-					j, dd := nearest(X[i], &pn, make([]float64, tt.k))
-					if int(s.near[i]) != j || s.closest[i] != dd {
-						t.Fatalf("row %d: seeding says centre %d at %v, assignment says %d at %v", i, s.near[i], s.closest[i], j, dd)
+					if s.near[i] != lab[i] || s.closest[i] != best[i] {
+						t.Fatalf("row %d: seeding says centre %d at %v, assignment says %d at %v", i, s.near[i], s.closest[i], lab[i], best[i])
 					}
 				}
 			}
@@ -255,7 +231,7 @@ func TestPlusPlusDistribution(t *testing.T) {
 			}
 		}
 	}
-	m, _ := NewDense(X)
+	m, _ := Data{Rows: X}.matrix("X", 1)
 	p := newProblem(m, w, 1)
 	const runs = 40000
 	got := make(map[[2]int]int)
@@ -295,7 +271,7 @@ func index(X [][]float64, v float64) int {
 // same centroids, for both algorithms.
 func TestWarmStartIsLloydsFirstPass(t *testing.T) {
 	X, _, _ := synth.Blobs{N: 4000, Dim: 5, Centers: 7, Std: 3, Seed: 8}.Generate()
-	m, _ := NewDense(X)
+	m, _ := Data{Rows: X}.matrix("X", 1)
 	for _, alg := range []Algorithm{Lloyd, Hamerly} {
 		p := newProblem(m, nil, 2)
 		s, err := p.plusPlus(context.Background(), 7, rand.New(rand.NewPCG(4, 4)))
@@ -316,5 +292,58 @@ func TestWarmStartIsLloydsFirstPass(t *testing.T) {
 		if warm.Iterations < 5 {
 			t.Errorf("%v: only %d iterations; the test wants a longer run", alg, warm.Iterations)
 		}
+	}
+}
+
+// TestAutoPicksByData checks Auto's choice on data whose traits decide it:
+// well-separated blobs switch to Hamerly at once; heavily overlapping ones
+// stay with Lloyd while the centroids travel (at least the first half of
+// the fit); at a large d·K a lower skip rate suffices. The fit itself
+// must equal Lloyd's in every case.
+func TestAutoPicksByData(t *testing.T) {
+	for _, tt := range []struct {
+		name        string
+		blobs       synth.Blobs
+		k           int
+		early, late bool // switch within 3 iterations; or not in the first half
+	}{
+		{"separated", synth.Blobs{N: 20000, Dim: 8, Centers: 8, Std: 0.3, Seed: 1}, 8, true, false},
+		{"overlapping", synth.Blobs{N: 20000, Dim: 8, Centers: 8, Std: 8, Seed: 2}, 8, false, true},
+		{"overlapping, large d·K", synth.Blobs{N: 20000, Dim: 30, Centers: 40, Std: 1.5, Seed: 3}, 40, true, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			flat, _, _ := tt.blobs.Flat()
+			m := &dense{n: tt.blobs.N, d: tt.blobs.Dim, x: flat}
+			p := newProblem(m, nil, 2)
+			s, err := p.plusPlus(context.Background(), tt.k, rand.New(rand.NewPCG(1, 1)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// With Tol 0 only strict convergence stops the fit; with the
+			// default tolerance Auto can switch on the iteration that
+			// converges, leaving the final pass to set Hamerly's bounds.
+			for _, tol := range []float64{0, 1e-4 * p.meanVariance()} {
+				auto := newEngine(p, tt.k, Auto)
+				got, err := auto.run(context.Background(), s, 300, tol, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				at, n := auto.switchIter, got.Iterations
+				t.Logf("tol %g: switched to Hamerly after iteration %d of %d", tol, at, n)
+				if tt.early && (at == 0 || at > 3) {
+					t.Errorf("tol %g: Auto switched after iteration %d of %d, want within 3", tol, at, n)
+				}
+				if tt.late && at != 0 && at < n/2 {
+					t.Errorf("tol %g: Auto switched after iteration %d of %d, want not in the first half", tol, at, n)
+				}
+				want, err := newEngine(p, tt.k, Lloyd).run(context.Background(), s, 300, tol, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("tol %g: Auto differs from Lloyd (-lloyd +auto):\n%s", tol, diff)
+				}
+			}
+		})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/clientele-go/clientele/cluster"
@@ -31,16 +32,16 @@ func TestKMeansBadInput(t *testing.T) {
 		{"NaN", cluster.KMeans{K: 2}, [][]float64{{0, 0}, {1, nan}, {2, 2}}, nil, cluster.ErrNotFinite, 1, 1},
 		{"+Inf", cluster.KMeans{K: 2}, [][]float64{{0, 0}, {1, 1}, {inf, 2}}, nil, cluster.ErrNotFinite, 2, 0},
 		{"-Inf", cluster.KMeans{K: 2}, [][]float64{{-inf, 0}, {1, 1}}, nil, cluster.ErrNotFinite, 0, 0},
-		{"K zero", cluster.KMeans{}, good, nil, cluster.ErrK, -2, 0},
-		{"K negative", cluster.KMeans{K: -1}, good, nil, cluster.ErrK, -2, 0},
-		{"K above n", cluster.KMeans{K: 5}, good, nil, cluster.ErrK, -2, 0},
+		{"K zero", cluster.KMeans{}, good, nil, cluster.ErrConfig, -2, 0},
+		{"K negative", cluster.KMeans{K: -1}, good, nil, cluster.ErrConfig, -2, 0},
+		{"K above n", cluster.KMeans{K: 5}, good, nil, cluster.ErrConfig, -2, 0},
 		{"negative weight", cluster.KMeans{K: 2}, good, []float64{1, -1, 1, 1}, cluster.ErrWeight, 1, -1},
 		{"NaN weight", cluster.KMeans{K: 2}, good, []float64{1, 1, nan, 1}, cluster.ErrWeight, 2, -1},
 		{"Inf weight", cluster.KMeans{K: 2}, good, []float64{1, 1, 1, inf}, cluster.ErrWeight, 3, -1},
 		{"short weights", cluster.KMeans{K: 2}, good, []float64{1, 1}, cluster.ErrWeight, -1, -1},
 		{"zero weights", cluster.KMeans{K: 2}, good, []float64{0, 0, 0, 0}, cluster.ErrWeight, -1, -1},
-		{"init rows", cluster.KMeans{K: 2, InitCentroids: [][]float64{{0, 0}}}, good, nil, cluster.ErrInitShape, -2, 0},
-		{"init columns", cluster.KMeans{K: 2, InitCentroids: [][]float64{{0, 0}, {1}}}, good, nil, cluster.ErrInitShape, 1, -1},
+		{"init rows", cluster.KMeans{K: 2, InitCentroids: [][]float64{{0, 0}}}, good, nil, cluster.ErrConfig, -2, 0},
+		{"init columns", cluster.KMeans{K: 2, InitCentroids: [][]float64{{0, 0}, {1}}}, good, nil, cluster.ErrConfig, 1, -1},
 		{"init NaN", cluster.KMeans{K: 2, InitCentroids: [][]float64{{0, 0}, {nan, 1}}}, good, nil, cluster.ErrNotFinite, 1, 0},
 		{"too few distinct", cluster.KMeans{K: 3}, [][]float64{{1, 1}, {2, 2}, {1, 1}, {2, 2}}, nil, cluster.ErrTooFewDistinct, -2, 0},
 		{"distinct only with zero weight", cluster.KMeans{K: 2}, good, []float64{1, 0, 0, 0}, cluster.ErrTooFewDistinct, -2, 0},
@@ -52,7 +53,7 @@ func TestKMeansBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m, err := tt.km.FitWeighted(t.Context(), tt.X, tt.w)
+			m, err := tt.km.Fit(t.Context(), cluster.Data{Rows: tt.X, Weights: tt.w})
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("FitWeighted error = %v, want %v", err, tt.want)
 			}
@@ -77,7 +78,7 @@ func TestKMeansBadInput(t *testing.T) {
 }
 
 func TestInputErrorMessage(t *testing.T) {
-	_, err := cluster.KMeans{K: 1}.Fit(t.Context(), [][]float64{{0, 0}, {1, math.NaN()}})
+	_, err := cluster.KMeans{K: 1}.Fit(t.Context(), cluster.Data{Rows: [][]float64{{0, 0}, {1, math.NaN()}}})
 	if got, want := fmt.Sprint(err), "cluster: X row 1, column 1: value is NaN or infinite"; got != want {
 		t.Errorf("error = %q, want %q", got, want)
 	}
@@ -107,7 +108,7 @@ func TestKMeansWorkersBitIdentical(t *testing.T) {
 			for _, workers := range []int{1, 2, 8} {
 				km := tt.km
 				km.Workers = workers
-				m, err := km.FitWeighted(t.Context(), X, tt.w)
+				m, err := km.Fit(t.Context(), cluster.Data{Rows: X, Weights: tt.w})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -134,19 +135,21 @@ func TestHamerlyMatchesLloyd(t *testing.T) {
 		t.Run(fmt.Sprintf("n=%d,d=%d,k=%d", tt.n, tt.d, tt.k), func(t *testing.T) {
 			X, _, _ := synth.Blobs{N: tt.n, Dim: tt.d, Centers: tt.centers, Std: 4, Seed: uint64(tt.k)}.Generate()
 			for _, seed := range []uint64{1, 2} {
-				lloyd, err := cluster.KMeans{K: tt.k, Seed: seed, Tol: -1, Algorithm: cluster.Lloyd}.Fit(t.Context(), X)
+				lloyd, err := cluster.KMeans{K: tt.k, Seed: seed, Tol: -1, Algorithm: cluster.Lloyd}.Fit(t.Context(), cluster.Data{Rows: X})
 				if err != nil {
 					t.Fatal(err)
 				}
-				ham, err := cluster.KMeans{K: tt.k, Seed: seed, Tol: -1, Algorithm: cluster.Hamerly}.Fit(t.Context(), X)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if diff := cmp.Diff(lloyd.Labels, ham.Labels); diff != "" {
-					t.Errorf("seed %d: labels mismatch (-lloyd +hamerly):\n%s", seed, diff)
-				}
-				if diff := cmp.Diff(lloyd, ham, cmpopts.EquateApprox(1e-9, 0)); diff != "" {
-					t.Errorf("seed %d: model mismatch (-lloyd +hamerly):\n%s", seed, diff)
+				for _, alg := range []cluster.Algorithm{cluster.Hamerly, cluster.Auto} {
+					ham, err := cluster.KMeans{K: tt.k, Seed: seed, Tol: -1, Algorithm: alg}.Fit(t.Context(), cluster.Data{Rows: X})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if diff := cmp.Diff(lloyd.Labels, ham.Labels); diff != "" {
+						t.Errorf("seed %d: labels mismatch (-lloyd +%v):\n%s", seed, alg, diff)
+					}
+					if diff := cmp.Diff(lloyd, ham, cmpopts.EquateApprox(1e-9, 0)); diff != "" {
+						t.Errorf("seed %d: model mismatch (-lloyd +%v):\n%s", seed, alg, diff)
+					}
 				}
 			}
 		})
@@ -166,11 +169,11 @@ func TestHamerlyMatchesLloyd(t *testing.T) {
 // Inertia = 0.5² + 0.5² = 0.5.
 func TestEmptyClusterRelocation(t *testing.T) {
 	X := [][]float64{{0}, {1}, {10}, {11}}
-	for _, alg := range []cluster.Algorithm{cluster.Lloyd, cluster.Hamerly} {
+	for _, alg := range []cluster.Algorithm{cluster.Lloyd, cluster.Hamerly, cluster.Auto} {
 		var inertias []float64
 		km := cluster.KMeans{K: 3, InitCentroids: [][]float64{{0}, {1}, {100}}, Algorithm: alg,
 			Progress: func(_ int, in float64) { inertias = append(inertias, in) }}
-		m, err := km.Fit(t.Context(), X)
+		m, err := km.Fit(t.Context(), cluster.Data{Rows: X})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -194,7 +197,7 @@ func TestEmptyClusterRelocation(t *testing.T) {
 func TestKMeansEdgeCases(t *testing.T) {
 	t.Run("K equals n", func(t *testing.T) {
 		X := [][]float64{{3, 1}, {-2, 4}, {0, 0}, {7, 7}}
-		m, err := cluster.KMeans{K: 4, Seed: 5}.Fit(t.Context(), X)
+		m, err := cluster.KMeans{K: 4, Seed: 5}.Fit(t.Context(), cluster.Data{Rows: X})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -210,7 +213,7 @@ func TestKMeansEdgeCases(t *testing.T) {
 	t.Run("exactly K distinct with duplicates", func(t *testing.T) {
 		X := [][]float64{{1, 1}, {2, 2}, {1, 1}, {2, 2}, {1, 1}, {-0.0, 3}, {0, 3}}
 		for _, init := range []cluster.Init{cluster.KMeansPlusPlus, cluster.Random} {
-			m, err := cluster.KMeans{K: 3, Init: init, Seed: 2}.Fit(t.Context(), X)
+			m, err := cluster.KMeans{K: 3, Init: init, Seed: 2}.Fit(t.Context(), cluster.Data{Rows: X})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -220,7 +223,7 @@ func TestKMeansEdgeCases(t *testing.T) {
 		}
 	})
 	t.Run("K one", func(t *testing.T) {
-		m, err := cluster.KMeans{K: 1}.Fit(t.Context(), [][]float64{{1, 2}, {3, 6}, {5, 1}})
+		m, err := cluster.KMeans{K: 1}.Fit(t.Context(), cluster.Data{Rows: [][]float64{{1, 2}, {3, 6}, {5, 1}}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -232,7 +235,7 @@ func TestKMeansEdgeCases(t *testing.T) {
 	})
 	t.Run("MaxIter reached", func(t *testing.T) {
 		X, _, _ := synth.Blobs{N: 2000, Dim: 2, Centers: 3, Std: 5, Seed: 1}.Generate()
-		m, err := cluster.KMeans{K: 12, MaxIter: 2, Tol: -1, Seed: 1}.Fit(t.Context(), X)
+		m, err := cluster.KMeans{K: 12, MaxIter: 2, Tol: -1, Seed: 1}.Fit(t.Context(), cluster.Data{Rows: X})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -262,11 +265,11 @@ func TestWeightsAreReplication(t *testing.T) {
 	}
 	init := [][]float64{X[1], X[2], X[3], X[5]}
 	km := cluster.KMeans{K: 4, InitCentroids: init}
-	mw, err := km.FitWeighted(t.Context(), X, w)
+	mw, err := km.Fit(t.Context(), cluster.Data{Rows: X, Weights: w})
 	if err != nil {
 		t.Fatal(err)
 	}
-	mr, err := km.Fit(t.Context(), rep)
+	mr, err := km.Fit(t.Context(), cluster.Data{Rows: rep})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -290,7 +293,7 @@ func TestKMeansCancel(t *testing.T) {
 				cancel()
 			}
 		}}
-		m, err := km.Fit(ctx, X)
+		m, err := km.Fit(ctx, cluster.Data{Rows: X})
 		if !errors.Is(err, context.Canceled) || m != nil {
 			t.Fatalf("Fit = %v, %v; want nil, context.Canceled", m, err)
 		}
@@ -301,7 +304,7 @@ func TestKMeansCancel(t *testing.T) {
 	t.Run("before fit", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(t.Context())
 		cancel()
-		if _, err := (cluster.KMeans{K: 3}).Fit(ctx, X); !errors.Is(err, context.Canceled) {
+		if _, err := (cluster.KMeans{K: 3}).Fit(ctx, cluster.Data{Rows: X}); !errors.Is(err, context.Canceled) {
 			t.Fatalf("Fit error = %v, want context.Canceled", err)
 		}
 	})
@@ -318,7 +321,7 @@ func TestProgress(t *testing.T) {
 			iters = append(iters, it)
 			inertias = append(inertias, in)
 		}}
-		m, err := km.Fit(t.Context(), X)
+		m, err := km.Fit(t.Context(), cluster.Data{Rows: X})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -339,31 +342,41 @@ func TestProgress(t *testing.T) {
 	}
 }
 
-func TestFitDense(t *testing.T) {
-	X, _, _ := synth.Blobs{N: 800, Dim: 3, Centers: 3, Seed: 9}.Generate()
-	d, err := cluster.NewDense(X)
-	if err != nil {
-		t.Fatal(err)
+// TestFitFlat checks that the flat form of Data, read in place, gives the
+// same model as the row form, and that a flat slice of the wrong length or
+// with a NaN is an error naming the row.
+func TestFitFlat(t *testing.T) {
+	flat, _, _ := synth.Blobs{N: 800, Dim: 3, Centers: 3, Seed: 9}.Flat()
+	X := make([][]float64, 800)
+	for i := range X {
+		X[i] = append([]float64(nil), flat[i*3:(i+1)*3]...)
 	}
 	km := cluster.KMeans{K: 3, Seed: 4}
-	a, err := km.Fit(t.Context(), X)
+	a, err := km.Fit(t.Context(), cluster.Data{Rows: X})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := km.FitDense(t.Context(), d, nil)
+	b, err := km.Fit(t.Context(), cluster.Data{Flat: flat, Cols: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(a, b); diff != "" {
-		t.Errorf("FitDense mismatch (-Fit +FitDense):\n%s", diff)
+		t.Errorf("Fit(Flat) mismatch (-Rows +Flat):\n%s", diff)
 	}
-	bad := &cluster.Dense{Rows: 2, Cols: 2, Data: []float64{1, 2, 3}}
-	if _, err := (cluster.KMeans{K: 1}).FitDense(t.Context(), bad, nil); !errors.Is(err, cluster.ErrRagged) {
-		t.Errorf("FitDense(short data) error = %v, want ErrRagged", err)
-	}
-	bad = &cluster.Dense{Rows: 2, Cols: 2, Data: []float64{1, 2, 3, math.NaN()}}
-	if _, err := (cluster.KMeans{K: 1}).FitDense(t.Context(), bad, nil); !errors.Is(err, cluster.ErrNotFinite) {
-		t.Errorf("FitDense(NaN) error = %v, want ErrNotFinite", err)
+	for _, tt := range []struct {
+		name string
+		X    cluster.Data
+		want error
+	}{
+		{"short flat", cluster.Data{Flat: []float64{1, 2, 3}, Cols: 2}, cluster.ErrRagged},
+		{"NaN flat", cluster.Data{Flat: []float64{1, 2, 3, math.NaN()}, Cols: 2}, cluster.ErrNotFinite},
+		{"no Cols", cluster.Data{Flat: []float64{1, 2}}, cluster.ErrEmpty},
+		{"both forms", cluster.Data{Flat: []float64{1, 2}, Cols: 2, Rows: [][]float64{{1, 2}}}, cluster.ErrRagged},
+		{"zero value", cluster.Data{}, cluster.ErrEmpty},
+	} {
+		if _, err := (cluster.KMeans{K: 1}).Fit(t.Context(), tt.X); !errors.Is(err, tt.want) {
+			t.Errorf("%s: Fit error = %v, want %v", tt.name, err, tt.want)
+		}
 	}
 }
 
@@ -385,11 +398,141 @@ func TestPredict(t *testing.T) {
 			t.Errorf("Predict(%v) = %d, want %d", tt.x, got, tt.want)
 		}
 	}
-	got, err := m.PredictAll([][]float64{{1, 1}, {9, -3}})
+	got, err := m.PredictAll(cluster.Data{Rows: [][]float64{{1, 1}, {9, -3}}})
 	if err != nil || !cmp.Equal(got, []int{0, 1}) {
 		t.Errorf("PredictAll = %v, %v; want [0 1], nil", got, err)
 	}
-	if _, err := m.PredictAll([][]float64{{1, 1}, {1}}); !errors.Is(err, cluster.ErrRagged) {
+	if _, err := m.PredictAll(cluster.Data{Rows: [][]float64{{1, 1}, {1}}}); !errors.Is(err, cluster.ErrRagged) {
 		t.Errorf("PredictAll(ragged) error = %v, want ErrRagged", err)
+	}
+}
+
+// TestTransformScore checks Transform and Score by hand on three rows, and
+// on a fitted model that Score of the training data is its Inertia (the
+// same sum in the same order), PredictAll its Labels, and Transform the
+// square roots of the squared distances computed naively.
+func TestTransformScore(t *testing.T) {
+	m := &cluster.Model{Centroids: [][]float64{{0, 0}, {3, 4}}}
+	X := cluster.Data{Rows: [][]float64{{0, 0}, {3, 0}, {6, 8}}, Weights: []float64{1, 2, 1}}
+	dist, err := m.Transform(X)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([][]float64{{0, 5}, {3, 4}, {10, 5}}, dist); diff != "" {
+		t.Errorf("Transform mismatch (-want +got):\n%s", diff)
+	}
+	// Nearest squared distances 0, 9 (weight 2) and 25.
+	if got, err := m.Score(X); err != nil || got != 43 {
+		t.Errorf("Score = %v, %v; want 43", got, err)
+	}
+	if _, err := m.Score(cluster.Data{Rows: X.Rows, Weights: []float64{1, -1, 1}}); !errors.Is(err, cluster.ErrWeight) {
+		t.Errorf("Score with a negative weight: %v, want ErrWeight", err)
+	}
+	if _, err := m.Transform(cluster.Data{Rows: [][]float64{{1, 2, 3}}}); !errors.Is(err, cluster.ErrRagged) {
+		t.Errorf("Transform with 3 features for 2: %v, want ErrRagged", err)
+	}
+	if _, err := (&cluster.Model{}).Score(X); !errors.Is(err, cluster.ErrEmpty) {
+		t.Errorf("Score without centroids: %v, want ErrEmpty", err)
+	}
+
+	flat, _, _ := synth.Blobs{N: 3001, Dim: 5, Centers: 9, Std: 3, Seed: 6}.Flat()
+	data := cluster.Data{Flat: flat, Cols: 5}
+	fit, err := cluster.KMeans{K: 9, Seed: 1}.Fit(t.Context(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := fit.Score(data); err != nil || got != fit.Inertia {
+		t.Errorf("Score(training data) = %v, %v; want Inertia %v exactly", got, err, fit.Inertia)
+	}
+	labels, err := fit.PredictAll(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(fit.Labels, labels); diff != "" {
+		t.Errorf("PredictAll(training data) mismatch (-Labels +PredictAll):\n%s", diff)
+	}
+	dist, err = fit.Transform(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3001 {
+		for j, c := range fit.Centroids {
+			var s float64
+			for t, v := range flat[i*5 : i*5+5] {
+				s += (v - c[t]) * (v - c[t])
+			}
+			if math.Abs(dist[i][j]-math.Sqrt(s)) > 1e-12*math.Sqrt(s) {
+				t.Fatalf("Transform row %d centroid %d = %v, want %v", i, j, dist[i][j], math.Sqrt(s))
+			}
+		}
+	}
+}
+
+// TestFloat32 fits the same well-separated data in float64 and float32:
+// the same labels and iterations, centroids within 1e-6 relative; and
+// values beyond float32's range are an error.
+func TestFloat32(t *testing.T) {
+	flat, _, _ := synth.Blobs{N: 5000, Dim: 6, Centers: 5, Std: 1, Seed: 12}.Flat()
+	X := cluster.Data{Flat: flat, Cols: 6}
+	for _, seed := range []uint64{1, 2, 3} {
+		km := cluster.KMeans{K: 5, Seed: seed}
+		m64, err := km.Fit(t.Context(), X)
+		if err != nil {
+			t.Fatal(err)
+		}
+		km.Float32 = true
+		m32, err := km.Fit(t.Context(), X)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(m64.Labels, m32.Labels); diff != "" {
+			t.Errorf("seed %d: float32 labels mismatch (-float64 +float32):\n%s", seed, diff)
+		}
+		if m32.Iterations != m64.Iterations {
+			t.Errorf("seed %d: float32 took %d iterations, float64 %d", seed, m32.Iterations, m64.Iterations)
+		}
+		if diff := cmp.Diff(m64.Centroids, m32.Centroids, cmpopts.EquateApprox(1e-6, 1e-9)); diff != "" {
+			t.Errorf("seed %d: float32 centroids mismatch (-float64 +float32):\n%s", seed, diff)
+		}
+	}
+	_, err := cluster.KMeans{K: 1, Float32: true}.Fit(t.Context(), cluster.Data{Rows: [][]float64{{1}, {1e39}}})
+	var ie *cluster.InputError
+	if !errors.Is(err, cluster.ErrNotFinite) || !errors.As(err, &ie) || ie.Row != 1 {
+		t.Errorf("Float32 fit of 1e39: %v, want ErrNotFinite at row 1", err)
+	}
+	if _, err := (cluster.KMeans{K: 1, Float32: true, Algorithm: cluster.Hamerly}).Fit(t.Context(), X); !errors.Is(err, cluster.ErrConfig) {
+		t.Errorf("Float32 with Hamerly: %v, want ErrConfig", err)
+	}
+}
+
+// TestAutoEqualsLloydFromRows fits from K random rows with the default
+// tolerance, the case of scripts/bench-sklearn.sh, where Auto switches to
+// Hamerly on the iteration that converges and its final pass must then set
+// the bounds itself: Auto must equal Lloyd.
+func TestAutoEqualsLloydFromRows(t *testing.T) {
+	for _, b := range []synth.Blobs{ // found to switch on the converging iteration
+		{N: 5000, Dim: 8, Centers: 8, Std: 0.5, Seed: 3},
+		{N: 20000, Dim: 8, Centers: 8, Std: 0.5, Seed: 4},
+		{N: 20000, Dim: 8, Centers: 8, Std: 3, Seed: 1},
+	} {
+		flat, _, _ := b.Flat()
+		rng := rand.New(rand.NewPCG(3, 3))
+		init := make([][]float64, 8)
+		for j := range init {
+			i := rng.IntN(b.N)
+			init[j] = flat[i*8 : i*8+8]
+		}
+		X := cluster.Data{Flat: flat, Cols: 8}
+		lloyd, err := cluster.KMeans{K: 8, InitCentroids: init, Algorithm: cluster.Lloyd}.Fit(t.Context(), X)
+		if err != nil {
+			t.Fatal(err)
+		}
+		auto, err := cluster.KMeans{K: 8, InitCentroids: init}.Fit(t.Context(), X)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(lloyd, auto); diff != "" {
+			t.Errorf("%+v: Auto differs from Lloyd (-lloyd +auto):\n%s", b, diff)
+		}
 	}
 }

@@ -15,11 +15,11 @@ import (
 // blobs finds the true centres and nearly the inertia of a full fit.
 func TestMiniBatchFindsBlobs(t *testing.T) {
 	X, truth, centers := synth.Blobs{N: 20000, Dim: 4, Centers: 5, Std: 0.5, Box: 10, Seed: 21}.Generate()
-	m, err := cluster.MiniBatchKMeans{K: 5, BatchSize: 256, Seed: 3}.Fit(t.Context(), X)
+	m, err := cluster.MiniBatchKMeans{K: 5, BatchSize: 256, Seed: 3}.Fit(t.Context(), cluster.Data{Rows: X})
 	if err != nil {
 		t.Fatal(err)
 	}
-	full, err := cluster.KMeans{K: 5, Seed: 3}.Fit(t.Context(), X)
+	full, err := cluster.KMeans{K: 5, Seed: 3}.Fit(t.Context(), cluster.Data{Rows: X})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestMiniBatchWorkersBitIdentical(t *testing.T) {
 	X, _, _ := synth.Blobs{N: 5000, Dim: 3, Centers: 6, Std: 2, Seed: 4}.Generate()
 	var first *cluster.Model
 	for _, w := range []int{1, 2, 8} {
-		m, err := cluster.MiniBatchKMeans{K: 6, BatchSize: 700, MaxIter: 5, Seed: 9, Workers: w}.Fit(t.Context(), X)
+		m, err := cluster.MiniBatchKMeans{K: 6, BatchSize: 700, MaxIter: 5, Seed: 9, Workers: w}.Fit(t.Context(), cluster.Data{Rows: X})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,18 +78,18 @@ func TestMiniBatchWorkersBitIdentical(t *testing.T) {
 // moves to the weighted mean of everything assigned to it so far.
 func TestOnlineApplyRunningMean(t *testing.T) {
 	o := cluster.MiniBatchKMeans{K: 2, InitCentroids: [][]float64{{0, 0}, {10, 10}}, ReassignmentRatio: -1}.Online()
-	if err := o.PartialFit(t.Context(), [][]float64{{1, 1}, {3, 1}, {9, 9}}); err != nil {
+	if err := o.PartialFit(t.Context(), cluster.Data{Rows: [][]float64{{1, 1}, {3, 1}, {9, 9}}}); err != nil {
 		t.Fatal(err)
 	}
 	// The initial centroids carry no weight: centroid 0 becomes (2, 1), 1 becomes (9, 9).
-	if diff := cmp.Diff([][]float64{{2, 1}, {9, 9}}, o.Centroids()); diff != "" {
+	if diff := cmp.Diff([][]float64{{2, 1}, {9, 9}}, o.Model().Centroids); diff != "" {
 		t.Errorf("after batch 1 (-want +got):\n%s", diff)
 	}
-	if err := o.PartialFitWeighted(t.Context(), [][]float64{{5, 4}, {12, 12}}, []float64{2, 1}); err != nil {
+	if err := o.PartialFit(t.Context(), cluster.Data{Rows: [][]float64{{5, 4}, {12, 12}}, Weights: []float64{2, 1}}); err != nil {
 		t.Fatal(err)
 	}
 	// Centroid 0: (2·(2,1) + 2·(5,4))/4 = (3.5, 2.5); centroid 1: ((9,9) + (12,12))/2.
-	if diff := cmp.Diff([][]float64{{3.5, 2.5}, {10.5, 10.5}}, o.Centroids()); diff != "" {
+	if diff := cmp.Diff([][]float64{{3.5, 2.5}, {10.5, 10.5}}, o.Model().Centroids); diff != "" {
 		t.Errorf("after batch 2 (-want +got):\n%s", diff)
 	}
 	if got := o.Model().Predict([]float64{8, 8}); got != 1 {
@@ -107,15 +107,15 @@ func TestSumsMergeShards(t *testing.T) {
 	X, _, _ := synth.Blobs{N: 3000, Dim: 3, Centers: 4, Std: 2, Seed: 5}.Generate()
 	cfg := cluster.MiniBatchKMeans{K: 4, InitCentroids: [][]float64{X[0], X[1], X[2], X[3]}, ReassignmentRatio: -1}
 	whole := cfg.Online()
-	if err := whole.PartialFit(t.Context(), X); err != nil {
+	if err := whole.PartialFit(t.Context(), cluster.Data{Rows: X}); err != nil {
 		t.Fatal(err)
 	}
 	sharded := cfg.Online()
-	a, err := sharded.Sums(X[:1200], nil)
+	a, err := sharded.Sums(cluster.Data{Rows: X[:1200]})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := sharded.Sums(X[1200:], nil)
+	b, err := sharded.Sums(cluster.Data{Rows: X[1200:]})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +128,7 @@ func TestSumsMergeShards(t *testing.T) {
 	if err := sharded.Apply(a); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(whole.Centroids(), sharded.Centroids(), cmpopts.EquateApprox(1e-12, 0)); diff != "" {
+	if diff := cmp.Diff(whole.Model().Centroids, sharded.Model().Centroids, cmpopts.EquateApprox(1e-12, 0)); diff != "" {
 		t.Errorf("centroids mismatch (-whole +sharded):\n%s", diff)
 	}
 	bad := &cluster.Sums{K: 3, Dim: 3, Sum: make([]float64, 9), Weight: make([]float64, 3)}
@@ -139,7 +139,7 @@ func TestSumsMergeShards(t *testing.T) {
 		t.Errorf("Apply of a wrong shape: %v, want ErrConfig", err)
 	}
 	badInit := cluster.MiniBatchKMeans{K: 2, InitCentroids: [][]float64{{1, 2}, {3}}}.Online()
-	if err := badInit.PartialFit(t.Context(), X); !errors.Is(err, cluster.ErrInitShape) {
+	if err := badInit.PartialFit(t.Context(), cluster.Data{Rows: X}); !errors.Is(err, cluster.ErrConfig) {
 		t.Errorf("PartialFit with ragged InitCentroids: %v, want ErrInitShape", err)
 	}
 }
@@ -153,32 +153,32 @@ func TestMiniBatchBadInput(t *testing.T) {
 		want error
 	}{
 		{"empty", cluster.MiniBatchKMeans{K: 1}, nil, cluster.ErrEmpty},
-		{"K zero", cluster.MiniBatchKMeans{}, X, cluster.ErrK},
-		{"K above n", cluster.MiniBatchKMeans{K: 4}, X, cluster.ErrK},
+		{"K zero", cluster.MiniBatchKMeans{}, X, cluster.ErrConfig},
+		{"K above n", cluster.MiniBatchKMeans{K: 4}, X, cluster.ErrConfig},
 		{"NaN", cluster.MiniBatchKMeans{K: 1}, [][]float64{{0, math.NaN()}}, cluster.ErrNotFinite},
 		{"negative batch", cluster.MiniBatchKMeans{K: 1, BatchSize: -1}, X, cluster.ErrConfig},
 		{"duplicates", cluster.MiniBatchKMeans{K: 2}, [][]float64{{1, 1}, {1, 1}}, cluster.ErrTooFewDistinct},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := tt.mb.Fit(t.Context(), tt.X); !errors.Is(err, tt.want) {
+			if _, err := tt.mb.Fit(t.Context(), cluster.Data{Rows: tt.X}); !errors.Is(err, tt.want) {
 				t.Errorf("Fit error = %v, want %v", err, tt.want)
 			}
 		})
 	}
 	o := cluster.MiniBatchKMeans{K: 2}.Online()
-	if _, err := o.Sums(X, nil); !errors.Is(err, cluster.ErrEmpty) {
+	if _, err := o.Sums(cluster.Data{Rows: X}); !errors.Is(err, cluster.ErrEmpty) {
 		t.Errorf("Sums before any centroids: %v, want ErrEmpty", err)
 	}
-	if err := o.PartialFit(t.Context(), [][]float64{{1, 1}, {1, 1}}); !errors.Is(err, cluster.ErrTooFewDistinct) {
+	if err := o.PartialFit(t.Context(), cluster.Data{Rows: [][]float64{{1, 1}, {1, 1}}}); !errors.Is(err, cluster.ErrTooFewDistinct) {
 		t.Errorf("first batch with one distinct row: %v, want ErrTooFewDistinct", err)
 	}
-	if o.Centroids() != nil || o.Model() != nil {
+	if o.Model() != nil {
 		t.Error("a failed first PartialFit left centroids behind")
 	}
-	if err := o.PartialFit(t.Context(), X); err != nil {
+	if err := o.PartialFit(t.Context(), cluster.Data{Rows: X}); err != nil {
 		t.Fatal(err)
 	}
-	if err := o.PartialFit(t.Context(), [][]float64{{1, 2, 3}}); !errors.Is(err, cluster.ErrRagged) {
+	if err := o.PartialFit(t.Context(), cluster.Data{Rows: [][]float64{{1, 2, 3}}}); !errors.Is(err, cluster.ErrRagged) {
 		t.Errorf("batch of the wrong width: %v, want ErrRagged", err)
 	}
 }

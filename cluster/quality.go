@@ -3,59 +3,58 @@ package cluster
 import (
 	"context"
 	"fmt"
+	"github.com/clientele-go/clientele/internal/parallel"
 	"math"
 	"math/rand/v2"
 	"slices"
 )
 
-// Silhouette returns the mean silhouette coefficient of a clustering of
-// the rows of X, exactly, as scikit-learn's silhouette_score: for each row,
-// a is its mean Euclidean distance to the other rows of its cluster, b the
-// smallest mean distance to the rows of another cluster, and its score
-// (b−a)/max(a, b), or 0 when its cluster has one row. The result lies in
-// [−1, 1]; higher is better separated.
+// Silhouette configures the mean silhouette coefficient of a clustering,
+// as scikit-learn's silhouette_score: for each row, a is its mean Euclidean
+// distance to the other rows of its cluster, b the smallest mean distance
+// to the rows of another cluster, and its score (b−a)/max(a, b), or 0 when
+// its cluster has one row. The result lies in [−1, 1]; higher is better
+// separated.
 //
-// Labels may be any integers; there must be from 2 to len(X)−1 distinct
-// ones. The cost is O(n²·d), spread over GOMAXPROCS goroutines; for large
-// n use [SilhouetteScore] with a SampleSize. Errors wrap [ErrEmpty],
-// [ErrRagged], [ErrNotFinite] or [ErrLabels].
-func Silhouette(X [][]float64, labels []int) (float64, error) {
-	return SilhouetteScore{}.Score(context.Background(), X, labels)
-}
-
-// SilhouetteScore configures a silhouette computation.
-type SilhouetteScore struct {
+// The zero value scores all rows exactly, at a cost of O(n²·d) spread over
+// GOMAXPROCS goroutines; for large n set a SampleSize.
+type Silhouette struct {
 	// SampleSize, when positive and below the number of rows, scores a
 	// random subset of that many rows (drawn without replacement) against
 	// each other, as scikit-learn's silhouette_score(sample_size=...). 0
-	// scores all rows exactly.
+	// scores all rows exactly; negative is an error.
 	SampleSize int
 	// Seed seeds the sample.
 	Seed uint64
-	// Workers is the number of goroutines; 0 means GOMAXPROCS. The result
-	// does not depend on it.
+	// Workers is the number of goroutines; 0 means GOMAXPROCS and a
+	// negative value is an error. The result does not depend on it.
 	Workers int
 }
 
-// Score returns the mean silhouette coefficient (see [Silhouette]). It
-// checks ctx between chunks of rows and returns ctx.Err() wrapped when
-// cancelled. A sample with fewer than 2 distinct labels is an error
-// wrapping [ErrLabels].
-func (s SilhouetteScore) Score(ctx context.Context, X [][]float64, labels []int) (float64, error) {
+// Score returns the mean silhouette coefficient of the clustering of the
+// rows of X given by labels (X.Weights are ignored). Labels may be any
+// integers; there must be from 2 to n−1 distinct ones (in the sample, when
+// sampling). Errors wrap [ErrEmpty], [ErrRagged], [ErrNotFinite],
+// [ErrLabels] or [ErrConfig]; Score checks ctx between chunks of rows and
+// returns ctx.Err() wrapped when cancelled.
+func (s Silhouette) Score(ctx context.Context, X Data, labels []int) (float64, error) {
+	if s.SampleSize < 0 {
+		return 0, fmt.Errorf("%w: Silhouette.SampleSize = %d", ErrConfig, s.SampleSize)
+	}
+	if s.Workers < 0 {
+		return 0, fmt.Errorf("%w: Silhouette.Workers = %d", ErrConfig, s.Workers)
+	}
 	m, enc, nl, err := prepareLabels(X, labels, s.Workers)
 	if err != nil {
 		return 0, err
 	}
-	if s.SampleSize < 0 {
-		return 0, fmt.Errorf("%w: SampleSize = %d", ErrConfig, s.SampleSize)
-	}
-	if s.SampleSize > 0 && s.SampleSize < m.Rows {
+	if s.SampleSize > 0 && s.SampleSize < m.n {
 		rng := rand.New(rand.NewPCG(s.Seed, 0x73696c))
-		idx := sampleIndices(m.Rows, s.SampleSize, rng)
-		sub := &Dense{Rows: len(idx), Cols: m.Cols, Data: make([]float64, 0, len(idx)*m.Cols)}
+		idx := sampleIndices(m.n, s.SampleSize, rng)
+		sub := &dense{n: len(idx), d: m.d, x: make([]float64, 0, len(idx)*m.d)}
 		subLabels := make([]int, len(idx))
 		for a, i := range idx {
-			sub.Data = append(sub.Data, m.Row(i)...)
+			sub.x = append(sub.x, m.row(i)...)
 			subLabels[a] = enc[i]
 		}
 		var subN int
@@ -64,19 +63,19 @@ func (s SilhouetteScore) Score(ctx context.Context, X [][]float64, labels []int)
 		}
 		m, enc, nl = sub, subLabels, subN
 	}
-	return silhouette(ctx, m, enc, nl, workerCount(s.Workers))
+	return silhouette(ctx, m, enc, nl, parallel.Workers(s.Workers))
 }
 
-func silhouette(ctx context.Context, m *Dense, labels []int, nl, workers int) (float64, error) {
-	n := m.Rows
+func silhouette(ctx context.Context, m *dense, labels []int, nl, workers int) (float64, error) {
+	n := m.n
 	counts := make([]int, nl)
 	for _, l := range labels {
 		counts[l]++
 	}
-	ck := newChunking(n)
-	part := make([]float64, ck.count)
+	ck := chunksOf(n)
+	part := make([]float64, ck.Count)
 	scratch := make([][]float64, workers)
-	parallelW(workers, ck.count, func(wk, ch int) {
+	parallel.For(workers, ck.Count, func(wk, ch int) {
 		if ctx.Err() != nil {
 			return
 		}
@@ -84,7 +83,7 @@ func silhouette(ctx context.Context, m *Dense, labels []int, nl, workers int) (f
 			scratch[wk] = make([]float64, nl)
 		}
 		sums := scratch[wk]
-		lo, hi := ck.bounds(ch)
+		lo, hi := ck.Bounds(ch)
 		var total float64
 		for i := lo; i < hi; i++ {
 			own := labels[i]
@@ -92,9 +91,9 @@ func silhouette(ctx context.Context, m *Dense, labels []int, nl, workers int) (f
 				continue // score 0
 			}
 			clear(sums)
-			x := m.Row(i)
+			x := m.row(i)
 			for j := range n {
-				sums[labels[j]] += math.Sqrt(sqDist(x, m.Row(j)))
+				sums[labels[j]] += math.Sqrt(sqDist(x, m.row(j)))
 			}
 			a := sums[own] / float64(counts[own]-1)
 			b := math.Inf(1)
@@ -120,18 +119,19 @@ func silhouette(ctx context.Context, m *Dense, labels []int, nl, workers int) (f
 // largest (s_i + s_j)/d(c_i, c_j) over other clusters j, where s is a
 // cluster's mean Euclidean distance to its centroid and d the distance
 // between centroids. Lower is better; 0 when all s or all d are within
-// 1e-8 of 0. Label rules and errors are as for [Silhouette].
-func DaviesBouldin(X [][]float64, labels []int) (float64, error) {
+// 1e-8 of 0. Label rules and errors are as for [Silhouette.Score]
+// (X.Weights are ignored).
+func DaviesBouldin(X Data, labels []int) (float64, error) {
 	m, enc, nl, err := prepareLabels(X, labels, 0)
 	if err != nil {
 		return 0, err
 	}
 	cent, counts := centroids(m, enc, nl)
-	d := m.Cols
+	d := m.d
 	intra := make([]float64, nl)
-	for i := range m.Rows {
+	for i := range m.n {
 		l := enc[i]
-		intra[l] += math.Sqrt(sqDist(m.Row(i), cent[l*d:(l+1)*d]))
+		intra[l] += math.Sqrt(sqDist(m.row(i), cent[l*d:(l+1)*d]))
 	}
 	allZero := true
 	for l := range intra {
@@ -166,17 +166,18 @@ func DaviesBouldin(X [][]float64, labels []int) (float64, error) {
 // criterion) of a clustering, as scikit-learn's calinski_harabasz_score:
 // between-cluster dispersion over within-cluster dispersion, times
 // (n−k)/(k−1). Higher is better; 1 when every cluster is a single point
-// repeated. Label rules and errors are as for [Silhouette].
-func CalinskiHarabasz(X [][]float64, labels []int) (float64, error) {
+// repeated. Label rules and errors are as for [Silhouette.Score]
+// (X.Weights are ignored).
+func CalinskiHarabasz(X Data, labels []int) (float64, error) {
 	m, enc, nl, err := prepareLabels(X, labels, 0)
 	if err != nil {
 		return 0, err
 	}
-	n, d := m.Rows, m.Cols
+	n, d := m.n, m.d
 	cent, counts := centroids(m, enc, nl)
 	mean := make([]float64, d)
 	for i := range n {
-		for t, v := range m.Row(i) {
+		for t, v := range m.row(i) {
 			mean[t] += v
 		}
 	}
@@ -189,7 +190,7 @@ func CalinskiHarabasz(X [][]float64, labels []int) (float64, error) {
 	}
 	for i := range n {
 		l := enc[i]
-		intra += sqDist(m.Row(i), cent[l*d:(l+1)*d])
+		intra += sqDist(m.row(i), cent[l*d:(l+1)*d])
 	}
 	if intra == 0 {
 		return 1, nil
@@ -199,20 +200,17 @@ func CalinskiHarabasz(X [][]float64, labels []int) (float64, error) {
 
 // prepareLabels validates X and labels and maps the labels to 0..nl-1 in
 // increasing order of value.
-func prepareLabels(X [][]float64, labels []int, workers int) (*Dense, []int, int, error) {
-	if len(X) == 0 {
-		return nil, nil, 0, inputErr("X", -1, -1, ErrEmpty)
-	}
-	m, err := newDense(X, workerCount(workers))
+func prepareLabels(X Data, labels []int, workers int) (*dense, []int, int, error) {
+	m, err := X.matrix("X", parallel.Workers(workers))
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	if len(labels) != m.Rows {
-		return nil, nil, 0, fmt.Errorf("%w: %d labels for %d rows", ErrLabels, len(labels), m.Rows)
+	if len(labels) != m.n {
+		return nil, nil, 0, fmt.Errorf("%w: %d labels for %d rows", ErrLabels, len(labels), m.n)
 	}
 	enc, nl := encode(labels)
-	if nl < 2 || nl > m.Rows-1 {
-		return nil, nil, 0, fmt.Errorf("%w: %d distinct labels for %d rows, want 2 to n-1", ErrLabels, nl, m.Rows)
+	if nl < 2 || nl > m.n-1 {
+		return nil, nil, 0, fmt.Errorf("%w: %d distinct labels for %d rows, want 2 to n-1", ErrLabels, nl, m.n)
 	}
 	return m, enc, nl, nil
 }
@@ -228,14 +226,14 @@ func encode(labels []int) ([]int, int) {
 }
 
 // centroids returns the flat per-label means and counts.
-func centroids(m *Dense, labels []int, nl int) ([]float64, []int) {
-	d := m.Cols
+func centroids(m *dense, labels []int, nl int) ([]float64, []int) {
+	d := m.d
 	cent := make([]float64, nl*d)
 	counts := make([]int, nl)
-	for i := range m.Rows {
+	for i := range m.n {
 		l := labels[i]
 		counts[l]++
-		for t, v := range m.Row(i) {
+		for t, v := range m.row(i) {
 			cent[l*d+t] += v
 		}
 	}

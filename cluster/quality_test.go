@@ -18,15 +18,15 @@ func TestScoresMatchSklearn(t *testing.T) {
 	ref := loadReference(t)
 	for _, tc := range ref.Scores {
 		t.Run(tc.Name, func(t *testing.T) {
-			sil, err := cluster.Silhouette(tc.X, tc.Labels)
+			sil, err := cluster.Silhouette{}.Score(t.Context(), cluster.Data{Rows: tc.X}, tc.Labels)
 			if err != nil {
 				t.Fatal(err)
 			}
-			db, err := cluster.DaviesBouldin(tc.X, tc.Labels)
+			db, err := cluster.DaviesBouldin(cluster.Data{Rows: tc.X}, tc.Labels)
 			if err != nil {
 				t.Fatal(err)
 			}
-			ch, err := cluster.CalinskiHarabasz(tc.X, tc.Labels)
+			ch, err := cluster.CalinskiHarabasz(cluster.Data{Rows: tc.X}, tc.Labels)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -46,7 +46,7 @@ func TestScoresMatchSklearn(t *testing.T) {
 // row 0: a = 1, b = 5, s = 4/5; row 1: a = 1, b = 4, s = 3/4;
 // row 2 is alone in B, s = 0. Mean = (0.8 + 0.75 + 0)/3 = 0.51666...
 func TestSilhouetteByHand(t *testing.T) {
-	got, err := cluster.Silhouette([][]float64{{0}, {1}, {5}}, []int{7, 7, -3})
+	got, err := cluster.Silhouette{}.Score(t.Context(), cluster.Data{Rows: [][]float64{{0}, {1}, {5}}}, []int{7, 7, -3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,13 +55,13 @@ func TestSilhouetteByHand(t *testing.T) {
 	}
 	// Davies–Bouldin: centroids 0.5 and 5, s = 0.5 and 0, distance 4.5:
 	// both clusters score 0.5/4.5, so the index is 1/9.
-	db, err := cluster.DaviesBouldin([][]float64{{0}, {1}, {5}}, []int{7, 7, -3})
+	db, err := cluster.DaviesBouldin(cluster.Data{Rows: [][]float64{{0}, {1}, {5}}}, []int{7, 7, -3})
 	if err != nil || math.Abs(db-1.0/9) > 1e-15 {
 		t.Errorf("DaviesBouldin = %v, %v; want 1/9", db, err)
 	}
 	// Calinski–Harabasz: mean 2; between = 2×1.5² + 1×3² = 13.5; within
 	// = 0.25+0.25 = 0.5; × (3−2)/(2−1): 27.
-	ch, err := cluster.CalinskiHarabasz([][]float64{{0}, {1}, {5}}, []int{7, 7, -3})
+	ch, err := cluster.CalinskiHarabasz(cluster.Data{Rows: [][]float64{{0}, {1}, {5}}}, []int{7, 7, -3})
 	if err != nil || math.Abs(ch-27) > 1e-12 {
 		t.Errorf("CalinskiHarabasz = %v, %v; want 27", ch, err)
 	}
@@ -69,11 +69,11 @@ func TestSilhouetteByHand(t *testing.T) {
 
 func TestSilhouetteSampled(t *testing.T) {
 	X, labels, _ := synth.Blobs{N: 1500, Dim: 3, Centers: 4, Std: 2, Seed: 2}.Generate()
-	exact, err := cluster.Silhouette(X, labels)
+	exact, err := cluster.Silhouette{}.Score(t.Context(), cluster.Data{Rows: X}, labels)
 	if err != nil {
 		t.Fatal(err)
 	}
-	full, err := cluster.SilhouetteScore{SampleSize: 2000, Seed: 1}.Score(t.Context(), X, labels)
+	full, err := cluster.Silhouette{SampleSize: 2000, Seed: 1}.Score(t.Context(), cluster.Data{Rows: X}, labels)
 	if err != nil || full != exact {
 		t.Errorf("SampleSize above n = %v, %v; want the exact %v", full, err, exact)
 	}
@@ -81,7 +81,7 @@ func TestSilhouetteSampled(t *testing.T) {
 	const seeds = 8
 	var first float64
 	for seed := range uint64(seeds) {
-		s, err := cluster.SilhouetteScore{SampleSize: 400, Seed: seed}.Score(t.Context(), X, labels)
+		s, err := cluster.Silhouette{SampleSize: 400, Seed: seed}.Score(t.Context(), cluster.Data{Rows: X}, labels)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -95,7 +95,7 @@ func TestSilhouetteSampled(t *testing.T) {
 	if math.Abs(mean-exact) > 0.02 {
 		t.Errorf("mean sampled silhouette %v, exact %v", mean, exact)
 	}
-	again, _ := cluster.SilhouetteScore{SampleSize: 400, Seed: 0, Workers: 1}.Score(t.Context(), X, labels)
+	again, _ := cluster.Silhouette{SampleSize: 400, Seed: 0, Workers: 1}.Score(t.Context(), cluster.Data{Rows: X}, labels)
 	if again != first {
 		t.Errorf("same seed, 1 worker: %v, want %v", again, first)
 	}
@@ -117,20 +117,20 @@ func TestScoresBadInput(t *testing.T) {
 		{"ragged", [][]float64{{0, 0}, {1}, {2, 2}}, []int{0, 0, 1}, cluster.ErrRagged},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := cluster.Silhouette(tt.X, tt.labels); !errors.Is(err, tt.want) {
+			if _, err := (cluster.Silhouette{}).Score(t.Context(), cluster.Data{Rows: tt.X}, tt.labels); !errors.Is(err, tt.want) {
 				t.Errorf("Silhouette error = %v, want %v", err, tt.want)
 			}
-			if _, err := cluster.DaviesBouldin(tt.X, tt.labels); !errors.Is(err, tt.want) {
+			if _, err := cluster.DaviesBouldin(cluster.Data{Rows: tt.X}, tt.labels); !errors.Is(err, tt.want) {
 				t.Errorf("DaviesBouldin error = %v, want %v", err, tt.want)
 			}
-			if _, err := cluster.CalinskiHarabasz(tt.X, tt.labels); !errors.Is(err, tt.want) {
+			if _, err := cluster.CalinskiHarabasz(cluster.Data{Rows: tt.X}, tt.labels); !errors.Is(err, tt.want) {
 				t.Errorf("CalinskiHarabasz error = %v, want %v", err, tt.want)
 			}
 		})
 	}
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	if _, err := (cluster.SilhouetteScore{}).Score(ctx, X, []int{0, 0, 1}); !errors.Is(err, context.Canceled) {
+	if _, err := (cluster.Silhouette{}).Score(ctx, cluster.Data{Rows: X}, []int{0, 0, 1}); !errors.Is(err, context.Canceled) {
 		t.Errorf("Score with a cancelled context: %v, want context.Canceled", err)
 	}
 }
@@ -139,7 +139,7 @@ func TestSilhouetteWorkersBitIdentical(t *testing.T) {
 	X, labels, _ := synth.Blobs{N: 1500, Dim: 2, Centers: 3, Std: 3, Seed: 3}.Generate()
 	var first float64
 	for i, w := range []int{1, 2, 8} {
-		s, err := cluster.SilhouetteScore{Workers: w}.Score(t.Context(), X, labels)
+		s, err := cluster.Silhouette{Workers: w}.Score(t.Context(), cluster.Data{Rows: X}, labels)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -154,7 +154,7 @@ func TestSilhouetteWorkersBitIdentical(t *testing.T) {
 func TestChooseK(t *testing.T) {
 	// Four well-separated blobs: both rules should find K = 4.
 	X, _, _ := synth.Blobs{N: 800, Dim: 2, Centers: 4, Std: 0.5, Box: 20, Seed: 12}.Generate()
-	got, err := cluster.ChooseK{MinK: 1, MaxK: 8, KMeans: cluster.KMeans{Seed: 1}}.Run(t.Context(), X)
+	got, err := cluster.ChooseK{MinK: 1, MaxK: 8, KMeans: cluster.KMeans{Seed: 1}}.Run(t.Context(), cluster.Data{Rows: X})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +168,7 @@ func TestChooseK(t *testing.T) {
 		t.Errorf("BySilhouette = %d, Elbow = %d; want 4 and 4\n%+v", got.BySilhouette, got.Elbow, got.Scores)
 	}
 	for i, s := range got.Scores {
-		km, err := cluster.KMeans{K: s.K, Seed: 1}.Fit(t.Context(), X)
+		km, err := cluster.KMeans{K: s.K, Seed: 1}.Fit(t.Context(), cluster.Data{Rows: X})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -176,7 +176,7 @@ func TestChooseK(t *testing.T) {
 			t.Errorf("Scores[%d].Inertia = %v, a direct fit gives %v", i, s.Inertia, km.Inertia)
 		}
 	}
-	if _, err := (cluster.ChooseK{MinK: 5, MaxK: 3}).Run(t.Context(), X); !errors.Is(err, cluster.ErrConfig) {
+	if _, err := (cluster.ChooseK{MinK: 5, MaxK: 3}).Run(t.Context(), cluster.Data{Rows: X}); !errors.Is(err, cluster.ErrConfig) {
 		t.Errorf("MinK > MaxK: %v, want ErrConfig", err)
 	}
 }

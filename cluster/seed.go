@@ -3,6 +3,7 @@ package cluster
 import (
 	"context"
 	"fmt"
+	"github.com/clientele-go/clientele/internal/parallel"
 	"math"
 	"math/rand/v2"
 )
@@ -12,13 +13,35 @@ import (
 type problem struct {
 	n, d    int
 	x       []float64
+	x32     []float32 // x in float32, for KMeans.Float32; nil otherwise
 	w       []float64 // nil means unit weights
-	ck      chunking
+	ck      parallel.Chunks
 	workers int
 }
 
-func newProblem(X *Dense, w []float64, workers int) *problem {
-	return &problem{n: X.Rows, d: X.Cols, x: X.Data, w: w, ck: newChunking(X.Rows), workers: workers}
+func newProblem(X *dense, w []float64, workers int) *problem {
+	return &problem{n: X.n, d: X.d, x: X.x, w: w, ck: chunksOf(X.n), workers: workers}
+}
+
+// setFloat32 keeps a float32 copy of the rows for the float32 passes. A
+// value beyond float32's range is an error naming it.
+func (p *problem) setFloat32() error {
+	p.x32 = make([]float32, len(p.x))
+	bad := make([]int, p.ck.Count)
+	parallel.For(p.workers, p.ck.Count, func(_, ch int) {
+		lo, hi := p.ck.Bounds(ch)
+		bad[ch] = -1
+		dst, src := p.x32[lo*p.d:hi*p.d], p.x[lo*p.d:hi*p.d]
+		for i, v := range src {
+			dst[i] = float32(v)
+			if v > math.MaxFloat32 || v < -math.MaxFloat32 {
+				if bad[ch] < 0 {
+					bad[ch] = lo*p.d + i
+				}
+			}
+		}
+	})
+	return firstBad("X", p.d, bad)
 }
 
 func (p *problem) row(i int) []float64 { return p.x[i*p.d : (i+1)*p.d : (i+1)*p.d] }
@@ -34,9 +57,9 @@ func (p *problem) weight(i int) float64 {
 // of each feature, unweighted, as scikit-learn's tolerance uses.
 func (p *problem) meanVariance() float64 {
 	d, ck := p.d, p.ck
-	part := make([]float64, ck.count*d)
-	parallel(p.workers, ck.count, func(ch int) {
-		lo, hi := ck.bounds(ch)
+	part := make([]float64, ck.Count*d)
+	parallel.For(p.workers, ck.Count, func(_, ch int) {
+		lo, hi := ck.Bounds(ch)
 		s := part[ch*d : (ch+1)*d]
 		data := p.x[lo*d : hi*d]
 		for off := 0; off < len(data); off += d {
@@ -48,7 +71,7 @@ func (p *problem) meanVariance() float64 {
 		}
 	})
 	mean := make([]float64, d)
-	for ch := range ck.count {
+	for ch := range ck.Count {
 		for t := range d {
 			mean[t] += part[ch*d+t]
 		}
@@ -57,8 +80,8 @@ func (p *problem) meanVariance() float64 {
 		mean[t] /= float64(p.n)
 	}
 	clear(part)
-	parallel(p.workers, ck.count, func(ch int) {
-		lo, hi := ck.bounds(ch)
+	parallel.For(p.workers, ck.Count, func(_, ch int) {
+		lo, hi := ck.Bounds(ch)
 		s := part[ch*d : (ch+1)*d]
 		m := mean[:len(s)]
 		data := p.x[lo*d : hi*d]
@@ -74,7 +97,7 @@ func (p *problem) meanVariance() float64 {
 	var total float64
 	for t := range d {
 		var v float64
-		for ch := range ck.count {
+		for ch := range ck.Count {
 			v += part[ch*d+t]
 		}
 		total += v / float64(p.n)
@@ -100,16 +123,16 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 	centers := make([]float64, k*d)
 	trials := localTrials(k)
 	closest := make([]float64, n)
-	chunkPot := make([]float64, ck.count)
+	chunkPot := make([]float64, ck.Count)
 
 	var first int
 	if p.w == nil {
 		first = rng.IntN(n)
 	} else {
-		part := make([]float64, ck.count)
+		part := make([]float64, ck.Count)
 		var total float64
-		for ch := range ck.count {
-			lo, hi := ck.bounds(ch)
+		for ch := range ck.Count {
+			lo, hi := ck.Bounds(ch)
 			for _, v := range p.w[lo:hi] {
 				part[ch] += v
 			}
@@ -118,30 +141,43 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 		first = p.search(p.w, nil, part, rng.Float64()*total)
 	}
 	copy(centers[:d], p.row(first))
-	c0 := centers[:d]
-	parallel(p.workers, ck.count, func(ch int) {
-		lo, hi := ck.bounds(ch)
-		var s float64
-		for i := lo; i < hi; i++ {
-			closest[i] = sqDist(p.row(i), c0)
-			s += float64(p.weight(i) * closest[i])
+	type buffers struct {
+		lab          []int32
+		best, second []float64
+		dist         []float64 // chunk rows × candidate panel width
+	}
+	scratch := make([]*buffers, p.workers)
+	buf := func(wk int) *buffers { // per goroutine
+		if scratch[wk] == nil {
+			scratch[wk] = &buffers{
+				lab:    make([]int32, ck.Size),
+				best:   make([]float64, ck.Size),
+				second: make([]float64, ck.Size),
+				dist:   make([]float64, ck.Size*((trials+7)/8*8)),
+			}
 		}
-		chunkPot[ch] = s
+		return scratch[wk]
+	}
+	// toOne sets out to the squared distances from rows lo to hi to the
+	// single centre of pn.
+	toOne := func(b *buffers, pn *panel, lo, hi int, out []float64) {
+		m := hi - lo
+		nearestRows(p.x[lo*d:hi*d], pn, b.lab[:m], out[:m], b.second[:m])
+	}
+	var one panel
+	one.set(centers[:d], 1, d)
+	parallel.For(p.workers, ck.Count, func(wk, ch int) {
+		lo, hi := ck.Bounds(ch)
+		toOne(buf(wk), &one, lo, hi, closest[lo:hi])
+		chunkPot[ch] = p.weightedSum(lo, closest[lo:hi])
 	})
 	pot := sumOrdered(chunkPot)
 
 	near := make([]int32, n)
 	cand := make([]int, trials)
 	candRows := make([]float64, trials*d)
-	candPot := make([]float64, ck.count*trials)
+	candPot := make([]float64, ck.Count*trials)
 	var candPanel panel
-	scratch := make([][]float64, p.workers)
-	buf := func(wk int) []float64 { // per goroutine, one chunk of distances
-		if scratch[wk] == nil {
-			scratch[wk] = make([]float64, max(ck.size, trials))
-		}
-		return scratch[wk]
-	}
 	for c := 1; c < k; c++ {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("cluster: k-means++ seeding stopped at centroid %d: %w", c, err)
@@ -156,23 +192,25 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 			copy(candRows[t*d:(t+1)*d], p.row(cand[t]))
 		}
 		candPanel.set(candRows, trials, d)
-		// The potential each candidate would leave. (Pruning distances by
-		// the triangle inequality was tried here: it halved the distances
-		// computed but lost more to unpredictable branches.)
-		parallel(p.workers, ck.count, func(ch int) {
-			lo, hi := ck.bounds(ch)
-			acc := candPot[ch*trials : (ch+1)*trials]
-			clear(acc)
+		ldo := candPanel.groups * 8
+		// The potential each candidate would leave: the sum over rows, in
+		// order, of w·min(closest, distance to the candidate). (Pruning
+		// distances by the triangle inequality was tried here: it halved
+		// the distances computed but lost more to unpredictable branches.)
+		parallel.For(p.workers, ck.Count, func(wk, ch int) {
+			lo, hi := ck.Bounds(ch)
+			b := buf(wk)
+			distRows(p.x[lo*d:hi*d], hi-lo, &candPanel, b.dist, ldo)
 			var w []float64
 			if p.w != nil {
 				w = p.w[lo:hi]
 			}
-			candPanel.pots(p.x[lo*d:hi*d], w, closest[lo:hi], acc)
+			pots(b.dist, ldo, w, closest[lo:hi], candPot[ch*trials:(ch+1)*trials])
 		})
 		best, bestPot := 0, math.Inf(1)
 		for t := range trials {
 			var s float64
-			for ch := range ck.count {
+			for ch := range ck.Count {
 				s += candPot[ch*trials+t]
 			}
 			if s < bestPot {
@@ -181,10 +219,12 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 		}
 		row := candRows[best*d : (best+1)*d]
 		copy(centers[c*d:(c+1)*d], row)
-		parallelW(p.workers, ck.count, func(wk, ch int) {
-			lo, hi := ck.bounds(ch)
-			out := buf(wk)[:hi-lo]
-			sqDistsToOne(p.x[lo*d:hi*d], row, out)
+		one.set(row, 1, d)
+		parallel.For(p.workers, ck.Count, func(wk, ch int) {
+			lo, hi := ck.Bounds(ch)
+			b := buf(wk)
+			out := b.best[:hi-lo]
+			toOne(b, &one, lo, hi, out)
 			for i, dd := range out {
 				if dd < closest[lo+i] {
 					closest[lo+i], near[lo+i] = dd, int32(c)
@@ -197,6 +237,26 @@ func (p *problem) plusPlus(ctx context.Context, k int, rng *rand.Rand) (*seeding
 	return &seeding{centers: centers, near: near, closest: closest}, nil
 }
 
+// pots sets acc[t], for every candidate t < len(acc), to the sum over rows
+// i, in order, of w[i]·min(closest[i], dist[i*ldo+t]) (w nil means unit
+// weights): the potential candidate t would leave.
+func pots(dist []float64, ldo int, w, closest, acc []float64) {
+	clear(acc)
+	for i, c := range closest {
+		row := dist[i*ldo : i*ldo+len(acc)]
+		if w == nil {
+			for t, dd := range row {
+				acc[t] += min(dd, c)
+			}
+			continue
+		}
+		wi := w[i]
+		for t, dd := range row {
+			acc[t] += float64(wi * min(dd, c))
+		}
+	}
+}
+
 // search returns the first row i at which the running sum of mass[i]
 // (times w[i] when w is not nil) exceeds r, given the per-chunk totals of
 // that product. It never returns a row of zero mass: when rounding leaves
@@ -205,8 +265,8 @@ func (p *problem) search(mass, w, chunkTotal []float64, r float64) int {
 	ck := p.ck
 	last := -1
 	var acc float64
-	for ch := range ck.count {
-		lo, hi := ck.bounds(ch)
+	for ch := range ck.Count {
+		lo, hi := ck.Bounds(ch)
 		if acc+chunkTotal[ch] <= r {
 			acc += chunkTotal[ch]
 			if chunkTotal[ch] > 0 {
@@ -264,17 +324,17 @@ func (p *problem) randomInit(k int, rng *rand.Rand) []float64 {
 		return centers
 	}
 	mass := append([]float64(nil), p.w...)
-	part := make([]float64, p.ck.count)
-	for ch := range p.ck.count {
-		lo, hi := p.ck.bounds(ch)
+	part := make([]float64, p.ck.Count)
+	for ch := range p.ck.Count {
+		lo, hi := p.ck.Bounds(ch)
 		part[ch] = sumOrdered(mass[lo:hi])
 	}
 	for range k {
 		i := p.search(mass, nil, part, rng.Float64()*sumOrdered(part))
 		centers = append(centers, p.row(i)...)
 		mass[i] = 0
-		lo, hi := p.ck.bounds(i / p.ck.size)
-		part[i/p.ck.size] = sumOrdered(mass[lo:hi])
+		lo, hi := p.ck.Bounds(i / p.ck.Size)
+		part[i/p.ck.Size] = sumOrdered(mass[lo:hi])
 	}
 	return centers
 }

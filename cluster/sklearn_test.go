@@ -70,7 +70,7 @@ var approx = cmpopts.EquateApprox(1e-9, 1e-12)
 func TestKMeansMatchesSklearn(t *testing.T) {
 	ref := loadReference(t)
 	for _, tc := range ref.KMeans {
-		for _, alg := range []cluster.Algorithm{cluster.Lloyd, cluster.Hamerly} {
+		for _, alg := range []cluster.Algorithm{cluster.Lloyd, cluster.Hamerly, cluster.Auto} {
 			for _, workers := range []int{1, 2, 8} {
 				t.Run(tc.Name+"/"+alg.String()+"/"+string(rune('0'+workers)), func(t *testing.T) {
 					tol := tc.Tol
@@ -79,7 +79,7 @@ func TestKMeansMatchesSklearn(t *testing.T) {
 					}
 					km := cluster.KMeans{K: tc.K, InitCentroids: tc.Init, MaxIter: tc.MaxIter, Tol: tol,
 						Algorithm: alg, Workers: workers}
-					m, err := km.FitWeighted(t.Context(), tc.X, tc.Weights)
+					m, err := km.Fit(t.Context(), cluster.Data{Rows: tc.X, Weights: tc.Weights})
 					if err != nil {
 						t.Fatal(err)
 					}

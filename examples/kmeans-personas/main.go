@@ -78,7 +78,7 @@ func run(w io.Writer) error {
 
 	// 4. Choose K by silhouette among 2..8.
 	km := cluster.KMeans{Seed: 1, NInit: 4}
-	choice, err := cluster.ChooseK{MinK: 2, MaxK: 8, KMeans: km}.Run(ctx, Z)
+	choice, err := cluster.ChooseK{MinK: 2, MaxK: 8, KMeans: km}.Run(ctx, cluster.Data{Rows: Z})
 	if err != nil {
 		return err
 	}
@@ -94,7 +94,7 @@ func run(w io.Writer) error {
 
 	// 5. Fit with the chosen K and report centroids in original units.
 	km.K = choice.BySilhouette
-	m, err := km.Fit(ctx, Z)
+	m, err := km.Fit(ctx, cluster.Data{Rows: Z})
 	if err != nil {
 		return err
 	}

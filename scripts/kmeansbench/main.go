@@ -1,10 +1,23 @@
-// Command kmeansbench times cluster.KMeans on the mixture-of-blobs data
-// that scripts/bench-sklearn.sh also hands to scikit-learn, and can write
-// that data as raw little-endian float64 values for the Python side.
+// Command kmeansbench writes the k-means benchmark data that
+// scripts/bench-sklearn.sh hands to both cluster.KMeans and scikit-learn,
+// and times cluster.KMeans on it.
 //
-//	go run ./scripts/kmeansbench -out /tmp/blobs.f64
+// Write mode makes one data file and one initial-centroid file, both raw
+// little-endian float64, row-major:
 //
-// It is a measurement tool, not part of the library or of CI.
+//	go run ./scripts/kmeansbench -set overlap -n 1000000 -k 8 -data /tmp/x.f64 -init /tmp/c.f64 -write
+//
+// Timing mode reads them back and fits from those centroids:
+//
+//	go run ./scripts/kmeansbench -d 8 -k 8 -data /tmp/x.f64 -init /tmp/c.f64 -runs 5
+//
+// The data sets are the ones the cluster package's benchmarks use:
+// "overlap", 8 Gaussian blobs in 8 dimensions whose spread (σ = 8, radius
+// about 23) matches the distance between their centres (about 23), seed 2,
+// which takes tens of Lloyd iterations; and "blobs", the same with σ = 1,
+// seed 1, well separated. The starting centroids are K rows drawn with
+// math/rand/v2 PCG(3, 3). It is a measurement tool, not part of the library
+// or of CI.
 package main
 
 import (
@@ -14,6 +27,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/rand/v2"
 	"os"
 	"runtime/pprof"
 	"slices"
@@ -30,25 +44,65 @@ func main() {
 	}
 }
 
+var sets = map[string]synth.Blobs{
+	"overlap": {Dim: 8, Centers: 8, Std: 8, Seed: 2},
+	"blobs":   {Dim: 8, Centers: 8, Std: 1, Seed: 1},
+}
+
 func run(w io.Writer, args []string) error {
 	fs := flag.NewFlagSet("kmeansbench", flag.ContinueOnError)
-	n := fs.Int("n", 1_000_000, "rows")
-	d := fs.Int("d", 8, "features")
-	k := fs.Int("k", 8, "clusters (and blobs)")
-	seed := fs.Uint64("seed", 1, "data seed")
-	runs := fs.Int("runs", 5, "timed fits (each with seed first, first+1, ...)")
-	first := fs.Int("first", 1, "seed of the first timed fit")
-	out := fs.String("out", "", "write the data here as raw little-endian float64 and exit")
+	set := fs.String("set", "overlap", "data set to write: overlap or blobs")
+	n := fs.Int("n", 1_000_000, "rows to write")
+	d := fs.Int("d", 8, "features (timing mode)")
+	k := fs.Int("k", 8, "clusters")
+	data := fs.String("data", "", "data file (raw little-endian float64)")
+	init := fs.String("init", "", "initial-centroid file (K rows, raw little-endian float64)")
+	write := fs.Bool("write", false, "write the data and centroid files and exit")
+	runs := fs.Int("runs", 5, "timed fits")
+	first := fs.Int("first", 1, "number of the first timed fit, for the output")
 	alg := fs.String("alg", "auto", "auto, lloyd or hamerly")
+	f32 := fs.Bool("float32", false, "fit with KMeans.Float32")
 	prof := fs.String("cpuprofile", "", "write a CPU profile of the timed fits here")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	X, _, _ := synth.Blobs{N: *n, Dim: *d, Centers: *k, Seed: *seed}.Generate()
-	if *out != "" {
-		return writeData(*out, X)
+	if *data == "" || *init == "" {
+		return fmt.Errorf("-data and -init are required")
 	}
-	km := cluster.KMeans{K: *k}
+	if *write {
+		b, ok := sets[*set]
+		if !ok {
+			return fmt.Errorf("unknown -set %q", *set)
+		}
+		b.N = *n
+		flat, _, _ := b.Flat()
+		rng := rand.New(rand.NewPCG(3, 3))
+		var cents []float64
+		for range *k {
+			i := rng.IntN(b.N)
+			cents = append(cents, flat[i*b.Dim:(i+1)*b.Dim]...)
+		}
+		if err := writeFloats(*data, flat); err != nil {
+			return err
+		}
+		return writeFloats(*init, cents)
+	}
+	flat, err := readFloats(*data)
+	if err != nil {
+		return err
+	}
+	cents, err := readFloats(*init)
+	if err != nil {
+		return err
+	}
+	if len(cents) != *k**d {
+		return fmt.Errorf("%s holds %d values, want K×d = %d", *init, len(cents), *k**d)
+	}
+	initRows := make([][]float64, *k)
+	for j := range initRows {
+		initRows[j] = cents[j**d : (j+1)**d]
+	}
+	km := cluster.KMeans{K: *k, InitCentroids: initRows, Float32: *f32}
 	switch *alg {
 	case "auto":
 	case "lloyd":
@@ -69,9 +123,9 @@ func run(w io.Writer, args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	X := cluster.Data{Flat: flat, Cols: *d}
 	var times []float64
 	for r := range *runs {
-		km.Seed = uint64(*first + r)
 		cpu0, start := cpuTime(), time.Now()
 		m, err := km.Fit(context.Background(), X)
 		if err != nil {
@@ -87,27 +141,25 @@ func run(w io.Writer, args []string) error {
 	return nil
 }
 
-func writeData(path string, X [][]float64) error {
-	f, err := os.Create(path)
+func writeFloats(path string, v []float64) error {
+	buf := make([]byte, 0, 8*len(v))
+	for _, x := range v {
+		buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(x))
+	}
+	return os.WriteFile(path, buf, 0o644)
+}
+
+func readFloats(path string) ([]float64, error) {
+	b, err := os.ReadFile(path)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	buf := make([]byte, 0, 1<<16)
-	for _, row := range X {
-		for _, v := range row {
-			buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(v))
-		}
-		if len(buf) > 1<<16-1024 {
-			if _, err := f.Write(buf); err != nil {
-				f.Close()
-				return err
-			}
-			buf = buf[:0]
-		}
+	if len(b)%8 != 0 {
+		return nil, fmt.Errorf("%s: %d bytes, not a whole number of float64 values", path, len(b))
 	}
-	if _, err := f.Write(buf); err != nil {
-		f.Close()
-		return err
+	v := make([]float64, len(b)/8)
+	for i := range v {
+		v[i] = math.Float64frombits(binary.LittleEndian.Uint64(b[8*i:]))
 	}
-	return f.Close()
+	return v, nil
 }
