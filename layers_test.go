@@ -29,7 +29,7 @@ var allowed = map[string][]string{
 // leafInternal lists the internal packages that import nothing of this
 // module, so that even the standalone packages (privacy, cluster) may use
 // them without gaining a dependency on the domain.
-var leafInternal = []string{"internal/parallel", "internal/hypergeo", "internal/neldermead"}
+var leafInternal = []string{"internal/parallel", "internal/hypergeo", "internal/neldermead", "internal/textwidth"}
 
 // thirdParty lists the only modules outside the standard library that
 // non-test code may import.
