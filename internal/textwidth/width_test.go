@@ -70,8 +70,8 @@ func TestRuneWidth(t *testing.T) {
 
 func TestPad(t *testing.T) {
 	tests := []struct {
-		s          string
-		n          int
+		s           string
+		n           int
 		right, left string
 	}{
 		{"ab", 4, "ab  ", "  ab"},
