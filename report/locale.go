@@ -15,7 +15,7 @@ type lang struct {
 	tag string // the HTML lang attribute
 
 	// Page furniture.
-	title, asOf, contents, tableView, footer, masked string
+	title, asOf, contents, tableView, footer, masked                     string
 	keyCustomers, keyRevenue, keyRepeat, keyCLV, keyAtRisk, keyStability string
 
 	// Sections.
