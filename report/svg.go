@@ -149,10 +149,12 @@ func ticks(lo, hi float64, n int) []float64 {
 		}
 	}
 	step := niceStep(hi-lo, n)
-	start := math.Floor(lo/step+1e-9) * step
+	// Round to the step's decimals, so that 3 × 0.1 is 0.3.
+	scale := math.Pow(10, max(0, 1-math.Floor(math.Log10(step))))
+	first := math.Floor(lo/step + 1e-9)
 	var out []float64
-	for v := start; v < hi+step*0.999; v += step {
-		out = append(out, math.Round(v/step)*step)
+	for k := first; k*step < hi+step*0.999; k++ {
+		out = append(out, math.Round(k*step*scale)/scale)
 	}
 	if len(out) < 2 {
 		out = append(out, out[0]+step)
