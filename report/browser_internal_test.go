@@ -85,7 +85,7 @@ func TestBrowser(t *testing.T) {
 }
 
 type stats struct {
-	inked               float64
+	inked              float64
 	blue, orange, dark int
 }
 
