@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/clientele-go/clientele/customer"
 	"github.com/clientele-go/clientele/internal/synth"
@@ -22,7 +23,7 @@ func BenchmarkNormalizePhone(b *testing.B) {
 func BenchmarkParseIDNumber(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := customer.ParseIDNumber("11010519491231002X"); err != nil {
+		if _, err := customer.ParseIDNumber("11010519491231002X", time.Time{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -101,7 +102,7 @@ func TestValidatorsDoNotAllocate(t *testing.T) {
 	}
 	checks := map[string]func(){
 		"ValidateEmail":   func() { _ = customer.ValidateEmail("a..b@example") },
-		"ParseIDNumber":   func() { _, _ = customer.ParseIDNumber("110105199002301231") },
+		"ParseIDNumber":   func() { _, _ = customer.ParseIDNumber("110105199002301231", time.Time{}) },
 		"ParseCreditCode": func() { _, _ = customer.ParseCreditCode("91350211m0000xuf46", false) },
 	}
 	for name, f := range checks {

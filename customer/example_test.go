@@ -25,17 +25,30 @@ func ExampleNormalizePhone() {
 
 func ExampleParseIDNumber() {
 	// The example number printed in GB 11643-1999.
-	id, err := customer.ParseIDNumber("11010519491231002X")
+	asOf := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	id, err := customer.ParseIDNumber("11010519491231002X", asOf)
 	if err != nil {
 		panic(err)
 	}
 	fmt.Println(id.Province, id.Division, id.BirthDate.Format("2006-01-02"), id.Gender)
 
-	_, err = customer.ParseIDNumber("110105194912310021")
+	_, err = customer.ParseIDNumber("110105194912310021", asOf)
 	fmt.Println(errors.Is(err, customer.ErrCheckCharacter))
+
+	// 110120 is in no edition of the division code list.
+	_, err = customer.ParseIDNumber("110120199001010014", asOf)
+	fmt.Println(errors.Is(err, customer.ErrRegion))
 	// Output:
 	// 北京 110105 1949-12-31 female
 	// true
+	// true
+}
+
+func ExampleConvertLegacyIDNumber() {
+	id, err := customer.ConvertLegacyIDNumber("110105491231002")
+	fmt.Println(id, err)
+	// Output:
+	// 11010519491231002X <nil>
 }
 
 func ExampleParseCreditCode() {
