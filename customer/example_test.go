@@ -23,6 +23,18 @@ func ExampleNormalizePhone() {
 	//  customer: invalid mobile number: invalid value (not a mobile prefix)
 }
 
+func ExampleClassifyPhone() {
+	for _, s := range []string{"131 2345 6789", "170 1234 5678", "146 1234 5678", "194 1234 5678"} {
+		t, err := customer.ClassifyPhone(s)
+		fmt.Printf("%s: %q %v\n", s, t, err)
+	}
+	// Output:
+	// 131 2345 6789: "mobile" <nil>
+	// 170 1234 5678: "virtual" <nil>
+	// 146 1234 5678: "iot" <nil>
+	// 194 1234 5678: "" customer: invalid mobile number: invalid value (unallocated mobile range)
+}
+
 func ExampleParseIDNumber() {
 	// The example number printed in GB 11643-1999.
 	asOf := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
