@@ -63,6 +63,18 @@ func ExampleConvertLegacyIDNumber() {
 	// 11010519491231002X <nil>
 }
 
+func ExampleNormalizeEmail() {
+	// Typed on a Chinese keyboard: full-width @ and 。, a non-ASCII local
+	// part (RFC 6531) and an internationalised domain, which becomes its
+	// IDNA A-labels.
+	e := customer.NormalizeEmail(" 张三＠例子。中国 ")
+	fmt.Println(e, customer.ValidateEmail(e))
+	fmt.Println(customer.NormalizeEmail("张三@xn--fsqu00a.xn--fiqs8s") == e)
+	// Output:
+	// 张三@xn--fsqu00a.xn--fiqs8s <nil>
+	// true
+}
+
 func ExampleParseCreditCode() {
 	cc, err := customer.ParseCreditCode("914403001922038216", false)
 	if err != nil {
