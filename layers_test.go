@@ -16,7 +16,7 @@ const module = "github.com/clientele-go/clientele"
 // it may import (see ../shared/STYLE.md §2). Packages below a top-level
 // one (rfm/clv, tagging/taggingtest) share its entry and may also import
 // it. internal/* packages may be imported by anyone below examples; the
-// examples may import anything.
+// examples may import any public package, and internal ones in tests only.
 var allowed = map[string][]string{
 	"privacy":  {},
 	"cluster":  {},
@@ -113,6 +113,7 @@ func TestViolation(t *testing.T) {
 		{"segment", module + "/sample", false, true},
 		{"customer", module + "/sample", true, true},
 		{"examples/quickstart", module + "/sample", false, false},
+		{"examples/quickstart", module + "/internal/synth", false, true},
 		{"examples/quickstart", module + "/internal/golden", true, false},
 	}
 	for _, tt := range tests {
@@ -145,6 +146,10 @@ func violation(dir, top, imp string, test bool) string {
 	rel := strings.TrimPrefix(imp, module+"/")
 	target := strings.Split(rel, "/")[0]
 	switch {
+	case top == "examples" && target == "internal" && !test:
+		// A user copies an example into a module of their own, where
+		// internal packages cannot be imported (issue 15).
+		return fmt.Sprintf("%s imports %s: an example must build when copied out of the module", dir, imp)
 	case top == "examples", top == ".", top == "scripts":
 		return ""
 	case target == top:
