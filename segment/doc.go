@@ -49,7 +49,10 @@
 //
 // # Usage
 //
-//	members, unmatched, err := segment.Members{AsOf: asOf, People: people, Summaries: sums, Tags: results}.Join()
+// From customer.Summarize's summaries, rfm scores and tagging.Apply's
+// results (see [Members] for the whole flow from orders):
+//
+//	members, unmatched, err := segment.Members{AsOf: asOf, People: people, Summaries: sums, Scores: scores, Tags: results}.Join()
 //	rs, err := segment.Personas().Compile()
 //	res, err := segment.Run(ctx, members, rs, segment.Options{MinShare: 0.05})
 //	res.WriteMarkdown(os.Stdout) // or WriteCSV, WriteJSON
