@@ -26,6 +26,9 @@
 //   - [github.com/clientele-go/clientele/privacy]: masking, sensitivity
 //     policies, field encryption, blind indexes, pseudonyms, consent and
 //     retention. It depends on nothing else in the module.
+//   - [github.com/clientele-go/clientele/sample]: deterministic sample
+//     persons, companies and orders to try the others on, as the examples
+//     do. Nothing in the library imports it.
 //
 // # How the packages compose
 //
@@ -34,7 +37,8 @@
 //	examples/*  ->  segment  ->  tagging, rfm, cluster
 //	tagging, rfm  ->  customer  ->  privacy
 //
-// cluster and privacy stand alone. layers_test.go enforces this.
+// cluster and privacy stand alone; sample sits beside the others, above
+// customer. layers_test.go enforces this.
 //
 // # Conventions
 //

@@ -16,7 +16,7 @@ const module = "github.com/clientele-go/clientele"
 // it may import (see ../shared/STYLE.md §2). Packages below a top-level
 // one (rfm/clv, tagging/taggingtest) share its entry and may also import
 // it. internal/* packages may be imported by anyone below examples; the
-// examples may import anything.
+// examples may import any public package, and internal ones in tests only.
 var allowed = map[string][]string{
 	"privacy":  {},
 	"cluster":  {},
@@ -27,6 +27,9 @@ var allowed = map[string][]string{
 	// report draws the results of the domain packages: it sits above
 	// them all, under the examples (see report/doc.go).
 	"report": {"customer", "privacy", "rfm", "cluster", "segment"},
+	// sample generates data for the customer types; nothing imports it
+	// but programs and tests.
+	"sample": {"customer"},
 }
 
 // leafInternal lists the internal packages that import nothing of this
@@ -113,6 +116,14 @@ func TestViolation(t *testing.T) {
 		{"segment", module + "/report", false, true},
 		{"rfm", module + "/report", false, true},
 		{"rfm", module + "/internal/textwidth", false, false},
+		{"sample", module + "/customer", false, false},
+		{"sample", module + "/internal/synth", false, false},
+		{"sample", module + "/tagging", false, true},
+		{"segment", module + "/sample", false, true},
+		{"customer", module + "/sample", true, true},
+		{"examples/quickstart", module + "/sample", false, false},
+		{"examples/quickstart", module + "/internal/synth", false, true},
+		{"examples/quickstart", module + "/internal/golden", true, false},
 	}
 	for _, tt := range tests {
 		top := strings.Split(tt.dir, "/")[0]
@@ -144,6 +155,10 @@ func violation(dir, top, imp string, test bool) string {
 	rel := strings.TrimPrefix(imp, module+"/")
 	target := strings.Split(rel, "/")[0]
 	switch {
+	case top == "examples" && target == "internal" && !test:
+		// A user copies an example into a module of their own, where
+		// internal packages cannot be imported (issue 15).
+		return fmt.Sprintf("%s imports %s: an example must build when copied out of the module", dir, imp)
 	case top == "examples", top == ".", top == "scripts":
 		return ""
 	case target == top:

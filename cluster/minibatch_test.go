@@ -140,7 +140,7 @@ func TestSumsMergeShards(t *testing.T) {
 	}
 	badInit := cluster.MiniBatchKMeans{K: 2, InitCentroids: [][]float64{{1, 2}, {3}}}.Online()
 	if err := badInit.PartialFit(t.Context(), cluster.Data{Rows: X}); !errors.Is(err, cluster.ErrConfig) {
-		t.Errorf("PartialFit with ragged InitCentroids: %v, want ErrInitShape", err)
+		t.Errorf("PartialFit with ragged InitCentroids: %v, want ErrConfig", err)
 	}
 }
 

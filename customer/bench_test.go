@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/clientele-go/clientele/customer"
 	"github.com/clientele-go/clientele/internal/synth"
@@ -22,7 +23,7 @@ func BenchmarkNormalizePhone(b *testing.B) {
 func BenchmarkParseIDNumber(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := customer.ParseIDNumber("11010519491231002X"); err != nil {
+		if _, err := customer.ParseIDNumber("11010519491231002X", time.Time{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -93,16 +94,24 @@ func BenchmarkSummarize(b *testing.B) {
 	}
 }
 
-// TestValidatorsDoNotAllocate pins the allocation-free failure path that
-// dedup keys rely on.
+// TestValidatorsDoNotAllocate pins the allocation-free paths that dedup
+// keys rely on: failures, and successes of the validators that return no
+// string.
 func TestValidatorsDoNotAllocate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("allocation counts")
 	}
 	checks := map[string]func(){
-		"ValidateEmail":   func() { _ = customer.ValidateEmail("a..b@example") },
-		"ParseIDNumber":   func() { _, _ = customer.ParseIDNumber("110105199002301231") },
-		"ParseCreditCode": func() { _, _ = customer.ParseCreditCode("91350211m0000xuf46", false) },
+		"ValidateEmail":             func() { _ = customer.ValidateEmail("a..b@example") },
+		"ParseIDNumber":             func() { _, _ = customer.ParseIDNumber("110105199002301231", time.Time{}) },
+		"ParseCreditCode":           func() { _, _ = customer.ParseCreditCode("91350211m0000xuf46", false) },
+		"ClassifyPhone":             func() { _, _ = customer.ClassifyPhone("+86 146 1234 5678") },
+		"ClassifyPhone/unallocated": func() { _, _ = customer.ClassifyPhone("19412345678") },
+		"NormalizePhone/IoT":        func() { _, _ = customer.NormalizePhone("14612345678") },
+		"ParseIDNumber/valid":       func() { _, _ = customer.ParseIDNumber("11010519491231002X", time.Time{}) },
+		"ParseIDNumber/division":    func() { _, _ = customer.ParseIDNumber("110120199001010014", time.Time{}) },
+		"ValidateEmail/UTF-8":       func() { _ = customer.ValidateEmail("张三@例子.中国") },
+		"ValidateEmail/A-label":     func() { _ = customer.ValidateEmail("x@xn--fsqu00a.xn--fiqs8s") },
 	}
 	for name, f := range checks {
 		if n := testing.AllocsPerRun(100, f); n != 0 {

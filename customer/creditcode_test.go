@@ -61,6 +61,40 @@ func TestParseCreditCodeParts(t *testing.T) {
 	}
 }
 
+// TestCreditCodeAuthorities checks table 1 and 2 of GB 32100-2015 and the
+// codes assigned since, on synthetic codes built on the hand-made body
+// 110105/123456788 (organisation check 8); the final characters were
+// computed by hand with the mod-31 weights 3^(i-1).
+func TestCreditCodeAuthorities(t *testing.T) {
+	known := []struct{ code, authority, typ string }{
+		{"911101051234567883", "工商", "企业"},
+		{"311101051234567889", "司法行政", "律师执业机构"},
+		{"81440300123456788N", "工会", "基层工会"},
+		{"N2110105123456788J", "农业", "村级集体经济组织"},
+		{"A11101051234567882", "中央军委改革和编制办公室", "军队事业单位"},
+	}
+	for _, tt := range known {
+		cc, err := customer.ParseCreditCode(tt.code, false)
+		if err != nil || cc.AuthorityName != tt.authority || cc.TypeName != tt.typ {
+			t.Errorf("ParseCreditCode(%s) = %q %q, %v; want %q %q", tt.code, cc.AuthorityName, cc.TypeName, err, tt.authority, tt.typ)
+		}
+	}
+	unknown := []string{
+		"B11101051234567881", // no authority B
+		"94110105123456788R", // 工商 has types 1-3 only
+		"54110105123456788X", // 民政 has 1, 2, 3 and 9
+		"Y2110105123456788A", // 其他 has type 1 only
+	}
+	for _, code := range unknown {
+		for _, lenient := range []bool{false, true} {
+			_, err := customer.ParseCreditCode(code, lenient)
+			if !errors.Is(err, customer.ErrInvalidCreditCode) || !errors.Is(err, customer.ErrInvalidValue) {
+				t.Errorf("ParseCreditCode(%s, %v) = %v, want an unknown code", code, lenient, err)
+			}
+		}
+	}
+}
+
 func TestValidateCreditCodeErrors(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -97,7 +131,7 @@ func TestNormalizeCreditCode(t *testing.T) {
 }
 
 func FuzzParseCreditCode(f *testing.F) {
-	for _, s := range append(append([]string{"", "911101051234567883", "91110108795101314g"}, realCreditCodes...), pilotCreditCodes...) {
+	for _, s := range append(append([]string{"", "911101051234567883", "91110108795101314g", "311101051234567889", "B11101051234567881", "94110105123456788R"}, realCreditCodes...), pilotCreditCodes...) {
 		f.Add(s, false)
 	}
 	f.Fuzz(func(t *testing.T, s string, lenient bool) {

@@ -32,15 +32,22 @@
 //
 // The field validators follow the standards:
 //
-//   - [NormalizePhone]: mainland mobile numbers (1[3-9] and 9 digits), with
-//     +86/0086/86 prefixes and separators, in ASCII or full-width forms;
-//   - [ValidateEmail]: a practical address check, documented there;
+//   - [NormalizePhone]: mainland personal mobile numbers, by the ranges of
+//     libphonenumber's China metadata, with +86/0086/86 prefixes and
+//     separators, in ASCII or full-width forms; [ClassifyPhone] tells
+//     operator, virtual-operator and IoT/data ranges apart ([PhoneType]);
+//   - [ValidateEmail]: a practical address check, internationalised
+//     addresses included (RFC 6531 local parts, IDNA domains);
+//     [NormalizeEmail] gives the IDNA (Punycode) form of the domain;
 //   - [ParseIDNumber]: 18-character resident ID numbers per GB 11643-1999
-//     (ISO 7064 MOD 11-2 check character, real birth date, known
-//     province), with birth date and gender decoded;
+//     (ISO 7064 MOD 11-2 check character, a division code from some
+//     edition of GB/T 2260 since 1980, a real birth date not after the
+//     as-of date), with birth date and gender decoded;
+//     [ConvertLegacyIDNumber] turns 15-digit numbers into 18 characters;
 //   - [ParseCreditCode]: unified social credit codes per GB 32100-2015
-//     (mod-31 check character and the embedded GB 11714 organisation code
-//     check), with a lenient mode for codes from the early pilot regions.
+//     (known registration authority and organisation type, mod-31 check
+//     character and the embedded GB 11714 organisation code check), with
+//     a lenient mode for codes from the early pilot regions.
 //
 // A [Validator] checks whole records against an explicit as-of date and
 // reports every problem at once, as an errors.Join of [*FieldError]

@@ -23,18 +23,55 @@ func ExampleNormalizePhone() {
 	//  customer: invalid mobile number: invalid value (not a mobile prefix)
 }
 
+func ExampleClassifyPhone() {
+	for _, s := range []string{"131 2345 6789", "170 1234 5678", "146 1234 5678", "194 1234 5678"} {
+		t, err := customer.ClassifyPhone(s)
+		fmt.Printf("%s: %q %v\n", s, t, err)
+	}
+	// Output:
+	// 131 2345 6789: "mobile" <nil>
+	// 170 1234 5678: "virtual" <nil>
+	// 146 1234 5678: "iot" <nil>
+	// 194 1234 5678: "" customer: invalid mobile number: invalid value (unallocated mobile range)
+}
+
 func ExampleParseIDNumber() {
 	// The example number printed in GB 11643-1999.
-	id, err := customer.ParseIDNumber("11010519491231002X")
+	asOf := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	id, err := customer.ParseIDNumber("11010519491231002X", asOf)
 	if err != nil {
 		panic(err)
 	}
 	fmt.Println(id.Province, id.Division, id.BirthDate.Format("2006-01-02"), id.Gender)
 
-	_, err = customer.ParseIDNumber("110105194912310021")
+	_, err = customer.ParseIDNumber("110105194912310021", asOf)
 	fmt.Println(errors.Is(err, customer.ErrCheckCharacter))
+
+	// 110120 is in no edition of the division code list.
+	_, err = customer.ParseIDNumber("110120199001010014", asOf)
+	fmt.Println(errors.Is(err, customer.ErrRegion))
 	// Output:
 	// 北京 110105 1949-12-31 female
+	// true
+	// true
+}
+
+func ExampleConvertLegacyIDNumber() {
+	id, err := customer.ConvertLegacyIDNumber("110105491231002")
+	fmt.Println(id, err)
+	// Output:
+	// 11010519491231002X <nil>
+}
+
+func ExampleNormalizeEmail() {
+	// Typed on a Chinese keyboard: full-width @ and 。, a non-ASCII local
+	// part (RFC 6531) and an internationalised domain, which becomes its
+	// IDNA A-labels.
+	e := customer.NormalizeEmail(" 张三＠例子。中国 ")
+	fmt.Println(e, customer.ValidateEmail(e))
+	fmt.Println(customer.NormalizeEmail("张三@xn--fsqu00a.xn--fiqs8s") == e)
+	// Output:
+	// 张三@xn--fsqu00a.xn--fiqs8s <nil>
 	// true
 }
 

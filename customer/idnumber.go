@@ -28,19 +28,24 @@ type IDNumber struct {
 // ParseIDNumber reports whether s is a valid 18-character resident ID
 // number per GB 11643-1999 and returns what it encodes. A valid number
 // has 17 digits and a check character (0-9 or X, either case) matching
-// the ISO 7064 MOD 11-2 checksum, a known two-digit province code (the 31
+// the ISO 7064 MOD 11-2 checksum; a known two-digit province code (the 31
 // mainland codes, 71 台湾, 81 香港, 82 澳门, and 83 for Taiwan residents'
-// residence permits) and a real calendar birth date from 1800 on
-// (19490230 fails). A birth date after the as-of date is caught by
-// record validation ([Validator]), which knows the as-of date. 15-digit
-// numbers of the 1989 standard are rejected; full-width digits and
-// surrounding spaces are rejected too: clean input with
-// [NormalizeIDNumber].
+// residence permits); a six-digit division code that appears in some
+// edition of the national code list (GB/T 2260) from 1980 to 2025 —
+// codes abolished since are accepted, because people keep numbers issued
+// under them, but codes that never existed are not; and a real calendar
+// birth date from 1800 on (19490230 fails) that is not after asOf. A zero
+// asOf disables that last check; the library never reads the clock.
+//
+// 15-digit numbers of the 1989 standard are rejected: convert them with
+// [ConvertLegacyIDNumber]. Full-width digits and surrounding spaces are
+// rejected too: clean input with [NormalizeIDNumber].
 //
 // Errors wrap [ErrInvalidIDNumber] and a reason ([ErrEmpty], [ErrLength],
-// [ErrCharacter], [ErrCheckCharacter], [ErrRegion], [ErrBirthDate]); they
-// never contain the number.
-func ParseIDNumber(s string) (IDNumber, error) {
+// [ErrCharacter], [ErrCheckCharacter], [ErrRegion], [ErrBirthDate],
+// [ErrFuture]); they never contain the number. ParseIDNumber does not
+// allocate.
+func ParseIDNumber(s string, asOf time.Time) (IDNumber, error) {
 	if s == "" {
 		return IDNumber{}, errIDEmpty
 	}
@@ -75,15 +80,66 @@ func ParseIDNumber(s string) (IDNumber, error) {
 	if !ok {
 		return IDNumber{}, errIDRegion
 	}
+	if !knownDivision(s[:6]) {
+		return IDNumber{}, errIDDivision
+	}
 	birth, ok := parseYYYYMMDD(s[6:14])
 	if !ok || birth.Year() < minBirthYear {
 		return IDNumber{}, errIDBirthDate
+	}
+	if !asOf.IsZero() && birth.After(asOf) {
+		return IDNumber{}, errIDFutureBirth
 	}
 	g := Female
 	if (s[16]-'0')%2 == 1 {
 		g = Male
 	}
 	return IDNumber{Division: s[:6], Province: prov, BirthDate: birth, Gender: g}, nil
+}
+
+// ConvertLegacyIDNumber converts a 15-digit resident ID number of GB
+// 11643-1989 (six-digit division code, birth date as YYMMDD, three-digit
+// sequence code, no check character) to the 18-character form of GB
+// 11643-1999: it inserts the century 19 before the birth date, as the
+// 1989 numbers carry no century and were issued to people born in the
+// 1900s, and appends the MOD 11-2 check character. So 110105491231002
+// becomes 11010519491231002X.
+//
+// The input must be 15 ASCII digits with a division code known to
+// [ParseIDNumber] and a real calendar date; clean it with
+// [NormalizeIDNumber] first. Errors wrap [ErrInvalidIDNumber] and a
+// reason ([ErrEmpty], [ErrLength], [ErrCharacter], [ErrRegion],
+// [ErrBirthDate]) and never contain the number.
+func ConvertLegacyIDNumber(s string) (string, error) {
+	switch {
+	case s == "":
+		return "", errIDEmpty
+	case !isASCII(s):
+		return "", errIDNonASCIICharactersSee
+	case len(s) != 15:
+		return "", errIDWant15Digits
+	case !isDigits(s):
+		return "", errIDLegacyCharacters
+	}
+	if _, ok := provinces[s[:2]]; !ok {
+		return "", errIDRegion
+	}
+	if !knownDivision(s[:6]) {
+		return "", errIDDivision
+	}
+	var b [18]byte
+	copy(b[:6], s[:6])
+	b[6], b[7] = '1', '9'
+	copy(b[8:17], s[6:])
+	if _, ok := parseYYYYMMDD(string(b[6:14])); !ok {
+		return "", errIDBirthDate
+	}
+	sum := 0
+	for i := range 17 {
+		sum += int(b[i]-'0') * idWeights[i]
+	}
+	b[17] = idCheck[sum%11]
+	return string(b[:]), nil
 }
 
 // NormalizeIDNumber trims white space, folds full-width characters to ASCII
@@ -155,12 +211,16 @@ func atoi(s string) int {
 var (
 	errIDEmpty                 = invalid(ErrInvalidIDNumber, ErrEmpty, "")
 	errIDNonASCIICharactersSee = invalid(ErrInvalidIDNumber, ErrCharacter, "non-ASCII characters; see NormalizeIDNumber")
-	errID15DigitNumbersGB      = invalid(ErrInvalidIDNumber, ErrLength, "15-digit numbers (GB 11643-1989) are not accepted")
+	errID15DigitNumbersGB      = invalid(ErrInvalidIDNumber, ErrLength, "15-digit number (GB 11643-1989); see ConvertLegacyIDNumber")
+	errIDWant15Digits          = invalid(ErrInvalidIDNumber, ErrLength, "want 15 digits")
+	errIDLegacyCharacters      = invalid(ErrInvalidIDNumber, ErrCharacter, "want 15 digits")
 	errIDWant18Characters      = invalid(ErrInvalidIDNumber, ErrLength, "want 18 characters")
 	errIDCharacters117Must     = invalid(ErrInvalidIDNumber, ErrCharacter, "characters 1-17 must be digits")
 	errIDCheckCharacterMustBe  = invalid(ErrInvalidIDNumber, ErrCharacter, "check character must be a digit or X")
 	errIDCheckCharacter        = invalid(ErrInvalidIDNumber, ErrCheckCharacter, "")
 	errIDRegion                = invalid(ErrInvalidIDNumber, ErrRegion, "")
+	errIDDivision              = invalid(ErrInvalidIDNumber, ErrRegion, "division code in no edition of GB/T 2260")
+	errIDFutureBirth           = invalid(ErrInvalidIDNumber, ErrFuture, "birth date after the as-of date")
 	errIDBirthDate             = invalid(ErrInvalidIDNumber, ErrBirthDate, "")
 )
 
@@ -170,7 +230,7 @@ func validIDNumber(s string) (string, bool) {
 		return "", false
 	}
 	id := NormalizeIDNumber(s)
-	if _, err := ParseIDNumber(id); err != nil {
+	if _, err := ParseIDNumber(id, time.Time{}); err != nil {
 		return "", false
 	}
 	return id, true

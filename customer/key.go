@@ -118,8 +118,9 @@ func phoneSuffixKey(name string, digits int, other func(*Person) string) Keyer[P
 }
 
 // EmailKey returns the keyer "email": a person's key is a valid e-mail
-// address, trimmed and lower-cased ([NormalizeEmail]). Invalid addresses
-// give no key. It is one of the defaults.
+// address in the form [NormalizeEmail] gives (trimmed, lower-cased, the
+// domain in IDNA A-labels, so 例子.中国 and xn--fsqu00a.xn--fiqs8s give one
+// key). Invalid addresses give no key. It is one of the defaults.
 func EmailKey() Keyer[Person] {
 	return Keyer[Person]{Name: "email", Keys: func(dst []Key, p *Person) []Key {
 		if e, ok := validEmail(p.Email); ok {

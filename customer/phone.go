@@ -4,25 +4,58 @@ import (
 	"unicode/utf8"
 )
 
-// NormalizePhone returns the 11 digits of a mainland China mobile number.
+// NormalizePhone returns the 11 digits of a mainland China personal mobile
+// number.
 //
 // It accepts the number with a +86, 0086 or 86 country prefix and with
 // spaces, dashes, dots, slashes and brackets anywhere, in ASCII or in their
 // full-width forms (＋８６ １３８－…), which are common in data typed on
 // Chinese keyboards. After those are removed the number must be 11 digits
-// matching 1[3-9]XXXXXXXXX, the mobile number plan in use since 2017;
-// landlines, short codes and foreign numbers are rejected.
+// in a range allocated to personal mobiles ([PhoneMobile] or
+// [PhoneVirtual], see [ClassifyPhone]): data-only and IoT ranges (140-144,
+// 146, 148, 149) and unallocated ones (154, 160, 161 other than 1610, 163,
+// 164, 168, 169, 174 other than 1740[0-5], 179, 194, …) are rejected, and
+// so are landlines, short codes and foreign numbers.
 //
 // Errors wrap [ErrInvalidPhone] and a reason ([ErrEmpty], [ErrCharacter],
-// [ErrLength], [ErrInvalidUTF8] or [ErrInvalidValue] for a wrong prefix);
-// they never contain the number itself.
+// [ErrLength], [ErrInvalidUTF8] or [ErrInvalidValue] for a wrong prefix or
+// range); they never contain the number itself. NormalizePhone allocates
+// only the returned string.
 func NormalizePhone(s string) (string, error) {
 	var buf [32]byte
 	n, err := phoneDigits(s, &buf)
 	if err != nil {
 		return "", err
 	}
-	return string(buf[:n]), nil
+	switch phoneRange(buf[:n]) {
+	case PhoneMobile, PhoneVirtual:
+		return string(buf[:n]), nil
+	case PhoneIoT:
+		return "", errPhoneIoT
+	}
+	return "", errPhoneUnallocated
+}
+
+// ClassifyPhone reports which kind of range the mainland mobile number s
+// belongs to. It accepts what [NormalizePhone] accepts, and numbers in
+// the data-only and IoT ranges, which it reports as [PhoneIoT] while
+// NormalizePhone rejects them. Numbers in ranges allocated to nobody
+// (154, 1741, 179, 194, …) are errors, like malformed ones; errors are
+// those of NormalizePhone. ClassifyPhone does not allocate.
+//
+// The ranges follow libphonenumber's metadata for China ([PhoneType] names
+// the version); numbers ported between operators keep their range, so the
+// result says how a number was allocated, not who serves it today.
+func ClassifyPhone(s string) (PhoneType, error) {
+	var buf [32]byte
+	n, err := phoneDigits(s, &buf)
+	if err != nil {
+		return 0, err
+	}
+	if t := phoneRange(buf[:n]); t != 0 {
+		return t, nil
+	}
+	return 0, errPhoneUnallocated
 }
 
 // phoneDigits writes the 11 digits of a valid mobile number into buf and
@@ -110,6 +143,8 @@ var (
 	errPhoneNotA86Number     = invalid(ErrInvalidPhone, ErrInvalidValue, "not a +86 number")
 	errPhoneWant11Digits     = invalid(ErrInvalidPhone, ErrLength, "want 11 digits")
 	errPhoneNotAMobilePrefix = invalid(ErrInvalidPhone, ErrInvalidValue, "not a mobile prefix")
+	errPhoneIoT              = invalid(ErrInvalidPhone, ErrInvalidValue, "data-only or IoT range, not a personal mobile; see ClassifyPhone")
+	errPhoneUnallocated      = invalid(ErrInvalidPhone, ErrInvalidValue, "unallocated mobile range")
 )
 
 // phoneNumber returns the 11 digits of a valid mobile number as a number.
@@ -147,8 +182,9 @@ func (p *phone) visible() int {
 // [NormalizePhone] allows them, where masked slots are written *, x, X,
 // ×, ● or • (full-width forms too). A complete number is valid exactly
 // when NormalizePhone accepts it (FuzzParsePhone checks this). A masked
-// number must show at least 4 digits, hide at least one, and start with
-// 1 and have 3-9 as its second digit where those are shown. Unlike
+// number must show at least 4 digits, hide at least one, start with 1 and
+// have 3-9 as its second digit where those are shown, and lie in a
+// personal mobile range as far as its shown digits tell. Unlike
 // NormalizePhone it does not allocate, even on failure.
 func parsePhone(s string) (phone, bool) {
 	var slots [16]byte
@@ -198,7 +234,7 @@ func parsePhone(s string) (phone, bool) {
 	case n == 13 && d[0] == '8' && d[1] == '6':
 		d = d[2:]
 	}
-	if len(d) != 11 || d[0] != 0 && d[0] != '1' || d[1] != 0 && d[1] < '3' {
+	if len(d) != 11 || d[0] != 0 && d[0] != '1' || d[1] != 0 && d[1] < '3' || !personalRange(d) {
 		return phone{}, false
 	}
 	var p phone

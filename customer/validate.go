@@ -37,9 +37,9 @@ type Validator struct {
 //   - every string field: valid UTF-8;
 //   - phone: a mainland mobile number ([NormalizePhone]), if set;
 //   - email: [ValidateEmail] after [NormalizeEmail], if set;
-//   - id_number: [ParseIDNumber] after [NormalizeIDNumber], if set; its
-//     birth date must not be after AsOf, and must agree with BirthDate and
-//     Gender when those are set (ErrMismatch);
+//   - id_number: [ParseIDNumber] after [NormalizeIDNumber] with AsOf (so
+//     its birth date must not be after AsOf), if set; it must agree with
+//     BirthDate and Gender when those are set (ErrMismatch);
 //   - birth_date: not before 1800 and not after AsOf;
 //   - created_at not after AsOf; updated_at not before created_at.
 //
@@ -71,14 +71,11 @@ func (v Validator) ValidatePerson(p *Person) error {
 		}
 	}
 	if p.IDNumber != "" {
-		info, err := ParseIDNumber(NormalizeIDNumber(p.IDNumber))
+		info, err := ParseIDNumber(NormalizeIDNumber(p.IDNumber), v.AsOf)
 		switch {
 		case err != nil:
 			add("id_number", privacy.MaskIDNumber(p.IDNumber), err)
 		default:
-			if v.future(info.BirthDate) {
-				add("id_number", privacy.MaskIDNumber(p.IDNumber), invalid(ErrInvalidIDNumber, ErrFuture, "birth date"))
-			}
 			if !p.BirthDate.IsZero() && !sameDate(p.BirthDate, info.BirthDate) {
 				add("birth_date", "", invalid(ErrInvalidDate, ErrMismatch, "differs from the ID number"))
 			}

@@ -223,3 +223,23 @@ func TestAge(t *testing.T) {
 		t.Error("Age without birth date reported ok")
 	}
 }
+
+// TestValidatePersonUnicodeEmail checks that RFC 6531 addresses pass and
+// that a bad one is reported masked, without its local part.
+func TestValidatePersonUnicodeEmail(t *testing.T) {
+	v := customer.Validator{}
+	if err := v.ValidatePerson(&customer.Person{ID: "P", Email: " 张三＠例子。中国 "}); err != nil {
+		t.Fatalf("ValidatePerson(张三@例子.中国) = %v", err)
+	}
+	for _, email := range []string{"张三丰@例子", "欧阳娜娜@@例子.中国", "张三丰@xn--zz"} {
+		err := v.ValidatePerson(&customer.Person{ID: "P", Email: email})
+		var fe *customer.FieldError
+		if !errors.As(err, &fe) || fe.Field != "email" || !errors.Is(err, customer.ErrInvalidEmail) {
+			t.Fatalf("ValidatePerson(%q) = %v, want an email FieldError", email, err)
+		}
+		local := email[:strings.IndexByte(email, '@')]
+		if strings.Contains(fe.Value, local) || strings.Contains(err.Error(), local) {
+			t.Errorf("error for %q leaks the local part: %q / %v", email, fe.Value, err)
+		}
+	}
+}

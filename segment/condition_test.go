@@ -202,7 +202,7 @@ func TestParseConditionErrors(t *testing.T) {
 		}
 		var ce *segment.ConditionError
 		if !errors.Is(err, segment.ErrConfig) || !errors.As(err, &ce) || ce.Text != in {
-			t.Errorf("ParseCondition(%q) = %v; want a *ConditionError wrapping ErrCondition", in, err)
+			t.Errorf("ParseCondition(%q) = %v; want a *ConditionError wrapping ErrConfig", in, err)
 		}
 	}
 }

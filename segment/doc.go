@@ -7,6 +7,26 @@
 // and summaries, tags from tagging, RFM scores from rfm and cluster labels
 // from cluster, behind one small interface.
 //
+// # Usage
+//
+// From customer.Summarize's summaries, rfm scores and tagging.Apply's
+// results (see [Members] for the whole flow from orders):
+//
+//	members, unmatched, err := segment.Members{AsOf: asOf, People: people, Summaries: sums, Scores: scores, Tags: results}.Join()
+//	rs, err := segment.Personas().Compile()
+//	res, err := segment.Run(ctx, members, rs, segment.Options{MinShare: 0.05})
+//	res.WriteMarkdown(os.Stdout) // or WriteCSV, WriteJSON
+//	for _, w := range res.Warnings { ... } // small segments, unassigned members
+//
+// [Run] segments the members in parallel (Options.Workers, identical
+// results for every count) and builds a [Portrait] per segment: size and
+// share, age, gender, tier, city, industry and size-class distributions,
+// AOV and purchase frequency (mean and median), top tags, top categories
+// and channel mix, with the segment's [Strategy]. [Compare] reviews two
+// periods: conversion and repurchase rates, AOV change and campaign ROI
+// per segment, the migration matrix of customers between segments, and
+// the completeness KPI of the records.
+//
 // # Members and segmenters
 //
 // A [Member] is a tagging.Profile (the person or company, its
@@ -46,23 +66,6 @@
 //     every province, as a [Place];
 //   - [SizeClass]: the National Bureau of Statistics 2017 enterprise size
 //     classes (大型, 中型, 小型, 微型) with its AND/OR rules, by industry.
-//
-// # Usage
-//
-//	members, unmatched, err := segment.Members{AsOf: asOf, People: people, Summaries: sums, Tags: results}.Join()
-//	rs, err := segment.Personas().Compile()
-//	res, err := segment.Run(ctx, members, rs, segment.Options{MinShare: 0.05})
-//	res.WriteMarkdown(os.Stdout) // or WriteCSV, WriteJSON
-//	for _, w := range res.Warnings { ... } // small segments, unassigned members
-//
-// [Run] segments the members in parallel (Options.Workers, identical
-// results for every count) and builds a [Portrait] per segment: size and
-// share, age, gender, tier, city, industry and size-class distributions,
-// AOV and purchase frequency (mean and median), top tags, top categories
-// and channel mix, with the segment's [Strategy]. [Compare] reviews two
-// periods: conversion and repurchase rates, AOV change and campaign ROI
-// per segment, the migration matrix of customers between segments, and
-// the completeness KPI of the records.
 //
 // # Bad input
 //

@@ -15,13 +15,15 @@ import (
 // matched by customer ID, so that a host goes from orders to segments
 // without building maps:
 //
-//	sums, _, err := customer.Summarize(ctx, orders, asOf, customer.SummaryOptions{})
+//	sums, _, err := customer.Summarize(ctx, slices.Values(orders), asOf, customer.SummaryOptions{})
+//	values, _, err := rfm.Compute(ctx, slices.Values(orders), asOf, rfm.Options{})
+//	scores, err := rfm.Quantile{}.Score(values)
 //	var results []tagging.Result
 //	for r, err := range tagging.Apply(ctx, tagging.Profiles(people, sums, asOf), taggers, tagging.Options{}) {
 //		// handle err
 //		results = append(results, r)
 //	}
-//	members, unmatched, err := segment.Members{AsOf: asOf, People: people, Summaries: sums, Tags: results}.Join()
+//	members, unmatched, err := segment.Members{AsOf: asOf, People: people, Summaries: sums, Scores: scores, Tags: results}.Join()
 //	res, err := segment.Run(ctx, members, rs, segment.Options{})
 //
 // Every field is optional. The members point into the slices given, which

@@ -155,7 +155,7 @@ func FuzzRuleSet(f *testing.F) {
 		first, err := segment.Table{Rules: rules, CatchAll: segment.Segment{ID: "z"}}.Compile()
 		if err != nil {
 			if !errors.Is(err, segment.ErrConfig) {
-				t.Fatalf("compile error %v does not wrap ErrCondition", err)
+				t.Fatalf("compile error %v does not wrap ErrConfig", err)
 			}
 			return
 		}

@@ -93,11 +93,11 @@ func TestActivityConfig(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if _, err := tagging.Compile(tt.cfg); !errors.Is(err, tt.want) {
-				t.Errorf("NewActivity(%+v) = %v, want an error wrapping %v", tt.cfg, err, tt.want)
+				t.Errorf("Compile(Activity%+v) = %v, want an error wrapping %v", tt.cfg, err, tt.want)
 			}
 		})
 	}
 	if _, err := tagging.Compile(tagging.Activity{High: 1, Low: 1}); err != nil {
-		t.Errorf("NewActivity(High = Low) = %v, want nil", err)
+		t.Errorf("Compile(Activity{High = Low}) = %v, want nil", err)
 	}
 }

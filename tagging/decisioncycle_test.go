@@ -45,10 +45,10 @@ func TestDecisionCycle(t *testing.T) {
 	}
 	for _, tt := range tests2 {
 		if _, err := tagging.Compile(tt.cfg); !errors.Is(err, tt.want) {
-			t.Errorf("NewDecisionCycle(%+v) = %v, want an error wrapping %v", tt.cfg, err, tt.want)
+			t.Errorf("Compile(DecisionCycle%+v) = %v, want an error wrapping %v", tt.cfg, err, tt.want)
 		}
 	}
 	if _, err := tagging.Compile(tagging.DecisionCycle{Short: 90, Long: 90}); err != nil {
-		t.Errorf("NewDecisionCycle(Short = Long) = %v, want nil", err)
+		t.Errorf("Compile(DecisionCycle{Short = Long}) = %v, want nil", err)
 	}
 }

@@ -7,6 +7,30 @@
 // reads, and below package segment, which consumes its [Profile] and
 // tags. It uses nothing else of this module.
 //
+// # Usage
+//
+//	sums, _, err := customer.Summarize(ctx, orders, asOf, customer.SummaryOptions{})
+//	taggers, err := tagging.Builtin(tagging.BuiltinConfig{})
+//	stats := tagging.Stats{Cross: []tagging.Pair{{Row: "spend", Col: "activity"}}}
+//	for r, err := range tagging.Apply(ctx, tagging.Profiles(people, sums, asOf), taggers, tagging.Options{}) {
+//		if err != nil {
+//			// a *ProfileError for one profile; or ctx's error, which ends the run
+//		}
+//		stats.Add(r) // and keep r for segment.Members
+//	}
+//	fmt.Print(stats.Report())
+//
+// [Profiles] joins persons or companies with their customer.Summary by
+// customer ID. [Apply] tags in parallel over Options.Workers goroutines
+// and yields results in input order, identical whatever the number of
+// workers, with memory bounded by a few batches of profiles, a progress
+// callback and cancellation. [Stats] counts tags, shares per group and
+// cross-tabs. Package segment's Members joins the results with the
+// records, summaries and RFM scores by customer ID.
+//
+// Package [github.com/clientele-go/clientele/tagging/taggingtest] checks
+// that a Tagger keeps its contract.
+//
 // # Concepts
 //
 // A [Tag] is a value in a group (spend=high). A group is exclusive (one
@@ -44,36 +68,14 @@
 // kept apart from computed ones and never overwritten; [Result.Merged]
 // lays them over the computed tags when a combined view is wanted.
 //
-// # Usage
-//
-//	sums, _, err := customer.Summarize(ctx, orders, asOf, customer.SummaryOptions{})
-//	taggers, err := tagging.Builtin(tagging.BuiltinConfig{})
-//	stats := tagging.Stats{Cross: []tagging.Pair{{Row: "spend", Col: "activity"}}}
-//	for r, err := range tagging.Apply(ctx, tagging.Profiles(people, sums, asOf), taggers, tagging.Options{}) {
-//		if err != nil {
-//			// a *ProfileError for one profile; or ctx's error, which ends the run
-//		}
-//		stats.Add(r) // and store r.Tags
-//	}
-//	fmt.Print(stats.Report())
-//
-// [Profiles] joins persons or companies with their customer.Summary by
-// customer ID. [Apply] tags in parallel over Options.Workers goroutines
-// and yields
-// results in input order, identical whatever the number of workers, with
-// memory bounded by a few batches of profiles, a progress callback and
-// cancellation. [Stats] counts tags, shares per group and cross-tabs.
-//
-// Package [github.com/clientele-go/clientele/tagging/taggingtest] checks
-// that a Tagger keeps its contract.
-//
 // # Errors
 //
 // Bad settings are errors wrapping [ErrConfig], from [NewPipeline],
-// [Apply] and [Builtin] (or from Tag, for a tagger used on its own). Bad profiles (neither person
-// nor company, a summary of another customer, no as-of date, manual tags
-// without source or date, or in a group nobody declared) are reported
-// per profile as a [*ProfileError] while the run goes on. Customers
+// [Apply] and [Builtin] (or from Tag, for a tagger used on its own). Bad
+// profiles (neither person nor company, a summary of another customer, no
+// as-of date, manual tags without source or date, or in a group nobody
+// declared) are reported per profile as a [*ProfileError] while the run
+// goes on. Customers
 // without purchases, refund-only customers and zero or negative average
 // order values are ordinary input, tagged as each tagger documents.
 // Errors never contain personal data.

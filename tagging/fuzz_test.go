@@ -127,7 +127,7 @@ func FuzzKeyword(f *testing.F) {
 		needs, err := tagging.Compile(tagging.Needs{Keywords: []tagging.Keyword{{Match: match, Value: "hit"}}})
 		if strings.TrimSpace(match) == "" || !utf8.ValidString(match) {
 			if !errors.Is(err, tagging.ErrConfig) {
-				t.Fatalf("NewNeeds(%q) = %v, want ErrConfig", match, err)
+				t.Fatalf("Compile(Needs with keyword %q) = %v, want ErrConfig", match, err)
 			}
 			return
 		}

@@ -98,7 +98,7 @@ func TestLifecycleConfig(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if _, err := tagging.Compile(tt.cfg); !errors.Is(err, tt.want) {
-				t.Errorf("NewLifecycle(%+v) = %v, want an error wrapping %v", tt.cfg, err, tt.want)
+				t.Errorf("Compile(Lifecycle%+v) = %v, want an error wrapping %v", tt.cfg, err, tt.want)
 			}
 		})
 	}

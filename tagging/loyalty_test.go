@@ -52,7 +52,7 @@ func TestLoyalty(t *testing.T) {
 	}
 	for _, tt := range tests2 {
 		if _, err := tagging.Compile(tt.cfg); !errors.Is(err, tt.want) {
-			t.Errorf("NewLoyalty(%+v) = %v, want an error wrapping %v", tt.cfg, err, tt.want)
+			t.Errorf("Compile(Loyalty%+v) = %v, want an error wrapping %v", tt.cfg, err, tt.want)
 		}
 	}
 }

@@ -104,7 +104,7 @@ func TestNeedsConfig(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if _, err := tagging.Compile(tt.cfg); !errors.Is(err, tagging.ErrConfig) {
-				t.Errorf("NewNeeds(%+v) = %v, want an error wrapping ErrConfig", tt.cfg, err)
+				t.Errorf("Compile(Needs%+v) = %v, want an error wrapping ErrConfig", tt.cfg, err)
 			}
 		})
 	}

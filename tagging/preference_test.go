@@ -54,7 +54,7 @@ func TestCategoryPreference(t *testing.T) {
 	}
 	for _, cfg := range []tagging.CategoryPreference{{TopN: -1}, {MinShare: 1.5}} {
 		if _, err := tagging.Compile(cfg); !errors.Is(err, tagging.ErrConfig) {
-			t.Errorf("NewCategoryPreference(%+v) = %v, want an error wrapping ErrConfig", cfg, err)
+			t.Errorf("Compile(CategoryPreference%+v) = %v, want an error wrapping ErrConfig", cfg, err)
 		}
 	}
 }
@@ -93,7 +93,7 @@ func TestChannelPreference(t *testing.T) {
 	}
 	for _, d := range []float64{0.5, 0.2, 1.01} {
 		if _, err := tagging.Compile(tagging.ChannelPreference{Dominant: d}); !errors.Is(err, tagging.ErrConfig) {
-			t.Errorf("NewChannelPreference(Dominant %v) = %v, want an error wrapping ErrConfig", d, err)
+			t.Errorf("Compile(ChannelPreference{Dominant: %v}) = %v, want an error wrapping ErrConfig", d, err)
 		}
 	}
 }

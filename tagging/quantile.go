@@ -11,7 +11,7 @@ import (
 )
 
 // AOVQuantile returns the q-quantile of the average order values of the
-// customers with at least one purchase, for NeedsConfig.PremiumAOV ("top
+// customers with at least one purchase, for Needs.PremiumAOV ("top
 // quantile AOV": q = 0.9 is the AOV the top 10% reach). It uses R's
 // default definition (type 7): with the n values sorted, h = (n−1)q, and
 // the quantile is x[⌊h⌋] + (h−⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]), computed exactly in

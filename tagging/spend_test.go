@@ -79,7 +79,7 @@ func TestSpendFromOrders(t *testing.T) {
 func TestSpendConfig(t *testing.T) {
 	equal, err := tagging.Compile(tagging.Spend{High: dec("200"), Low: dec("200.00"), Group: "客单价"})
 	if err != nil {
-		t.Fatalf("NewSpend(High = Low) = %v, want nil", err)
+		t.Fatalf("Compile(Spend{High = Low}) = %v, want nil", err)
 	}
 	for aov, want := range map[string]string{"200": "mid", "200.01": "high", "199.99": "low"} {
 		p := person(&customer.Summary{Orders: 1, AvgOrderValue: dec(aov)})
@@ -102,7 +102,7 @@ func TestSpendConfig(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := tagging.Compile(tt.cfg)
 			if !errors.Is(err, tt.want) {
-				t.Errorf("NewSpend(%+v) = %v, want an error wrapping %v", tt.cfg, err, tt.want)
+				t.Errorf("Compile(Spend%+v) = %v, want an error wrapping %v", tt.cfg, err, tt.want)
 			}
 		})
 	}

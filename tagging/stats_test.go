@@ -90,7 +90,7 @@ func TestStatsCrossTab(t *testing.T) {
 		}
 	}
 	if _, err := st.CrossTab("activity", "need"); !errors.Is(err, tagging.ErrConfig) {
-		t.Errorf("CrossTab(untracked) = %v, want ErrNotTracked", err)
+		t.Errorf("CrossTab(untracked) = %v, want ErrConfig (pair not tracked)", err)
 	}
 	tab, _ := st.CrossTab("spend", "activity")
 	want := `spend \ activity  high  low  (none)  total

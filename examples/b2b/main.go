@@ -6,21 +6,22 @@
 //
 //	go run ./examples/b2b
 //
-// To use your own data, replace the synth sample with
-// customer.ReadCompanies and customer.ReadOrders.
+// To use your own data, replace the sample with customer.ReadCompanies and
+// customer.ReadOrders.
 package main
 
 import (
 	"context"
 	"fmt"
 	"io"
+	"iter"
 	"maps"
 	"os"
 	"slices"
 	"strings"
 
 	"github.com/clientele-go/clientele/customer"
-	"github.com/clientele-go/clientele/internal/synth"
+	"github.com/clientele-go/clientele/sample"
 	"github.com/clientele-go/clientele/segment"
 	"github.com/clientele-go/clientele/tagging"
 	"github.com/shopspring/decimal"
@@ -57,16 +58,68 @@ func run(w io.Writer) error {
 
 	// 1. Sample: 1,500 companies with three years of orders, 2% of the
 	// records damaged (lower-case credit codes, wrong check characters,
-	// negative headcounts).
-	ds := synth.Generate(synth.Config{People: 100, Companies: 1500, Seed: 23, Defects: 0.02})
-	companies := slices.Clone(ds.Companies)
+	// negative headcounts), some of them held twice.
+	data := sample.Generate(sample.Config{People: 100, Companies: 1500, Seed: 23, Defects: 0.02})
+	companies, orders := keyInTwice(data.Companies, data.Orders)
 
-	// The CRM holds every 15th company a second time, keyed in again by
-	// another sales office: the credit code with spaces and full-width
-	// characters, no contacts, a later update. Half of the company's
-	// orders were booked on the second record.
-	moved := map[string]customer.ID{}
-	for i, c := range ds.Companies {
+	// 2. Merge the duplicates by credit code, and summarise the companies'
+	// orders for the surviving records.
+	dd, err := customer.DedupCompanies(ctx, companies, customer.CompanyDedupOptions{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Companies: %d records, %d merged into %d, %d after dedup\n",
+		dd.Stats.Records, dd.Stats.Absorbed+dd.Stats.Clusters, dd.Stats.Clusters, len(dd.Companies))
+	sums, skipped, err := customer.Summarize(ctx, customer.RepointOrders(slices.Values(orders), dd.Survivor), data.AsOf,
+		customer.SummaryOptions{Known: isOneOf(dd.Companies)})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Orders: %d company orders used (%d orders of persons skipped)\n\n", len(orders)-skipped.Total(), skipped.Unknown)
+
+	// 3. Size classes by industry (NBS 2017: every metric the industry
+	// uses must reach a class's bounds). A negative headcount is treated
+	// as unknown, so those companies are sized by revenue alone.
+	printSizeClasses(w, dd.Companies)
+
+	// 4. Industry segments, with the built-in tags (decision cycle,
+	// spend, activity) in the portraits.
+	taggers, err := tagging.Builtin(tagging.BuiltinConfig{})
+	if err != nil {
+		return err
+	}
+	tags, err := tagAll(ctx, tagging.Profiles(dd.Companies, sums, data.AsOf), taggers)
+	if err != nil {
+		return err
+	}
+	members, _, err := segment.Members{AsOf: data.AsOf, Companies: dd.Companies, Summaries: sums, Tags: tags}.Join()
+	if err != nil {
+		return err
+	}
+	rs, err := industrySegments().Compile()
+	if err != nil {
+		return err
+	}
+	res, err := segment.Run(ctx, members, rs, segment.Options{MinShare: 0.05, Top: 3})
+	if err != nil {
+		return err
+	}
+	if err := printSegments(w, res); err != nil {
+		return err
+	}
+
+	// 5. Data quality of the company records after dedup.
+	return printCompleteness(w, dd.Companies)
+}
+
+// keyInTwice returns the companies with every 15th held a second time,
+// keyed in again by another sales office: the credit code with spaces and
+// full-width characters, no contacts, a later update. Every second order
+// of such a company is booked on the second record.
+func keyInTwice(companies []customer.Company, orders []customer.Order) ([]customer.Company, []customer.Order) {
+	companies = slices.Clone(companies)
+	second := map[customer.ID]customer.ID{}
+	for i, c := range companies {
 		if i%15 != 7 {
 			continue
 		}
@@ -76,45 +129,49 @@ func run(w io.Writer) error {
 		d.Contacts = nil
 		d.UpdatedAt = c.UpdatedAt.AddDate(0, 1, 0)
 		companies = append(companies, d)
-		moved[string(c.ID)] = d.ID
+		second[c.ID] = d.ID
 	}
-	var orders []customer.Order
+	orders = slices.Clone(orders)
 	odd := map[customer.ID]bool{}
-	for _, o := range ds.Orders {
-		if dup, ok := moved[string(o.CustomerID)]; ok {
+	for i, o := range orders {
+		if dup, ok := second[o.CustomerID]; ok {
 			if odd[o.CustomerID] {
-				o.CustomerID = dup
+				orders[i].CustomerID = dup
 			}
 			odd[o.CustomerID] = !odd[o.CustomerID]
 		}
-		orders = append(orders, o)
 	}
+	return companies, orders
+}
 
-	// 2. Merge the duplicates by credit code, and count their orders for
-	// the surviving record.
-	dd, err := customer.DedupCompanies(ctx, companies, customer.CompanyDedupOptions{})
-	if err != nil {
-		return err
+// tagAll tags every profile with the taggers and returns the results,
+// stopping at the first error.
+func tagAll(ctx context.Context, profiles iter.Seq[tagging.Profile], taggers []tagging.Tagger) ([]tagging.Result, error) {
+	var results []tagging.Result
+	for r, err := range tagging.Apply(ctx, profiles, taggers, tagging.Options{}) {
+		if err != nil {
+			return nil, err
+		}
+		results = append(results, r)
 	}
-	fmt.Fprintf(w, "Companies: %d records, %d merged into %d, %d after dedup\n",
-		dd.Stats.Records, dd.Stats.Absorbed+dd.Stats.Clusters, dd.Stats.Clusters, len(dd.Companies))
-	sums, skipped, err := customer.Summarize(ctx, customer.RepointOrders(slices.Values(orders), dd.Survivor), ds.AsOf,
-		customer.SummaryOptions{Known: func(id customer.ID) bool { return strings.HasPrefix(string(id), "C") }})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "Orders: %d company orders used (%d orders of persons skipped)\n\n", len(orders)-skipped.Total(), skipped.Unknown)
-	byID := make(map[customer.ID]*customer.Summary, len(sums))
-	for i := range sums {
-		byID[sums[i].CustomerID] = &sums[i]
-	}
+	return results, nil
+}
 
-	// 3. Size classes by industry (NBS 2017: every metric the industry
-	// uses must reach a class's bounds). A negative headcount is treated
-	// as unknown, so those companies are sized by revenue alone.
+// isOneOf reports whether an ID is one of the companies'.
+func isOneOf(companies []customer.Company) func(customer.ID) bool {
+	ids := make(map[customer.ID]bool, len(companies))
+	for _, c := range companies {
+		ids[c.ID] = true
+	}
+	return func(id customer.ID) bool { return ids[id] }
+}
+
+// printSizeClasses prints a table of the companies' NBS size classes by
+// industry.
+func printSizeClasses(w io.Writer, companies []customer.Company) {
 	industries := map[string]*[5]int{}
-	for i := range dd.Companies {
-		c := &dd.Companies[i]
+	for i := range companies {
+		c := &companies[i]
 		row := segment.NBSIndustry(c.Industry)
 		if industries[row] == nil {
 			industries[row] = new([5]int)
@@ -129,38 +186,11 @@ func run(w io.Writer) error {
 		n := industries[row]
 		fmt.Fprintf(w, "| %s | %d | %d | %d | %d | %d |\n", row, n[segment.Large], n[segment.Medium], n[segment.Small], n[segment.Micro], n[segment.SizeUnknown])
 	}
+}
 
-	// 4. Industry segments, with the built-in tags (decision cycle,
-	// spend, activity) in the profiles.
-	members := make([]segment.Member, len(dd.Companies))
-	for i := range dd.Companies {
-		members[i] = segment.Member{Profile: tagging.Profile{Company: &dd.Companies[i], Summary: byID[dd.Companies[i].ID], AsOf: ds.AsOf}}
-	}
-	taggers, err := tagging.Builtin(tagging.BuiltinConfig{})
-	if err != nil {
-		return err
-	}
-	profiles := func(yield func(tagging.Profile) bool) {
-		for i := range members {
-			if !yield(members[i].Profile) {
-				return
-			}
-		}
-	}
-	for r, err := range tagging.Apply(ctx, profiles, taggers, tagging.Options{}) {
-		if err != nil {
-			return err
-		}
-		members[r.Index].Tags = r.Tags
-	}
-	rs, err := industrySegments().Compile()
-	if err != nil {
-		return err
-	}
-	res, err := segment.Run(ctx, members, rs, segment.Options{MinShare: 0.05, Top: 3})
-	if err != nil {
-		return err
-	}
+// printSegments prints the segment report and each segment's size classes
+// and top industries.
+func printSegments(w io.Writer, res *segment.Result) error {
 	fmt.Fprintln(w, "\nIndustry segments")
 	fmt.Fprintln(w)
 	if err := res.WriteMarkdown(w); err != nil {
@@ -170,9 +200,13 @@ func run(w io.Writer) error {
 	for _, p := range res.Portraits {
 		fmt.Fprintf(w, "| %s | %d | %s | %s |\n", p.Segment.DisplayName(), p.Companies, counts(p.Sizes), counts(p.Industries))
 	}
+	return nil
+}
 
-	// 5. Data quality of the company records after dedup.
-	q, err := customer.Completeness{}.Companies(slices.Values(dd.Companies))
+// printCompleteness prints how complete the company records are and the
+// fields not always filled in.
+func printCompleteness(w io.Writer, companies []customer.Company) error {
+	q, err := customer.Completeness{}.Companies(slices.Values(companies))
 	if err != nil {
 		return err
 	}
@@ -186,6 +220,7 @@ func run(w io.Writer) error {
 	return nil
 }
 
+// counts lists value counts as "value n, …".
 func counts(cs []segment.Count) string {
 	parts := make([]string, len(cs))
 	for i, c := range cs {

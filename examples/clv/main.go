@@ -28,9 +28,9 @@ import (
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
-	"github.com/clientele-go/clientele/internal/synth"
 	"github.com/clientele-go/clientele/privacy"
 	"github.com/clientele-go/clientele/rfm/clv"
+	"github.com/clientele-go/clientele/sample"
 )
 
 func main() {
@@ -49,7 +49,7 @@ func run(w io.Writer, args []string) error {
 	ordersPath := fs.String("orders", "", "orders CSV (default: built-in synthetic sample)")
 	peoplePath := fs.String("people", "", "people CSV for names (with -orders)")
 	asOfFlag := fs.String("asof", "", "as-of date YYYY-MM-DD, end of the day in UTC+8 (default: the latest order's date)")
-	sample := fs.Int("customers", 5000, "number of persons in the built-in sample")
+	people := fs.Int("customers", 5000, "number of persons in the built-in sample")
 	unitFlag := fs.String("unit", "week", "time unit of the models: week or day")
 	months := fs.Int("months", 12, "CLV horizon in months")
 	discount := fs.Float64("discount", 0.01, "monthly discount rate")
@@ -58,71 +58,20 @@ func run(w io.Writer, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	unit := 7 * 24 * time.Hour
-	switch *unitFlag {
-	case "week":
-	case "day":
-		unit = 24 * time.Hour
-	default:
-		return fmt.Errorf("unknown -unit %q (want week or day)", *unitFlag)
+	unit, err := parseUnit(*unitFlag)
+	if err != nil {
+		return err
 	}
 	ctx := context.Background()
 
-	// 1. Orders and names.
-	var (
-		orders iter.Seq[customer.Order]
-		names  = map[customer.ID]string{}
-		asOf   time.Time
-		source string
-	)
-	if *asOfFlag != "" {
-		d, err := time.ParseInLocation("2006-01-02", *asOfFlag, cst)
-		if err != nil {
-			return fmt.Errorf("-asof: %w", err)
-		}
-		asOf = d.Add(24*time.Hour - time.Second)
-	}
-	if *ordersPath == "" {
-		cfg := synth.Config{People: *sample, Companies: -1, Seed: 1}
-		orders = synth.Orders(cfg)
-		for _, p := range synth.People(cfg) {
-			names[p.ID] = p.Name
-		}
-		if asOf.IsZero() {
-			asOf = synth.DefaultAsOf
-		}
-		source = fmt.Sprintf("built-in sample of %d persons", *sample)
-	} else {
-		list, bad, err := readOrders(*ordersPath)
-		if err != nil {
-			return err
-		}
-		if len(list) == 0 {
-			return errors.New("no usable orders in " + *ordersPath)
-		}
-		if asOf.IsZero() {
-			for _, o := range list {
-				if o.At.After(asOf) {
-					asOf = o.At
-				}
-			}
-			y, m, d := asOf.In(cst).Date()
-			asOf = time.Date(y, m, d, 23, 59, 59, 0, cst)
-		}
-		orders = slices.Values(list)
-		source = fmt.Sprintf("%d orders from %s", len(list), *ordersPath)
-		if bad > 0 {
-			source += fmt.Sprintf(" (%d unreadable rows skipped)", bad)
-		}
-		if *peoplePath != "" {
-			if err := readNames(*peoplePath, names); err != nil {
-				return err
-			}
-		}
+	// 1. Orders and names: the built-in sample, or CSV files.
+	in, err := load(*ordersPath, *peoplePath, *asOfFlag, *people)
+	if err != nil {
+		return err
 	}
 
 	// 2. Customer summaries up to the as-of date.
-	data, skipped, err := clv.SummarizeCBS(ctx, orders, clv.CBSOptions{CalibrationEnd: asOf, Unit: unit})
+	data, skipped, err := clv.SummarizeCBS(ctx, in.orders, clv.CBSOptions{CalibrationEnd: in.asOf, Unit: unit})
 	if err != nil {
 		return err
 	}
@@ -132,20 +81,106 @@ func run(w io.Writer, args []string) error {
 			repeat++
 		}
 	}
-	fmt.Fprintf(w, "Data: %s, as of %s\n", source, asOf.Format("2006-01-02"))
+	fmt.Fprintf(w, "Data: %s, as of %s\n", in.source, in.asOf.Format("2006-01-02"))
 	fmt.Fprintf(w, "Customers: %d (%d repeat buyers); skipped %d refunds, %d later orders, %d invalid, %d duplicates\n\n",
 		len(data), repeat, skipped.Refunds, skipped.Future, skipped.Invalid, skipped.Duplicate)
 
 	// 3. Fit the models.
+	bg, gg, err := fit(ctx, w, data, *unitFlag, unit)
+	if err != nil {
+		return err
+	}
+
+	// 4. Lifetime values, top customers and churn risk.
+	vals, err := clv.LifetimeValues(ctx, data, bg, gg, clv.CLVOptions{Unit: unit, Months: *months, DiscountRate: *discount})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nTop %d customers by %d-month CLV (discount %.1f%% a month)\n", *top, *months, 100**discount)
+	table(w, clv.TopCLV(vals, *top), data, in.names, *unitFlag, false)
+	fmt.Fprintf(w, "\n%d most valuable customers at risk (P(alive) < %.2f), by value at stake\n", *top, *risk)
+	table(w, clv.ChurnRisk(vals, *risk, *top), data, in.names, *unitFlag, true)
+	return nil
+}
+
+// parseUnit returns the duration of the time unit called name.
+func parseUnit(name string) (time.Duration, error) {
+	switch name {
+	case "week":
+		return 7 * 24 * time.Hour, nil
+	case "day":
+		return 24 * time.Hour, nil
+	}
+	return 0, fmt.Errorf("unknown -unit %q (want week or day)", name)
+}
+
+// input is the data the models are fitted on.
+type input struct {
+	orders iter.Seq[customer.Order]
+	names  map[customer.ID]string
+	asOf   time.Time
+	source string
+}
+
+// load returns the orders and names of the built-in sample of n persons
+// when ordersPath is empty, and of the CSV files otherwise. The as-of
+// time is the end of the day asOf names, or of the latest order's day.
+func load(ordersPath, peoplePath, asOf string, n int) (input, error) {
+	var in input
+	if asOf != "" {
+		d, err := time.ParseInLocation("2006-01-02", asOf, cst)
+		if err != nil {
+			return in, fmt.Errorf("-asof: %w", err)
+		}
+		in.asOf = d.Add(24*time.Hour - time.Second)
+	}
+	in.names = map[customer.ID]string{}
+	if ordersPath == "" {
+		data := sample.Generate(sample.Config{People: n, Companies: -1, Seed: 1})
+		for _, p := range data.People {
+			in.names[p.ID] = p.Name
+		}
+		if in.asOf.IsZero() {
+			in.asOf = data.AsOf
+		}
+		in.orders, in.source = slices.Values(data.Orders), fmt.Sprintf("built-in sample of %d persons", n)
+		return in, nil
+	}
+	list, bad, err := readOrders(ordersPath)
+	if err != nil {
+		return in, err
+	}
+	if len(list) == 0 {
+		return in, errors.New("no usable orders in " + ordersPath)
+	}
+	if in.asOf.IsZero() {
+		latest := slices.MaxFunc(list, func(a, b customer.Order) int { return a.At.Compare(b.At) }).At
+		y, m, d := latest.In(cst).Date()
+		in.asOf = time.Date(y, m, d, 23, 59, 59, 0, cst)
+	}
+	in.orders, in.source = slices.Values(list), fmt.Sprintf("%d orders from %s", len(list), ordersPath)
+	if bad > 0 {
+		in.source += fmt.Sprintf(" (%d unreadable rows skipped)", bad)
+	}
+	if peoplePath != "" {
+		if err := readNames(peoplePath, in.names); err != nil {
+			return in, err
+		}
+	}
+	return in, nil
+}
+
+// fit fits both models and prints their parameters.
+func fit(ctx context.Context, w io.Writer, data []clv.CBS, unitName string, unit time.Duration) (*clv.BGNBD, *clv.GammaGamma, error) {
 	bg, err := clv.FitBGNBD(ctx, data, clv.FitOptions{})
 	if err != nil {
-		return fmt.Errorf("BG/NBD: %w", err)
+		return nil, nil, fmt.Errorf("BG/NBD: %w", err)
 	}
 	gg, err := clv.FitGammaGamma(ctx, data, clv.FitOptions{})
 	if err != nil {
-		return fmt.Errorf("Gamma-Gamma: %w", err)
+		return nil, nil, fmt.Errorf("Gamma-Gamma: %w", err)
 	}
-	fmt.Fprintf(w, "BG/NBD (time in %ss): r=%.4f alpha=%.4f a=%.4f b=%.4f, log-likelihood %.2f\n", *unitFlag, bg.R, bg.Alpha, bg.A, bg.B, bg.LogLikelihood)
+	fmt.Fprintf(w, "BG/NBD (time in %ss): r=%.4f alpha=%.4f a=%.4f b=%.4f, log-likelihood %.2f\n", unitName, bg.R, bg.Alpha, bg.A, bg.B, bg.LogLikelihood)
 	fmt.Fprintf(w, "  a new customer makes %.2f repeat purchases in the first year\n", bg.ConditionalExpectedPurchases(365.25*24/unit.Hours(), clv.CBS{}))
 	fmt.Fprintf(w, "Gamma-Gamma: p=%.4f q=%.4f gamma=%.2f, log-likelihood %.2f, on %d customers\n", gg.P, gg.Q, gg.Gamma, gg.LogLikelihood, gg.Customers)
 	fmt.Fprintf(w, "  mean spend per purchase %.2f; correlation of frequency and spend %.3f", gg.P*gg.Gamma/(gg.Q-1), gg.Correlation)
@@ -153,25 +188,11 @@ func run(w io.Writer, args []string) error {
 		fmt.Fprint(w, " (too strong: the spend model's assumption is doubtful)")
 	}
 	fmt.Fprintln(w)
-
-	// 4. Lifetime values, top customers and churn risk.
-	vals, err := clv.LifetimeValues(ctx, data, bg, gg, clv.CLVOptions{Unit: unit, Months: *months, DiscountRate: *discount})
-	if err != nil {
-		return err
-	}
-	byID := make(map[customer.ID]clv.CBS, len(data))
-	for _, c := range data {
-		byID[c.CustomerID] = c
-	}
-	fmt.Fprintf(w, "\nTop %d customers by %d-month CLV (discount %.1f%% a month)\n", *top, *months, 100**discount)
-	table(w, clv.TopCLV(vals, *top), byID, names, *unitFlag, false)
-	fmt.Fprintf(w, "\n%d most valuable customers at risk (P(alive) < %.2f), by value at stake\n", *top, *risk)
-	table(w, clv.ChurnRisk(vals, *risk, *top), byID, names, *unitFlag, true)
-	return nil
+	return bg, gg, nil
 }
 
-// table prints customers with their history and predictions.
-func table(w io.Writer, vals []clv.CLV, byID map[customer.ID]clv.CBS, names map[customer.ID]string, unit string, risk bool) {
+// table prints customers with their history (from data) and predictions.
+func table(w io.Writer, vals []clv.CLV, data []clv.CBS, names map[customer.ID]string, unit string, risk bool) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	last := "CLV"
 	if risk {
@@ -179,7 +200,7 @@ func table(w io.Writer, vals []clv.CLV, byID map[customer.ID]clv.CBS, names map[
 	}
 	fmt.Fprintf(tw, "#\tcustomer\tname\trepeats\tlast buy (%ss ago)\tP(alive)\tnext purchases\tper purchase\t%s\t\n", unit, last)
 	for i, v := range vals {
-		c := byID[v.CustomerID]
+		c := data[slices.IndexFunc(data, func(c clv.CBS) bool { return c.CustomerID == v.CustomerID })]
 		name := "-"
 		if n, ok := names[v.CustomerID]; ok && n != "" {
 			name = privacy.MaskName(n)

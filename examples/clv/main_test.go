@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/clientele-go/clientele/customer"
 	"github.com/clientele-go/clientele/internal/golden"
-	"github.com/clientele-go/clientele/internal/synth"
+	"github.com/clientele-go/clientele/sample"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -22,7 +23,7 @@ func TestSampleGolden(t *testing.T) {
 	}
 	golden.Check(t, filepath.Join("testdata", "sample.golden"), buf.Bytes())
 	// Names are masked: no full sample name appears.
-	for _, p := range synth.People(synth.Config{People: 5000, Companies: -1, Seed: 1})[:200] {
+	for _, p := range sample.Generate(sample.Config{People: 5000, Companies: -1, Seed: 1}).People[:200] {
 		if strings.Contains(buf.String(), " "+p.Name+" ") {
 			t.Errorf("output contains the unmasked name of %s", p.ID)
 		}
@@ -34,7 +35,7 @@ func TestSampleGolden(t *testing.T) {
 // must be the same as for the built-in sample.
 func TestCSVMatchesSample(t *testing.T) {
 	dir := t.TempDir()
-	cfg := synth.Config{People: 5000, Companies: -1, Seed: 1}
+	data := sample.Generate(sample.Config{People: 5000, Companies: -1, Seed: 1})
 	orders := filepath.Join(dir, "orders.csv")
 	people := filepath.Join(dir, "people.csv")
 	write := func(path string, fn func(*os.File) error) {
@@ -49,15 +50,11 @@ func TestCSVMatchesSample(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write(orders, func(f *os.File) error { return customer.WriteOrders(f, synth.Orders(cfg), customer.CSVOptions{}) })
+	write(orders, func(f *os.File) error {
+		return customer.WriteOrders(f, slices.Values(data.Orders), customer.CSVOptions{})
+	})
 	write(people, func(f *os.File) error {
-		return customer.WritePeople(f, func(yield func(customer.Person) bool) {
-			for _, p := range synth.People(cfg) {
-				if !yield(p) {
-					return
-				}
-			}
-		}, customer.CSVOptions{})
+		return customer.WritePeople(f, slices.Values(data.People), customer.CSVOptions{})
 	})
 	var fromCSV, fromSample bytes.Buffer
 	if err := run(&fromCSV, []string{"-orders", orders, "-people", people}); err != nil {

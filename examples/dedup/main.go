@@ -8,8 +8,8 @@
 //
 //	go run ./examples/dedup
 //
-// To use your own data, replace the synth sample with customer.ReadPeople
-// and customer.ReadOrders.
+// To use your own data, replace the sample with customer.ReadPeople and
+// customer.ReadOrders.
 package main
 
 import (
@@ -23,7 +23,7 @@ import (
 	"strings"
 
 	"github.com/clientele-go/clientele/customer"
-	"github.com/clientele-go/clientele/internal/synth"
+	"github.com/clientele-go/clientele/sample"
 	"github.com/shopspring/decimal"
 )
 
@@ -41,17 +41,14 @@ func run(w io.Writer) error {
 	// the phone field, a bad ID check character, …), plus duplicates that
 	// make up 12% of the records, and three years of orders booked on
 	// whichever record the channel knew.
-	cfg := synth.Config{People: 2000, Seed: 42, Defects: 0.02}
-	d := synth.PeopleWithDupes(cfg, 0.12)
-	people := d.People
+	data := sample.Generate(sample.Config{People: 2000, Seed: 42, Defects: 0.02, DuplicatePeople: 0.12})
+	people := data.People
 	// A store that keys in its default number for walk-in customers.
 	for i := range 120 {
 		people = append(people, customer.Person{
 			ID: customer.ID(fmt.Sprintf("W%04d", i)), Name: "顾客", Phone: "13800000000", AcquisitionChannel: "store",
 		})
 	}
-	orders := slices.Collect(d.Orders(cfg))
-
 	fmt.Fprintf(w, "Records in: %d (%s)\n", len(people), channels(people))
 
 	// 2. Dedup with the defaults: phone, e-mail, ID number, device and
@@ -61,6 +58,34 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	printStats(w, res)
+
+	// 3. Against the injected truth.
+	p, r, missed := score(people, data.Duplicates, res.Survivor)
+	fmt.Fprintf(w, "Against the truth: precision %.3f, recall %.3f of merged pairs; missed duplicates by source: %s\n", p, r, missed)
+
+	// 4. A few merged clusters, the largest first, with their provenance.
+	printLargestClusters(w, res, 3)
+
+	// 5. Orders follow their customers.
+	printRepointed(w, data.Orders, res.Survivor)
+
+	// 6. Completeness of the basic information, before and after.
+	var c customer.Completeness
+	before, err := c.People(slices.Values(people))
+	if err != nil {
+		return err
+	}
+	after, err := c.People(slices.Values(res.People))
+	if err != nil {
+		return err
+	}
+	printCompleteness(w, before, after)
+	return nil
+}
+
+// printStats prints what the dedup did.
+func printStats(w io.Writer, res customer.DedupResult) {
 	s := res.Stats
 	fmt.Fprintf(w, "Customers out: %d (%d records merged into %d customers)\n", len(res.People), s.Absorbed+s.Clusters, s.Clusters)
 	fmt.Fprintf(w, "Work: %d comparisons, %d matches, %d refused for different ID numbers, %d rounds\n",
@@ -69,21 +94,17 @@ func run(w io.Writer) error {
 	for _, c := range s.Capped {
 		fmt.Fprintf(w, "Not compared: %d records share one %s (first %s), too many to be one person\n", c.Size, c.Key, c.First)
 	}
+}
 
-	// 3. Against the injected truth.
-	p, r, missed := score(d, res.Survivor)
-	fmt.Fprintf(w, "Against the truth: precision %.3f, recall %.3f of merged pairs; missed duplicates: %s\n", p, r, missed)
-
-	// 4. A few merged clusters: the largest, then by ID.
+// printLargestClusters prints the n merged customers that absorbed the
+// most records (ties by ID), masked, with what the merge replaced.
+func printLargestClusters(w io.Writer, res customer.DedupResult, n int) {
 	merged := slices.Clone(res.Merged)
 	slices.SortStableFunc(merged, func(a, b customer.Provenance) int { return cmp.Compare(len(b.Absorbed), len(a.Absorbed)) })
-	byID := map[customer.ID]customer.Person{}
-	for _, p := range res.People {
-		byID[p.ID] = p
-	}
 	fmt.Fprintln(w, "\nMerged clusters (masked)")
-	for _, pv := range merged[:3] {
-		fmt.Fprintf(w, "\n%v\n  absorbed %v\n", byID[pv.ID], pv.Absorbed)
+	for _, pv := range merged[:min(n, len(merged))] {
+		i := slices.IndexFunc(res.People, func(p customer.Person) bool { return p.ID == pv.ID })
+		fmt.Fprintf(w, "\n%v\n  absorbed %v\n", res.People[i], pv.Absorbed)
 		for _, v := range pv.Replaced {
 			fmt.Fprintf(w, "  replaced %v\n", v)
 		}
@@ -91,40 +112,36 @@ func run(w io.Writer) error {
 			fmt.Fprintf(w, "  %d repeated values (the same value on another record)\n", n)
 		}
 	}
+}
 
-	// 5. Orders follow their customers.
+// printRepointed moves the orders to their surviving customers and checks
+// that no money is lost on the way.
+func printRepointed(w io.Writer, orders []customer.Order, survivor map[customer.ID]customer.ID) {
 	moved, before, after := 0, decimal.Zero, decimal.Zero
-	for o := range customer.RepointOrders(slices.Values(orders), res.Survivor) {
-		after = after.Add(o.Amount)
-	}
 	for _, o := range orders {
 		before = before.Add(o.Amount)
-		if s, ok := res.Survivor[o.CustomerID]; ok && s != o.CustomerID {
+		if s, ok := survivor[o.CustomerID]; ok && s != o.CustomerID {
 			moved++
 		}
 	}
+	for o := range customer.RepointOrders(slices.Values(orders), survivor) {
+		after = after.Add(o.Amount)
+	}
 	fmt.Fprintf(w, "\nOrders: %d of %d moved to their surviving customer; total %s before and %s after\n",
 		moved, len(orders), before.StringFixed(2), after.StringFixed(2))
+}
 
-	// 6. Completeness of the basic information, before and after.
-	var c customer.Completeness
-	pre, err := c.People(slices.Values(people))
-	if err != nil {
-		return err
-	}
-	post, err := c.People(slices.Values(res.People))
-	if err != nil {
-		return err
-	}
+// printCompleteness prints the completeness reports before and after the
+// dedup side by side.
+func printCompleteness(w io.Writer, before, after customer.CompletenessReport) {
 	fmt.Fprintf(w, "\nCompleteness of basic information (target %.0f%%)\n\n", 100*customer.CompletenessTarget)
 	fmt.Fprintln(w, "| field | weight | before | after |")
 	fmt.Fprintln(w, "|---|---:|---:|---:|")
-	for i, f := range pre.Fields {
-		fmt.Fprintf(w, "| %s | %g | %.1f%% | %.1f%% |\n", f.Field, f.Weight, 100*f.Rate, 100*post.Fields[i].Rate)
+	for i, f := range before.Fields {
+		fmt.Fprintf(w, "| %s | %g | %.1f%% | %.1f%% |\n", f.Field, f.Weight, 100*f.Rate, 100*after.Fields[i].Rate)
 	}
-	fmt.Fprintf(w, "| score | | %.1f%% | %.1f%% |\n", 100*pre.Score, 100*post.Score)
-	fmt.Fprintf(w, "| complete records | | %d of %d | %d of %d |\n", pre.Complete, pre.Records, post.Complete, post.Records)
-	return nil
+	fmt.Fprintf(w, "| score | | %.1f%% | %.1f%% |\n", 100*before.Score, 100*after.Score)
+	fmt.Fprintf(w, "| complete records | | %d of %d | %d of %d |\n", before.Complete, before.Records, after.Complete, after.Records)
 }
 
 // channels counts records by acquisition channel.
@@ -142,10 +159,11 @@ func channels(people []customer.Person) string {
 	return strings.Join(parts, ", ")
 }
 
-// score compares the merged pairs with the injected truth and counts the
-// duplicates left unmerged, by kind.
-func score(d *synth.Dupes, survivor map[customer.ID]customer.ID) (precision, recall float64, missed string) {
-	real := func(id customer.ID) customer.ID { return cmp.Or(d.Original[id], id) }
+// score compares the merged pairs with the truth (original maps each
+// duplicate's ID to its original's) and counts the duplicates left
+// unmerged, by the source of their record.
+func score(people []customer.Person, original, survivor map[customer.ID]customer.ID) (precision, recall float64, missed string) {
+	real := func(id customer.ID) customer.ID { return cmp.Or(original[id], id) }
 	clusters := map[customer.ID][]customer.ID{}
 	for _, id := range slices.Sorted(maps.Keys(survivor)) {
 		clusters[survivor[id]] = append(clusters[survivor[id]], id)
@@ -163,22 +181,22 @@ func score(d *synth.Dupes, survivor map[customer.ID]customer.ID) (precision, rec
 		}
 	}
 	sizes := map[customer.ID]int{}
-	for _, o := range d.Original {
+	for _, o := range original {
 		sizes[o]++
 	}
 	all := 0
 	for _, n := range sizes {
 		all += (n + 1) * n / 2
 	}
-	kinds := map[string]int{}
-	for dup, orig := range d.Original {
-		if survivor[dup] != survivor[orig] {
-			kinds[d.Kind[dup].String()]++
+	sources := map[string]int{}
+	for _, p := range people {
+		if orig, ok := original[p.ID]; ok && survivor[p.ID] != survivor[orig] {
+			sources[cmp.Or(p.Source, "unknown")]++
 		}
 	}
 	var parts []string
-	for _, k := range slices.Sorted(maps.Keys(kinds)) {
-		parts = append(parts, fmt.Sprintf("%s %d", k, kinds[k]))
+	for _, k := range slices.Sorted(maps.Keys(sources)) {
+		parts = append(parts, fmt.Sprintf("%s %d", k, sources[k]))
 	}
 	return float64(tp) / float64(max(tp+fp, 1)), float64(tp) / float64(max(all, 1)), cmp.Or(strings.Join(parts, ", "), "none")
 }

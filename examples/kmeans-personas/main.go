@@ -6,7 +6,7 @@
 //
 //	go run ./examples/kmeans-personas
 //
-// To use your own data, replace the synth sample with customer.ReadOrders.
+// To use your own data, replace the sample with customer.ReadOrders.
 package main
 
 import (
@@ -21,7 +21,7 @@ import (
 
 	"github.com/clientele-go/clientele/cluster"
 	"github.com/clientele-go/clientele/customer"
-	"github.com/clientele-go/clientele/internal/synth"
+	"github.com/clientele-go/clientele/sample"
 )
 
 func main() {
@@ -39,34 +39,16 @@ func run(w io.Writer) error {
 
 	// 1. Sample: 3,000 persons with three years of orders. Companies buy
 	// differently (B2B), so only persons are clustered.
-	ds := synth.Generate(synth.Config{People: 3000, Companies: -1, Seed: 7})
-	sums, skipped, err := customer.Summarize(ctx, slices.Values(ds.Orders), ds.AsOf, customer.SummaryOptions{})
+	data := sample.Generate(sample.Config{People: 3000, Companies: -1, Seed: 7})
+	sums, skipped, err := customer.Summarize(ctx, slices.Values(data.Orders), data.AsOf, customer.SummaryOptions{})
 	if err != nil {
 		return err
 	}
 
 	// 2. One row of features per customer with at least one purchase.
-	// Money is decimal in the library; the model works in float64. Order
-	// counts and spend are heavily skewed (a few customers buy a lot), so
-	// they enter as log(1+x), which keeps the big buyers from becoming
-	// clusters of their own; the report maps them back.
-	var X [][]float64
-	for _, s := range sums {
-		days, ok := s.DaysSinceLast()
-		if !ok {
-			continue
-		}
-		X = append(X, []float64{
-			float64(days),
-			math.Log1p(float64(s.Orders)),
-			math.Log1p(max(s.Net.InexactFloat64(), 0)), // refunds can exceed purchases
-			s.DiscountShare(),
-			s.OnlineShare(),
-		})
-	}
+	X := featureRows(sums)
 	fmt.Fprintf(w, "%d customers with purchases (of %d summarised, %d orders skipped), as of %s\n\n",
-		len(X), len(sums), skipped.Total(), ds.AsOf.Format("2006-01-02"))
-
+		len(X), len(sums), skipped.Total(), data.AsOf.Format("2006-01-02"))
 	fmt.Fprintf(w, "features: %s\n\n", strings.Join(features, ", "))
 
 	// 3. Standardise so that spend in yuan does not drown the shares.
@@ -82,15 +64,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "K   inertia   silhouette")
-	for _, s := range choice.Scores {
-		mark := ""
-		if s.K == choice.BySilhouette {
-			mark = "  <- chosen"
-		}
-		fmt.Fprintf(w, "%d  %8.1f   %.3f%s\n", s.K, s.Inertia, s.Silhouette, mark)
-	}
-	fmt.Fprintf(w, "(the inertia curve's elbow is at K = %d)\n\n", choice.Elbow)
+	printChoice(w, choice)
 
 	// 5. Fit with the chosen K and report centroids in original units.
 	km.K = choice.BySilhouette
@@ -102,25 +76,68 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	sizes := make([]int, km.K)
+	printPersonas(w, m, centres)
+	return nil
+}
+
+// featureRows returns one row of features per customer with at least one
+// purchase. Money is decimal in the library; the model works in float64.
+// Order counts and spend are heavily skewed (a few customers buy a lot),
+// so they enter as log(1+x), which keeps the big buyers from becoming
+// clusters of their own; the report maps them back.
+func featureRows(sums []customer.Summary) [][]float64 {
+	var X [][]float64
+	for _, s := range sums {
+		days, ok := s.DaysSinceLast()
+		if !ok {
+			continue
+		}
+		X = append(X, []float64{
+			float64(days),
+			math.Log1p(float64(s.Orders)),
+			math.Log1p(max(s.Net.InexactFloat64(), 0)), // refunds can exceed purchases
+			s.DiscountShare(),
+			s.OnlineShare(),
+		})
+	}
+	return X
+}
+
+// printChoice prints the inertia and silhouette of each K tried.
+func printChoice(w io.Writer, choice *cluster.KChoice) {
+	fmt.Fprintln(w, "K   inertia   silhouette")
+	for _, s := range choice.Scores {
+		mark := ""
+		if s.K == choice.BySilhouette {
+			mark = "  <- chosen"
+		}
+		fmt.Fprintf(w, "%d  %8.1f   %.3f%s\n", s.K, s.Inertia, s.Silhouette, mark)
+	}
+	fmt.Fprintf(w, "(the inertia curve's elbow is at K = %d)\n\n", choice.Elbow)
+}
+
+// printPersonas prints one line per cluster, the largest first: its name
+// (from the standardised centroid), size and centroid in original units.
+func printPersonas(w io.Writer, m *cluster.Model, centres [][]float64) {
+	k := len(centres)
+	sizes := make([]int, k)
 	for _, l := range m.Labels {
 		sizes[l]++
 	}
-	order := make([]int, km.K)
+	order := make([]int, k)
 	for j := range order {
 		order[j] = j
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(sizes[b], sizes[a]) })
 
-	fmt.Fprintf(w, "%d personas (centroids in original units; names from the standardised centroid)\n", km.K)
+	fmt.Fprintf(w, "%d personas (centroids in original units; names from the standardised centroid)\n", k)
 	for rank, j := range order {
 		c := centres[j]
 		orders, spend := math.Expm1(c[1]), math.Expm1(c[2]) // geometric-mean-like centres
 		fmt.Fprintf(w, "%d. %-38s %4d customers (%4.1f%%): last order %3.0f days ago, %4.1f orders, %8.2f yuan net, %3.0f%% discounted, %3.0f%% online\n",
-			rank+1, name(m.Centroids[j]), sizes[j], 100*float64(sizes[j])/float64(len(X)),
+			rank+1, name(m.Centroids[j]), sizes[j], 100*float64(sizes[j])/float64(len(m.Labels)),
 			c[0], orders, spend, 100*c[3], 100*c[4])
 	}
-	return nil
 }
 
 // name describes a standardised centroid by its features more than half a

@@ -7,7 +7,7 @@
 //
 //	go run ./examples/personas
 //
-// To use your own data, replace the synth sample with customer.ReadPeople,
+// To use your own data, replace the sample with customer.ReadPeople,
 // customer.ReadCompanies and customer.ReadOrders, and adapt the rules of
 // segment.Personas to your thresholds.
 package main
@@ -16,6 +16,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"slices"
 	"strconv"
@@ -23,7 +24,7 @@ import (
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
-	"github.com/clientele-go/clientele/internal/synth"
+	"github.com/clientele-go/clientele/sample"
 	"github.com/clientele-go/clientele/segment"
 	"github.com/clientele-go/clientele/tagging"
 	"github.com/shopspring/decimal"
@@ -40,130 +41,162 @@ func run(w io.Writer) error {
 	ctx := context.Background()
 
 	// 1. Sample: 4,000 persons and 1,000 companies with three years of
-	// orders.
-	ds := synth.Generate(synth.Config{People: 4000, Companies: 1000, Seed: 11})
-	sums, _, err := customer.Summarize(ctx, slices.Values(ds.Orders), ds.AsOf, customer.SummaryOptions{})
+	// orders, summarised per customer.
+	data := sample.Generate(sample.Config{People: 4000, Companies: 1000, Seed: 11})
+	people, companies, asOf := data.People, data.Companies, data.AsOf
+	sums, _, err := customer.Summarize(ctx, slices.Values(data.Orders), asOf, customer.SummaryOptions{})
 	if err != nil {
 		return err
 	}
-	byID := make(map[customer.ID]*customer.Summary, len(sums))
-	for i := range sums {
-		byID[sums[i].CustomerID] = &sums[i]
-	}
 
-	// 2. One member per customer: the record, its summary (nil without
-	// orders) and the built-in tags. Sales notes flag some companies as
-	// price-sensitive by hand; manual tags count as much as computed ones.
-	members := make([]segment.Member, 0, len(ds.People)+len(ds.Companies))
-	for i := range ds.People {
-		members = append(members, segment.Member{Profile: tagging.Profile{Person: &ds.People[i], Summary: byID[ds.People[i].ID], AsOf: ds.AsOf}})
-	}
-	for i := range ds.Companies {
-		m := segment.Member{Profile: tagging.Profile{Company: &ds.Companies[i], Summary: byID[ds.Companies[i].ID], AsOf: ds.AsOf}}
-		if i%3 == 0 { // illustrative sales notes
-			m.Manual = []tagging.Assignment{{
-				Tag:    tagging.Tag{Group: tagging.GroupNeed, Value: "price-sensitive"},
-				Source: "sales-note", AsOf: ds.AsOf,
-			}}
-		}
-		members = append(members, m)
-	}
+	// 2. The built-in tags of every customer. Sales notes flag some
+	// companies as price-sensitive by hand; manual tags count as much as
+	// computed ones.
 	taggers, err := tagging.Builtin(tagging.BuiltinConfig{})
 	if err != nil {
 		return err
 	}
-	profiles := func(yield func(tagging.Profile) bool) {
-		for i := range members {
-			if !yield(members[i].Profile) {
-				return
-			}
-		}
-	}
-	for r, err := range tagging.Apply(ctx, profiles, taggers, tagging.Options{}) {
-		if err != nil {
-			return err
-		}
-		members[r.Index].Tags = r.Merged()
+	tags, err := tagAll(ctx, taggers, tagging.Profiles(people, sums, asOf), withSalesNotes(tagging.Profiles(companies, sums, asOf)))
+	if err != nil {
+		return err
 	}
 
-	// 3. The seeds' personas, first match wins, with a catch-all: the two
+	// 3. One member per customer (persons first), joined by ID with its
+	// summary and tags.
+	members, _, err := segment.Members{AsOf: asOf, People: people, Companies: companies, Summaries: sums, Tags: tags}.Join()
+	if err != nil {
+		return err
+	}
+
+	// 4. The seeds' personas, first match wins, with a catch-all: the two
 	// consumer personas for persons and the two business personas for
 	// companies, so that shares and the size guard are relative to each
 	// customer base.
 	all := segment.Personas()
 	b2c, b2b := all, all
 	b2c.Rules, b2b.Rules = all.Rules[:2], all.Rules[2:]
-	fmt.Fprintf(w, "Personas as of %s: %d persons, %d companies\n\n", ds.AsOf.Format("2006-01-02"), len(ds.People), len(ds.Companies))
-	for _, base := range []struct {
-		name    string
-		table   segment.Table
-		members []segment.Member
-	}{{"Persons", b2c, members[:len(ds.People)]}, {"Companies", b2b, members[len(ds.People):]}} {
-		rs, err := base.table.Compile()
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(w, "## %s\n\n", base.name)
-		for i, r := range base.table.Rules {
-			fmt.Fprintf(w, "%s (%s), dimensions %v:\n", r.Segment.Name, r.Segment.ID, rs.Dimensions(i))
-			for _, c := range r.When {
-				fmt.Fprintf(w, "    %s\n", c)
-			}
-		}
-		fmt.Fprintln(w)
-
-		// 4. Segment, profile, and report with the strategies.
-		res, err := segment.Run(ctx, base.members, rs, segment.Options{MinShare: 0.03})
-		if err != nil {
-			return err
-		}
-		if err := res.WriteMarkdown(w); err != nil {
-			return err
-		}
-		fmt.Fprintln(w)
+	fmt.Fprintf(w, "Personas as of %s: %d persons, %d companies\n\n", asOf.Format("2006-01-02"), len(people), len(companies))
+	if err := segmentAndReport(ctx, w, "Persons", b2c, members[:len(people)]); err != nil {
+		return err
+	}
+	if err := segmentAndReport(ctx, w, "Companies", b2b, members[len(people):]); err != nil {
+		return err
 	}
 
 	// 5. Review: the consumer personas in the second half of 2025 against
 	// the first half of 2026, each half summarised on its own orders, with
 	// a campaign budget spent on each persona in 2026.
-	rs, err := b2c.Compile()
-	if err != nil {
-		return err
-	}
-	h2 := time.Date(2025, 7, 1, 0, 0, 0, 0, synth.CST)
-	h1 := time.Date(2026, 1, 1, 0, 0, 0, 0, synth.CST)
-	period := func(from, to time.Time) (segment.Period, error) {
-		asOf := to.Add(-time.Second)
-		sums, _, err := customer.Summarize(ctx, segment.Between(slices.Values(ds.Orders), from, to), asOf, customer.SummaryOptions{})
-		if err != nil {
-			return segment.Period{}, err
-		}
-		byID := make(map[customer.ID]*customer.Summary, len(sums))
-		for i := range sums {
-			byID[sums[i].CustomerID] = &sums[i]
-		}
-		ms := make([]segment.Member, len(ds.People))
-		for i := range ds.People {
-			ms[i] = segment.Member{Profile: tagging.Profile{Person: &ds.People[i], Summary: byID[ds.People[i].ID], AsOf: asOf}}
-		}
-		res, err := segment.Run(ctx, ms, rs, segment.Options{})
-		return segment.Period{Members: ms, Result: res}, err
-	}
-	before, err := period(h2, h1)
-	if err != nil {
-		return err
-	}
-	after, err := period(h1, h1.AddDate(0, 6, 0))
-	if err != nil {
-		return err
-	}
-	rev, err := segment.Compare(before, after, segment.ReviewOptions{Costs: map[string]decimal.Decimal{
+	rev, err := reviewHalves(ctx, b2c, people, data.Orders, map[string]decimal.Decimal{
 		"young-quality-seekers": decimal.NewFromInt(20_000),
 		"family-pragmatists":    decimal.NewFromInt(5_000),
-	}})
+	})
 	if err != nil {
 		return err
 	}
+	printReview(w, rev)
+	return nil
+}
+
+// tagAll tags the profiles of each sequence with taggers and returns the
+// results, stopping at the first error.
+func tagAll(ctx context.Context, taggers []tagging.Tagger, profiles ...iter.Seq[tagging.Profile]) ([]tagging.Result, error) {
+	var results []tagging.Result
+	for _, seq := range profiles {
+		for r, err := range tagging.Apply(ctx, seq, taggers, tagging.Options{}) {
+			if err != nil {
+				return nil, err
+			}
+			results = append(results, r)
+		}
+	}
+	return results, nil
+}
+
+// withSalesNotes adds a manual need=price-sensitive tag, as a sales note
+// would, to every third profile (an illustration).
+func withSalesNotes(profiles iter.Seq[tagging.Profile]) iter.Seq[tagging.Profile] {
+	return func(yield func(tagging.Profile) bool) {
+		i := 0
+		for p := range profiles {
+			if i%3 == 0 {
+				p.Manual = []tagging.Assignment{{
+					Tag:    tagging.Tag{Group: tagging.GroupNeed, Value: "price-sensitive"},
+					Source: "sales-note", AsOf: p.Date(),
+				}}
+			}
+			i++
+			if !yield(p) {
+				return
+			}
+		}
+	}
+}
+
+// segmentAndReport prints the rules of table, segments the members with
+// it and prints the portraits, strategies and warnings.
+func segmentAndReport(ctx context.Context, w io.Writer, title string, table segment.Table, members []segment.Member) error {
+	rs, err := table.Compile()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "## %s\n\n", title)
+	for i, r := range table.Rules {
+		fmt.Fprintf(w, "%s (%s), dimensions %v:\n", r.Segment.Name, r.Segment.ID, rs.Dimensions(i))
+		for _, c := range r.When {
+			fmt.Fprintf(w, "    %s\n", c)
+		}
+	}
+	fmt.Fprintln(w)
+	res, err := segment.Run(ctx, members, rs, segment.Options{MinShare: 0.03})
+	if err != nil {
+		return err
+	}
+	if err := res.WriteMarkdown(w); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	return nil
+}
+
+// reviewHalves compares the people's personas in 2025 H2 with those in
+// 2026 H1, with the campaign costs per persona in 2026 H1.
+func reviewHalves(ctx context.Context, table segment.Table, people []customer.Person, orders []customer.Order, costs map[string]decimal.Decimal) (*segment.Review, error) {
+	cst := time.FixedZone("CST", 8*3600)
+	h2, h1 := time.Date(2025, 7, 1, 0, 0, 0, 0, cst), time.Date(2026, 1, 1, 0, 0, 0, 0, cst)
+	before, err := period(ctx, table, people, orders, h2, h1)
+	if err != nil {
+		return nil, err
+	}
+	after, err := period(ctx, table, people, orders, h1, h1.AddDate(0, 6, 0))
+	if err != nil {
+		return nil, err
+	}
+	return segment.Compare(before, after, segment.ReviewOptions{Costs: costs})
+}
+
+// period segments the people by table on their orders from from to to
+// (the end excluded), summarised as of the last second of the period.
+func period(ctx context.Context, table segment.Table, people []customer.Person, orders []customer.Order, from, to time.Time) (segment.Period, error) {
+	rs, err := table.Compile()
+	if err != nil {
+		return segment.Period{}, err
+	}
+	asOf := to.Add(-time.Second)
+	sums, _, err := customer.Summarize(ctx, segment.Between(slices.Values(orders), from, to), asOf, customer.SummaryOptions{})
+	if err != nil {
+		return segment.Period{}, err
+	}
+	members, _, err := segment.Members{AsOf: asOf, People: people, Summaries: sums}.Join()
+	if err != nil {
+		return segment.Period{}, err
+	}
+	res, err := segment.Run(ctx, members, rs, segment.Options{})
+	return segment.Period{Members: members, Result: res}, err
+}
+
+// printReview prints the review of each persona, the migration between
+// personas and the data quality.
+func printReview(w io.Writer, rev *segment.Review) {
 	fmt.Fprintln(w, "## Review: 2025 H2 cohorts in 2026 H1")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "| persona | members | conversion | repurchase | AOV H2 | AOV H1 | change | revenue | cost | ROI | completeness |")
@@ -189,5 +222,4 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "\nStability: %.1f%% of the customers in a persona in both halves kept it.\n", 100*mg.Stability)
 	fmt.Fprintf(w, "Data quality: completeness %.2f (target %.2f, met: %v)\n", rev.After.Score, customer.CompletenessTarget, rev.After.MeetsTarget)
-	return nil
 }

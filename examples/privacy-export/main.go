@@ -75,6 +75,8 @@ func main() {
 func run(w io.Writer) error {
 	asOf := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC) // the export date: explicit, never the clock
 
+	// 1. Only customers who consented to third-party sharing, as of the
+	// export date, are exported.
 	var ledger privacy.Ledger
 	for _, e := range consentEvents() {
 		if err := ledger.Record(e); err != nil {
@@ -88,6 +90,8 @@ func run(w io.Writer) error {
 		return err
 	}
 
+	// 2. The policy: public fields kept, general ones masked, sensitive
+	// ones replaced by pseudonyms only this partner gets.
 	demoKey := sha256.Sum256([]byte("clientele privacy-export demo key: never use in production"))
 	pz, err := privacy.NewPseudonymizer(demoKey[:])
 	if err != nil {
@@ -102,6 +106,17 @@ func run(w io.Writer) error {
 		Partner:    "acme-logistics",
 	}
 
+	// 3. The export, and what was left out.
+	if err := writeCSV(w, policy, audience); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "\nexported %d of %d customers as of %s; %d without third-party-sharing consent left out\n",
+		len(audience), len(recs), asOf.Format(time.DateOnly), dropped)
+	return err
+}
+
+// writeCSV writes the records as CSV under the policy, with a header row.
+func writeCSV(w io.Writer, policy privacy.Policy, recs []record) error {
 	var redactor privacy.Redactor
 	cols, err := redactor.Columns(policy, record{})
 	if err != nil {
@@ -112,7 +127,7 @@ func run(w io.Writer) error {
 		return err
 	}
 	row := make([]string, 0, len(cols))
-	for _, r := range audience {
+	for _, r := range recs {
 		fields, err := redactor.Fields(policy, r)
 		if err != nil {
 			return fmt.Errorf("customer %s: %w", r.ID, err)
@@ -126,10 +141,5 @@ func run(w io.Writer) error {
 		}
 	}
 	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(w, "\nexported %d of %d customers as of %s; %d without third-party-sharing consent left out\n",
-		len(audience), len(recs), asOf.Format(time.DateOnly), dropped)
-	return err
+	return cw.Error()
 }

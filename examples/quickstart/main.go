@@ -1,11 +1,13 @@
 // Quickstart generates a sample of customers and orders, validates the
-// records, summarises buying behaviour and prints a short report. Personal
-// data in the output is masked.
+// records, summarises buying behaviour, tags and scores the customers,
+// segments them into personas and prints a short report. Personal data in
+// the output is masked.
 //
 //	go run ./examples/quickstart
 //
-// Copy it as a starting point: replace the synth sample with your own
-// records (customer.ReadPeople, customer.ReadOrders) and keep the rest.
+// Copy it as a starting point: replace the sample with your own records
+// (customer.ReadPeople, customer.ReadCompanies, customer.ReadOrders) and
+// keep the rest.
 package main
 
 import (
@@ -14,15 +16,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"maps"
 	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/clientele-go/clientele/customer"
-	"github.com/clientele-go/clientele/internal/synth"
 	"github.com/clientele-go/clientele/rfm"
+	"github.com/clientele-go/clientele/sample"
 	"github.com/clientele-go/clientele/segment"
 	"github.com/clientele-go/clientele/tagging"
 	"github.com/shopspring/decimal"
@@ -35,28 +39,70 @@ func main() {
 	}
 }
 
-// reasons are the validation reasons the report groups problems by, most
-// specific first.
-var reasons = []error{
-	customer.ErrEmpty, customer.ErrInvalidUTF8, customer.ErrFuture, customer.ErrMismatch,
-	customer.ErrCheckCharacter, customer.ErrOrganizationCode, customer.ErrBirthDate, customer.ErrRegion,
-	customer.ErrLength, customer.ErrCharacter, customer.ErrNegative, customer.ErrInvalidValue,
-}
-
 func run(ctx context.Context, w io.Writer) error {
 	// 1. Sample data: 2,000 persons and 100 companies with three years of
 	// orders, 3% of records damaged and 1% of orders replayed.
-	ds := synth.Generate(synth.Config{People: 2000, Seed: 42, Defects: 0.03, DuplicateOrders: 0.01})
-	asOf := ds.AsOf
+	data := sample.Generate(sample.Config{People: 2000, Seed: 42, Defects: 0.03, DuplicateOrders: 0.01})
+	people, companies, asOf := data.People, data.Companies, data.AsOf
 	fmt.Fprintf(w, "clientele quickstart: %d persons, %d companies, %d order rows, as of %s\n\n",
-		len(ds.People), len(ds.Companies), len(ds.Orders), asOf.Format("2006-01-02"))
+		len(people), len(companies), len(data.Orders), asOf.Format("2006-01-02"))
 
-	// 2. Validate every record and count the problems by field and reason.
+	// 2. Validate every record; count the problems by field and reason.
 	v := customer.Validator{AsOf: asOf}
 	v.Rules = append(v.Rules, customer.AgeCategoryRule{Categories: []string{"senior_nutrition"}, MinAge: 40}.Check)
+	printValidation(w, v, people, companies)
+
+	// 3. Summarise behaviour in one pass over the orders.
+	sums, skipped, err := customer.Summarize(ctx, slices.Values(data.Orders), asOf, customer.SummaryOptions{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nOrders\n  used %d, skipped %d (duplicate %d, future %d, unknown customer %d, invalid %d)\n",
+		len(data.Orders)-skipped.Total(), skipped.Total(), skipped.Duplicate, skipped.Future, skipped.Unknown, skipped.Invalid)
+	printBehaviour(w, tagging.Profiles(people, sums, asOf), tagging.Profiles(companies, sums, asOf), len(people))
+
+	// 4. Review rules flag odd-looking records for a human, without
+	// rejecting them.
+	printReview(w, v, tagging.Profiles(people, sums, asOf))
+
+	// 5. Tag every customer with the built-in taggers; show how the tags
+	// are distributed, and spend against activity.
+	taggers, err := tagging.Builtin(tagging.BuiltinConfig{})
+	if err != nil {
+		return err
+	}
+	tags, err := tagAndPrint(ctx, w, taggers, tagging.Profiles(people, sums, asOf), tagging.Profiles(companies, sums, asOf))
+	if err != nil {
+		return err
+	}
+
+	// 6. Value segments of the persons: the eight-class RFM value model
+	// (八大客户价值模型), each dimension split at its mean.
+	scores, err := printValueSegments(ctx, w, ordersOf(people, data.Orders), asOf)
+	if err != nil {
+		return err
+	}
+
+	// 7. Personas: the seeds' two consumer personas, on the persons joined
+	// with their summaries, tags and scores (the companies' are left out).
+	members, _, err := segment.Members{AsOf: asOf, People: people, Summaries: sums, Scores: scores, Tags: tags}.Join()
+	if err != nil {
+		return err
+	}
+	if err := printPersonas(ctx, w, members); err != nil {
+		return err
+	}
+
+	// 8. Where the customers are, and a record as it prints in logs.
+	printTopCities(w, people, 8)
+	fmt.Fprintf(w, "\nA record as it prints in logs\n  %v\n", people[0])
+	return nil
+}
+
+// printValidation validates every record with v and prints the problems
+// counted by field and reason, and the first error as a host would log it.
+func printValidation(w io.Writer, v customer.Validator, people []customer.Person, companies []customer.Company) {
 	problems := map[string]int{}
-	var badPeople, badCompanies int
-	var example error
 	count := func(err error) {
 		for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 			var fe *customer.FieldError
@@ -65,203 +111,42 @@ func run(ctx context.Context, w io.Writer) error {
 			}
 		}
 	}
-	for i := range ds.People {
-		if err := v.ValidatePerson(&ds.People[i]); err != nil {
+	var badPeople, badCompanies int
+	var first error
+	for i := range people {
+		if err := v.ValidatePerson(&people[i]); err != nil {
 			badPeople++
 			count(err)
-			if example == nil {
-				example = err
+			if first == nil {
+				first = err
 			}
 		}
 	}
-	for i := range ds.Companies {
-		if err := v.ValidateCompany(&ds.Companies[i]); err != nil {
+	for i := range companies {
+		if err := v.ValidateCompany(&companies[i]); err != nil {
 			badCompanies++
 			count(err)
 		}
 	}
 	fmt.Fprintln(w, "Validation")
-	fmt.Fprintf(w, "  persons:   %d valid, %d with problems\n", len(ds.People)-badPeople, badPeople)
-	fmt.Fprintf(w, "  companies: %d valid, %d with problems\n", len(ds.Companies)-badCompanies, badCompanies)
+	fmt.Fprintf(w, "  persons:   %d valid, %d with problems\n", len(people)-badPeople, badPeople)
+	fmt.Fprintf(w, "  companies: %d valid, %d with problems\n", len(companies)-badCompanies, badCompanies)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, k := range sortedByCount(problems) {
 		fmt.Fprintf(tw, "    %s\t%d\n", k, problems[k])
 	}
 	tw.Flush()
-	if example != nil {
-		fmt.Fprintf(w, "  first error, as a host would log it (values masked):\n    %v\n", strings.SplitN(example.Error(), "\n", 2)[0])
+	if first != nil {
+		fmt.Fprintf(w, "  first error, as a host would log it (values masked):\n    %v\n", strings.SplitN(first.Error(), "\n", 2)[0])
 	}
+}
 
-	// 3. Summarise behaviour in one pass over the orders.
-	sums, skipped, err := customer.Summarize(ctx, slices.Values(ds.Orders), asOf, customer.SummaryOptions{})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(w, "\nOrders")
-	fmt.Fprintf(w, "  used %d, skipped %d (duplicate %d, future %d, unknown customer %d, invalid %d)\n",
-		len(ds.Orders)-skipped.Total(), skipped.Total(), skipped.Duplicate, skipped.Future, skipped.Unknown, skipped.Invalid)
-
-	isPerson := make(map[customer.ID]bool, len(ds.People))
-	for _, p := range ds.People {
-		isPerson[p.ID] = true
-	}
-	var buyers, oneTime, purchases, refunds, discounted, online, b2bOrders int
-	net, b2bNet := decimal.Zero, decimal.Zero
-	for _, s := range sums {
-		if !isPerson[s.CustomerID] {
-			b2bOrders += s.Orders
-			b2bNet = b2bNet.Add(s.Net)
-			continue
-		}
-		if s.Orders == 0 {
-			continue
-		}
-		buyers++
-		if s.Orders == 1 {
-			oneTime++
-		}
-		purchases += s.Orders
-		refunds += s.Refunds
-		discounted += s.Discounted
-		online += s.Online
-		net = net.Add(s.Net)
-	}
-	fmt.Fprintln(w, "\nBehaviour of persons")
-	fmt.Fprintf(w, "  buyers: %d of %d (%.0f%% bought once only)\n", buyers, len(ds.People), pct(oneTime, buyers))
-	fmt.Fprintf(w, "  purchases: %d, refunds: %d, net spend: ¥%s\n", purchases, refunds, net.StringFixed(2))
-	fmt.Fprintf(w, "  average order value: ¥%s\n", net.DivRound(decimal.NewFromInt(int64(max(purchases, 1))), 2).StringFixed(2))
-	fmt.Fprintf(w, "  discounted: %.0f%%, online: %.0f%%\n", pct(discounted, purchases), pct(online, purchases))
-	fmt.Fprintf(w, "  companies: %d purchases, net spend ¥%s\n", b2bOrders, b2bNet.StringFixed(2))
-
-	// 4. Review rules flag odd-looking records for a human, without
-	// rejecting them.
-	byID := make(map[customer.ID]*customer.Summary, len(sums))
-	for i := range sums {
-		byID[sums[i].CustomerID] = &sums[i]
-	}
-	var findings []customer.Finding
-	for i := range ds.People {
-		if s := byID[ds.People[i].ID]; s != nil {
-			findings = append(findings, v.Review(&ds.People[i], s)...)
-		}
-	}
-	fmt.Fprintf(w, "\nReview: %d persons flagged", len(findings))
-	if len(findings) > 0 {
-		fmt.Fprintf(w, ", e.g. %s: %s", findings[0].CustomerID, findings[0].Message)
-	}
-	fmt.Fprintln(w)
-
-	// 5. Tag every customer with the built-in taggers and show how the tags
-	// are distributed, and spend against activity.
-	taggers, err := tagging.Builtin(tagging.BuiltinConfig{})
-	if err != nil {
-		return err
-	}
-	pl, err := tagging.NewPipeline(taggers, tagging.Options{})
-	if err != nil {
-		return err
-	}
-	stats := tagging.Stats{Groups: pl.Groups(), Cross: []tagging.Pair{{Row: tagging.GroupSpend, Col: tagging.GroupActivity}}}
-	profiles := func(yield func(tagging.Profile) bool) {
-		for i := range ds.People {
-			if !yield(tagging.Profile{Person: &ds.People[i], Summary: byID[ds.People[i].ID], AsOf: asOf}) {
-				return
-			}
-		}
-		for i := range ds.Companies {
-			if !yield(tagging.Profile{Company: &ds.Companies[i], Summary: byID[ds.Companies[i].ID], AsOf: asOf}) {
-				return
-			}
-		}
-	}
-	tags := make(map[customer.ID]tagging.Set, len(ds.People)+len(ds.Companies))
-	for r, err := range tagging.Apply(ctx, profiles, taggers, tagging.Options{}) {
-		if err != nil {
-			return err
-		}
-		stats.Add(r)
-		tags[r.ID] = r.Tags
-	}
-	fmt.Fprintln(w, "\nTags")
-	fmt.Fprint(w, stats.Report(tagging.GroupSpend, tagging.GroupActivity, tagging.GroupLifecycle, tagging.GroupChannel, tagging.GroupLoyalty))
-	tab, err := stats.CrossTab(tagging.GroupSpend, tagging.GroupActivity)
-	if err != nil {
-		return err
-	}
-	fmt.Fprint(w, "\n", tab)
-
-	// 6. Segments: the seeds' consumer personas, with the size guard.
-	members := make([]segment.Member, len(ds.People))
-	for i := range ds.People {
-		p := &ds.People[i]
-		members[i] = segment.Member{Profile: tagging.Profile{Person: p, Summary: byID[p.ID], AsOf: asOf}, Tags: tags[p.ID]}
-	}
-	personas := segment.Personas()
-	personas.Rules = personas.Rules[:2] // the two consumer personas
-	rs, err := personas.Compile()
-	if err != nil {
-		return err
-	}
-	seg, err := segment.Run(ctx, members, rs, segment.Options{})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(w, "\nSegments (the seeds' consumer personas)")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, p := range seg.Portraits {
-		fmt.Fprintf(tw, "  %s\t%d\t%.1f%%\tAOV median ¥%s\n", p.Segment.DisplayName(), p.Size, 100*p.Share, p.AOV.Median.StringFixed(2))
-	}
-	tw.Flush()
-	for _, x := range seg.Warnings {
-		fmt.Fprintf(w, "  warning: %s\n", x)
-	}
-
-	// 7. Value segments: the eight-class RFM value model (八大客户价值模型),
-	// each dimension split at its mean.
-	personOrders := func(yield func(customer.Order) bool) {
-		for _, o := range ds.Orders {
-			if isPerson[o.CustomerID] && !yield(o) {
-				return
-			}
-		}
-	}
-	values, _, err := rfm.Compute(ctx, personOrders, asOf, rfm.Options{})
-	if err != nil {
-		return err
-	}
-	scores, err := rfm.MeanSplit{}.Score(values)
-	if err != nil {
-		return err
-	}
-	report, err := rfm.NewReport(values, scores, rfm.ValueSegments())
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(w, "\nValue segments (RFM mean split)")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, sg := range report.Segments {
-		if sg.Customers > 0 {
-			fmt.Fprintf(tw, "  %s\t%s\t%d\t%.1f%%\tspend share %.1f%%\n", sg.Label, sg.Name, sg.Customers, 100*sg.Share, 100*sg.MonetaryShare)
-		}
-	}
-	tw.Flush()
-
-	// 8. Where the customers are.
-	cities := map[string]int{}
-	for _, p := range ds.People {
-		cities[strings.TrimSuffix(p.City, "市")]++
-	}
-	fmt.Fprintln(w, "\nTop cities")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, c := range sortedByCount(cities)[:8] {
-		fmt.Fprintf(tw, "  %s\t%d\t%.1f%%\n", c, cities[c], pct(cities[c], len(ds.People)))
-	}
-	tw.Flush()
-
-	// 9. Records print masked, so they are safe in logs.
-	fmt.Fprintln(w, "\nA record as it prints in logs")
-	fmt.Fprintf(w, "  %v\n", ds.People[0])
-	return nil
+// reasons are the validation reasons the report groups problems by, most
+// specific first.
+var reasons = []error{
+	customer.ErrEmpty, customer.ErrInvalidUTF8, customer.ErrFuture, customer.ErrMismatch,
+	customer.ErrCheckCharacter, customer.ErrOrganizationCode, customer.ErrBirthDate, customer.ErrRegion,
+	customer.ErrLength, customer.ErrCharacter, customer.ErrNegative, customer.ErrInvalidValue,
 }
 
 // reasonOf names the most specific reason err wraps.
@@ -274,16 +159,166 @@ func reasonOf(err error) string {
 	return "other"
 }
 
+// printBehaviour prints what the persons bought, from their summaries, and
+// the companies' totals.
+func printBehaviour(w io.Writer, persons, companies iter.Seq[tagging.Profile], people int) {
+	var buyers, oneTime, purchases, refunds, discounted, online, b2bOrders int
+	net, b2bNet := decimal.Zero, decimal.Zero
+	for p := range persons {
+		if s := p.Summary; s != nil && s.Orders > 0 {
+			buyers++
+			if s.Orders == 1 {
+				oneTime++
+			}
+			purchases, refunds = purchases+s.Orders, refunds+s.Refunds
+			discounted, online = discounted+s.Discounted, online+s.Online
+			net = net.Add(s.Net)
+		}
+	}
+	for p := range companies {
+		if s := p.Summary; s != nil {
+			b2bOrders += s.Orders
+			b2bNet = b2bNet.Add(s.Net)
+		}
+	}
+	fmt.Fprintln(w, "\nBehaviour of persons")
+	fmt.Fprintf(w, "  buyers: %d of %d (%.0f%% bought once only)\n", buyers, people, pct(oneTime, buyers))
+	fmt.Fprintf(w, "  purchases: %d, refunds: %d, net spend: ¥%s\n", purchases, refunds, net.StringFixed(2))
+	fmt.Fprintf(w, "  average order value: ¥%s\n", net.DivRound(decimal.NewFromInt(int64(max(purchases, 1))), 2).StringFixed(2))
+	fmt.Fprintf(w, "  discounted: %.0f%%, online: %.0f%%\n", pct(discounted, purchases), pct(online, purchases))
+	fmt.Fprintf(w, "  companies: %d purchases, net spend ¥%s\n", b2bOrders, b2bNet.StringFixed(2))
+}
+
+// printReview runs v's review rules on every person with orders and
+// prints how many were flagged, with the first finding.
+func printReview(w io.Writer, v customer.Validator, persons iter.Seq[tagging.Profile]) {
+	var findings []customer.Finding
+	for p := range persons {
+		if p.Summary != nil {
+			findings = append(findings, v.Review(p.Person, p.Summary)...)
+		}
+	}
+	fmt.Fprintf(w, "\nReview: %d persons flagged", len(findings))
+	if len(findings) > 0 {
+		fmt.Fprintf(w, ", e.g. %s: %s", findings[0].CustomerID, findings[0].Message)
+	}
+	fmt.Fprintln(w)
+}
+
+// tagAndPrint tags the profiles of each sequence with taggers, prints the
+// distribution of the tags and the spend × activity cross-tab, and returns
+// the results.
+func tagAndPrint(ctx context.Context, w io.Writer, taggers []tagging.Tagger, profiles ...iter.Seq[tagging.Profile]) ([]tagging.Result, error) {
+	pl, err := tagging.NewPipeline(taggers, tagging.Options{})
+	if err != nil {
+		return nil, err
+	}
+	stats := tagging.Stats{Groups: pl.Groups(), Cross: []tagging.Pair{{Row: tagging.GroupSpend, Col: tagging.GroupActivity}}}
+	var results []tagging.Result
+	for _, seq := range profiles {
+		for r, err := range tagging.Apply(ctx, seq, taggers, tagging.Options{}) {
+			if err != nil {
+				return nil, err
+			}
+			stats.Add(r)
+			results = append(results, r)
+		}
+	}
+	fmt.Fprintln(w, "\nTags")
+	fmt.Fprint(w, stats.Report(tagging.GroupSpend, tagging.GroupActivity, tagging.GroupLifecycle, tagging.GroupChannel, tagging.GroupLoyalty))
+	tab, err := stats.CrossTab(tagging.GroupSpend, tagging.GroupActivity)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprint(w, "\n", tab)
+	return results, nil
+}
+
+// printValueSegments scores the customers of orders on the value model and
+// prints the segments; it returns the scores.
+func printValueSegments(ctx context.Context, w io.Writer, orders iter.Seq[customer.Order], asOf time.Time) ([]rfm.Scores, error) {
+	values, _, err := rfm.Compute(ctx, orders, asOf, rfm.Options{})
+	if err != nil {
+		return nil, err
+	}
+	scores, err := rfm.MeanSplit{}.Score(values)
+	if err != nil {
+		return nil, err
+	}
+	report, err := rfm.NewReport(values, scores, rfm.ValueSegments())
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintln(w, "\nValue segments of persons (RFM mean split)")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, sg := range report.Segments {
+		if sg.Customers > 0 {
+			fmt.Fprintf(tw, "  %s\t%s\t%d\t%.1f%%\tspend share %.1f%%\n", sg.Label, sg.Name, sg.Customers, 100*sg.Share, 100*sg.MonetaryShare)
+		}
+	}
+	tw.Flush()
+	return scores, nil
+}
+
+// printPersonas segments the members into the seeds' two consumer
+// personas, with the size guard, and prints the segments.
+func printPersonas(ctx context.Context, w io.Writer, members []segment.Member) error {
+	personas := segment.Personas()
+	personas.Rules = personas.Rules[:2] // the two consumer personas
+	rs, err := personas.Compile()
+	if err != nil {
+		return err
+	}
+	res, err := segment.Run(ctx, members, rs, segment.Options{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\nSegments (the seeds' consumer personas)")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, p := range res.Portraits {
+		fmt.Fprintf(tw, "  %s\t%d\t%.1f%%\tAOV median ¥%s\n", p.Segment.DisplayName(), p.Size, 100*p.Share, p.AOV.Median.StringFixed(2))
+	}
+	tw.Flush()
+	for _, x := range res.Warnings {
+		fmt.Fprintf(w, "  warning: %s\n", x)
+	}
+	return nil
+}
+
+// printTopCities prints the n cities with the most persons.
+func printTopCities(w io.Writer, people []customer.Person, n int) {
+	cities := map[string]int{}
+	for _, p := range people {
+		cities[strings.TrimSuffix(p.City, "市")]++
+	}
+	fmt.Fprintln(w, "\nTop cities")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, c := range sortedByCount(cities)[:n] {
+		fmt.Fprintf(tw, "  %s\t%d\t%.1f%%\n", c, cities[c], pct(cities[c], len(people)))
+	}
+	tw.Flush()
+}
+
+// ordersOf returns the orders of the given customers.
+func ordersOf(people []customer.Person, orders []customer.Order) iter.Seq[customer.Order] {
+	ids := make(map[customer.ID]bool, len(people))
+	for _, p := range people {
+		ids[p.ID] = true
+	}
+	return func(yield func(customer.Order) bool) {
+		for _, o := range orders {
+			if ids[o.CustomerID] && !yield(o) {
+				return
+			}
+		}
+	}
+}
+
 // sortedByCount returns the keys of m by count descending, then key.
 func sortedByCount(m map[string]int) []string {
-	keys := slices.Collect(maps.Keys(m))
-	slices.SortFunc(keys, func(a, b string) int {
-		if c := cmp.Compare(m[b], m[a]); c != 0 {
-			return c
-		}
-		return strings.Compare(a, b)
+	return slices.SortedFunc(maps.Keys(m), func(a, b string) int {
+		return cmp.Or(cmp.Compare(m[b], m[a]), strings.Compare(a, b))
 	})
-	return keys
 }
 
 func pct(n, of int) float64 {

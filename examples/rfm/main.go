@@ -15,6 +15,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -25,8 +26,8 @@ import (
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
-	"github.com/clientele-go/clientele/internal/synth"
 	"github.com/clientele-go/clientele/rfm"
+	"github.com/clientele-go/clientele/sample"
 )
 
 func main() {
@@ -39,89 +40,45 @@ func main() {
 // cst is the zone dates are read in.
 var cst = time.FixedZone("CST", 8*3600)
 
+// scorer is what the three scorers of package rfm have in common.
+type scorer interface {
+	Score([]rfm.Values) ([]rfm.Scores, error)
+}
+
 func run(w io.Writer, args []string) error {
 	fs := flag.NewFlagSet("rfm", flag.ContinueOnError)
 	fs.SetOutput(w)
 	ordersPath := fs.String("orders", "", "orders CSV (default: built-in synthetic sample)")
 	asOfFlag := fs.String("asof", "", "as-of date YYYY-MM-DD, end of the day in UTC+8 (default: the latest order's date)")
-	sample := fs.Int("customers", 2000, "number of persons in the built-in sample")
+	people := fs.Int("customers", 2000, "number of persons in the built-in sample")
 	tableFlag := fs.String("table", "standard", "segments: standard, grid or value")
 	svgPath := fs.String("svg", "", "write the R×F heat map here as SVG")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	var (
-		table  rfm.SegmentTable
-		scorer interface {
-			Score([]rfm.Values) ([]rfm.Scores, error)
-		} = rfm.Quantile{}
-	)
-	switch *tableFlag {
-	case "standard":
-		table = rfm.StandardSegments()
-	case "grid":
-		table = rfm.GridSegments()
-	case "value":
-		table, scorer = rfm.ValueSegments(), rfm.MeanSplit{}
-	default:
-		return fmt.Errorf("unknown -table %q (want standard, grid or value)", *tableFlag)
-	}
-
-	// 1. Orders.
-	var (
-		orders iter.Seq[customer.Order]
-		asOf   time.Time
-	)
-	if *asOfFlag != "" {
-		d, err := time.ParseInLocation("2006-01-02", *asOfFlag, cst)
-		if err != nil {
-			return fmt.Errorf("-asof: %w", err)
-		}
-		asOf = d.Add(24*time.Hour - time.Second)
-	}
-	if *ordersPath == "" {
-		orders = synth.Orders(synth.Config{People: *sample, Companies: -1, Seed: 1, DuplicateOrders: 0.01})
-		if asOf.IsZero() {
-			asOf = synth.DefaultAsOf
-		}
-		fmt.Fprintf(w, "Orders: built-in sample of %d persons\n", *sample)
-	} else {
-		list, bad, err := readOrders(*ordersPath)
-		if err != nil {
-			return err
-		}
-		if len(list) == 0 {
-			return errors.New("no usable orders in " + *ordersPath)
-		}
-		if asOf.IsZero() {
-			for _, o := range list {
-				if o.At.After(asOf) {
-					asOf = o.At
-				}
-			}
-			y, m, d := asOf.In(cst).Date()
-			asOf = time.Date(y, m, d, 23, 59, 59, 0, cst)
-		}
-		orders = slices.Values(list)
-		fmt.Fprintf(w, "Orders: %d from %s", len(list), *ordersPath)
-		if bad > 0 {
-			fmt.Fprintf(w, " (%d unreadable rows skipped)", bad)
-		}
-		fmt.Fprintln(w)
-	}
-
-	// 2. Values, skipping (and counting) what cannot be used.
-	acc, err := rfm.NewAccumulator(asOf, rfm.Options{})
+	table, scorer, err := segmentTable(*tableFlag)
 	if err != nil {
 		return err
 	}
-	for o := range orders {
-		if err := acc.Add(o); err != nil {
-			return err
-		}
+	asOf, err := parseAsOf(*asOfFlag)
+	if err != nil {
+		return err
 	}
-	values := acc.Values()
-	sk := acc.Skipped()
+
+	// 1. Orders: the built-in sample, or a CSV file.
+	var orders iter.Seq[customer.Order]
+	if *ordersPath == "" {
+		orders, asOf = sampleOrders(*people, asOf)
+		fmt.Fprintf(w, "Orders: built-in sample of %d persons\n", *people)
+	} else if orders, asOf, err = csvOrders(w, *ordersPath, asOf); err != nil {
+		return err
+	}
+
+	// 2. Values, skipping (and counting) what cannot be used.
+	values, sk, err := rfm.Compute(context.Background(), orders, asOf, rfm.Options{})
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(w, "As of %s: %d customers with purchases; skipped %d duplicate, %d future and %d invalid orders and %d customers with refunds only\n\n",
 		asOf.Format("2006-01-02"), len(values), sk.Duplicate, sk.Future, sk.Invalid, sk.NoPurchase)
 
@@ -137,21 +94,86 @@ func run(w io.Writer, args []string) error {
 	if err := report.WriteText(w); err != nil {
 		return err
 	}
-	if *svgPath != "" {
-		f, err := os.Create(*svgPath)
-		if err != nil {
-			return err
-		}
-		if err := report.WriteSVG(f); err != nil {
-			f.Close()
-			return err
-		}
-		if err := f.Close(); err != nil {
-			return err
-		}
-		fmt.Fprintf(w, "\nHeat map written to %s\n", *svgPath)
+	if *svgPath == "" {
+		return nil
 	}
+	if err := writeSVG(*svgPath, report); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nHeat map written to %s\n", *svgPath)
 	return nil
+}
+
+// segmentTable returns the segment table called name and its scorer.
+func segmentTable(name string) (rfm.SegmentTable, scorer, error) {
+	switch name {
+	case "standard":
+		return rfm.StandardSegments(), rfm.Quantile{}, nil
+	case "grid":
+		return rfm.GridSegments(), rfm.Quantile{}, nil
+	case "value":
+		return rfm.ValueSegments(), rfm.MeanSplit{}, nil
+	}
+	return rfm.SegmentTable{}, nil, fmt.Errorf("unknown -table %q (want standard, grid or value)", name)
+}
+
+// parseAsOf returns the end of the day s names in UTC+8, or the zero time
+// when s is empty.
+func parseAsOf(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	d, err := time.ParseInLocation("2006-01-02", s, cst)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("-asof: %w", err)
+	}
+	return d.Add(24*time.Hour - time.Second), nil
+}
+
+// sampleOrders streams the orders of a sample of n persons, with 1% of
+// them replayed, and returns asOf or, when it is zero, the sample's end.
+func sampleOrders(n int, asOf time.Time) (iter.Seq[customer.Order], time.Time) {
+	end := time.Date(2026, 6, 30, 23, 59, 59, 0, cst)
+	if asOf.IsZero() {
+		asOf = end
+	}
+	return sample.Orders(sample.Config{People: n, Companies: -1, Seed: 1, AsOf: end, DuplicateOrders: 0.01}), asOf
+}
+
+// csvOrders reads the orders of a CSV file and returns them with asOf or,
+// when it is zero, the end of the latest order's day.
+func csvOrders(w io.Writer, path string, asOf time.Time) (iter.Seq[customer.Order], time.Time, error) {
+	list, bad, err := readOrders(path)
+	if err != nil {
+		return nil, asOf, err
+	}
+	if len(list) == 0 {
+		return nil, asOf, errors.New("no usable orders in " + path)
+	}
+	if asOf.IsZero() {
+		latest := slices.MaxFunc(list, func(a, b customer.Order) int { return a.At.Compare(b.At) }).At
+		y, m, d := latest.In(cst).Date()
+		asOf = time.Date(y, m, d, 23, 59, 59, 0, cst)
+	}
+	fmt.Fprintf(w, "Orders: %d from %s", len(list), path)
+	if bad > 0 {
+		fmt.Fprintf(w, " (%d unreadable rows skipped)", bad)
+	}
+	fmt.Fprintln(w)
+	return slices.Values(list), asOf, nil
+}
+
+// writeSVG writes the report's R×F grid as a heat map to path.
+func writeSVG(path string, report *rfm.Report) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := report.WriteSVG(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // readOrders reads an orders CSV, skipping rows it cannot parse and

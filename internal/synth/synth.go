@@ -286,7 +286,7 @@ func idNumber(r *rand.Rand, prefecture string, birth time.Time, g customer.Gende
 	county := 1 + r.IntN(9)
 	seq := r.IntN(500)
 	for {
-		body := prefecture + "0" + strconv.Itoa(county) + birth.Format("20060102") + pad(seq*2+genderParity(g), 3)
+		body := division(prefecture, county) + birth.Format("20060102") + pad(seq*2+genderParity(g), 3)
 		id := body + string(idCheckChar(body))
 		if _, dup := used[id]; !dup {
 			used[id] = struct{}{}
@@ -297,6 +297,30 @@ func idNumber(r *rand.Rand, prefecture string, birth time.Time, g customer.Gende
 			county = county%9 + 1
 		}
 	}
+}
+
+// division returns the six-digit division code prefecture+"0"+county when
+// it is a real GB/T 2260 code (customer.ParseIDNumber rejects codes that
+// never existed), else the next real one among prefecture+"01".."09", else
+// prefecture+"21", the first county of a prefecture-level area. Codes
+// that were real already stay as they are, so the generated data changes
+// only where it used to be invalid.
+func division(prefecture string, county int) string {
+	for k := range 9 {
+		c := prefecture + "0" + strconv.Itoa((county-1+k)%9+1)
+		if realDivision(c) {
+			return c
+		}
+	}
+	return prefecture + "21"
+}
+
+// realDivision asks customer.ParseIDNumber whether code is a known
+// division code, with a made-up number under it.
+func realDivision(code string) bool {
+	body := code + "19900101001"
+	_, err := customer.ParseIDNumber(body+string(idCheckChar(body)), time.Time{})
+	return err == nil
 }
 
 func genderParity(g customer.Gender) int {
