@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/clientele-go/clientele/internal/money"
@@ -22,6 +23,8 @@ func binLabel(l *lang, b bin, p histPanel) string {
 	switch {
 	case b.open:
 		return "≥ " + v(b.lo)
+	case p.money && b.lo < 0 && b.hi == 0:
+		return "< " + v(0)
 	case p.integer && b.hi-b.lo == 1:
 		return v(b.lo)
 	case p.integer:
@@ -75,8 +78,8 @@ func (c *canvas) drawHistogram(l *lang, p histPanel, x0, y0, w, h float64, total
 			x += slot / 2
 		}
 		s := l.tick(b.lo, p.money)
-		if b.open || x+textLen(s, 11)/2 > stop {
-			continue
+		if b.open || b.lo < 0 && b.hi == 0 || x+textLen(s, 11)/2 > stop {
+			continue // the refund band's left edge is just the lowest amount
 		}
 		c.text(x, y0+h+15, s, "middle", "tick")
 	}
@@ -101,7 +104,7 @@ func histogramsFigure(l *lang, values []rfm.Values) figure {
 	panels := []histPanel{
 		{axis: l.histR, bins: histogram(r, true, 15, 0.99), integer: true},
 		{axis: l.histF, bins: histogram(f, true, 15, 0.99), integer: true},
-		{axis: l.histM, bins: histogram(m, false, 15, 0.99), money: true},
+		{axis: l.histM, bins: moneyBands(m), money: true},
 	}
 	open := false
 	for _, p := range panels {
@@ -137,16 +140,39 @@ func histogramsFigure(l *lang, values []rfm.Values) figure {
 	return figure{ID: id, Title: l.histTitle, Caption: l.histCaption, SVG: c.html(), Tables: tabs, Wide: true}
 }
 
+// orderBuckets returns the first purchase count of each bar of the
+// order-count chart, for counts from lo to hi: every count up to 10, then
+// 11–20, 21–50, 51–100, 101–200 and so on (a 1-2-5 progression), so that
+// a long tail of loyal customers takes a few bars, not dozens.
+func orderBuckets(lo, hi int) []int {
+	out := []int{lo}
+	for k := lo + 1; k <= min(hi, 10); k++ {
+		out = append(out, k)
+	}
+	for end := 10; end < hi; {
+		if end+1 > out[len(out)-1] {
+			out = append(out, end+1)
+		}
+		lead := end
+		for lead >= 10 {
+			lead /= 10
+		}
+		if lead == 2 {
+			end = end * 5 / 2 // 20 -> 50
+		} else {
+			end *= 2 // 10 -> 20, 50 -> 100
+		}
+	}
+	return out
+}
+
 // ordersFigure draws the customers and the revenue by number of
-// purchases: 1, 2, … up to 12, then 13 and more together.
+// purchases: 1, 2, … up to 10, then ranges (see orderBuckets).
 func ordersFigure(l *lang, values []rfm.Values) figure {
 	if len(values) == 0 {
 		return figure{}
 	}
-	const (
-		id   = "fig-orders"
-		most = 12 // the last bar holds this many purchases and more
-	)
+	const id = "fig-orders"
 	type group struct {
 		customers int
 		revenue   money.Sum
@@ -155,22 +181,29 @@ func ordersFigure(l *lang, values []rfm.Values) figure {
 	for _, v := range values {
 		lo, hi = min(lo, v.Frequency), max(hi, v.Frequency)
 	}
-	last := min(hi, max(lo, 1)+most-1)
-	groups := make([]group, last-lo+1)
+	bounds := orderBuckets(lo, hi)
+	groups := make([]group, len(bounds))
 	var total money.Sum
 	for _, v := range values {
-		g := &groups[min(v.Frequency, last)-lo]
+		i, found := slices.BinarySearch(bounds, v.Frequency)
+		if !found {
+			i-- // the bucket starting below
+		}
+		g := &groups[i]
 		g.customers++
 		g.revenue.Add(v.Monetary)
 		total.Add(v.Monetary)
 	}
 	totalF := total.Float64()
 	label := func(i int) string {
-		k := lo + i
-		if k == last && hi > last {
-			return strconv.Itoa(k) + "+"
+		a := bounds[i]
+		switch {
+		case i == len(bounds)-1 && hi > a:
+			return strconv.Itoa(a) + "+"
+		case i == len(bounds)-1 || bounds[i+1] == a+1:
+			return strconv.Itoa(a)
 		}
-		return strconv.Itoa(k)
+		return strconv.Itoa(a) + "–" + strconv.Itoa(bounds[i+1]-1)
 	}
 	shares := make([][2]float64, len(groups))
 	top := 0.0

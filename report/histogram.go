@@ -60,3 +60,37 @@ func quantile(sorted []float64, p float64) float64 {
 	}
 	return sorted[i] + (h-float64(i))*(sorted[i+1]-sorted[i])
 }
+
+// moneyBands bins amounts of money, which it sorts, into bands that grow
+// in a 1-2-5 progression (¥0–10, ¥10–20, ¥20–50, ¥50–100, …), so that a
+// distribution spanning several orders of magnitude shows its body and its
+// tail at once. The first band runs from 0 to the power of ten at or below
+// the 1st percentile of the positive amounts (at least 1); amounts below
+// 0 (net refunds) get a band of their own. xs must not be empty or hold NaN.
+func moneyBands(xs []float64) []bin {
+	slices.Sort(xs)
+	lo, hi := xs[0], xs[len(xs)-1]
+	var out []bin
+	if lo < 0 {
+		out = append(out, bin{lo: lo, hi: 0})
+	}
+	first := 1.0
+	if i, _ := slices.BinarySearch(xs, math.SmallestNonzeroFloat64); i < len(xs) {
+		first = max(quantile(xs[i:], 0.01), 1) // of the positive amounts
+	}
+	step := math.Pow(10, math.Floor(math.Log10(first)))
+	out = append(out, bin{lo: 0, hi: step})
+	for m := 0; out[len(out)-1].hi <= hi; m++ {
+		a := out[len(out)-1].hi
+		b := a * []float64{2, 2.5, 2}[m%3]
+		out = append(out, bin{lo: a, hi: math.Round(b)})
+	}
+	i := 0
+	for _, x := range xs {
+		for x >= out[i].hi {
+			i++
+		}
+		out[i].n++
+	}
+	return out
+}

@@ -103,3 +103,52 @@ func TestTicks(t *testing.T) {
 		}
 	}
 }
+
+func TestOrderBuckets(t *testing.T) {
+	tests := []struct {
+		lo, hi int
+		want   []int
+	}{
+		{1, 1, []int{1}},
+		{1, 5, []int{1, 2, 3, 4, 5}},
+		{1, 10, []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}},
+		{1, 11, []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}},
+		{1, 87, []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 21, 51}},
+		{0, 250, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 21, 51, 101, 201}},
+		{15, 60, []int{15, 21, 51}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, orderBuckets(tt.lo, tt.hi)); diff != "" {
+			t.Errorf("orderBuckets(%d, %d) mismatch (-want +got):\n%s", tt.lo, tt.hi, diff)
+		}
+	}
+}
+
+func TestMoneyBands(t *testing.T) {
+	tests := []struct {
+		name string
+		xs   []float64
+		want []bin
+	}{
+		{
+			// The 1st percentile is about 3, so bands start at 1.
+			name: "small", xs: []float64{0, 3, 7.5, 12, 12, 40, 99.99},
+			want: []bin{{0, 1, 1, false}, {1, 2, 0, false}, {2, 5, 1, false}, {5, 10, 1, false},
+				{10, 20, 2, false}, {20, 50, 1, false}, {50, 100, 1, false}},
+		},
+		{
+			// A refund band, then bands from the power of ten below the
+			// 1st percentile of the positive amounts (151.5 -> 100).
+			name: "refunds", xs: []float64{-30, 150, 180, 420, 1000, 2600, 99000},
+			want: []bin{{-30, 0, 1, false}, {0, 100, 0, false}, {100, 200, 2, false}, {200, 500, 1, false},
+				{500, 1000, 0, false}, {1000, 2000, 1, false}, {2000, 5000, 1, false}, {5000, 10000, 0, false},
+				{10000, 20000, 0, false}, {20000, 50000, 0, false}, {50000, 100000, 1, false}},
+		},
+	}
+	for _, tt := range tests {
+		got := moneyBands(tt.xs)
+		if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(bin{})); diff != "" {
+			t.Errorf("%s: moneyBands mismatch (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}

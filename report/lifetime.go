@@ -25,7 +25,7 @@ func clvFigure(l *lang, vals []clv.CLV) figure {
 	for i, v := range vals {
 		xs[i] = v.Value.InexactFloat64()
 	}
-	bins := histogram(xs, false, 20, 0.95) // sorts xs
+	bins := moneyBands(xs) // sorts xs
 	median := quantile(xs, 0.5)
 	p := histPanel{axis: l.clvX, bins: bins, money: true}
 	items := []legendItem{{label: l.customers, color: colorCustomers}}

@@ -32,7 +32,7 @@ type lang struct {
 	histTitle, histCaption, histR, histF, histM, histRange, histOver         string
 	ordTitle, ordCaption, ordX, ordY                                         string
 	scatTitle, scatCaption, scatPC, scatCluster, scatCentroid, scatShown     string
-	scatOutside, scatHead                                                    string
+	scatOutside, scatHead, logScale                                          string
 	clvTitle, clvCaption, clvX, clvMedian, clvMean                           string
 	riskTitle, riskCaption, riskX, riskCustomer, riskAlive, riskCLV, riskVAR string
 	riskExpected, riskNone                                                   string
@@ -93,7 +93,7 @@ var english = &lang{
 	heatCorner:  "recency \\ frequency",
 
 	histTitle:   "Recency, frequency and spend",
-	histCaption: "How the customers spread over the days since their last purchase, their number of purchases and their net spend. A hatched bar on the right collects the few highest values where they run on far beyond the rest.",
+	histCaption: "How the customers spread over the days since their last purchase, their number of purchases and their net spend. Spend is grouped in widening bands (¥10–20, ¥20–50, ¥50–100, …) so that both the many small and the few large spenders show; a hatched bar collects the few highest values where they run on far beyond the rest.",
 	histR:       "days since the last purchase",
 	histF:       "number of purchases",
 	histM:       "net spend (¥)",
@@ -111,11 +111,12 @@ var english = &lang{
 	scatCluster:  "cluster %d",
 	scatCentroid: "centre",
 	scatHead:     "cluster",
+	logScale:     " (log scale)",
 	scatShown:    "%s of %s customers drawn (every %s); the table counts all of them.",
-	scatOutside:  "%s drawn customers lie outside the plotted range (the central 99%%) and are left out of the picture.",
+	scatOutside:  "%s drawn customers lie outside the plotted range (the central 99%%, and only positive values on a log scale) and are left out of the picture.",
 
 	clvTitle:   "Customer lifetime value",
-	clvCaption: "How the predicted lifetime value (BG/NBD purchases × Gamma-Gamma spend, discounted) spreads over the customers. The dashed line is the median.",
+	clvCaption: "How many customers fall in each band of predicted lifetime value (BG/NBD purchases × Gamma-Gamma spend, discounted); the bands widen (¥10–20, ¥20–50, …) so that the long tail shows. The dashed line is the median.",
 	clvX:       "predicted lifetime value (¥)",
 	clvMedian:  "median",
 	clvMean:    "mean",
@@ -208,7 +209,7 @@ var chinese = &lang{
 	heatCorner:  "最近购买 \\ 频次",
 
 	histTitle:   "最近购买、频次与消费分布",
-	histCaption: "客户按距上次购买天数、购买次数和净消费的分布。数值远超其余客户时，右侧斜线柱汇总少数最高值。",
+	histCaption: "客户按距上次购买天数、购买次数和净消费的分布。消费按逐级加宽的区间分组（¥10–20、¥20–50、¥50–100……），小额与大额客户都能看清；数值远超其余客户时，右侧斜线柱汇总少数最高值。",
 	histR:       "距上次购买（天）",
 	histF:       "购买次数",
 	histM:       "净消费（¥）",
@@ -226,11 +227,12 @@ var chinese = &lang{
 	scatCluster:  "簇 %d",
 	scatCentroid: "簇中心",
 	scatHead:     "簇",
+	logScale:     "（对数刻度）",
 	scatShown:    "图中绘制 %s / %s 位客户（每 %s 位取一位）；表格统计全部客户。",
-	scatOutside:  "%s 位已抽样客户落在绘图范围（中间 99%%）之外，未画出。",
+	scatOutside:  "%s 位已抽样客户落在绘图范围（中间 99%%；对数刻度只含正值）之外，未画出。",
 
 	clvTitle:   "客户终身价值分布",
-	clvCaption: "预测终身价值（BG/NBD 购买次数 × Gamma-Gamma 客单价，折现）在客户中的分布。虚线为中位数。",
+	clvCaption: "各预测终身价值区间（BG/NBD 购买次数 × Gamma-Gamma 客单价，折现）的客户数；区间逐级加宽（¥10–20、¥20–50……），长尾也能看清。虚线为中位数。",
 	clvX:       "预测终身价值（¥）",
 	clvMedian:  "中位数",
 	clvMean:    "平均值",

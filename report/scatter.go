@@ -101,9 +101,13 @@ func scatterFigure(l *lang, cl *Clusters) (figure, error) {
 
 	// The plotted range: the central 99% of the drawn rows, widened to
 	// hold the centres.
-	xlo, xhi := centralRange(xs, cx)
-	ylo, yhi := centralRange(ys, cy)
-	xt, yt := ticks(xlo, xhi, 6), ticks(ylo, yhi, 5)
+	ax, ay := scaleFor(xs, cx, 6), scaleFor(ys, cy, 5)
+	if ax.log {
+		xTitle += l.logScale
+	}
+	if ay.log {
+		yTitle += l.logScale
+	}
 
 	sizes := make([]int, k)
 	for _, lab := range cl.Model.Labels {
@@ -123,13 +127,12 @@ func scatterFigure(l *lang, cl *Clusters) (figure, error) {
 	h := top + plotH + 52
 	c := newCanvas(id, h, l.scatTitle, l.scatCaption)
 	c.legend(left, 18, items)
-	x := linear{xt[0], xt[len(xt)-1], left, chartWidth - right}
-	y := linear{yt[0], yt[len(yt)-1], top + plotH, top}
-	for _, t := range xt {
+	x, y := ax.onto(left, chartWidth-right), ay.onto(top+plotH, top)
+	for _, t := range ax.ticks {
 		c.line(x.at(t), top, x.at(t), top+plotH, "grid")
 		c.text(x.at(t), top+plotH+15, l.tick(t, false), "middle", "tick")
 	}
-	for _, t := range yt {
+	for _, t := range ay.ticks {
 		c.line(left, y.at(t), chartWidth-right, y.at(t), "grid")
 		c.text(left-5, y.at(t)+4, l.tick(t, false), "end", "tick")
 	}
@@ -141,7 +144,7 @@ func scatterFigure(l *lang, cl *Clusters) (figure, error) {
 	paths := make([]strings.Builder, k)
 	outside := 0
 	for i := range xs {
-		if xs[i] < xt[0] || xs[i] > xt[len(xt)-1] || ys[i] < yt[0] || ys[i] > yt[len(yt)-1] {
+		if !ax.holds(xs[i]) || !ay.holds(ys[i]) {
 			outside++
 			continue
 		}
@@ -159,6 +162,9 @@ func scatterFigure(l *lang, cl *Clusters) (figure, error) {
 		}
 	}
 	for j := range k {
+		if !ax.holds(cx[j]) || !ay.holds(cy[j]) {
+			continue // only possible on a log scale, for a centre at or below 0
+		}
 		px, py := x.at(cx[j]), y.at(cy[j])
 		c.printf(`<path d="M%s %sl8 8-8 8-8-8z" fill="%s" stroke="#fff" stroke-width="1.5"><title>%s</title></path>`+"\n",
 			num(px), num(py-8), color(j), esc(cl.clusterName(l, j)))
@@ -208,6 +214,82 @@ func (c *Clusters) inverse(rows [][]float64) ([][]float64, error) {
 		}
 	}
 	return out, nil
+}
+
+// scale is one axis of the scatter plot: its domain, linear or
+// logarithmic, and its ticks.
+type scale struct {
+	lo, hi float64
+	log    bool
+	ticks  []float64
+}
+
+// scaleFor chooses the axis for the values xs, which must also show the
+// values of keep: the central 99% of xs widened to keep, with about n
+// round ticks. When the values are skewed across orders of magnitude, as
+// money often is (at most 2% of them at or below 0, the positive ones
+// spanning a factor of 100 or more between their 0.5th and 99.5th
+// percentiles, and the median in the lowest tenth of that span), the
+// axis is logarithmic instead, with a tick at each power of ten (and at 2
+// and 5 times them when it spans at most three); values at or below 0 are
+// then left out.
+func scaleFor(xs, keep []float64, n int) scale {
+	lo, hi := centralRange(xs, keep)
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	first, _ := slices.BinarySearch(s, math.SmallestNonzeroFloat64)
+	pos := s[first:]
+	if len(pos) > 0 && len(pos) >= len(s)*98/100 && logWorthy(pos, keep) {
+		qlo, qhi := quantile(pos, 0.005), quantile(pos, 0.995)
+		for _, v := range keep {
+			if v > 0 {
+				qlo, qhi = min(qlo, v), max(qhi, v)
+			}
+		}
+		a, b := math.Floor(math.Log10(qlo)), math.Ceil(math.Log10(qhi))
+		sc := scale{lo: math.Pow(10, a), hi: math.Pow(10, b), log: true}
+		for e := a; e <= b; e++ {
+			p := math.Pow(10, e)
+			sc.ticks = append(sc.ticks, p)
+			if b-a <= 3 && e < b {
+				sc.ticks = append(sc.ticks, 2*p, 5*p)
+			}
+		}
+		return sc
+	}
+	t := ticks(lo, hi, n)
+	return scale{lo: t[0], hi: t[len(t)-1], ticks: t}
+}
+
+// logWorthy reports whether the sorted positive values pos span two
+// orders of magnitude or more (between their 0.5th and 99.5th
+// percentiles) with the median in the lowest tenth of the span: a linear
+// axis would squash most of them against its start.
+func logWorthy(pos, keep []float64) bool {
+	qlo, qhi, med := quantile(pos, 0.005), quantile(pos, 0.995), quantile(pos, 0.5)
+	for _, v := range keep {
+		qhi = max(qhi, v)
+	}
+	return qhi >= 100*qlo && med-qlo < 0.1*(qhi-qlo)
+}
+
+// holds reports whether v lies in the axis's domain.
+func (s scale) holds(v float64) bool { return v >= s.lo && v <= s.hi }
+
+// onto returns the mapping of the axis onto the range [r0, r1].
+func (s scale) onto(r0, r1 float64) mapping { return mapping{s, r0, r1} }
+
+// mapping maps values of an axis to positions.
+type mapping struct {
+	s      scale
+	r0, r1 float64
+}
+
+func (m mapping) at(v float64) float64 {
+	if m.s.log {
+		return linear{math.Log10(m.s.lo), math.Log10(m.s.hi), m.r0, m.r1}.at(math.Log10(v))
+	}
+	return linear{m.s.lo, m.s.hi, m.r0, m.r1}.at(v)
 }
 
 // centralRange returns the range of the central 99% of xs widened to hold

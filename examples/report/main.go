@@ -8,9 +8,9 @@
 //	go run ./examples/report -out report.html       # Chinese labels (zh-CN)
 //	go run ./examples/report -lang en -customers 100000
 //
-// Without -out it writes report.html in the working directory. The sample
-// is generated here from the library's exported types (see sampleOrders);
-// customer identifiers in the report are masked.
+// Without -out it writes report.html in the working directory. The data
+// come from package sample (persons only); customer identifiers in the
+// report are masked.
 package main
 
 import (
@@ -18,12 +18,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/clientele-go/clientele/cluster"
@@ -31,8 +28,8 @@ import (
 	"github.com/clientele-go/clientele/report"
 	"github.com/clientele-go/clientele/rfm"
 	"github.com/clientele-go/clientele/rfm/clv"
+	"github.com/clientele-go/clientele/sample"
 	"github.com/clientele-go/clientele/segment"
-	"github.com/shopspring/decimal"
 )
 
 func main() {
@@ -51,57 +48,73 @@ func run(w io.Writer, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	ctx := context.Background()
-	orders, asOf := sampleOrders(*customers, 1)
-	half := asOf.AddDate(0, -6, 0) // the end of the first review period
-
-	page := report.Page{
-		Locale:   *lang,
-		AsOf:     asOf,
-		Subtitle: fmt.Sprintf("Sample: %d customers, %d orders over three years", *customers, len(orders)),
-		Unit:     7 * 24 * time.Hour, // the BG/NBD model counts weeks
-		Periods:  [2]time.Time{half, asOf},
-	}
-	if *lang == "zh-CN" {
-		page.Subtitle = fmt.Sprintf("样本数据：%d 位客户，三年内 %d 笔订单", *customers, len(orders))
-	}
-	table := segments(*lang)
-
-	// RFM: values, segments and the report behind the first charts.
-	values, scores, err := rfmScores(ctx, orders, asOf)
+	data := sample.Generate(sample.Config{People: *customers, Companies: -1, Seed: 1})
+	page, err := build(context.Background(), data, *lang)
 	if err != nil {
 		return err
 	}
-	if page.RFM, err = rfm.NewReport(values, scores, table); err != nil {
+	path, err := filepath.Abs(*out)
+	if err != nil {
 		return err
 	}
-	page.Values = values
-
-	// Clusters of the standardised R, F and M values.
-	if page.Clusters, err = clusters(ctx, values, *lang); err != nil {
+	if err := writeFile(path, page); err != nil {
 		return err
+	}
+	fmt.Fprintln(w, path)
+	return nil
+}
+
+// build computes everything the report shows, as of the end of the
+// sample's order history.
+func build(ctx context.Context, data sample.Data, lang string) (*report.Page, error) {
+	orders, asOf := data.Orders, data.AsOf
+	half := asOf.AddDate(0, -6, 0) // the end of the first review period
+	page := &report.Page{
+		Locale:   lang,
+		AsOf:     asOf,
+		Subtitle: fmt.Sprintf("Sample: %d customers, %d orders and refunds over three years", len(data.People), len(orders)),
+		Unit:     7 * 24 * time.Hour, // the BG/NBD model counts weeks
+		Periods:  [2]time.Time{half, asOf},
+	}
+	if lang == "zh-CN" {
+		page.Subtitle = fmt.Sprintf("样本数据：%d 位客户，三年内 %d 笔订单（含退款）", len(data.People), len(orders))
+	}
+	table := segments(lang)
+
+	// RFM: values, segments and the report behind the first charts, and
+	// k-means clusters of the standardised values.
+	values, scores, err := rfmScores(ctx, orders, asOf)
+	if err != nil {
+		return nil, err
+	}
+	if page.RFM, err = rfm.NewReport(values, scores, table); err != nil {
+		return nil, err
+	}
+	page.Values = values
+	if page.Clusters, err = clusters(ctx, values, lang); err != nil {
+		return nil, err
 	}
 
 	// Lifetime value as of today, and the model checked on the last half
 	// year: fitted on the orders before it, compared with the orders in it.
 	if page.CLV, _, _, err = lifetime(ctx, orders, asOf, time.Time{}); err != nil {
-		return err
+		return nil, err
 	}
 	if _, page.BGNBD, page.CBS, err = lifetime(ctx, orders, half, asOf); err != nil {
-		return err
+		return nil, err
 	}
 
 	// Segment migration from the first half-year period to the second.
-	review, res, err := migration(ctx, orders, half, asOf, table)
+	review, res, err := migration(ctx, data.People, orders, half, asOf, table)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	page.Migration, page.Segments = &review.Migration, res.Segments
+	return page, nil
+}
 
-	path, err := filepath.Abs(*out)
-	if err != nil {
-		return err
-	}
+// writeFile writes the page to path.
+func writeFile(path string, page *report.Page) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -110,11 +123,7 @@ func run(w io.Writer, args []string) error {
 		f.Close()
 		return err
 	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	fmt.Fprintln(w, path)
-	return nil
+	return f.Close()
 }
 
 // segments returns R's standard RFM segments, with Chinese display names
@@ -198,12 +207,16 @@ func lifetime(ctx context.Context, orders []customer.Order, end, holdoutEnd time
 	return vals, bg, data, err
 }
 
-// migration segments the customers by RFM at the end of each of two
+// migration segments the persons by RFM at the end of each of two
 // periods and compares the periods.
-func migration(ctx context.Context, orders []customer.Order, first, second time.Time, table rfm.SegmentTable) (*segment.Review, *segment.Result, error) {
+func migration(ctx context.Context, people []customer.Person, orders []customer.Order, first, second time.Time, table rfm.SegmentTable) (*segment.Review, *segment.Result, error) {
 	seg, err := segment.NewRFM(table)
 	if err != nil {
 		return nil, nil, err
+	}
+	byID := make(map[customer.ID]*customer.Person, len(people))
+	for i := range people {
+		byID[people[i].ID] = &people[i]
 	}
 	var periods [2]segment.Period
 	var last *segment.Result
@@ -214,7 +227,7 @@ func migration(ctx context.Context, orders []customer.Order, first, second time.
 		}
 		members := make([]segment.Member, len(values))
 		for j := range values {
-			members[j].Person = &customer.Person{ID: values[j].CustomerID}
+			members[j].Person = byID[values[j].CustomerID]
 			members[j].AsOf = end
 			members[j].RFM = &scores[j]
 		}
@@ -225,39 +238,4 @@ func migration(ctx context.Context, orders []customer.Order, first, second time.
 	}
 	review, err := segment.Compare(periods[0], periods[1], segment.ReviewOptions{})
 	return review, last, err
-}
-
-// sampleOrders generates three years of orders of n customers, ending on
-// 30 June 2026, from a fixed seed. Each customer buys at their own rate
-// (exponentially distributed across customers, one purchase a month on
-// average), leaves for good after each purchase with their own
-// probability (5% to 45%), and spends around their own typical amount.
-func sampleOrders(n int, seed uint64) ([]customer.Order, time.Time) {
-	cst := time.FixedZone("CST", 8*3600)
-	asOf := time.Date(2026, 6, 30, 23, 59, 59, 0, cst)
-	start := asOf.AddDate(-3, 0, 0)
-	span := asOf.Sub(start).Hours() / 24
-	rng := rand.New(rand.NewPCG(seed, 18))
-	var orders []customer.Order
-	for i := range n {
-		id := customer.ID(fmt.Sprintf("C%07d", i+1))
-		rate := rng.ExpFloat64() / 30                       // purchases a day while active
-		leave := 0.05 + 0.4*rng.Float64()                   // chance of leaving after a purchase
-		typical := 60 + 240*math.Exp(rng.NormFloat64()*0.7) // yuan
-		day := rng.Float64() * span * 0.97
-		for k := 0; day < span; k++ {
-			amount := typical * (0.6 + 0.8*rng.Float64())
-			orders = append(orders, customer.Order{
-				ID:         string(id) + "-" + strconv.Itoa(k+1),
-				CustomerID: id,
-				At:         start.Add(time.Duration(day * 24 * float64(time.Hour))),
-				Amount:     decimal.NewFromFloat(amount).Round(2),
-			})
-			if rng.Float64() < leave {
-				break
-			}
-			day += rng.ExpFloat64() / max(rate, 1e-4)
-		}
-	}
-	return orders, asOf
 }

@@ -33,8 +33,8 @@ func TestReportGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// Customer identifiers (C and seven digits) appear only masked.
-			if id := regexp.MustCompile(`C\d{7}`).Find(page); id != nil {
+			// Customer identifiers (P and seven digits) appear only masked.
+			if id := regexp.MustCompile(`P\d{7}`).Find(page); id != nil {
 				t.Errorf("the page shows the customer ID %s", id)
 			}
 			golden.Check(t, filepath.Join("testdata", "outline."+lang+".golden"), []byte(outline(string(page))))
