@@ -154,7 +154,7 @@ var english = &lang{
 	migLegend:    "share of the row",
 	migTotal:     "total",
 	migStability: "%s of the customers in a segment in both periods stayed in the same one.",
-	migPeriod:    "%s (period ending %s)",
+	migPeriod:    "segment in the period ending %s",
 	migNone:      "(in no segment)",
 	migAbsent:    "(not a customer)",
 }
@@ -270,7 +270,7 @@ var chinese = &lang{
 	migLegend:    "占该行比例",
 	migTotal:     "合计",
 	migStability: "两期都在分群中的客户，有 %s 留在原分群。",
-	migPeriod:    "%s（截至%s）",
+	migPeriod:    "截至%s的分群",
 	migNone:      "（无分群）",
 	migAbsent:    "（非该期客户）",
 }

@@ -36,10 +36,10 @@ func migrationFigure(l *lang, m *segment.Migration, segs []segment.Segment, peri
 	}
 	fromTitle, toTitle := l.migFrom, l.migTo
 	if !periods[0].IsZero() {
-		fromTitle = fmt.Sprintf(l.migPeriod, l.migFrom, l.month(periods[0]))
+		fromTitle = fmt.Sprintf(l.migPeriod, l.month(periods[0]))
 	}
 	if !periods[1].IsZero() {
-		toTitle = fmt.Sprintf(l.migPeriod, l.migTo, l.month(periods[1]))
+		toTitle = fmt.Sprintf(l.migPeriod, l.month(periods[1]))
 	}
 
 	rowW, colW := 60.0, 40.0

@@ -41,7 +41,7 @@ func TestWriteHTML(t *testing.T) {
 			}
 			want := []string{"Fixture report", "Data as of 30 June 2026", "¥"}
 			if locale == "zh-CN" {
-				want = []string{`<html lang="zh-CN">`, "数据截至2026年6月30日", "截至2026年6月", "最佳客户", "以表格显示数据"}
+				want = []string{`<html lang="zh-CN">`, "数据截至2026年6月30日", "截至2026年6月的分群", "最佳客户", "以表格显示数据"}
 			}
 			for _, s := range want {
 				if !strings.Contains(html, s) {
