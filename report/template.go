@@ -120,14 +120,15 @@ svg line.grid{stroke:#e8ecf0;stroke-width:1}
 svg line.base{stroke:#9aa5b1;stroke-width:1}
 svg line.median{stroke:#1f2933;stroke-width:1.5;stroke-dasharray:5 4}
 .note{font-size:12.5px;color:var(--muted);margin:6px 0 0}
-details{margin-top:10px}
+details{margin-top:10px;overflow-x:auto}
 summary{cursor:pointer;color:var(--accent);font-size:13px}
-table{border-collapse:collapse;margin:8px 0 4px;font-size:12.5px;font-variant-numeric:tabular-nums;width:100%}
+table{border-collapse:collapse;margin:8px 0 4px;font-size:12.5px;font-variant-numeric:tabular-nums}
 caption{text-align:left;font-weight:600;padding:6px 0 2px}
 th,td{padding:3px 8px;border-bottom:1px solid var(--rule);text-align:left;font-weight:normal}
 thead th{color:var(--muted);border-bottom-color:#c5ccd4}
-tbody th{font-weight:500}
-.n{text-align:right}
+tbody th{font-weight:500;white-space:nowrap}
+.n{text-align:right;white-space:nowrap}
+thead .n{white-space:normal}
 footer{max-width:1328px;margin:0 auto;padding:8px 24px 32px;color:var(--muted);font-size:12.5px}
 @media print{body{background:#fff}figure{break-inside:avoid}}
 `
