@@ -6,9 +6,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/clientele-go/clientele/internal/money"
+	"github.com/clientele-go/clientele/internal/textwidth"
 	"github.com/shopspring/decimal"
 )
 
@@ -217,12 +217,14 @@ func midpoint(a, b decimal.Decimal) decimal.Decimal {
 	return a.Add(b).Mul(decimal.New(5, -1))
 }
 
-// WriteText writes the report as aligned plain text: one line per
+// WriteText writes the report as plain text whose columns line up in a
+// monospaced font, Chinese labels included (a Han character is two
+// cells wide): one line per
 // segment (R, F and M are recency, frequency and monetary value; the
 // label, if any, comes last), then the grid of customer counts and
 // average monetary value, rows from the highest recency score down.
 func (r *Report) WriteText(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := textwidth.NewWriter(w, 2, false)
 	fmt.Fprint(tw, "segment\tcustomers\tshare\tR mean\tR median\tF mean\tF median\tM mean\tM median\tM total\tM share\n")
 	for _, s := range r.Segments {
 		if s.Customers == 0 {
@@ -247,7 +249,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	if _, err := fmt.Fprintf(w, "\nR×F grid: customers (average monetary value)\n"); err != nil {
 		return err
 	}
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw = textwidth.NewWriter(w, 2, true)
 	var b strings.Builder
 	b.WriteString("\t")
 	for f := 1; f <= r.Bins; f++ {

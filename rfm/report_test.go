@@ -157,6 +157,33 @@ func TestReportWriteText(t *testing.T) {
 	golden.Check(t, filepath.Join("testdata", "rfm_report.txt.golden"), b.Bytes())
 }
 
+// TestReportWriteTextChinese checks that a table with Chinese segment
+// names lines up: a Han character is two cells wide, so 重要客户 pads like
+// an eight-letter name. The expected text is laid out by hand.
+func TestReportWriteTextChinese(t *testing.T) {
+	values, scores := reportCase()
+	table := rfm.SegmentTable{Bins: 2, Rules: []rfm.SegmentRule{
+		{Name: "重要客户", R: rfm.Range{Min: 2, Max: 2}},
+	}, Fallback: "other"}
+	rep, err := rfm.NewReport(values, scores, table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := rep.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	head, _, _ := strings.Cut(b.String(), "\n\n")
+	want := "" +
+		"segment   customers  share   R mean  R median  F mean  F median  M mean  M median  M total  M share\n" +
+		"重要客户  2          40.0%   2.0     2         9.00    9         75.25   75.25     150.50   96.8%\n" +
+		"other     3          60.0%   66.7    60        2.00    2         1.67    0.01      5.01     3.2%\n" +
+		"all       5          100.0%" + strings.Repeat(" ", 2+54) + "155.51"
+	if diff := golden.Diff(want, head); diff != "" {
+		t.Errorf("WriteText mismatch (-want +got):\n%s", diff)
+	}
+}
+
 func TestGridWriteSVG(t *testing.T) {
 	values, scores := reportCase()
 	rep, err := rfm.NewReport(values, scores, rfm.ValueSegments())

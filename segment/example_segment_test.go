@@ -124,13 +124,13 @@ func ExampleResult_WriteMarkdown() {
 	// Output:
 	// 2 members: 2 segmented, 0 invalid, 1 in no segment; cities outside the ranking: 0; persons without a birth date: 0
 	//
-	// | segment | size | share | ages (sizes of companies) | tiers | AOV mean | AOV median | purchases mean | purchases median | top tags | top categories | channels |
-	// |---|---:|---:|---|---|---:|---:|---:|---:|---|---|---|
-	// | young | 1 | 50.0% | 25-29 100.0% | 新一线 100.0% | 320.00 | 320.00 | 5.0 | 5.0 |  |  |  |
+	// | segment | size | share | ages (sizes of companies) | tiers         | AOV mean | AOV median | purchases mean | purchases median | top tags | top categories | channels |
+	// |---------|-----:|------:|---------------------------|---------------|---------:|-----------:|---------------:|-----------------:|----------|----------------|----------|
+	// | young   |    1 | 50.0% | 25-29 100.0%              | 新一线 100.0% |   320.00 |     320.00 |            5.0 |              5.0 |          |                |          |
 	//
-	// | segment | product | marketing | service |
-	// |---|---|---|---|
-	// | young |  | social content |  |
+	// | segment | product | marketing      | service |
+	// |---------|---------|----------------|---------|
+	// | young   |         | social content |         |
 	//
 	// Warnings:
 	//

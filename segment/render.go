@@ -7,9 +7,12 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/clientele-go/clientele/internal/textwidth"
 )
 
-// WriteMarkdown renders the result as Markdown: a line with the counts,
+// WriteMarkdown renders the result as Markdown whose table columns line
+// up in a monospaced font, Chinese included: a line with the counts,
 // a table of the portraits (one row per segment, distributions shortened
 // to their first three entries, size classes in place of ages for
 // segments of companies only), a table of the strategies of the
@@ -19,8 +22,8 @@ func (r *Result) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d members: %d segmented, %d invalid, %d in no segment; cities outside the ranking: %d; persons without a birth date: %d\n\n",
 		r.Members, r.Valid, len(r.Invalid), len(r.Unassigned), r.UnknownCities, r.MissingBirthDates)
-	b.WriteString("| segment | size | share | ages (sizes of companies) | tiers | AOV mean | AOV median | purchases mean | purchases median | top tags | top categories | channels |\n")
-	b.WriteString("|---|---:|---:|---|---|---:|---:|---:|---:|---|---|---|\n")
+	header := []string{"segment", "size", "share", "ages (sizes of companies)", "tiers", "AOV mean", "AOV median", "purchases mean", "purchases median", "top tags", "top categories", "channels"}
+	var rows [][]string
 	for _, p := range r.Portraits {
 		cells := []string{
 			p.Segment.DisplayName(),
@@ -39,8 +42,9 @@ func (r *Result) WriteMarkdown(w io.Writer) error {
 		if p.Companies > 0 && p.Persons == 0 {
 			cells[3] = shortCounts(p.Sizes)
 		}
-		writeRow(&b, cells)
+		rows = append(rows, cells)
 	}
+	writeTable(&b, header, "lrrllrrrrlll", rows)
 	var strategies []Portrait
 	for _, p := range r.Portraits {
 		if p.Segment.Strategy != (Strategy{}) {
@@ -48,11 +52,13 @@ func (r *Result) WriteMarkdown(w io.Writer) error {
 		}
 	}
 	if len(strategies) > 0 {
-		b.WriteString("\n| segment | product | marketing | service |\n|---|---|---|---|\n")
+		b.WriteString("\n")
+		rows = rows[:0]
 		for _, p := range strategies {
 			s := p.Segment.Strategy
-			writeRow(&b, []string{p.Segment.DisplayName(), s.Product, s.Marketing, s.Service})
+			rows = append(rows, []string{p.Segment.DisplayName(), s.Product, s.Marketing, s.Service})
 		}
+		writeTable(&b, []string{"segment", "product", "marketing", "service"}, "llll", rows)
 	}
 	if len(r.Warnings) > 0 {
 		b.WriteString("\nWarnings:\n\n")
@@ -64,14 +70,47 @@ func (r *Result) WriteMarkdown(w io.Writer) error {
 	return err
 }
 
-func writeRow(b *strings.Builder, cells []string) {
+// writeTable writes a Markdown table whose pipes line up in a monospaced
+// font: every cell is escaped, then padded to its column's display width
+// (a Han character takes two cells). align holds one letter per column,
+// 'l' or 'r'; right-aligned columns get a "---:" rule and are padded on
+// the left.
+func writeTable(b *strings.Builder, header []string, align string, rows [][]string) {
+	all := append([][]string{header}, rows...)
+	width := make([]int, len(header))
+	for i, row := range all {
+		for j, c := range row {
+			c = escapeMarkdown(c)
+			all[i][j] = c
+			width[j] = max(width[j], textwidth.Width(c), 3)
+		}
+	}
+	line := func(cells []string) {
+		b.WriteString("|")
+		for j, c := range cells {
+			b.WriteString(" ")
+			if align[j] == 'r' {
+				b.WriteString(textwidth.PadLeft(c, width[j]))
+			} else {
+				b.WriteString(textwidth.PadRight(c, width[j]))
+			}
+			b.WriteString(" |")
+		}
+		b.WriteString("\n")
+	}
+	line(all[0])
 	b.WriteString("|")
-	for _, c := range cells {
-		b.WriteString(" ")
-		b.WriteString(escapeMarkdown(c))
-		b.WriteString(" |")
+	for j, w := range width {
+		if align[j] == 'r' {
+			b.WriteString(strings.Repeat("-", w+1) + ":|")
+		} else {
+			b.WriteString(strings.Repeat("-", w+2) + "|")
+		}
 	}
 	b.WriteString("\n")
+	for _, row := range all[1:] {
+		line(row)
+	}
 }
 
 func escapeMarkdown(s string) string {

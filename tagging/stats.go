@@ -6,7 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/clientele-go/clientele/internal/textwidth"
 )
 
 // Pair names two groups to cross-tabulate: Row values down, Col values
@@ -265,7 +266,8 @@ func noneName(v string) string {
 }
 
 // render lays rows out in columns two spaces apart, the first left
-// columns left-aligned and the others right-aligned.
+// columns left-aligned and the others right-aligned, measuring cells in
+// display cells so that Chinese values line up.
 func render(rows [][]string, left int) string {
 	var width []int
 	for _, r := range rows {
@@ -273,14 +275,14 @@ func render(rows [][]string, left int) string {
 			if i >= len(width) {
 				width = append(width, 0)
 			}
-			width[i] = max(width[i], utf8.RuneCountInString(c))
+			width[i] = max(width[i], textwidth.Width(c))
 		}
 	}
 	var b strings.Builder
 	for _, r := range rows {
 		var line strings.Builder
 		for i, c := range r {
-			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(c))
+			pad := strings.Repeat(" ", width[i]-textwidth.Width(c))
 			if i > 0 {
 				line.WriteString("  ")
 			}

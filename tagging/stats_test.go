@@ -183,3 +183,39 @@ func TestStatsAdd(t *testing.T) {
 		t.Errorf("Counts mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestStatsChinese checks that reports and cross-tabs with Chinese values
+// line up: a Han character takes two cells, so 高价值 pads like a
+// six-letter word.
+func TestStatsChinese(t *testing.T) {
+	st := &tagging.Stats{Cross: []tagging.Pair{{Row: "消费", Col: "city"}}}
+	for _, s := range []tagging.Set{
+		tagging.SetOf(tg("消费", "高价值"), tg("city", "上海")),
+		tagging.SetOf(tg("消费", "mid"), tg("city", "Suzhou")),
+		tagging.SetOf(tg("消费", "高价值"), tg("city", "Suzhou")),
+	} {
+		st.AddSet(s)
+	}
+	want := `group  value   profiles  share
+city   Suzhou         2  66.7%
+city   上海           1  33.3%
+消费   mid            1  33.3%
+消费   高价值         2  66.7%
+all                   3
+`
+	if got := st.Report(); got != want {
+		t.Errorf("Report() =\n%s\nwant\n%s", got, want)
+	}
+	tab, err := st.CrossTab("消费", "city")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = `消费 \ city  Suzhou  上海  total
+mid               1     0      1
+高价值            1     1      2
+total             2     1      3
+`
+	if got := tab.String(); got != want {
+		t.Errorf("CrossTab.String() =\n%s\nwant\n%s", got, want)
+	}
+}

@@ -24,11 +24,11 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
 	"github.com/clientele-go/clientele/privacy"
+	"github.com/clientele-go/clientele/report"
 	"github.com/clientele-go/clientele/rfm/clv"
 	"github.com/clientele-go/clientele/sample"
 )
@@ -193,7 +193,7 @@ func fit(ctx context.Context, w io.Writer, data []clv.CBS, unitName string, unit
 
 // table prints customers with their history (from data) and predictions.
 func table(w io.Writer, vals []clv.CLV, data []clv.CBS, names map[customer.ID]string, unit string, risk bool) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := report.NewTabWriter(w, 2, true)
 	last := "CLV"
 	if risk {
 		last = "at stake"

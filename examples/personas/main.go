@@ -20,10 +20,10 @@ import (
 	"os"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/report"
 	"github.com/clientele-go/clientele/sample"
 	"github.com/clientele-go/clientele/segment"
 	"github.com/clientele-go/clientele/tagging"
@@ -199,27 +199,41 @@ func period(ctx context.Context, table segment.Table, people []customer.Person, 
 func printReview(w io.Writer, rev *segment.Review) {
 	fmt.Fprintln(w, "## Review: 2025 H2 cohorts in 2026 H1")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "| persona | members | conversion | repurchase | AOV H2 | AOV H1 | change | revenue | cost | ROI | completeness |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	tw := report.NewTabWriter(w, 0, false) // pads cells with Chinese names correctly
+	markdownRow(tw, "persona", "members", "conversion", "repurchase", "AOV H2", "AOV H1", "change", "revenue", "cost", "ROI", "completeness")
+	markdownRow(tw, "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:")
 	for _, s := range rev.Segments {
 		roi := "–"
 		if s.HasROI {
 			roi = s.ROI.StringFixed(2)
 		}
-		fmt.Fprintf(w, "| %s | %d | %.1f%% | %.1f%% | %s | %s | %s | %s | %s | %s | %.2f |\n",
-			s.Segment.DisplayName(), s.Members, 100*s.ConversionRate, 100*s.RepurchaseRate,
+		markdownRow(tw, s.Segment.DisplayName(), strconv.Itoa(s.Members),
+			fmt.Sprintf("%.1f%%", 100*s.ConversionRate), fmt.Sprintf("%.1f%%", 100*s.RepurchaseRate),
 			s.AOVBefore.StringFixed(2), s.AOVAfter.StringFixed(2), s.AOVChange.StringFixed(2),
-			s.Revenue.StringFixed(2), s.Cost.StringFixed(2), roi, s.Completeness)
+			s.Revenue.StringFixed(2), s.Cost.StringFixed(2), roi, fmt.Sprintf("%.2f", s.Completeness))
 	}
+	tw.Flush()
 	mg := rev.Migration
-	fmt.Fprintf(w, "\nMigration (rows: 2025 H2, columns: 2026 H1):\n\n| | %s |\n|---|%s\n", strings.Join(mg.To, " | "), strings.Repeat("---:|", len(mg.To)))
+	fmt.Fprint(w, "\nMigration (rows: 2025 H2, columns: 2026 H1):\n\n")
+	markdownRow(tw, append([]string{""}, mg.To...)...)
+	markdownRow(tw, append([]string{"---"}, slices.Repeat([]string{"---:"}, len(mg.To))...)...)
 	for i, row := range mg.Counts {
-		cells := make([]string, len(row))
-		for j, n := range row {
-			cells[j] = strconv.Itoa(n)
+		cells := []string{mg.From[i]}
+		for _, n := range row {
+			cells = append(cells, strconv.Itoa(n))
 		}
-		fmt.Fprintf(w, "| %s | %s |\n", mg.From[i], strings.Join(cells, " | "))
+		markdownRow(tw, cells...)
 	}
+	tw.Flush()
 	fmt.Fprintf(w, "\nStability: %.1f%% of the customers in a persona in both halves kept it.\n", 100*mg.Stability)
 	fmt.Fprintf(w, "Data quality: completeness %.2f (target %.2f, met: %v)\n", rev.After.Score, customer.CompletenessTarget, rev.After.MeetsTarget)
+}
+
+// markdownRow writes cells as a row of a Markdown table through tw, which
+// pads every cell to its column's display width.
+func markdownRow(tw io.Writer, cells ...string) {
+	for _, c := range cells {
+		fmt.Fprintf(tw, "| %s \t", c)
+	}
+	fmt.Fprintln(tw, "|")
 }

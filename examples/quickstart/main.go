@@ -21,10 +21,10 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/report"
 	"github.com/clientele-go/clientele/rfm"
 	"github.com/clientele-go/clientele/sample"
 	"github.com/clientele-go/clientele/segment"
@@ -131,7 +131,7 @@ func printValidation(w io.Writer, v customer.Validator, people []customer.Person
 	fmt.Fprintln(w, "Validation")
 	fmt.Fprintf(w, "  persons:   %d valid, %d with problems\n", len(people)-badPeople, badPeople)
 	fmt.Fprintf(w, "  companies: %d valid, %d with problems\n", len(companies)-badCompanies, badCompanies)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := report.NewTabWriter(w, 2, false)
 	for _, k := range sortedByCount(problems) {
 		fmt.Fprintf(tw, "    %s\t%d\n", k, problems[k])
 	}
@@ -245,13 +245,13 @@ func printValueSegments(ctx context.Context, w io.Writer, orders iter.Seq[custom
 	if err != nil {
 		return nil, err
 	}
-	report, err := rfm.NewReport(values, scores, rfm.ValueSegments())
+	rep, err := rfm.NewReport(values, scores, rfm.ValueSegments())
 	if err != nil {
 		return nil, err
 	}
 	fmt.Fprintln(w, "\nValue segments of persons (RFM mean split)")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, sg := range report.Segments {
+	tw := report.NewTabWriter(w, 2, false)
+	for _, sg := range rep.Segments {
 		if sg.Customers > 0 {
 			fmt.Fprintf(tw, "  %s\t%s\t%d\t%.1f%%\tspend share %.1f%%\n", sg.Label, sg.Name, sg.Customers, 100*sg.Share, 100*sg.MonetaryShare)
 		}
@@ -274,7 +274,7 @@ func printPersonas(ctx context.Context, w io.Writer, members []segment.Member) e
 		return err
 	}
 	fmt.Fprintln(w, "\nSegments (the seeds' consumer personas)")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := report.NewTabWriter(w, 2, false)
 	for _, p := range res.Portraits {
 		fmt.Fprintf(tw, "  %s\t%d\t%.1f%%\tAOV median ¥%s\n", p.Segment.DisplayName(), p.Size, 100*p.Share, p.AOV.Median.StringFixed(2))
 	}
@@ -292,7 +292,7 @@ func printTopCities(w io.Writer, people []customer.Person, n int) {
 		cities[strings.TrimSuffix(p.City, "市")]++
 	}
 	fmt.Fprintln(w, "\nTop cities")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := report.NewTabWriter(w, 2, false)
 	for _, c := range sortedByCount(cities)[:n] {
 		fmt.Fprintf(tw, "  %s\t%d\t%.1f%%\n", c, cities[c], pct(cities[c], len(people)))
 	}
