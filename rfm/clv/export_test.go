@@ -7,3 +7,6 @@ var (
 	GammaGammaLogLikelihood = GammaGamma.logLikelihoodOf
 	Pearson                 = clvPearson
 )
+
+// ParetoNBDLogLikelihood is the row-by-row Pareto/NBD log-likelihood.
+var ParetoNBDLogLikelihood = ParetoNBD.logLikelihoodOf

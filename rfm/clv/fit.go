@@ -2,6 +2,7 @@ package clv
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -269,4 +270,28 @@ func fitSoftplus(v float64) float64 {
 func fitLgamma(x float64) float64 {
 	v, _ := math.Lgamma(x)
 	return v
+}
+
+// fitFinish turns the outcome of fitSolve into the error a fit returns:
+// nil for a converged interior maximum, else a *FitError with the last
+// iterate (params in the data's units) wrapping err (a ctx error),
+// ErrNoConvergence or ErrNotIdentifiable.
+func fitFinish(model string, names []string, params []float64, ll float64, res fitOutcome, err error) error {
+	var reason error
+	switch {
+	case err != nil:
+		reason = err
+	case !res.converged:
+		reason = ErrNoConvergence
+	case fitOnEdge(res.theta):
+		reason = fmt.Errorf("%w: the likelihood is largest at the edge of the parameter space", ErrNotIdentifiable)
+	default:
+		return nil
+	}
+	return &FitError{
+		Model: model, Names: slices.Clone(names), Params: params,
+		LogLikelihood: ll,
+		Iterations:    res.iterations, Evaluations: res.evaluations,
+		Err: reason,
+	}
 }

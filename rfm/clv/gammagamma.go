@@ -40,6 +40,11 @@ type GammaGamma struct {
 	// buyers spend systematically more or less per purchase, and the
 	// conditional expected value will be biased.
 	Correlation float64
+	// Covariance is the estimated covariance matrix of P, Q, Gamma (in
+	// that order), the inverse of the observed information; nil for a
+	// model not fitted here or when the information is singular. See
+	// [GammaGamma.Summary].
+	Covariance [][]float64
 }
 
 // gammaGammaNames are the parameter names in FitError.
@@ -140,6 +145,7 @@ func FitGammaGamma(ctx context.Context, data []CBS, opts FitOptions) (*GammaGamm
 	case !(q > 1):
 		return nil, ferr(fmt.Errorf("%w: q ≤ 1: the mean spend per purchase is infinite", ErrInvalidModel))
 	}
+	m.Covariance = fitCovariance(p.full, res.theta, full.n, []float64{pp, q, g})
 	return m, nil
 }
 
