@@ -44,7 +44,7 @@ var errNotFinite = errors.New("clv: result is not a finite number")
 // row by its index in the input slice, never by customer ID.
 type CBSError struct {
 	Index  int    // position in the input slice
-	Field  string // "X", "TX", "T" or "M"
+	Field  string // "X", "TX", "T" or "M" ([CBS]); "X", "TX", "N" or "Customers" ([DiscreteCBS])
 	Reason string // what is wrong, e.g. "greater than T"
 }
 

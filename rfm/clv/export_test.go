@@ -10,3 +10,6 @@ var (
 
 // ParetoNBDLogLikelihood is the row-by-row Pareto/NBD log-likelihood.
 var ParetoNBDLogLikelihood = ParetoNBD.logLikelihoodOf
+
+// BGBBLogLikelihood is the row-by-row BG/BB log-likelihood.
+var BGBBLogLikelihood = BGBB.logLikelihoodOf
