@@ -39,4 +39,3 @@ func TestCDNOWMBGNBD(t *testing.T) {
 		t.Errorf("ProbAlive(one-time buyer) = %v, want strictly between 0 and 1", p)
 	}
 }
-
