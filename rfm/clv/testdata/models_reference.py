@@ -102,3 +102,28 @@ res = optimize.minimize(gg_nll, np.log([1, 3, 10]), method="Nelder-Mead",
 print("Gamma-Gamma MLE p, q, gamma = %s; LL = %.5f" % (", ".join("%.6f" % v for v in np.exp(res.x)), -res.fun))
 se = np.sqrt(np.diag(np.linalg.inv(hessian(lambda q: gg_nll(np.log(q)), np.exp(res.x)))))
 print("Gamma-Gamma standard errors = %s" % ", ".join("%.6f" % v for v in se))
+
+# Calibration vs holdout on CDNOW (FHL 2005, Figure 4), BG/NBD at the
+# published parameters: customers per calibration frequency 0..6 and 7+,
+# mean holdout purchase days (from CDNOW_sample.txt: same-day purchases
+# merged, holdout 1997-10-01..1998-06-30) and mean E[Y(39) | x, t_x, T].
+import datetime
+days = {}
+with open(sys.argv[1] + "/CDNOW_sample.txt") as f:
+    for line in f:
+        fs = line.split()
+        if len(fs) == 5:
+            days.setdefault(fs[1].lstrip("0"), set()).add(fs[2])
+ids = []
+with open(sys.argv[1] + "/cdnow_customers_summary_with_transactions.csv") as f:
+    ids = [rec["ID"] for rec in csv.DictReader(f)]
+holdout = np.array([sum(1 for d in days[i] if d > "19970930") for i in ids], dtype=float)
+r, alpha, a, b = 0.243, 4.414, 0.793, 2.426
+t = 39.0
+hyp = special.hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t))
+ce = (a + b + x - 1) / (a - 1) * (1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyp)
+pa = np.where(x > 0, 1 / (1 + a / (b + x - 1) * ((alpha + T) / (alpha + tx)) ** (r + x)), 1.0)
+pred = ce * pa
+for k in range(8):
+    sel = (x == k) if k < 7 else (x >= 7)
+    print("bucket %d%s: %d customers, actual %.6f, predicted %.6f" % (k, "+" if k == 7 else "", sel.sum(), holdout[sel].mean(), pred[sel].mean()))
