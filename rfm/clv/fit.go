@@ -11,7 +11,8 @@ import (
 	"github.com/clientele-go/clientele/internal/parallel"
 )
 
-// FitOptions configures [FitBGNBD] and [FitGammaGamma]. The zero value
+// FitOptions configures the fits ([FitBGNBD], [FitMBGNBD],
+// [FitParetoNBD], [FitBGBB], [FitGammaGamma]). The zero value
 // gives the defaults: no penalty, two extra seeded starting points, 4,000
 // iterations per optimiser run, tolerance 1e-8, seed 0 and one worker per
 // CPU (GOMAXPROCS).
@@ -29,9 +30,10 @@ type FitOptions struct {
 	// Penalty is the coefficient of an L2 penalty on the parameters, as
 	// lifetimes' penalizer_coef: the fit minimises
 	// −LL/N + Penalty·Σθ², where N is the number of customers and θ the
-	// parameters (for BG/NBD with time measured in units of the largest
-	// T, as lifetimes does; for Gamma-Gamma as they are). It shrinks
-	// estimates from small or degenerate data towards zero. The reported
+	// parameters (for the continuous-time models with time measured in
+	// units of the largest T, as lifetimes does; for BG/BB and
+	// Gamma-Gamma as they are). It shrinks estimates from small or
+	// degenerate data towards zero. The reported
 	// LogLikelihood excludes the penalty. 0 means none; negative, NaN or
 	// infinite is an error.
 	Penalty float64

@@ -129,14 +129,23 @@ func checkFitData(model string, data []CBS) (float64, error) {
 }
 
 // paretoData holds customer summaries with times divided by a scale,
-// reduced to their distinct (x, t_x, T) with counts.
+// reduced to their distinct (x, t_x, T) with counts. ln I(τ) depends on
+// (x, τ) only, so it is computed once per distinct pair: all one-time
+// buyers share I(0), the costliest term.
 type paretoData struct {
 	n, sumX, sumTsc float64
 	rows            []paretoRow
+	keys            [][2]float64 // distinct (x, τ) for τ in {t_x, T}
+	logI            []float64    // scratch: ln I per key
 	red             fitReducer
 }
 
-type paretoRow struct{ x, tx, t, w float64 }
+// paretoRow is a distinct (x, t_x, T) with its count w and the indices
+// of (x, t_x) and (x, T) in keys.
+type paretoRow struct {
+	x, tx, t, w float64
+	i1, i2      int32
+}
 
 func newParetoData(data []CBS, idx []int, scale float64, workers int) *paretoData {
 	rows := len(data)
@@ -154,21 +163,37 @@ func newParetoData(data []CBS, idx []int, scale float64, workers int) *paretoDat
 		d.sumX += c.X
 		d.sumTsc += c.T / scale
 	}
+	keyIndex := map[[2]float64]int32{}
 	for k, w := range count {
 		d.rows = append(d.rows, paretoRow{x: k[0], tx: k[1], t: k[2], w: w})
+		keyIndex[[2]float64{k[0], k[1]}] = 0
+		keyIndex[[2]float64{k[0], k[2]}] = 0
 	}
 	// A fixed order, so that sums do not depend on map iteration.
-	slices.SortFunc(d.rows, func(a, b paretoRow) int {
-		for _, v := range [3][2]float64{{a.x, b.x}, {a.tx, b.tx}, {a.t, b.t}} {
-			if v[0] != v[1] {
-				if v[0] < v[1] {
+	cmp3 := func(a, b [3]float64) int {
+		for i := range a {
+			if a[i] != b[i] {
+				if a[i] < b[i] {
 					return -1
 				}
 				return 1
 			}
 		}
 		return 0
-	})
+	}
+	slices.SortFunc(d.rows, func(a, b paretoRow) int { return cmp3([3]float64{a.x, a.tx, a.t}, [3]float64{b.x, b.tx, b.t}) })
+	for k := range keyIndex {
+		d.keys = append(d.keys, k)
+	}
+	slices.SortFunc(d.keys, func(a, b [2]float64) int { return cmp3([3]float64{a[0], a[1]}, [3]float64{b[0], b[1]}) })
+	for i, k := range d.keys {
+		keyIndex[k] = int32(i)
+	}
+	for i := range d.rows {
+		r := &d.rows[i]
+		r.i1, r.i2 = keyIndex[[2]float64{r.x, r.tx}], keyIndex[[2]float64{r.x, r.t}]
+	}
+	d.logI = make([]float64, len(d.keys))
 	return d
 }
 
@@ -194,11 +219,21 @@ func (d *paretoData) objective(th []float64, penalty float64) float64 {
 }
 
 func (d *paretoData) logLik(r, alpha, s, beta float64) float64 {
+	keys, logI := d.keys, d.logI
+	d.red.sum(len(keys), func(lo, hi int) float64 {
+		for i := lo; i < hi; i++ {
+			logI[i] = paretoLogI(r, alpha, s, beta, keys[i][0], keys[i][1])
+		}
+		return 0
+	})
+	lgR, lnA, lnB, lnS := fitLgamma(r), math.Log(alpha), math.Log(beta), math.Log(s)
 	rows := d.rows
 	return d.red.sum(len(rows), func(lo, hi int) float64 {
 		var sum float64
 		for _, row := range rows[lo:hi] {
-			sum += row.w * paretoLogLik(r, alpha, s, beta, row.x, row.tx, row.t)
+			alive := -(r+row.x)*math.Log(alpha+row.t) - s*math.Log(beta+row.t)
+			dead := lnS + paretoLogDiff(logI[row.i1], logI[row.i2])
+			sum += row.w * (fitLgamma(r+row.x) - lgR + r*lnA + s*lnB + logAddExp(alive, dead))
 		}
 		return sum
 	})
@@ -221,10 +256,14 @@ func paretoLogBracket(r, alpha, s, beta, x, tx, T float64) float64 {
 // paretoLogIntegral returns ln(I(t_x) − I(T)) with
 // I(τ) = ∫_τ^∞ (α+u)^−(r+x) (β+u)^−(s+1) du, or −Inf when t_x = T.
 func paretoLogIntegral(r, alpha, s, beta, x, tx, T float64) float64 {
-	l1 := paretoLogI(r, alpha, s, beta, x, tx)
-	l2 := paretoLogI(r, alpha, s, beta, x, T)
+	return paretoLogDiff(paretoLogI(r, alpha, s, beta, x, tx), paretoLogI(r, alpha, s, beta, x, T))
+}
+
+// paretoLogDiff returns ln(e^l1 − e^l2), or −Inf when l1 ≤ l2 (t_x = T,
+// or rounding when they are nearly equal: no time to die unseen).
+func paretoLogDiff(l1, l2 float64) float64 {
 	if !(l1 > l2) {
-		return math.Inf(-1) // t_x = T (or rounding): no time to die unseen
+		return math.Inf(-1)
 	}
 	return l1 + math.Log(-math.Expm1(l2-l1))
 }
