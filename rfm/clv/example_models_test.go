@@ -153,3 +153,29 @@ func ExampleParetoNBD_MarshalJSON() {
 	// {"model":"paretonbd","version":1,"params":{"r":0.553,"alpha":10.578,"s":0.606,"beta":11.669},"log_likelihood":-9595,"customers":2357}
 	// P(alive) 0.8692
 }
+
+// Fit the MBG/NBD model, under which one-time buyers may have left too,
+// and compare their P(alive) with the BG/NBD model's.
+func ExampleFitMBGNBD() {
+	data, err := clvExampleData()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	mbg, err := clv.FitMBGNBD(context.Background(), data, clv.FitOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	bg, err := clv.FitBGNBD(context.Background(), data, clv.FitOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("MBG/NBD: r=%.3f alpha=%.2f a=%.3f b=%.3f\n", mbg.R, mbg.Alpha, mbg.A, mbg.B)
+	oneTime := clv.CBS{T: 26}
+	fmt.Printf("one-time buyer of 26 weeks: P(alive) %.2f (BG/NBD %.2f)\n", mbg.ProbAlive(oneTime), bg.ProbAlive(oneTime))
+	// Output:
+	// MBG/NBD: r=0.220 alpha=1.50 a=0.346 b=10.656
+	// one-time buyer of 26 weeks: P(alive) 0.94 (BG/NBD 1.00)
+}

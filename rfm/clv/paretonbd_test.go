@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/clientele-go/clientele/rfm/clv"
+	"github.com/shopspring/decimal"
 )
 
 // paretoFHL is the Pareto/NBD model at the CDNOW estimates printed by
@@ -225,5 +226,35 @@ func TestFitParetoNBDErrors(t *testing.T) {
 	}
 	if got := (clv.ParetoNBD{R: -1, Alpha: 1, S: 1, Beta: 1}).ProbAlive(clv.CBS{}); !math.IsNaN(got) {
 		t.Errorf("ProbAlive with r = -1 = %v, want NaN", got)
+	}
+}
+
+// TestLifetimeValuesParetoNBD checks that LifetimeValues combines a
+// Pareto/NBD model month by month as documented: the value is the sum of
+// the discounted monthly increments of ConditionalExpectedPurchases times
+// the expected spend.
+func TestLifetimeValuesParetoNBD(t *testing.T) {
+	gg := &clv.GammaGamma{P: 6.25, Q: 3.74, Gamma: 15.44}
+	c := clv.CBS{X: 2, TX: 30.43, T: 38.86}
+	c.M = decimal.RequireFromString("22.35")
+	vals, err := clv.LifetimeValues(t.Context(), []clv.CBS{c}, &paretoFHL, gg, clv.CLVOptions{PeriodsPerMonth: 4.345, Months: 12, DiscountRate: 0.01})
+	if err != nil {
+		t.Fatal(err)
+	}
+	spend := gg.ConditionalExpectedValue(c).InexactFloat64()
+	var want, prev float64
+	for i := 1; i <= 12; i++ {
+		cum := paretoFHL.ConditionalExpectedPurchases(4.345*float64(i), c)
+		want += spend * (cum - prev) / math.Pow(1.01, float64(i))
+		prev = cum
+	}
+	if got := vals[0].Value.InexactFloat64(); math.Abs(got-want) > 1e-3 {
+		t.Errorf("LifetimeValues(Pareto/NBD) = %v, want %.4f", got, want)
+	}
+	if got := vals[0].ProbAlive; got != paretoFHL.ProbAlive(c) {
+		t.Errorf("LifetimeValues(Pareto/NBD) ProbAlive = %v, want %v", got, paretoFHL.ProbAlive(c))
+	}
+	if _, err := clv.LifetimeValues(t.Context(), []clv.CBS{c}, (*clv.ParetoNBD)(nil), gg, clv.CLVOptions{PeriodsPerMonth: 4}); !errors.Is(err, clv.ErrInvalidModel) {
+		t.Errorf("LifetimeValues(nil *ParetoNBD) error = %v, want ErrInvalidModel", err)
 	}
 }
