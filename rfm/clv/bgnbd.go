@@ -56,9 +56,11 @@ func (m BGNBD) valid() bool { return m.validate() == nil }
 
 // FitBGNBD estimates the BG/NBD parameters from customer summaries by
 // maximum likelihood (the likelihood of FHL 2005, eq. 6), searching with
-// Nelder–Mead as [FitOptions] describes, and returns the fitted model. As
-// lifetimes does, it measures time in units of the largest T while
-// searching; the result is in the data's unit.
+// Nelder–Mead as [FitOptions] describes, and returns the fitted model
+// with the covariance of its estimates ([BGNBD.Summary]). As lifetimes'
+// BetaGeoFitter.fit does, it measures time in units of the largest T
+// while searching; the result is in the data's unit. lifetimes'
+// frequency, recency and T are the CBS's X, TX and T.
 //
 // data is not modified or kept. The likelihood is evaluated in parallel
 // over fixed chunks (opts.Workers); the result does not depend on the
@@ -363,7 +365,8 @@ func (m BGNBD) logLikelihoodOf(data []CBS) (float64, error) {
 // E[X(t)], the expected number of repeat purchases of a new customer in
 // the t periods after their first purchase (FHL 2005, eq. 9):
 // (a+b−1)/(a−1)·[1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))], the curve a
-// fit's cumulative repeat sales are tracked against.
+// fit's cumulative repeat sales are tracked against. lifetimes:
+// conditional_expected_number_of_purchases_up_to_time(t, X, TX, T).
 func (m BGNBD) ConditionalExpectedPurchases(t float64, c CBS) float64 {
 	if !m.valid() || !(t >= 0) || math.IsInf(t, 1) {
 		return math.NaN()
@@ -379,7 +382,8 @@ func (m BGNBD) ConditionalExpectedPurchases(t float64, c CBS) float64 {
 // (Fader, Hardie & Lee 2008, "Computing P(alive) using the BG/NBD
 // model"): 1 / (1 + [x>0]·a/(b+x−1)·((α+T)/(α+t_x))^(r+x)). It is 1 for a
 // customer without repeat purchases, whom the model never lets drop out
-// before their first repeat purchase.
+// before their first repeat purchase. lifetimes:
+// conditional_probability_alive(frequency=X, recency=TX, T=T).
 func (m BGNBD) ProbAlive(c CBS) float64 {
 	if !m.valid() {
 		return math.NaN()

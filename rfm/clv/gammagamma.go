@@ -67,7 +67,9 @@ func (g GammaGamma) validate() error {
 // FitGammaGamma estimates the Gamma-Gamma parameters by maximum
 // likelihood from the customers with repeat purchases (X > 0) and a
 // positive mean repeat value M, searching with Nelder–Mead as
-// [FitOptions] describes. Customers with X = 0 carry no spend information
+// [FitOptions] describes, and keeps the covariance of the estimates
+// ([GammaGamma.Summary]). lifetimes' GammaGammaFitter.fit(frequency,
+// monetary_value) takes the same X and M (and calls Gamma v). Customers with X = 0 carry no spend information
 // and are ignored; those with X > 0 but M ≤ 0 are counted in Skipped. The
 // likelihood of a customer is that of the mean m of x transactions (Fader
 // & Hardie 2013, eq. 1):
@@ -285,7 +287,9 @@ func (g GammaGamma) logLikelihoodOf(data []CBS) (float64, error) {
 // rounded half away from zero to 4 decimal places. Customers without
 // repeat purchases, or with M ≤ 0 (outside the model), get the population
 // mean. It returns zero when g is invalid (parameters not all finite and
-// positive, or Q ≤ 1) or c is not a valid [CBS].
+// positive, or Q ≤ 1) or c is not a valid [CBS]. lifetimes:
+// conditional_expected_average_profit(frequency=X, monetary_value=M),
+// whose monetary_value is the same mean of the repeat purchases.
 func (g GammaGamma) ConditionalExpectedValue(c CBS) decimal.Decimal {
 	v := g.conditionalValue(c)
 	if math.IsNaN(v) || math.IsInf(v, 0) {
