@@ -45,8 +45,15 @@
 // takes batches one at a time with PartialFit, and [Sums] lets a host
 // compute the assignment sums on separate shards and merge them.
 //
-// [Silhouette], [DaviesBouldin] and [CalinskiHarabasz] score a clustering; [ChooseK] fits a range of K and reports inertia and
-// silhouette for each.
+// [Standardize] (z-scores as scikit-learn's StandardScaler, or median
+// and interquartile range as its RobustScaler) and [MinMax] scale the
+// features, with scikit-learn's with_mean/with_std, quantile_range and
+// feature_range options, and take a log1p of heavy-tailed columns such
+// as money first.
+//
+// [Silhouette], [DaviesBouldin] and [CalinskiHarabasz] score a
+// clustering, [Silhouette.Samples] scores every row; [ChooseK] fits a
+// range of K and reports inertia and silhouette for each.
 //
 // # Errors
 //

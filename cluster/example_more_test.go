@@ -105,3 +105,48 @@ func ExampleModel_Score() {
 	// Output:
 	// 9
 }
+
+func ExampleStandardize_robust() {
+	// Visits and spend of five customers; one spends a fortune. Log the
+	// spend first, then centre on the median and divide by the
+	// interquartile range, which the big spender does not move.
+	X := [][]float64{{3, 120}, {5, 80}, {4, 95}, {6, 150}, {4, 25000}}
+	sc := cluster.Standardize{Robust: true, Log1p: []int{1}}
+	Z, err := sc.FitTransform(X)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, z := range Z {
+		fmt.Printf("%5.2f %5.2f\n", z[0], z[1])
+	}
+	back, _ := sc.Inverse(Z[4:])
+	fmt.Printf("back: %.0f %.0f\n", back[0][0], back[0][1])
+	// Output:
+	// -1.00  0.00
+	//  1.00 -0.89
+	//  0.00 -0.51
+	//  2.00  0.49
+	//  0.00 11.77
+	// back: 4 25000
+}
+
+func ExampleSilhouette_Samples() {
+	// Two tight clusters and a point between them that belongs to neither.
+	X := [][]float64{{0, 0}, {0, 1}, {10, 0}, {10, 1}, {5, 0.5}}
+	labels := []int{0, 0, 1, 1, 0}
+	s, err := cluster.Silhouette{}.Samples(context.Background(), cluster.Data{Rows: X}, labels)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i, v := range s {
+		fmt.Printf("row %d: %.2f\n", i, v)
+	}
+	// Output:
+	// row 0: 0.70
+	// row 1: 0.70
+	// row 2: 0.88
+	// row 3: 0.88
+	// row 4: 0.00
+}

@@ -63,10 +63,33 @@ func (s Silhouette) Score(ctx context.Context, X Data, labels []int) (float64, e
 		}
 		m, enc, nl = sub, subLabels, subN
 	}
-	return silhouette(ctx, m, enc, nl, parallel.Workers(s.Workers))
+	return silhouette(ctx, m, enc, nl, parallel.Workers(s.Workers), nil)
 }
 
-func silhouette(ctx context.Context, m *dense, labels []int, nl, workers int) (float64, error) {
+// Samples returns the silhouette coefficient of every row of X under the
+// clustering given by labels, as scikit-learn's silhouette_samples: the
+// (b−a)/max(a, b) of Score's definition, 0 for a row alone in its
+// cluster. Their mean is Score with no sampling, bit for bit. SampleSize
+// and Seed are ignored: every row is scored, at O(n²·d) cost spread over
+// Workers goroutines. Label rules and errors are as for Score.
+func (s Silhouette) Samples(ctx context.Context, X Data, labels []int) ([]float64, error) {
+	if s.Workers < 0 {
+		return nil, fmt.Errorf("%w: Silhouette.Workers = %d", ErrConfig, s.Workers)
+	}
+	m, enc, nl, err := prepareLabels(X, labels, s.Workers)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, m.n)
+	if _, err := silhouette(ctx, m, enc, nl, parallel.Workers(s.Workers), out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// silhouette returns the mean silhouette coefficient and, when out is
+// not nil, stores each row's in it.
+func silhouette(ctx context.Context, m *dense, labels []int, nl, workers int, out []float64) (float64, error) {
 	n := m.n
 	counts := make([]int, nl)
 	for _, l := range labels {
@@ -103,7 +126,11 @@ func silhouette(ctx context.Context, m *dense, labels []int, nl, workers int) (f
 				}
 			}
 			if den := max(a, b); den > 0 {
-				total += (b - a) / den
+				v := (b - a) / den
+				total += v
+				if out != nil {
+					out[i] = v
+				}
 			}
 		}
 		part[ch] = total

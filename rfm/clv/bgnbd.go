@@ -32,6 +32,11 @@ type BGNBD struct {
 	LogLikelihood float64
 	// Customers is the number of customers the model was fitted on.
 	Customers int
+	// Covariance is the estimated covariance matrix of R, Alpha, A, B
+	// (in that order), the inverse of the observed information; nil for
+	// a model not fitted here or when the information is singular. See
+	// [BGNBD.Summary].
+	Covariance [][]float64
 }
 
 // bgnbdNames are the parameter names in FitError.
@@ -51,9 +56,11 @@ func (m BGNBD) valid() bool { return m.validate() == nil }
 
 // FitBGNBD estimates the BG/NBD parameters from customer summaries by
 // maximum likelihood (the likelihood of FHL 2005, eq. 6), searching with
-// Nelder–Mead as [FitOptions] describes, and returns the fitted model. As
-// lifetimes does, it measures time in units of the largest T while
-// searching; the result is in the data's unit.
+// Nelder–Mead as [FitOptions] describes, and returns the fitted model
+// with the covariance of its estimates ([BGNBD.Summary]). As lifetimes'
+// BetaGeoFitter.fit does, it measures time in units of the largest T
+// while searching; the result is in the data's unit. lifetimes'
+// frequency, recency and T are the CBS's X, TX and T.
 //
 // data is not modified or kept. The likelihood is evaluated in parallel
 // over fixed chunks (opts.Workers); the result does not depend on the
@@ -72,58 +79,46 @@ func (m BGNBD) valid() bool { return m.validate() == nil }
 // and ctx.Err() when ctx is cancelled, which is checked once per
 // iteration.
 func FitBGNBD(ctx context.Context, data []CBS, opts FitOptions) (*BGNBD, error) {
+	v, err := fitBGFamily(ctx, data, opts, false)
+	if err != nil {
+		return nil, err
+	}
+	return &BGNBD{R: v.R, Alpha: v.Alpha, A: v.A, B: v.B, LogLikelihood: v.LogLikelihood, Customers: v.Customers, Covariance: v.Covariance}, nil
+}
+
+// fitBGFamily fits the BG/NBD model or, when modified is set, the
+// MBG/NBD model, whose parameters have the same names and roles.
+func fitBGFamily(ctx context.Context, data []CBS, opts FitOptions, modified bool) (*BGNBD, error) {
 	o, err := opts.withDefaults()
 	if err != nil {
 		return nil, err
 	}
-	if err := cbsCheckAll(data); err != nil {
+	kind, name := "bgnbd", "BG/NBD"
+	if modified {
+		kind, name = "mbgnbd", "MBG/NBD"
+	}
+	scale, err := checkFitData(name, data)
+	if err != nil {
 		return nil, err
 	}
-	if len(data) < 2 {
-		return nil, fmt.Errorf("%w: BG/NBD needs at least 2 customers, got %d", ErrNotIdentifiable, len(data))
-	}
-	scale, repeaters := 0.0, 0
-	for i := range data {
-		scale = math.Max(scale, data[i].T)
-		if data[i].X > 0 {
-			repeaters++
-		}
-	}
-	if repeaters == 0 {
-		return nil, fmt.Errorf("%w: all %d customers are one-time buyers (X = 0), so nothing identifies the dropout process", ErrNotIdentifiable, len(data))
-	}
-	if scale == 0 {
-		return nil, fmt.Errorf("%w: every T is 0, so no purchase rate can be estimated", ErrNotIdentifiable)
-	}
 	full := newBGNBDData(data, nil, scale, o.Workers)
+	full.modified = modified
 	p := fitProblem{
 		full:  func(th []float64) float64 { return full.objective(th, o.Penalty) },
 		start: full.start(),
 	}
 	if idx := fitStride(len(data), fitPilotRows); idx != nil {
 		pilot := newBGNBDData(data, idx, scale, o.Workers)
+		pilot.modified = modified
 		p.pilot = func(th []float64) float64 { return pilot.objective(th, o.Penalty) }
 	}
 	res, err := fitSolve(ctx, p, o)
 	m := full.model(res.theta, scale)
 	m.Customers = len(data)
-	ferr := func(reason error) error {
-		return &FitError{
-			Model: "bgnbd", Names: slices.Clone(bgnbdNames),
-			Params:        []float64{m.R, m.Alpha, m.A, m.B},
-			LogLikelihood: m.LogLikelihood,
-			Iterations:    res.iterations, Evaluations: res.evaluations,
-			Err: reason,
-		}
+	if err := fitFinish(kind, bgnbdNames, []float64{m.R, m.Alpha, m.A, m.B}, m.LogLikelihood, res, err); err != nil {
+		return nil, err
 	}
-	switch {
-	case err != nil:
-		return nil, ferr(err)
-	case !res.converged:
-		return nil, ferr(ErrNoConvergence)
-	case fitOnEdge(res.theta):
-		return nil, ferr(fmt.Errorf("%w: the likelihood is largest at the edge of the parameter space", ErrNotIdentifiable))
-	}
+	m.Covariance = fitCovariance(p.full, res.theta, full.n, []float64{m.R, m.Alpha, m.A, m.B})
 	return m, nil
 }
 
@@ -144,6 +139,10 @@ type bgnbdData struct {
 	lnTx   []float64 // scratch: ln(α+TX) per distinct TX
 	lc, rx []float64 // scratch per distinct x: ln(a/(b+x−1)), r+x
 	sumTsc float64   // Σ scaled T, for the starting point
+	// modified selects the MBG/NBD likelihood, in which a customer may
+	// also drop out right after the first purchase.
+	modified bool
+	tZero    []float64 // per distinct T: customers with x = 0
 }
 
 // bgnbdRow is a repeat buyer: indices into xs, ts and txs.
@@ -178,6 +177,7 @@ func newBGNBDData(data []CBS, idx []int, scale float64, workers int) *bgnbdData 
 	d.xN = make([]float64, len(d.xs))
 	d.tW = make([]float64, len(d.ts))
 	d.tX = make([]float64, len(d.ts))
+	d.tZero = make([]float64, len(d.ts))
 	for i := range rows {
 		c := at(i)
 		xi, ti := xIndex.of(c.X), tIndex.of(c.T/scale)
@@ -188,6 +188,8 @@ func newBGNBDData(data []CBS, idx []int, scale float64, workers int) *bgnbdData 
 		d.sumTsc += c.T / scale
 		if c.X > 0 {
 			d.rep = append(d.rep, bgnbdRow{x: int32(xi), t: int32(ti), tx: int32(txIndex.of(c.TX / scale))})
+		} else {
+			d.tZero[ti]++
 		}
 	}
 	d.lnT = make([]float64, len(d.ts))
@@ -253,13 +255,19 @@ func (d *bgnbdData) objective(th []float64, penalty float64) float64 {
 func (d *bgnbdData) logLik(r, alpha, a, b float64) float64 {
 	lgR, lgB, lgAB := fitLgamma(r), fitLgamma(b), fitLgamma(a+b)
 	lnA := math.Log(a)
+	// The MBG/NBD customer survives x+1 dropout chances, not x, and may
+	// drop out unseen also when x = 0: shift the beta terms by one.
+	shift := 0.0
+	if d.modified {
+		shift = 1
+	}
 	var s1 float64
 	for k, x := range d.xs {
-		g := fitLgamma(r+x) - lgR + fitLgamma(b+x) - lgB - fitLgamma(a+b+x) + lgAB
+		g := fitLgamma(r+x) - lgR + fitLgamma(b+x+shift) - lgB - fitLgamma(a+b+x+shift) + lgAB
 		s1 += d.xN[k] * g
 		d.rx[k] = r + x
 		if x > 0 {
-			d.lc[k] = lnA - math.Log(b+x-1)
+			d.lc[k] = lnA - math.Log(b+x-1+shift)
 		}
 	}
 	s2 := d.n * r * math.Log(alpha)
@@ -286,6 +294,15 @@ func (d *bgnbdData) logLik(r, alpha, a, b float64) float64 {
 		}
 		return s
 	})
+	if d.modified {
+		// Customers without repeat purchases: ln(1 + a/b·((α+T)/α)^r).
+		lc0, lnAlpha := lnA-math.Log(b), math.Log(alpha)
+		for k, w := range d.tZero {
+			if w > 0 {
+				s4 += w * fitSoftplus(lc0+r*(lnT[k]-lnAlpha))
+			}
+		}
+	}
 	return s1 + s2 - s3 + s4
 }
 
@@ -348,7 +365,8 @@ func (m BGNBD) logLikelihoodOf(data []CBS) (float64, error) {
 // E[X(t)], the expected number of repeat purchases of a new customer in
 // the t periods after their first purchase (FHL 2005, eq. 9):
 // (a+b−1)/(a−1)·[1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))], the curve a
-// fit's cumulative repeat sales are tracked against.
+// fit's cumulative repeat sales are tracked against. lifetimes:
+// conditional_expected_number_of_purchases_up_to_time(t, X, TX, T).
 func (m BGNBD) ConditionalExpectedPurchases(t float64, c CBS) float64 {
 	if !m.valid() || !(t >= 0) || math.IsInf(t, 1) {
 		return math.NaN()
@@ -364,7 +382,8 @@ func (m BGNBD) ConditionalExpectedPurchases(t float64, c CBS) float64 {
 // (Fader, Hardie & Lee 2008, "Computing P(alive) using the BG/NBD
 // model"): 1 / (1 + [x>0]·a/(b+x−1)·((α+T)/(α+t_x))^(r+x)). It is 1 for a
 // customer without repeat purchases, whom the model never lets drop out
-// before their first repeat purchase.
+// before their first repeat purchase. lifetimes:
+// conditional_probability_alive(frequency=X, recency=TX, T=T).
 func (m BGNBD) ProbAlive(c CBS) float64 {
 	if !m.valid() {
 		return math.NaN()
@@ -482,4 +501,73 @@ func bgnbdLagrange(g func(float64) float64, e, delta float64) float64 {
 		sum += l * g(ei)
 	}
 	return sum
+}
+
+// ExpectedPurchases returns E[X(t)], the expected number of repeat
+// purchases of a new customer in the t periods after their first
+// purchase (FHL 2005, eq. 9): ConditionalExpectedPurchases(t, CBS{}).
+// lifetimes: expected_number_of_purchases_up_to_time.
+func (m BGNBD) ExpectedPurchases(t float64) float64 {
+	return m.ConditionalExpectedPurchases(t, CBS{})
+}
+
+func (m BGNBD) ifAlive(c CBS, t float64) float64 { return bgnbdIfAlive(m, c.X, c.T, t) }
+
+// ProbPurchases returns P(X(t) = n), the probability that a new customer
+// makes exactly n repeat purchases in the t periods after the first
+// (FHL 2005, eq. 8):
+//
+//	B(a, b+n)/B(a, b) · NB(n; r, α, t)
+//	    + [n>0] B(a+1, b+n−1)/B(a, b) · P(NB(r, α, t) ≥ n)
+//
+// where NB(n; r, α, t) = Γ(r+n)/(Γ(r) n!) (α/(α+t))^r (t/(α+t))^n is the
+// number of purchases of a customer who never drops out. lifetimes:
+// probability_of_n_purchases_up_to_time. It returns NaN for n < 0.
+func (m BGNBD) ProbPurchases(n int, t float64) float64 {
+	if n < 0 || !modelArgsOK(m.validate(), CBS{}, t) {
+		return math.NaN()
+	}
+	x := float64(n)
+	lb := fitLbeta(m.A, m.B)
+	v := math.Exp(fitLbeta(m.A, m.B+x) - lb + nbdLogPMF(m.R, m.Alpha, x, t))
+	if n > 0 {
+		v += math.Exp(fitLbeta(m.A+1, m.B+x-1)-lb) * nbdTail(m.R, m.Alpha, n, t)
+	}
+	return min(1, v)
+}
+
+// fitLbeta returns ln B(a, b).
+func fitLbeta(a, b float64) float64 { return fitLgamma(a) + fitLgamma(b) - fitLgamma(a+b) }
+
+// nbdTail returns P(N ≥ n) for the negative binomial number of purchases
+// N in time t (gamma(r, α) mixed Poisson): 1 minus the head sum when
+// that is below 1/2, else the tail summed directly, so that small tails
+// keep their relative precision.
+func nbdTail(r, alpha float64, n int, t float64) float64 {
+	if n <= 0 {
+		return 1
+	}
+	if t == 0 {
+		return 0
+	}
+	q := t / (alpha + t)
+	p0 := math.Exp(r * (math.Log(alpha) - math.Log(alpha+t)))
+	head, term := 0.0, p0
+	for j := range n {
+		head += term
+		term *= (r + float64(j)) / float64(j+1) * q
+	}
+	if head < 0.5 {
+		return 1 - head
+	}
+	// term is P(N = n) now; sum the tail.
+	tail := 0.0
+	for j := n; ; j++ {
+		tail += term
+		term *= (r + float64(j)) / float64(j+1) * q
+		if term <= 1e-17*tail || j > n+10_000_000 {
+			break
+		}
+	}
+	return tail
 }

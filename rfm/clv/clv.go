@@ -42,15 +42,15 @@ type CLVOptions struct {
 	Workers int
 }
 
-// CLV is one customer's predicted future: the BG/NBD model's purchases and
+// CLV is one customer's predicted future: a purchase model's purchases and
 // churn risk and the Gamma-Gamma model's spend, combined as lifetimes'
 // customer_lifetime_value does.
 type CLV struct {
 	CustomerID customer.ID
-	// ProbAlive is P(alive) at the end of calibration (BGNBD.ProbAlive).
+	// ProbAlive is P(alive) at the end of calibration (Model.ProbAlive).
 	ProbAlive float64
 	// ExpectedPurchases is the expected number of purchases over the
-	// horizon (BGNBD.ConditionalExpectedPurchases), not discounted.
+	// horizon (Model.ConditionalExpectedPurchases), not discounted.
 	ExpectedPurchases float64
 	// ExpectedSpend is the expected spend per purchase
 	// (GammaGamma.ConditionalExpectedValue).
@@ -94,30 +94,37 @@ func (o CLVOptions) withDefaults() (CLVOptions, float64, error) {
 
 // LifetimeValues predicts, for every customer in data, P(alive), the
 // purchases and spend over the horizon and the discounted customer
-// lifetime value, combining a BG/NBD model of purchases with a
-// Gamma-Gamma model of spend as lifetimes' customer_lifetime_value does:
-// month by month, the expected purchases in that month (the difference
-// of the cumulative BG/NBD expectation at its end and start) times the
-// expected spend per purchase, discounted. The result is parallel to
-// data. data is not modified or kept.
+// lifetime value, combining a model of purchases (a *BGNBD, *MBGNBD or
+// *ParetoNBD, or their values) with a Gamma-Gamma model of spend as
+// lifetimes' customer_lifetime_value does: month by month, the expected
+// purchases in that month (the difference of the cumulative conditional
+// expectation at its end and start) times the expected spend per
+// purchase, discounted by (1+DiscountRate)^month. The result is parallel
+// to data. data is not modified or kept.
+//
+// To reproduce lifetimes' figures exactly, set CLVOptions.PeriodsPerMonth
+// to lifetimes' month length for the freq its call used: 30 for 'D'
+// (its default), 4.345 for 'W', 1 for 'M', 720 for 'H'; the default here
+// is 365.25/12 days in the data's unit. lifetimes' discount_rate is
+// monthly, as DiscountRate is, and its time is Months.
 //
 // The work is spread over opts.Workers goroutines; the result does not
 // depend on their number.
 //
-// Errors: [ErrInvalidModel] for a nil model or invalid parameters
-// (including a Gamma-Gamma q ≤ 1), a *CBSError for an invalid row,
+// Errors: [ErrInvalidModel] for a nil model (or nil pointer) or invalid
+// parameters (including a Gamma-Gamma q ≤ 1), a *CBSError for an invalid row,
 // [ErrConfig] for bad options (notably a missing Unit), ctx.Err() when
 // ctx is cancelled (checked every 8,192 customers).
-func LifetimeValues(ctx context.Context, data []CBS, bg *BGNBD, gg *GammaGamma, opts CLVOptions) ([]CLV, error) {
+func LifetimeValues(ctx context.Context, data []CBS, m Model, gg *GammaGamma, opts CLVOptions) ([]CLV, error) {
 	o, perMonth, err := opts.withDefaults()
 	if err != nil {
 		return nil, err
 	}
-	if bg == nil || gg == nil {
-		return nil, fmt.Errorf("%w: nil model", ErrInvalidModel)
-	}
-	if err := bg.validate(); err != nil {
+	if err := modelValid(m); err != nil {
 		return nil, err
+	}
+	if gg == nil {
+		return nil, fmt.Errorf("%w: nil model", ErrInvalidModel)
 	}
 	if err := gg.validate(); err != nil {
 		return nil, err
@@ -134,7 +141,7 @@ func LifetimeValues(ctx context.Context, data []CBS, bg *BGNBD, gg *GammaGamma, 
 	err = parallel.ForErr(ctx, o.Workers, chunks, func(_, c int) error {
 		lo := c * fitChunkRows
 		for i := lo; i < min(lo+fitChunkRows, len(data)); i++ {
-			out[i] = clvOne(data[i], *bg, *gg, o.Months, perMonth, disc)
+			out[i] = clvOne(data[i], m, *gg, o.Months, perMonth, disc)
 		}
 		return nil
 	})
@@ -145,12 +152,12 @@ func LifetimeValues(ctx context.Context, data []CBS, bg *BGNBD, gg *GammaGamma, 
 }
 
 // clvOne computes one customer's CLV for valid models and c.
-func clvOne(c CBS, bg BGNBD, gg GammaGamma, months int, perMonth float64, disc []float64) CLV {
-	pa := bg.probAlive(c)
+func clvOne(c CBS, m Model, gg GammaGamma, months int, perMonth float64, disc []float64) CLV {
+	pa := m.ProbAlive(c)
 	spend := gg.conditionalValue(c)
 	var aliveValue, prev float64
 	for i := 1; i <= months; i++ {
-		cum := bgnbdIfAlive(bg, c.X, c.T, float64(i)*perMonth)
+		cum := m.ifAlive(c, float64(i)*perMonth)
 		aliveValue += spend * (cum - prev) * disc[i]
 		prev = cum
 	}

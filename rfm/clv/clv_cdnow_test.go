@@ -20,9 +20,21 @@ import (
 )
 
 // clvCDNOWDir is where the CDNOW reference data live, relative to this
-// package: ../shared/datasets/cdnow next to the repository (see
+// package: shared/datasets/cdnow next to the repository, or next to the
+// directory holding it (a git worktree such as wt/name; see
 // /work/shared/datasets/cdnow/README.md).
-var clvCDNOWDir = filepath.Join("..", "..", "..", "shared", "datasets", "cdnow")
+var clvCDNOWDir = func() string {
+	dirs := []string{
+		filepath.Join("..", "..", "..", "shared", "datasets", "cdnow"),
+		filepath.Join("..", "..", "..", "..", "shared", "datasets", "cdnow"),
+	}
+	for _, d := range dirs {
+		if _, err := os.Stat(d); err == nil {
+			return d
+		}
+	}
+	return dirs[0]
+}()
 
 // clvOpenCDNOW opens a CDNOW file or skips the test when the data set is
 // not present.

@@ -44,7 +44,7 @@ var errNotFinite = errors.New("clv: result is not a finite number")
 // row by its index in the input slice, never by customer ID.
 type CBSError struct {
 	Index  int    // position in the input slice
-	Field  string // "X", "TX", "T" or "M"
+	Field  string // "X", "TX", "T" or "M" ([CBS]); "X", "TX", "N" or "Customers" ([DiscreteCBS])
 	Reason string // what is wrong, e.g. "greater than T"
 }
 
@@ -62,10 +62,11 @@ func (e *CBSError) Unwrap() error { return ErrInvalidCBS }
 // mean is infinite ([ErrInvalidModel]) or because ctx was cancelled
 // (ctx.Err()). It holds the last iterate so callers can inspect it.
 type FitError struct {
-	Model string // "bgnbd" or "gammagamma"
+	Model string // "bgnbd", "mbgnbd", "paretonbd", "bgbb" or "gammagamma"
 	// Names and Params are the parameters of the last iterate, in the
-	// model's order: r, alpha, a, b for BG/NBD; p, q, gamma for
-	// Gamma-Gamma. Params are in the data's units.
+	// model's order: r, alpha, a, b for BG/NBD and MBG/NBD; r, alpha, s,
+	// beta for Pareto/NBD; alpha, beta, gamma, delta for BG/BB; p, q,
+	// gamma for Gamma-Gamma. Params are in the data's units.
 	Names  []string
 	Params []float64
 	// LogLikelihood is the log-likelihood at Params (without penalty).

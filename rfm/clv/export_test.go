@@ -7,3 +7,9 @@ var (
 	GammaGammaLogLikelihood = GammaGamma.logLikelihoodOf
 	Pearson                 = clvPearson
 )
+
+// ParetoNBDLogLikelihood is the row-by-row Pareto/NBD log-likelihood.
+var ParetoNBDLogLikelihood = ParetoNBD.logLikelihoodOf
+
+// BGBBLogLikelihood is the row-by-row BG/BB log-likelihood.
+var BGBBLogLikelihood = BGBB.logLikelihoodOf

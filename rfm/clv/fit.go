@@ -2,6 +2,7 @@ package clv
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -10,7 +11,8 @@ import (
 	"github.com/clientele-go/clientele/internal/parallel"
 )
 
-// FitOptions configures [FitBGNBD] and [FitGammaGamma]. The zero value
+// FitOptions configures the fits ([FitBGNBD], [FitMBGNBD],
+// [FitParetoNBD], [FitBGBB], [FitGammaGamma]). The zero value
 // gives the defaults: no penalty, two extra seeded starting points, 4,000
 // iterations per optimiser run, tolerance 1e-8, seed 0 and one worker per
 // CPU (GOMAXPROCS).
@@ -28,9 +30,10 @@ type FitOptions struct {
 	// Penalty is the coefficient of an L2 penalty on the parameters, as
 	// lifetimes' penalizer_coef: the fit minimises
 	// −LL/N + Penalty·Σθ², where N is the number of customers and θ the
-	// parameters (for BG/NBD with time measured in units of the largest
-	// T, as lifetimes does; for Gamma-Gamma as they are). It shrinks
-	// estimates from small or degenerate data towards zero. The reported
+	// parameters (for the continuous-time models with time measured in
+	// units of the largest T, as lifetimes does; for BG/BB and
+	// Gamma-Gamma as they are). It shrinks estimates from small or
+	// degenerate data towards zero. The reported
 	// LogLikelihood excludes the penalty. 0 means none; negative, NaN or
 	// infinite is an error.
 	Penalty float64
@@ -269,4 +272,28 @@ func fitSoftplus(v float64) float64 {
 func fitLgamma(x float64) float64 {
 	v, _ := math.Lgamma(x)
 	return v
+}
+
+// fitFinish turns the outcome of fitSolve into the error a fit returns:
+// nil for a converged interior maximum, else a *FitError with the last
+// iterate (params in the data's units) wrapping err (a ctx error),
+// ErrNoConvergence or ErrNotIdentifiable.
+func fitFinish(model string, names []string, params []float64, ll float64, res fitOutcome, err error) error {
+	var reason error
+	switch {
+	case err != nil:
+		reason = err
+	case !res.converged:
+		reason = ErrNoConvergence
+	case fitOnEdge(res.theta):
+		reason = fmt.Errorf("%w: the likelihood is largest at the edge of the parameter space", ErrNotIdentifiable)
+	default:
+		return nil
+	}
+	return &FitError{
+		Model: model, Names: slices.Clone(names), Params: params,
+		LogLikelihood: ll,
+		Iterations:    res.iterations, Evaluations: res.evaluations,
+		Err: reason,
+	}
 }

@@ -40,6 +40,11 @@ type GammaGamma struct {
 	// buyers spend systematically more or less per purchase, and the
 	// conditional expected value will be biased.
 	Correlation float64
+	// Covariance is the estimated covariance matrix of P, Q, Gamma (in
+	// that order), the inverse of the observed information; nil for a
+	// model not fitted here or when the information is singular. See
+	// [GammaGamma.Summary].
+	Covariance [][]float64
 }
 
 // gammaGammaNames are the parameter names in FitError.
@@ -62,7 +67,9 @@ func (g GammaGamma) validate() error {
 // FitGammaGamma estimates the Gamma-Gamma parameters by maximum
 // likelihood from the customers with repeat purchases (X > 0) and a
 // positive mean repeat value M, searching with Nelder–Mead as
-// [FitOptions] describes. Customers with X = 0 carry no spend information
+// [FitOptions] describes, and keeps the covariance of the estimates
+// ([GammaGamma.Summary]). lifetimes' GammaGammaFitter.fit(frequency,
+// monetary_value) takes the same X and M (and calls Gamma v). Customers with X = 0 carry no spend information
 // and are ignored; those with X > 0 but M ≤ 0 are counted in Skipped. The
 // likelihood of a customer is that of the mean m of x transactions (Fader
 // & Hardie 2013, eq. 1):
@@ -140,6 +147,7 @@ func FitGammaGamma(ctx context.Context, data []CBS, opts FitOptions) (*GammaGamm
 	case !(q > 1):
 		return nil, ferr(fmt.Errorf("%w: q ≤ 1: the mean spend per purchase is infinite", ErrInvalidModel))
 	}
+	m.Covariance = fitCovariance(p.full, res.theta, full.n, []float64{pp, q, g})
 	return m, nil
 }
 
@@ -279,7 +287,9 @@ func (g GammaGamma) logLikelihoodOf(data []CBS) (float64, error) {
 // rounded half away from zero to 4 decimal places. Customers without
 // repeat purchases, or with M ≤ 0 (outside the model), get the population
 // mean. It returns zero when g is invalid (parameters not all finite and
-// positive, or Q ≤ 1) or c is not a valid [CBS].
+// positive, or Q ≤ 1) or c is not a valid [CBS]. lifetimes:
+// conditional_expected_average_profit(frequency=X, monetary_value=M),
+// whose monetary_value is the same mean of the repeat purchases.
 func (g GammaGamma) ConditionalExpectedValue(c CBS) decimal.Decimal {
 	v := g.conditionalValue(c)
 	if math.IsNaN(v) || math.IsInf(v, 0) {
