@@ -10,77 +10,45 @@ import (
 	"github.com/clientele-go/clientele/rfm/clv"
 )
 
-// The BG/NBD charts draw matrices and averages that package clv is about
-// to compute itself. Until it does, the two functions below compute them
-// from the model's public methods, ProbAlive and
-// ConditionalExpectedPurchases; each can be replaced by its clv
-// counterpart without touching the drawing code.
-
-// bgnbdMatrices returns, for a customer whose first purchase was age
-// periods before the end of calibration, with xs[i] repeat purchases of
-// which the last came txs[j] periods after the first, the purchases the
-// model expects in the next horizon periods (expected[i][j]) and the
-// probability that the customer is still active (alive[i][j]). This is
-// lifetimes' frequency/recency matrix and P(alive) matrix. A customer
-// without repeat purchases has no time of last repeat purchase (TX = 0),
-// so the row of xs[i] = 0 holds the same value in every column, as the
-// model gives it.
-func bgnbdMatrices(m clv.BGNBD, xs, txs []float64, age, horizon float64) (expected, alive [][]float64) {
-	expected = make([][]float64, len(xs))
-	alive = make([][]float64, len(xs))
-	for i, x := range xs {
-		expected[i] = make([]float64, len(txs))
-		alive[i] = make([]float64, len(txs))
-		for j, tx := range txs {
-			c := clv.CBS{X: x, TX: tx, T: age}
-			if x == 0 {
-				c.TX = 0
+// bgnbdGrid returns clv's frequency/recency matrices of m for customers of
+// age periods, cut down to cols columns of recency spread evenly over
+// [0, age] so that the chart stays readable whatever the time unit: the
+// purchases the model expects in the next horizon periods (expected[i][j])
+// and the probability that the customer is still active (alive[i][j]), for
+// xs[i] = i repeat purchases, i from 0 to maxX, the last of them txs[j]
+// periods after the first. A customer without repeat purchases has no time
+// of last repeat purchase (clv leaves those cells NaN), so the row of
+// xs[0] = 0 repeats its one value, the model's, in every column.
+func bgnbdGrid(m clv.Model, maxX int, age, horizon float64, cols int) (xs, txs []float64, expected, alive [][]float64, err error) {
+	mx, err := clv.FrequencyRecency(m, maxX, age, horizon)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	n := len(mx.Recencies)
+	pick := make([]int, 0, cols)
+	for k := range cols {
+		j := int(math.Round(float64(k) * float64(n-1) / float64(max(cols-1, 1))))
+		if len(pick) == 0 || j != pick[len(pick)-1] {
+			pick = append(pick, j)
+		}
+	}
+	for _, j := range pick {
+		txs = append(txs, mx.Recencies[j])
+	}
+	cut := func(v [][]float64) [][]float64 {
+		out := make([][]float64, len(v))
+		for i, row := range v {
+			out[i] = make([]float64, len(pick))
+			for k, j := range pick {
+				if mx.Frequencies[i] == 0 {
+					j = 0
+				}
+				out[i][k] = row[j]
 			}
-			expected[i][j] = m.ConditionalExpectedPurchases(horizon, c)
-			alive[i][j] = m.ProbAlive(c)
 		}
+		return out
 	}
-	return expected, alive
-}
-
-// calGroup is one group of customers of the calibration-versus-holdout
-// chart: those with X repeat purchases in calibration (or at least X for
-// the last group).
-type calGroup struct {
-	x         int
-	orMore    bool
-	customers int
-	// actual and predicted are the group's mean holdout purchases, as
-	// observed and as the model predicts them.
-	actual, predicted float64
-}
-
-// calibrationVsHoldout groups data by repeat purchases in calibration,
-// 0, 1, … up to last, and last or more together, and averages each
-// group's holdout purchases, observed and predicted by the model over
-// the holdout length (lifetimes' calibration_purchases_vs_holdout_
-// purchases). Groups without customers are left out.
-func calibrationVsHoldout(m clv.BGNBD, data []clv.CBS, last int) []calGroup {
-	groups := make([]calGroup, last+1)
-	for i := range groups {
-		groups[i].x = i
-	}
-	groups[last].orMore = true
-	for _, c := range data {
-		g := &groups[min(int(c.X), last)]
-		g.customers++
-		g.actual += c.HoldoutPurchases
-		g.predicted += m.ConditionalExpectedPurchases(c.HoldoutLength, c)
-	}
-	out := groups[:0]
-	for _, g := range groups {
-		if g.customers > 0 {
-			g.actual /= float64(g.customers)
-			g.predicted /= float64(g.customers)
-			out = append(out, g)
-		}
-	}
-	return out
+	return mx.Frequencies, txs, cut(mx.ExpectedPurchases), cut(mx.ProbAlive), nil
 }
 
 // bgnbdFigures draws the model's expected-purchases and P(alive)
@@ -100,17 +68,11 @@ func bgnbdFigures(l *lang, m *clv.BGNBD, data []clv.CBS, unitDays float64) []fig
 	slices.Sort(xs)
 	top := int(math.Ceil(quantile(xs, 0.99)))
 	top = min(max(top, 3), 20)
-	rows := make([]float64, top+1)
-	for i := range rows {
-		rows[i] = float64(i)
-	}
-	const cols = 12
-	txs := make([]float64, cols)
-	for j := range txs {
-		txs[j] = age * float64(j) / (cols - 1)
-	}
 	const horizonDays = 90.0
-	expected, alive := bgnbdMatrices(*m, rows, txs, age, horizonDays/unitDays)
+	rows, txs, expected, alive, err := bgnbdGrid(m, top, age, horizonDays/unitDays, 12)
+	if err != nil {
+		return nil
+	}
 	days := func(periods float64) string { return fixed(periods*unitDays, 0) }
 
 	ageDays := days(age)
@@ -121,7 +83,10 @@ func bgnbdFigures(l *lang, m *clv.BGNBD, data []clv.CBS, unitDays float64) []fig
 			l.mxLegendA, rows, txs, days, alive, true),
 	}
 	if holdout > 0 {
-		figs = append(figs, calibrationFigure(l, calibrationVsHoldout(*m, data, 7), days(holdout)))
+		const last = 7 // FHL (2005) Figure 4: 0, 1, …, 6 and 7+
+		if groups, err := clv.CompareHoldout(m, data, last); err == nil {
+			figs = append(figs, calibrationFigure(l, groups, last, days(holdout)))
+		}
 	}
 	return figs
 }
@@ -206,7 +171,7 @@ func matrixFigure(l *lang, id, title, caption, legend string, rows, txs []float6
 
 // calibrationFigure draws the observed and predicted mean holdout
 // purchases by calibration repeat purchases.
-func calibrationFigure(l *lang, groups []calGroup, holdoutDays string) figure {
+func calibrationFigure(l *lang, groups []clv.HoldoutBucket, last int, holdoutDays string) figure {
 	const (
 		id    = "fig-calibration"
 		top   = 40.0
@@ -220,7 +185,7 @@ func calibrationFigure(l *lang, groups []calGroup, holdoutDays string) figure {
 	}
 	hi := 0.0
 	for _, g := range groups {
-		hi = max(hi, g.actual, g.predicted)
+		hi = max(hi, g.Actual, g.Predicted)
 	}
 	ts := ticks(0, hi, 5)
 	y := linear{0, ts[len(ts)-1], top + plotH, top}
@@ -233,11 +198,11 @@ func calibrationFigure(l *lang, groups []calGroup, holdoutDays string) figure {
 		c.text(left-5, y.at(t)+4, trim(t), "end", "tick")
 	}
 	c.vtext(16, top+plotH/2, l.calY, "axis")
-	name := func(g calGroup) string {
-		if g.orMore {
-			return strconv.Itoa(g.x) + "+"
+	name := func(g clv.HoldoutBucket) string {
+		if g.X == last {
+			return strconv.Itoa(g.X) + "+"
 		}
-		return strconv.Itoa(g.x)
+		return strconv.Itoa(g.X)
 	}
 	var actual, model []byte
 	tab := table{Head: []string{l.calX, l.customers, l.calActual, l.calModel}, Num: []bool{false, true, true, true}}
@@ -248,20 +213,20 @@ func calibrationFigure(l *lang, groups []calGroup, holdoutDays string) figure {
 			cmd = 'M'
 		}
 		actual = append(actual, cmd)
-		actual = append(actual, num(cx)+" "+num(y.at(g.actual))...)
+		actual = append(actual, num(cx)+" "+num(y.at(g.Actual))...)
 		model = append(model, cmd)
-		model = append(model, num(cx)+" "+num(y.at(g.predicted))...)
+		model = append(model, num(cx)+" "+num(y.at(g.Predicted))...)
 		c.text(cx, top+plotH+15, name(g), "middle", "tick")
-		tab.Rows = append(tab.Rows, []string{name(g), count(g.customers), fixed(g.actual, 3), fixed(g.predicted, 3)})
+		tab.Rows = append(tab.Rows, []string{name(g), count(g.Customers), fixed(g.Actual, 3), fixed(g.Predicted, 3)})
 	}
 	c.printf(`<path d="%s" fill="none" stroke="%s" stroke-width="2.5"/>`+"\n", string(actual), colorCustomers)
 	c.printf(`<path d="%s" fill="none" stroke="%s" stroke-width="2.5" stroke-dasharray="6 4"/>`+"\n", string(model), colorRevenue)
 	for i, g := range groups {
 		cx := left + (float64(i)+0.5)*slot
-		tip := fmt.Sprintf("%s %s: %s %s, %s %s, %s %s", l.calX, name(g), count(g.customers), l.customers,
-			l.calActual, fixed(g.actual, 3), l.calModel, fixed(g.predicted, 3))
-		c.printf(`<circle cx="%s" cy="%s" r="4" fill="%s"><title>%s</title></circle>`+"\n", num(cx), num(y.at(g.actual)), colorCustomers, esc(tip))
-		c.printf(`<rect x="%s" y="%s" width="7" height="7" fill="%s"><title>%s</title></rect>`+"\n", num(cx-3.5), num(y.at(g.predicted)-3.5), colorRevenue, esc(tip))
+		tip := fmt.Sprintf("%s %s: %s %s, %s %s, %s %s", l.calX, name(g), count(g.Customers), l.customers,
+			l.calActual, fixed(g.Actual, 3), l.calModel, fixed(g.Predicted, 3))
+		c.printf(`<circle cx="%s" cy="%s" r="4" fill="%s"><title>%s</title></circle>`+"\n", num(cx), num(y.at(g.Actual)), colorCustomers, esc(tip))
+		c.printf(`<rect x="%s" y="%s" width="7" height="7" fill="%s"><title>%s</title></rect>`+"\n", num(cx-3.5), num(y.at(g.Predicted)-3.5), colorRevenue, esc(tip))
 	}
 	c.line(left, top+plotH, left+w, top+plotH, "base")
 	c.text(left+w/2, top+plotH+38, l.calX, "middle", "axis")
