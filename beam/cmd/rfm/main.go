@@ -105,9 +105,6 @@ func build(s beam.Scope, cfg config) error {
 	case cfg.ChunkBytes <= 0:
 		return fmt.Errorf("--chunk-bytes %d is not positive", cfg.ChunkBytes)
 	}
-	if cfg.DeadLetters == "" {
-		cfg.DeadLetters = cfg.Output + ".bad.csv"
-	}
 	fn, err := rfmbeam.NewCombineFn(cfg.AsOf, rfm.Options{})
 	if err != nil {
 		return err
@@ -126,6 +123,9 @@ func build(s beam.Scope, cfg config) error {
 // run builds the pipeline, runs it with the runner the flags select and
 // prints what was skipped to w.
 func run(ctx context.Context, cfg config, w io.Writer) error {
+	if cfg.DeadLetters == "" {
+		cfg.DeadLetters = cfg.Output + ".bad.csv"
+	}
 	p, s := beam.NewPipelineWithRoot()
 	if err := build(s, cfg); err != nil {
 		return err

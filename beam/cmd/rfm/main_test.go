@@ -94,7 +94,7 @@ func TestMatchesCompute(t *testing.T) {
 	if len(wantBad) == 0 || skipped.Duplicate == 0 || skipped.Future == 0 {
 		t.Fatalf("the sample lacks defects: %d bad lines, skipped %+v", len(wantBad), skipped)
 	}
-	for _, chunk := range []int64{64 << 20, 4096, 97} {
+	for _, chunk := range []int64{64 << 20, 4096, 512} {
 		t.Run(strconv.FormatInt(chunk, 10), func(t *testing.T) {
 			cfg := config{Input: input, Output: filepath.Join(dir, "out.csv"), AsOf: asOf, MaxBad: 0.1, ChunkBytes: chunk}
 			var log bytes.Buffer
