@@ -327,5 +327,3 @@ func init() {
 	register.Emitter1[assigned]()
 	register.Combiner3[*Step, assigned, *Step](&stepFn{})
 }
-
-
