@@ -54,6 +54,11 @@ type CombineFn struct {
 	AsOf     string      // the as-of time, RFC 3339 with nanoseconds
 	Location string      // the IANA name of its location; "" for a fixed offset
 	Options  rfm.Options // Workers is ignored: each customer is small
+
+	acc     *rfm.Accumulator // reused by ExtractOutput
+	ids     map[customer.ID]struct{} // customers fed to acc
+	buyers  int              // customers with values in acc
+	skipped rfm.Skipped      // acc's counts after the last customer
 }
 
 // NewCombineFn returns the CombineFn for the as-of time asOf and opts.
@@ -110,41 +115,75 @@ func (f *CombineFn) MergeAccumulators(a, b *Orders) *Orders {
 
 // ExtractOutput computes the customer's values. It returns an error when
 // Options reject an order (RejectInvalid, RejectFuture), naming its Pos.
+//
+// An rfm.Accumulator costs some hundred kilobytes to create, far more
+// than one customer's values, so the CombineFn feeds up to
+// customersPerAccumulator customers in turn to one accumulator, kept in
+// an unexported field of this instance (Beam does not call one instance
+// concurrently), and reads each customer's values as the last ones and
+// its skip counts as the difference: distinct customers do not interact
+// in an accumulator (order IDs are per customer), so the result is that
+// of a fresh accumulator. A customer ID met again starts a new one.
 func (f *CombineFn) ExtractOutput(a *Orders) (Customer, error) {
-	asOf, err := f.asOf()
-	if err != nil {
-		return Customer{}, err
+	var id customer.ID
+	if len(a.Orders) > 0 {
+		id = a.Orders[0].CustomerID
 	}
-	acc, err := rfm.NewAccumulator(asOf, f.Options)
-	if err != nil {
-		return Customer{}, err
+	if _, again := f.ids[id]; again || f.acc == nil || len(f.ids) == customersPerAccumulator {
+		asOf, err := f.asOf()
+		if err != nil {
+			return Customer{}, err
+		}
+		if f.acc, err = rfm.NewAccumulator(asOf, f.Options); err != nil {
+			return Customer{}, err
+		}
+		f.ids, f.buyers, f.skipped = map[customer.ID]struct{}{}, 0, rfm.Skipped{}
 	}
+	f.ids[id] = struct{}{} // a key seen again (a retried bundle, another window) starts afresh
 	sorted := slices.Clone(a.Orders)
 	slices.SortFunc(sorted, compareOrders)
 	c := Customer{First: -1}
 	if len(sorted) > 0 {
 		c.Values.CustomerID = sorted[0].CustomerID
 	}
+	before := f.skipped
 	for _, o := range sorted {
-		before := acc.Skipped()
-		if err := acc.Add(o.order()); err != nil {
+		if err := f.acc.Add(o.order()); err != nil {
+			f.acc = nil // start afresh: the next customer must not see this one
 			return Customer{}, fmt.Errorf("rfmbeam: order at position %d: %w", o.Pos, err)
 		}
-		after := acc.Skipped()
-		used := after.Invalid == before.Invalid && after.Future == before.Future && after.Outside == before.Outside
+		after := f.acc.Skipped()
+		used := after.Invalid == f.skipped.Invalid && after.Future == f.skipped.Future && after.Outside == f.skipped.Outside
 		if used && c.First < 0 {
 			c.First = o.Pos
 		}
+		f.skipped = after
 	}
-	c.Skipped = acc.Skipped()
-	if vs := acc.Values(); len(vs) > 0 {
-		if len(vs) > 1 {
-			return Customer{}, fmt.Errorf("rfmbeam: one key holds %d customers; key the orders by customer ID", len(vs))
+	f.skipped = f.acc.Skipped() // NoPurchase moves only when asked
+	c.Skipped = rfm.Skipped{
+		Invalid:    f.skipped.Invalid - before.Invalid,
+		Future:     f.skipped.Future - before.Future,
+		Outside:    f.skipped.Outside - before.Outside,
+		Duplicate:  f.skipped.Duplicate - before.Duplicate,
+		NoPurchase: f.skipped.NoPurchase - before.NoPurchase,
+	}
+	if vs := f.acc.Values(); len(vs) > f.buyers {
+		v := vs[len(vs)-1]
+		if len(vs) != f.buyers+1 || v.CustomerID != c.Values.CustomerID {
+			f.acc = nil
+			return Customer{}, fmt.Errorf("rfmbeam: one key holds several customers; key the orders by customer ID")
 		}
-		c.Values, c.HasValues = vs[0], true
+		f.buyers = len(vs)
+		c.Values, c.HasValues = v, true
 	}
 	return c, nil
 }
+
+// customersPerAccumulator bounds the customers fed to one rfm.Accumulator
+// in ExtractOutput: reading the last customer's values copies all of
+// them, so the cost per customer is about the accumulator's creation
+// divided by this plus this times the size of a Values.
+const customersPerAccumulator = 128
 
 // compareOrders orders by Pos, and orders that share a Pos (which they
 // should not) by their fields, so that the result never depends on the

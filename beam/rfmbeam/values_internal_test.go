@@ -60,7 +60,28 @@ func TestCombineFnSplits(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := rand.New(rand.NewPCG(1, 2))
+	other := customerOrders()[2:]
+	for i := range other {
+		other[i].CustomerID = "B"
+		other[i].Pos += 100
+	}
+	wantOther := want(t, other)
+	wantOther.First = 108
 	for trial := range 200 {
+		if trial%3 == 1 {
+			// Another customer through the same CombineFn first.
+			acc := fn.CreateAccumulator()
+			for _, o := range other {
+				acc = fn.AddInput(acc, o)
+			}
+			got, err := fn.ExtractOutput(acc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(wantOther, got); diff != "" {
+				t.Fatalf("trial %d, customer B: mismatch (-want +got):\n%s", trial, diff)
+			}
+		}
 		shuffled := slices.Clone(orders)
 		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
 		parts := make([]*Orders, 1+r.IntN(4))
