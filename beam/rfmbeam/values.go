@@ -55,10 +55,10 @@ type CombineFn struct {
 	Location string      // the IANA name of its location; "" for a fixed offset
 	Options  rfm.Options // Workers is ignored: each customer is small
 
-	acc     *rfm.Accumulator // reused by ExtractOutput
+	acc     *rfm.Accumulator         // reused by ExtractOutput
 	ids     map[customer.ID]struct{} // customers fed to acc
-	buyers  int              // customers with values in acc
-	skipped rfm.Skipped      // acc's counts after the last customer
+	buyers  int                      // customers with values in acc
+	skipped rfm.Skipped              // acc's counts after the last customer
 }
 
 // NewCombineFn returns the CombineFn for the as-of time asOf and opts.
