@@ -201,6 +201,9 @@ func packageDirs(t *testing.T, root string) []string {
 		if path != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata") {
 			return filepath.SkipDir
 		}
+		if _, err := os.Stat(filepath.Join(path, "go.mod")); path != root && err == nil {
+			return filepath.SkipDir // a nested module (beam/): not part of this one, as for the go tool
+		}
 		if path != root {
 			dirs = append(dirs, path)
 		}
