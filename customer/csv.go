@@ -15,8 +15,10 @@ import (
 	"unicode/utf8"
 )
 
-// CSVOptions configures the CSV readers and writers. The zero value reads
-// and writes comma-separated UTF-8 with the canonical column names.
+// CSVOptions configures the CSV readers and writers, and the column
+// mapping of the SQL readers ([ScanRows], which use Columns, Location and
+// ListSeparator). The zero value reads and writes comma-separated UTF-8
+// with the canonical column names.
 //
 // Options that cannot be used (a Comma that cannot separate fields, such
 // as a quote or a line break; AttributeColumns that are empty, repeated,
@@ -33,7 +35,7 @@ type CSVOptions struct {
 	// dashes treated as underscores.
 	Columns map[string]string
 	// Location is used for times written without a zone offset. nil
-	// means UTC.
+	// means UTC for CSV, and Asia/Shanghai for SQL (see [ScanRows]).
 	Location *time.Location
 	// ListSeparator separates the values of list fields (interests,
 	// device_ids, products, contact columns). "" means "|".
