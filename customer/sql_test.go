@@ -27,7 +27,6 @@ func scanOrders(t *testing.T, db *fakeDB, opts customer.CSVOptions) ([]customer.
 	return collect(customer.ScanRows[customer.Order](rows, opts))
 }
 
-
 func TestScanRowsOrders(t *testing.T) {
 	at := time.Date(2025, 3, 1, 2, 30, 0, 0, time.UTC)
 	db := &fakeDB{
