@@ -108,4 +108,3 @@ func sampleRows(loc *time.Location) (people iter.Seq2[customer.ID, []any], order
 	}
 	return people, orders
 }
-
