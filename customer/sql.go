@@ -55,16 +55,17 @@ import (
 // fixed UTC+8, which differs only for the daylight saving China observed
 // from 1986 to 1991); the CSV readers default to UTC.
 //
-// A row that cannot be read is yielded as a zero T with a [*FieldError]
-// giving its 1-based row number (Row), its column (Column, 1-based in the
-// result, and Field) and the reason, never the value, and reading goes on
-// with the next row, so the caller decides whether to stop. Result
-// columns without a required field, or two columns for one field, are
-// yielded once, as for a CSV header, and end the sequence. An error that
-// ends the result set early (a dropped connection, a cancelled context)
-// is yielded once as a [*FieldError] whose Row is the row that could not
-// be read and whose Err wraps the driver's error, and ends the sequence;
-// a result set that ends without error ends the sequence without one.
+// A row with a value that cannot be used is yielded as a zero T with a
+// [*FieldError] giving its 1-based row number (Row), its column (Column,
+// 1-based in the result, and Field) and the reason, never the value, and
+// reading goes on with the next row, so the caller decides whether to
+// stop. Every other error ends the sequence and has no Column: result
+// columns without a required field, or with two columns for one field,
+// are yielded once, as for a CSV header; an error that ends the result
+// set early (a dropped connection, a cancelled context) is yielded once
+// as a [*FieldError] whose Row is the first row that could not be read
+// and whose Err wraps the driver's error. A result set that ends without
+// error ends the sequence without one.
 //
 // ScanRows closes rows when the sequence ends or the caller stops early.
 // The sequence can be iterated once. It does not check a context itself:
@@ -183,10 +184,10 @@ func scanRows[T any](rows *sql.Rows, opts CSVOptions, sc *schema[T], yield func(
 	for rows.Next() {
 		row++
 		if err := rows.Scan(dest...); err != nil {
-			if !yield(zero, &FieldError{Row: row, Err: fmt.Errorf("customer: sql scan: %w", err)}) {
-				return
-			}
-			continue
+			// The result set closed under us (a cancelled context): the
+			// row is lost, as are the ones after it.
+			yield(zero, &FieldError{Row: row, Err: fmt.Errorf("customer: sql rows: %w", err)})
+			return
 		}
 		var v T
 		var rowErr error
