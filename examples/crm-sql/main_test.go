@@ -622,3 +622,62 @@ func TestFlags(t *testing.T) {
 		t.Errorf("run on an empty database = %v, want an error reading customers", err)
 	}
 }
+
+// TestWriteTypes upserts values of the kinds results come in (money as
+// decimal.Decimal, probabilities as float64, tags as text, a time, a
+// NULL) and reads them back.
+func TestWriteTypes(t *testing.T) {
+	forEach(t, func(t *testing.T, d database) {
+		db, _ := d.open(t)
+		exec(t, db, `CREATE TABLE customer_values (
+			customer_id text PRIMARY KEY,
+			clv         numeric(14,4),
+			prob_alive  double precision,
+			tags        text,
+			scored_at   timestamptz,
+			note        text
+		)`)
+		table := customer.SQLTable{Dialect: d.dialect, Name: "customer_values", Columns: []string{"clv", "prob_alive", "tags", "scored_at", "note"}}
+		scored := time.Date(2025, 1, 1, 23, 59, 59, 0, time.FixedZone("CST", 8*3600))
+		at := any(scored)
+		if d.dialect == "sqlite" {
+			at = scored.Format(time.RFC3339) // SQLite has no time type: store text
+		}
+		write := func(tags string, note any) {
+			t.Helper()
+			tx, err := db.BeginTx(t.Context(), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tx.Rollback()
+			rows := func(yield func(customer.ID, []any) bool) {
+				yield("c1", []any{decimal.RequireFromString("1520.4013"), 0.875, tags, at, note})
+			}
+			if _, err := table.Upsert(t.Context(), tx, rows); err != nil {
+				t.Fatal(err)
+			}
+			if err := tx.Commit(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		write("lifecycle:active|spend:high", "first")
+		write("lifecycle:lapsing", nil) // replaces, NULL included
+		var (
+			clv, tags, scoredAt string
+			prob                float64
+			note                sql.NullString
+			n                   int
+		)
+		row := db.QueryRow("SELECT count(*), min(clv), min(prob_alive), min(tags), min(scored_at), min(note) FROM customer_values")
+		if err := row.Scan(&n, &clv, &prob, &tags, &scoredAt, &note); err != nil {
+			t.Fatal(err)
+		}
+		ts, err := time.Parse(time.RFC3339, scoredAt)
+		if err != nil {
+			ts, err = time.Parse("2006-01-02 15:04:05Z07", scoredAt)
+		}
+		if n != 1 || clv != "1520.4013" || prob != 0.875 || tags != "lifecycle:lapsing" || err != nil || !ts.Equal(scored) || note.Valid {
+			t.Errorf("read back %d rows: clv %s, prob %v, tags %q, scored_at %q, note %v", n, clv, prob, tags, scoredAt, note)
+		}
+	})
+}
