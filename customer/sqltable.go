@@ -3,6 +3,7 @@ package customer
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"iter"
@@ -281,7 +282,20 @@ func (t SQLTable) Upsert(ctx context.Context, tx *sql.Tx, rows iter.Seq2[ID, []a
 		}
 		inBatch[id] = struct{}{}
 		args = append(args, string(id))
-		args = append(args, vals...)
+		for j, v := range vals {
+			// database/sql would call Value too, unless the driver takes
+			// the value as it is; pgx then converts a decimal.Decimal
+			// through several failed attempts, which costs more than the
+			// rest of the write.
+			if vr, ok := v.(driver.Valuer); ok {
+				dv, err := vr.Value()
+				if err != nil {
+					return 0, &FieldError{Row: n, Column: 2 + j, Field: t.Columns[j], Err: fmt.Errorf("%w: %w", ErrInvalidValue, err)}
+				}
+				v = dv
+			}
+			args = append(args, v)
+		}
 		if len(args) == batch*width {
 			if err := flush(); err != nil {
 				return 0, err
