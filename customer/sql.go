@@ -28,11 +28,11 @@ import (
 //
 // Values are converted by column, whatever their SQL type:
 //
-//   - Money (amount, revenue) from NUMERIC or DECIMAL, as the driver
-//     returns them (string or []byte, exactly), from integers, or from
-//     floating point (its shortest decimal form, so 129.9 stays 129.90's
-//     value). A column amount_cents holds an order's amount as a whole
-//     number of fen (12990 is 129.90).
+//   - Money (amount, revenue) from NUMERIC or DECIMAL as the driver
+//     returns them (string or []byte: exact), from integers, or from
+//     floating point (by its shortest decimal form, so a REAL 129.9 reads
+//     as 129.9, not 129.900000000000005684…). A column amount_cents holds
+//     an order's amount as a whole number of fen (12990 is 129.90).
 //   - Times from a time.Time the driver returns or from text as the CSV
 //     readers parse it (RFC 3339, "2006-01-02 15:04:05", with or without
 //     an offset; DATETIME text). A time from a column without a zone
@@ -59,13 +59,14 @@ import (
 // [*FieldError] giving its 1-based row number (Row), its column (Column,
 // 1-based in the result, and Field) and the reason, never the value, and
 // reading goes on with the next row, so the caller decides whether to
-// stop. Every other error ends the sequence and has no Column: result
-// columns without a required field, or with two columns for one field,
-// are yielded once, as for a CSV header; an error that ends the result
-// set early (a dropped connection, a cancelled context) is yielded once
-// as a [*FieldError] whose Row is the first row that could not be read
-// and whose Err wraps the driver's error. A result set that ends without
-// error ends the sequence without one.
+// stop. So an error with both a Row and a Column is one bad row; every
+// other error is yielded once and ends the sequence: result columns
+// without a required field, or with two columns for one field, as for a
+// CSV header (Row 0); an error that ends the result set early (a dropped
+// connection, a cancelled context), as a [*FieldError] whose Row is the
+// first row that could not be read, without a Column, and whose Err wraps
+// the driver's error; a failed query ([QueryRows]). A result set that ends
+// without error ends the sequence without one.
 //
 // ScanRows closes rows when the sequence ends or the caller stops early.
 // The sequence can be iterated once. It does not check a context itself:

@@ -246,10 +246,10 @@ func pipeline(ctx context.Context, db *sql.DB, dialect string, asOf time.Time, l
 
 // bad reports whether err is about one bad row, which the run counts and
 // skips, rather than an error that ends the reading: the readers' row
-// errors are *customer.FieldError values naming a column.
+// errors are *customer.FieldError values with a row and a column.
 func (s *summary) bad(err error) bool {
 	var fe *customer.FieldError
-	if !errors.As(err, &fe) || fe.Column == 0 {
+	if !errors.As(err, &fe) || fe.Row == 0 || fe.Column == 0 {
 		return false
 	}
 	if s.firstBad == nil {
