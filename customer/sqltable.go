@@ -185,17 +185,20 @@ func (t SQLTable) statement(n int) string {
 
 // Upsert writes rows to the table within tx, in batches of BatchRows rows
 // per statement, and returns the number of rows it sent (0 with an
-// error). Each row is a
-// customer ID and the values of Columns, in their order; Upsert copies
-// the values, so the caller may reuse the slice. A row whose customer ID
-// is already in the table replaces the stored row's columns (those not in
-// Columns are left as they are), so writing the same rows twice leaves the
-// table as writing them once; when rows repeats an ID, its last row wins.
+// error). Each row is a customer ID and the values of Columns, in their
+// order; Upsert copies the values, so the caller may reuse the slice. A
+// row whose customer ID is already in the table replaces the stored row's
+// columns (those not in Columns are left as they are), so writing the
+// same rows twice leaves the table as writing them once; when rows
+// repeats an ID, its last row wins.
 //
 // Values go to the driver as they are: strings, integers, floats,
-// booleans, time.Time, nil for NULL, and types that implement
-// [database/sql/driver.Valuer], such as decimal.Decimal, which drivers
-// receive as its exact decimal text.
+// booleans, time.Time, []byte, and nil for NULL. A value that implements
+// [database/sql/driver.Valuer] goes as what its Value method returns, as
+// database/sql sends it to most drivers: a decimal.Decimal as its exact
+// decimal text. (SQLite has no time type: its drivers store a time.Time
+// as text in a format of their own, so pass times as text there if other
+// programs read them.)
 //
 // Upsert does not commit or roll back: the caller begins tx, and commits
 // it when Upsert returns no error, or rolls it back otherwise, so that a
@@ -211,9 +214,10 @@ func (t SQLTable) statement(n int) string {
 // before beginning tx.)
 //
 // A bad description gives an error wrapping [ErrConfig] before anything
-// is sent. A row with an empty customer ID or with more or fewer values
-// than Columns stops Upsert with a [*FieldError] giving its 1-based
-// position in rows (Row) and wrapping [ErrEmpty] or [ErrFieldCount]. An
+// is sent. A row with an empty customer ID, with more or fewer values
+// than Columns, or with a Valuer that fails stops Upsert with a
+// [*FieldError] giving its 1-based position in rows (Row) and wrapping
+// [ErrEmpty], [ErrFieldCount] or [ErrInvalidValue] and the Valuer's error. An
 // error from the database names the range of rows of the failed
 // statement and wraps the driver's error. Upsert checks ctx before every
 // statement and passes it to the driver. It does not keep rows, and the
