@@ -10,6 +10,7 @@ import (
 
 	"github.com/clientele-go/clientele/customer"
 	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
 )
 
 // rowsOf yields the rows as Upsert takes them, reusing one slice as a
@@ -227,5 +228,25 @@ func TestSQLTableCancel(t *testing.T) {
 	}
 	if len(db.execs) != 1 {
 		t.Errorf("statements = %d, want 1 (before the cancellation)", len(db.execs))
+	}
+}
+
+// badValuer is a driver.Valuer that fails.
+type badValuer struct{}
+
+func (badValuer) Value() (driver.Value, error) { return nil, errors.New("no value") }
+
+func TestSQLTableValuer(t *testing.T) {
+	db := &fakeDB{}
+	table := customer.SQLTable{Dialect: "postgres", Name: "t", Columns: []string{"clv", "note"}}
+	upsert(t, db, table, rowsOf([]any{"a", decimal.RequireFromString("1520.40"), nil}))
+	if diff := cmp.Diff([]driver.Value{"a", "1520.4", nil}, db.execs[0].args); diff != "" {
+		t.Errorf("arguments mismatch (-want +got):\n%s", diff)
+	}
+
+	_, err := upsertErr(t.Context(), t, &fakeDB{}, table, rowsOf([]any{"a", 1, nil}, []any{"b", badValuer{}, nil}))
+	var fe *customer.FieldError
+	if !errors.As(err, &fe) || fe.Row != 2 || fe.Column != 2 || fe.Field != "clv" || !errors.Is(err, customer.ErrInvalidValue) {
+		t.Errorf("Upsert error = %v, want a *FieldError at row 2, column 2 (clv) wrapping ErrInvalidValue", err)
 	}
 }
