@@ -358,3 +358,32 @@ func TestQueryRows(t *testing.T) {
 		t.Errorf("errors = %v, want the query's error", errs)
 	}
 }
+
+// FuzzScanRows feeds arbitrary text to every order column: ScanRows must
+// not panic, must yield exactly one order or one error, and must never
+// put the value in the error.
+func FuzzScanRows(f *testing.F) {
+	f.Add("c1", "2025-01-02 10:00:00", "129.90", "12990")
+	f.Add("", "yesterday", "NaN", "1.5")
+	f.Add("c2", "2025-01-02T10:00:00+08:00", "-1e3", "")
+	f.Fuzz(func(t *testing.T, id, at, amount, cents string) {
+		for _, cols := range [][]string{{"customer_id", "at", "amount"}, {"customer_id", "at", "amount_cents"}} {
+			val := amount
+			if cols[2] == "amount_cents" {
+				val = cents
+			}
+			db := &fakeDB{columns: cols, types: []string{"TEXT", "TIMESTAMP", "NUMERIC"}, rows: [][]driver.Value{{id, at, val}}}
+			got, errs := scanOrders(t, db, customer.CSVOptions{})
+			if len(got)+len(errs) != 1 {
+				t.Fatalf("ScanRows = %v, %v; want one order or one error", got, errs)
+			}
+			for _, err := range errs {
+				for _, v := range []string{id, at, val} {
+					if len(v) >= 8 && strings.Contains(err.Error(), v) {
+						t.Errorf("error %q contains the value %q", err, v)
+					}
+				}
+			}
+		}
+	})
+}
