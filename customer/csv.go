@@ -83,6 +83,10 @@ type schema[T any] struct {
 type csvFormat struct {
 	loc *time.Location
 	sep string
+	// timeHint is the index in timeLayouts of the layout the last time
+	// parsed with, tried first: a column keeps its format, and every
+	// failed layout costs an error value. A csvFormat serves one reader.
+	timeHint int
 }
 
 // check reports options that cannot be used, wrapping ErrConfig.

@@ -26,8 +26,17 @@ func parseTime(s string, f *csvFormat) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	for _, layout := range timeLayouts {
+	// The layouts that accept a string all give the same time (only
+	// "…Z" fits two), so the order they are tried in does not matter.
+	if t, err := time.ParseInLocation(timeLayouts[f.timeHint], s, f.loc); err == nil {
+		return t, nil
+	}
+	for i, layout := range timeLayouts {
+		if i == f.timeHint {
+			continue
+		}
 		if t, err := time.ParseInLocation(layout, s, f.loc); err == nil {
+			f.timeHint = i
 			return t, nil
 		}
 	}
