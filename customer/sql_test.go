@@ -387,3 +387,27 @@ func FuzzScanRows(f *testing.F) {
 		}
 	})
 }
+
+// TestScanRowsMixedTimes reads a column whose rows switch formats, so
+// that the layout remembered from one row does not fit the next.
+func TestScanRowsMixedTimes(t *testing.T) {
+	values := []string{"2025-01-02", "2025-01-02 10:00:00", "2025-01-02 10:00:00+08", "2025-01-02", "2025-01-02T02:00:00Z", "2025-01-02 10:00:00"}
+	want := []time.Time{
+		time.Date(2025, 1, 2, 0, 0, 0, 0, shanghai), time.Date(2025, 1, 2, 10, 0, 0, 0, shanghai),
+		time.Date(2025, 1, 2, 10, 0, 0, 0, shanghai), time.Date(2025, 1, 2, 0, 0, 0, 0, shanghai),
+		time.Date(2025, 1, 2, 10, 0, 0, 0, shanghai), time.Date(2025, 1, 2, 10, 0, 0, 0, shanghai),
+	}
+	db := &fakeDB{columns: []string{"customer_id", "at", "amount"}}
+	for _, v := range values {
+		db.rows = append(db.rows, []driver.Value{"c1", v, "1"})
+	}
+	got, errs := scanOrders(t, db, customer.CSVOptions{})
+	if len(errs) > 0 || len(got) != len(want) {
+		t.Fatalf("ScanRows = %d orders, %v; want %d orders", len(got), errs, len(want))
+	}
+	for i, o := range got {
+		if !o.At.Equal(want[i]) {
+			t.Errorf("row %d (%s): at = %v, want %v", i+1, values[i], o.At, want[i])
+		}
+	}
+}
