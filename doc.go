@@ -9,7 +9,9 @@
 //     orders (money as decimal.Decimal), validation of Chinese mobile numbers,
 //     e-mail addresses, resident ID numbers (GB 11643) and unified social
 //     credit codes (GB 32100-2015), behaviour summaries, CSV input and output,
-//     deduplication and completeness.
+//     the same records read from database/sql rows and per-customer results
+//     upserted back (no driver: hosts bring theirs), deduplication and
+//     completeness.
 //   - [github.com/clientele-go/clientele/tagging]: the Tagger interface and
 //     built-in taggers (spending level, activity, needs, lifecycle,
 //     preferences) run in bulk over profiles.
@@ -38,7 +40,11 @@
 //	tagging, rfm  ->  customer  ->  privacy
 //
 // cluster and privacy stand alone; sample sits beside the others, above
-// customer. layers_test.go enforces this.
+// customer. layers_test.go enforces this. The database edge keeps to it:
+// customer.SQLTable writes rows whose values the caller takes from rfm,
+// tagging or segment, so customer imports none of them. examples/crm-sql
+// and beam are modules of their own, so their drivers and SDKs never enter
+// the library's go.mod.
 //
 // # Conventions
 //

@@ -202,7 +202,9 @@ func packageDirs(t *testing.T, root string) []string {
 			return filepath.SkipDir
 		}
 		if _, err := os.Stat(filepath.Join(path, "go.mod")); path != root && err == nil {
-			return filepath.SkipDir // a nested module (beam/): not part of this one, as for the go tool
+			// A nested module (beam/, examples/crm-sql) is not part of the
+			// library: it has its own dependencies, such as drivers or Beam.
+			return filepath.SkipDir
 		}
 		if path != root {
 			dirs = append(dirs, path)

@@ -15,8 +15,10 @@ import (
 	"unicode/utf8"
 )
 
-// CSVOptions configures the CSV readers and writers. The zero value reads
-// and writes comma-separated UTF-8 with the canonical column names.
+// CSVOptions configures the CSV readers and writers, and the column
+// mapping of the SQL readers ([ScanRows], which use Columns, Location and
+// ListSeparator). The zero value reads and writes comma-separated UTF-8
+// with the canonical column names.
 //
 // Options that cannot be used (a Comma that cannot separate fields, such
 // as a quote or a line break; AttributeColumns that are empty, repeated,
@@ -33,7 +35,7 @@ type CSVOptions struct {
 	// dashes treated as underscores.
 	Columns map[string]string
 	// Location is used for times written without a zone offset. nil
-	// means UTC.
+	// means UTC for CSV, and Asia/Shanghai for SQL (see [ScanRows]).
 	Location *time.Location
 	// ListSeparator separates the values of list fields (interests,
 	// device_ids, products, contact columns). "" means "|".
@@ -47,13 +49,32 @@ type CSVOptions struct {
 // column describes one canonical CSV column of a record type T.
 type column[T any] struct {
 	name string
-	get  func(*T, *csvFormat) (string, error)
+	get  func(*T, *csvFormat) (string, error) // nil for a column that is only read
 	set  func(*T, string, *csvFormat) error
+	// setTime, for time fields, sets the field from a time.Time that a
+	// database driver returned, so that it need not be formatted and
+	// parsed again.
+	setTime func(*T, time.Time) error
+	// field is the field the column sets when it is not name (e.g.
+	// amount_cents sets amount): two columns that set one field are an
+	// error, and a column satisfies the requirement of its field.
+	field string
+}
+
+// fieldName returns the field c sets.
+func (c *column[T]) fieldName() string {
+	if c.field != "" {
+		return c.field
+	}
+	return c.name
 }
 
 // schema is the set of canonical columns of a record type.
 type schema[T any] struct {
-	columns  []column[T]
+	columns []column[T]
+	// readOnly are further columns the readers accept and the writers
+	// never write.
+	readOnly []column[T]
 	required []string
 	attrs    func(*T) *map[string]string
 }
@@ -62,6 +83,10 @@ type schema[T any] struct {
 type csvFormat struct {
 	loc *time.Location
 	sep string
+	// timeHint is the index in timeLayouts of the layout the last time
+	// parsed with, tried first: a column keeps its format, and every
+	// failed layout costs an error value. A csvFormat serves one reader.
+	timeHint int
 }
 
 // check reports options that cannot be used, wrapping ErrConfig.
@@ -218,6 +243,9 @@ func bindHeader[T any](header []string, opts CSVOptions, sc *schema[T]) ([]*colu
 	for i := range sc.columns {
 		byName[sc.columns[i].name] = &sc.columns[i]
 	}
+	for i := range sc.readOnly {
+		byName[sc.readOnly[i].name] = &sc.readOnly[i]
+	}
 	extra := make(map[string]string, len(opts.Columns))
 	for k, v := range opts.Columns {
 		extra[normHeader(k)] = v
@@ -253,10 +281,10 @@ func bindHeader[T any](header []string, opts CSVOptions, sc *schema[T]) ([]*colu
 			attrCols[i] = attr
 			continue
 		}
-		if j, dup := bound[name]; dup {
+		if j, dup := bound[c.fieldName()]; dup {
 			return nil, nil, &FieldError{Line: 1, Column: i + 1, Field: name, Err: fmt.Errorf("%w: also column %d", ErrDuplicateColumn, j+1)}
 		}
-		bound[name] = i
+		bound[c.fieldName()] = i
 		setters[i] = c
 	}
 	for _, req := range sc.required {

@@ -11,13 +11,32 @@ import (
 
 // This file holds the field codecs the CSV schemas share.
 
+// timeLayouts are the layouts parseTime tries, in order: RFC 3339, dates,
+// times without a zone, and the forms SQL databases print times with a
+// zone in (PostgreSQL's "2006-01-02 15:04:05+08", Go's Time.String that
+// some SQLite drivers store).
+var timeLayouts = []string{
+	time.RFC3339Nano, "2006-01-02", "2006-01-02 15:04:05", "2006-01-02T15:04:05",
+	"2006/01/02", "2006/01/02 15:04:05", "20060102",
+	"2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05Z07", "2006-01-02 15:04:05 -0700 MST",
+}
+
 func parseTime(s string, f *csvFormat) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}, nil
 	}
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02", "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006/01/02", "2006/01/02 15:04:05", "20060102"} {
+	// The layouts that accept a string all give the same time (only
+	// "…Z" fits two), so the order they are tried in does not matter.
+	if t, err := time.ParseInLocation(timeLayouts[f.timeHint], s, f.loc); err == nil {
+		return t, nil
+	}
+	for i, layout := range timeLayouts {
+		if i == f.timeHint {
+			continue
+		}
 		if t, err := time.ParseInLocation(layout, s, f.loc); err == nil {
+			f.timeHint = i
 			return t, nil
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/shopspring/decimal"
 )
 
 // ReadPeople reads persons from CSV with a header row and yields them one
@@ -60,7 +62,9 @@ func WriteCompanies(w io.Writer, companies iter.Seq[Company], opts CSVOptions) e
 // discounted. customer_id, at and amount are required, and a row with an
 // empty customer ID, time or amount is a [*FieldError]. Amounts are plain
 // decimals ("129.90", "-20"); currency signs, thousands separators, NaN
-// and infinities are errors. Duplicate order IDs are not detected here;
+// and infinities are errors. A column amount_cents may stand in for
+// amount: a whole number of fen (cents), so 12990 reads as 129.90; it is
+// read, never written. Duplicate order IDs are not detected here;
 // [Summarize] counts them.
 func ReadOrders(r io.Reader, opts CSVOptions) iter.Seq2[Order, error] {
 	return readCSV(r, opts, &orderSchema)
@@ -97,7 +101,8 @@ func timestamp[T any](name string, field func(*T) *time.Time, date bool) column[
 			}
 			return formatTime(*field(v), f), nil
 		},
-		set: func(v *T, s string, f *csvFormat) (err error) { *field(v), err = parseTime(s, f); return err },
+		set:     func(v *T, s string, f *csvFormat) (err error) { *field(v), err = parseTime(s, f); return err },
+		setTime: func(v *T, t time.Time) error { *field(v) = t; return nil },
 	}
 }
 
@@ -233,6 +238,13 @@ var orderSchema = schema[Order]{
 				}
 				return err
 			},
+			setTime: func(o *Order, t time.Time) error {
+				if t.IsZero() {
+					return invalid(ErrInvalidDate, ErrEmpty, "")
+				}
+				o.At = t
+				return nil
+			},
 		},
 		{
 			name: "amount",
@@ -256,6 +268,26 @@ var orderSchema = schema[Order]{
 			name: "discounted",
 			get:  func(o *Order, _ *csvFormat) (string, error) { return strconv.FormatBool(o.Discounted), nil },
 			set:  func(o *Order, s string, _ *csvFormat) (err error) { o.Discounted, err = parseBool(s); return err },
+		},
+	},
+	readOnly: []column[Order]{
+		{
+			// amount_cents is the amount as a whole number of fen (cents),
+			// as many systems store money.
+			name:  "amount_cents",
+			field: "amount",
+			set: func(o *Order, s string, _ *csvFormat) error {
+				s = strings.TrimSpace(s)
+				if s == "" {
+					return invalid(ErrInvalidAmount, ErrEmpty, "")
+				}
+				n, err := strconv.ParseInt(s, 10, 64)
+				if err != nil {
+					return fmt.Errorf("%w: not a whole number of cents", ErrInvalidAmount)
+				}
+				o.Amount = decimal.New(n, -2)
+				return nil
+			},
 		},
 	},
 	required: []string{"customer_id", "at", "amount"},

@@ -1,7 +1,7 @@
 // Package customer holds the customer data model the other packages share
 // (persons, companies and their orders, with money as decimal.Decimal),
 // validation against the Chinese national standards, behaviour summaries
-// computed from order streams, dedup, and CSV input and output.
+// computed from order streams, dedup, and CSV and SQL input and output.
 //
 // It sits near the bottom of the module: tagging, rfm and segment import
 // it; it imports only privacy, for masking personal data in logs and
@@ -86,7 +86,7 @@
 // nothing is lost. [RepointOrders] moves orders to the surviving IDs.
 // [Completeness] scores how filled-in records are, per data set.
 //
-// # CSV
+// # CSV and SQL
 //
 // [ReadPeople], [ReadCompanies] and [ReadOrders] stream records from CSV as
 // iter.Seq2[T, error]: columns are matched by name (canonical, Chinese and
@@ -94,4 +94,16 @@
 // record's Attributes, and a bad row yields a [*FieldError] with its line
 // number while reading goes on. [WritePeople], [WriteCompanies] and
 // [WriteOrders] write what the readers read back unchanged.
+//
+// [ScanRows] and [QueryRows] stream the same records from a database
+// through database/sql, with the same column matching (CSVOptions), the
+// same row errors (with the row number in [FieldError].Row) and the SQL
+// types converted: NUMERIC money as exact text, integer fen, timestamps
+// with and without a zone (wall clocks in Asia/Shanghai by default).
+// [SQLTable] writes results back, one row per customer keyed by customer
+// ID, as batched upserts in the caller's transaction, for PostgreSQL,
+// SQLite and MySQL. It takes the column names and the values from the
+// caller, so it serves any package above customer (rfm scores, tags,
+// segments, lifetime values) without importing them. The package imports
+// database/sql only, never a driver: the host picks one.
 package customer

@@ -62,13 +62,15 @@ var (
 	// ErrUnknownCustomer reports an order whose customer is not known.
 	ErrUnknownCustomer = errors.New("customer: unknown customer")
 
-	// ErrMissingColumn reports a CSV header without a required column.
+	// ErrMissingColumn reports a CSV header or SQL result without a
+	// required column.
 	ErrMissingColumn = errors.New("customer: required column missing")
-	// ErrDuplicateColumn reports two CSV header columns that map to one
-	// field.
+	// ErrDuplicateColumn reports two CSV header or SQL result columns
+	// that map to one field.
 	ErrDuplicateColumn = errors.New("customer: column appears twice")
 	// ErrFieldCount reports a CSV row with more or fewer fields than the
-	// header.
+	// header, or a row given to [SQLTable.Upsert] with more or fewer
+	// values than the table has columns.
 	ErrFieldCount = errors.New("customer: wrong number of fields")
 
 	// ErrConfig reports options that cannot be used: a negative
@@ -80,32 +82,45 @@ var (
 )
 
 // FieldError reports a problem with one field of a record, or with a
-// whole row of CSV input. Value holds a masked form of the offending value
-// (never the raw phone number, e-mail address or ID number) and may be
-// empty.
+// whole row of CSV or SQL input. Value holds a masked form of the
+// offending value (never the raw phone number, e-mail address or ID
+// number) and may be empty.
 //
 // [Validator] and [Dedup] set ID; the CSV readers ([ReadPeople], …) set
-// Line, and Column when one cell is at fault, and leave ID empty.
+// Line, and Column when one cell is at fault; the SQL reader [ScanRows]
+// and [SQLTable.Upsert] set Row, and Column when one column is at fault.
+// The readers leave ID and Value empty.
 type FieldError struct {
 	ID     ID     // the record's ID, if known
 	Field  string // field name as in CSV headers, e.g. "phone", "id_number"; "" for a whole row
 	Value  string // masked value, safe to log
 	Line   int    // CSV line where the record starts, 1-based; 0 outside CSV
-	Column int    // CSV column, 1-based; 0 when the whole row is at fault
+	Row    int    // SQL result or input row, 1-based; 0 outside SQL
+	Column int    // CSV or SQL column, 1-based; 0 when the whole row is at fault
 	Err    error  // wraps a kind (ErrInvalidPhone, ...) and a reason (ErrLength, ...)
 }
 
 // Error returns "customer: record "ID": field "value": reason" for
-// records and "customer: csv line L, column C (field): reason" for CSV
-// rows, leaving out what is unknown.
+// records, "customer: csv line L, column C (field): reason" for CSV rows
+// and "customer: sql row R, column C (field): reason" for SQL rows,
+// leaving out what is unknown.
 func (e *FieldError) Error() string {
 	var b strings.Builder
 	b.WriteString("customer: ")
-	if e.Line > 0 {
-		b.WriteString("csv line ")
-		b.WriteString(strconv.Itoa(e.Line))
+	if e.Line > 0 || e.Row > 0 || e.Column > 0 {
+		switch {
+		case e.Line > 0:
+			b.WriteString("csv line ")
+			b.WriteString(strconv.Itoa(e.Line))
+		case e.Row > 0:
+			b.WriteString("sql row ")
+			b.WriteString(strconv.Itoa(e.Row))
+		}
 		if e.Column > 0 {
-			b.WriteString(", column ")
+			if e.Line > 0 || e.Row > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("column ")
 			b.WriteString(strconv.Itoa(e.Column))
 		}
 		if e.Field != "" {
