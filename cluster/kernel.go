@@ -243,33 +243,63 @@ func accumRef(x []float64, d int, labels []int32, w, sums []float64) {
 	}
 }
 
-// nearestRef is the reference for nearestRows: sqDist to every centre in
-// index order, keeping the smallest (strict <) and the second smallest.
+// nearestRef is the reference for nearestRows: the squared distance to
+// every centre, each summed as sqDist sums it (feature by feature, every
+// square rounded before it is added), kept when smaller (strict <) in
+// centre order, with the second smallest. It reads the centres from the
+// 8-wide panel (groupDists), so that the pure-Go build keeps four
+// independent sums in flight rather than one.
 func nearestRef(x []float64, pn *panel, labels []int32, best, second []float64) {
 	d, k := pn.d, pn.k
+	var acc [8]float64
 	for i := range labels {
 		row := x[i*d : i*d+d]
 		b, bd, sd := 0, math.Inf(1), math.Inf(1)
-		for j := range k {
-			dd := sqDist(row, pn.flat[j*d:(j+1)*d])
-			if dd < bd {
-				b, sd, bd = j, bd, dd
-			} else if dd < sd {
-				sd = dd
+		for g := range pn.groups {
+			groupDists(row, pn.c[g*d*8:(g+1)*d*8], &acc)
+			for l, dd := range acc[:min(8, k-8*g)] {
+				if dd < bd {
+					b, sd, bd = 8*g+l, bd, dd
+				} else if dd < sd {
+					sd = dd
+				}
 			}
 		}
 		labels[i], best[i], second[i] = int32(b), bd, sd
 	}
 }
 
-// distsRef is the reference for distRows.
+// groupDists sets acc[l] to sqDist(row, centre l of the panel group blk),
+// with the same operations in the same order: float64() keeps each square
+// rounded on its own (no fused multiply-add, whatever the architecture).
+// It works on four centres at a time, which keeps every sum in a register.
+func groupDists(row, blk []float64, acc *[8]float64) {
+	blk = blk[:len(row)*8]
+	for h := 0; h < 8; h += 4 {
+		var a0, a1, a2, a3 float64
+		for t, v := range row {
+			c := blk[t*8+h : t*8+h+4 : t*8+h+4]
+			e0, e1, e2, e3 := v-c[0], v-c[1], v-c[2], v-c[3]
+			a0 += float64(e0 * e0)
+			a1 += float64(e1 * e1)
+			a2 += float64(e2 * e2)
+			a3 += float64(e3 * e3)
+		}
+		acc[h], acc[h+1], acc[h+2], acc[h+3] = a0, a1, a2, a3
+	}
+}
+
+// distsRef is the reference for distRows, eight centres at a time as in
+// nearestRef.
 func distsRef(x []float64, pn *panel, out []float64, ldo int) {
 	d, k := pn.d, pn.k
+	var acc [8]float64
 	for i := range len(x) / d {
 		row := x[i*d : i*d+d]
 		o := out[i*ldo : i*ldo+k]
-		for j := range o {
-			o[j] = sqDist(row, pn.flat[j*d:(j+1)*d])
+		for g := range pn.groups {
+			groupDists(row, pn.c[g*d*8:(g+1)*d*8], &acc)
+			copy(o[8*g:], acc[:])
 		}
 	}
 }

@@ -80,6 +80,7 @@ func checkKernels(t *testing.T, c kernelCase, x, centers []float64) {
 	ldo := pn.groups*8 + 3 // an output stride wider than the panel
 	wantDist := make([]float64, n*ldo)
 	distsRef(x, &pn, wantDist, ldo)
+	checkRefAgainstSqDist(t, x, centers, c.k, c.d, wantLab, wantBest, wantSecond, wantDist, ldo)
 	x32 := make([]float32, c.off+len(x))[c.off:]
 	for i, v := range x {
 		x32[i] = float32(v)
@@ -340,6 +341,31 @@ func TestFitSameAtEveryLevel(t *testing.T) {
 					t.Errorf("%+v at %s differs from purego (-purego +%s):\n%s", km, levelNames[l], levelNames[l], diff)
 				}
 			})
+		}
+	}
+}
+
+// checkRefAgainstSqDist checks the panel-based references against the
+// plainest form of their definition: sqDist to every centre in index
+// order, strict < for the nearest, and the second smallest.
+func checkRefAgainstSqDist(t *testing.T, x, centers []float64, k, d int, lab []int32, best, second, dist []float64, ldo int) {
+	t.Helper()
+	for i := range lab {
+		row := x[i*d : i*d+d]
+		b, bd, sd := 0, math.Inf(1), math.Inf(1)
+		for j := range k {
+			dd := sqDist(row, centers[j*d:(j+1)*d])
+			if math.Float64bits(dist[i*ldo+j]) != math.Float64bits(dd) {
+				t.Fatalf("distsRef row %d centre %d = %v, sqDist = %v", i, j, dist[i*ldo+j], dd)
+			}
+			if dd < bd {
+				b, sd, bd = j, bd, dd
+			} else if dd < sd {
+				sd = dd
+			}
+		}
+		if int(lab[i]) != b || math.Float64bits(best[i]) != math.Float64bits(bd) || math.Float64bits(second[i]) != math.Float64bits(sd) {
+			t.Fatalf("nearestRef row %d = (%d, %v, %v), sqDist loop = (%d, %v, %v)", i, lab[i], best[i], second[i], b, bd, sd)
 		}
 	}
 }
