@@ -5,11 +5,8 @@ import (
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
-	"github.com/clientele-go/clientele/internal/blocks"
-	"github.com/clientele-go/clientele/internal/keyset"
+	"github.com/clientele-go/clientele/internal/ingest"
 	"github.com/clientele-go/clientele/internal/money"
-	"github.com/clientele-go/clientele/internal/parallel"
-	"github.com/shopspring/decimal"
 )
 
 // Accumulator builds [Values] from orders one at a time, in one pass and
@@ -25,34 +22,9 @@ import (
 // the orders, as long as no order is in two shards. An Accumulator is not
 // safe for concurrent use; use one per goroutine and merge them.
 type Accumulator struct {
-	prep     preparer
-	index    custIndex
-	ids      blocks.List[customer.ID] // per customer, in order of arrival
-	nums     blocks.List[custNum]     // per customer, parallel to ids
-	bigs     []money.Sum              // totals that left the int64 fast path
-	cur      *custNum                 // the customer of the last record
-	lastID   customer.ID              // and its ID, when haveLast
-	haveLast bool
-	firsts   *blocks.List[int64] // stream position of each customer's first used order, in a shard
-	orders   keyset.Sets         // order ID fingerprints per customer
-	days     keyset.Sets         // purchase days per customer (FrequencyDays)
-	dups     int                 // orders skipped as duplicates
-	buyers   int                 // customers with at least one purchase
-	freqDays bool                // Options.FrequencyDays
-	touched  uint64              // sink for custIndex.touch
-	tags     []uint64            // scratch for applyBatch
-}
-
-// custNum accumulates one customer's orders. It holds no pointers, so a
-// million of them cost the garbage collector nothing to scan.
-type custNum struct {
-	units  int64 // net spend in 10^money.Exp units, unless big >= 0
-	last   int64 // day of the last purchase, when buys > 0
-	buys   int32 // purchases
-	ndays  int32 // distinct purchase days (FrequencyDays)
-	idSet  int32 // head of the order ID set in Accumulator.orders
-	daySet int32 // head of the day set in Accumulator.days
-	big    int32 // index of the exact total in Accumulator.bigs, or -1
+	prep   preparer
+	hasher ingest.Hasher
+	sh     *shard
 }
 
 // NewAccumulator returns an empty Accumulator for the as-of time asOf. It
@@ -65,9 +37,8 @@ func NewAccumulator(asOf time.Time, opts Options) (*Accumulator, error) {
 	if err := opts.check(); err != nil {
 		return nil, err
 	}
-	a := &Accumulator{index: newCustIndex(), freqDays: opts.FrequencyDays}
-	a.prep = preparer{asOf: asOf, opts: opts, clock: newDayClock(asOf.Location())}
-	a.prep.asOfDay = a.prep.clock.day(asOf)
+	a := &Accumulator{prep: newPreparer(asOf, opts), hasher: ingest.NewHasher()}
+	a.sh = newShard(&a.hasher, opts)
 	return a, nil
 }
 
@@ -79,24 +50,13 @@ func (a *Accumulator) Add(o customer.Order) error {
 	var r record
 	use, err := a.prep.prepare(&o, &r)
 	if use {
-		a.notice(&r)
-		a.apply(&r)
+		r.h, r.k = a.hasher.Hash(r.id)
+		if a.sh.dedup && r.oid != "" {
+			r.oh, _ = a.hasher.Hash(r.oid)
+		}
+		a.sh.add(&r)
 	}
 	return err
-}
-
-// record is an order that passed the checks that need no customer state,
-// with what accumulating it needs.
-type record struct {
-	id     customer.ID     // the customer
-	oid    string          // the order ID
-	amount decimal.Decimal // the amount
-	day    int64           // the order's day number in the as-of location
-	pos    int64           // the order's position in the stream
-	tag    uint64          // custIndex tag of id, when newCustomer
-	// newCustomer reports that the customer may differ from the
-	// previous record's, so apply must look it up.
-	newCustomer bool
 }
 
 // preparer does the part of adding an order that needs no customer
@@ -111,143 +71,67 @@ type preparer struct {
 	n       int     // orders seen
 }
 
-// prepare fills r from o. It returns use=false when the order is skipped
+func newPreparer(asOf time.Time, opts Options) preparer {
+	p := preparer{asOf: asOf, opts: opts, clock: newDayClock(asOf.Location())}
+	p.asOfDay = p.clock.day(asOf)
+	return p
+}
+
+// prepare fills r from o, all but the hash and key of the customer ID. It returns use=false when the order is skipped
 // (and counted) or rejected with an error.
 func (p *preparer) prepare(o *customer.Order, r *record) (use bool, err error) {
+	if use, err = p.check(string(o.CustomerID), o.ID, o.At, r); !use {
+		return false, err
+	}
+	var ok bool
+	if r.units, ok = money.Units(o.Amount); ok {
+		r.big = nil
+	} else {
+		d := o.Amount // allocated only on this rare path
+		r.big = &d
+	}
+	return true, nil
+}
+
+// check applies the skip rules to the order at the next position, with
+// customer ID id, order ID oid and time at, and fills r but for the
+// amount, the hash and the key.
+func (p *preparer) check(id, oid string, at time.Time, r *record) (use bool, err error) {
 	pos := p.n
 	p.n++
-	if o.CustomerID == "" || o.At.IsZero() {
+	if id == "" || at.IsZero() {
 		if !p.opts.RejectInvalid {
 			p.skipped.Invalid++
 			return false, nil
 		}
 		what := "no customer ID"
-		if o.CustomerID != "" {
+		if id != "" {
 			what = "no time"
 		}
-		return false, &OrderError{Index: pos, OrderID: o.ID, Err: fmt.Errorf("%w: %s", customer.ErrInvalidValue, what)}
+		return false, &OrderError{Index: pos, OrderID: oid, Err: fmt.Errorf("%w: %s", customer.ErrInvalidValue, what)}
 	}
-	if o.At.After(p.asOf) {
+	if at.After(p.asOf) {
 		if !p.opts.RejectFuture {
 			p.skipped.Future++
 			return false, nil
 		}
-		return false, &OrderError{Index: pos, OrderID: o.ID, Err: customer.ErrFuture}
+		return false, &OrderError{Index: pos, OrderID: oid, Err: customer.ErrFuture}
 	}
-	day := p.clock.day(o.At)
+	day := p.clock.day(at)
 	if p.opts.WindowDays > 0 && p.asOfDay-day >= int64(p.opts.WindowDays) {
 		p.skipped.Outside++
 		return false, nil
 	}
-	r.id, r.oid, r.amount, r.day, r.pos = o.CustomerID, o.ID, o.Amount, day, int64(pos)
-	r.newCustomer = false
+	r.id, r.oid, r.day, r.pos = id, oid, day, int64(pos)
 	return true, nil
-}
-
-// notice marks r when its customer differs from the previous record's
-// and then computes the customer's index tag.
-func (a *Accumulator) notice(r *record) {
-	if !a.haveLast || r.id != a.lastID {
-		a.lastID, a.haveLast = r.id, true
-		r.tag = a.index.tag(r.id)
-		r.newCustomer = true
-	}
-}
-
-// apply accumulates a prepared and noticed record.
-func (a *Accumulator) apply(r *record) {
-	if r.newCustomer {
-		a.cur = a.lookup(r.id, r.tag, r.pos)
-	}
-	c := a.cur
-	if !a.prep.opts.TrustOrderIDs && r.oid != "" && !a.orders.Add(&c.idSet, keyset.Fingerprint(r.oid)) {
-		a.dups++
-		return
-	}
-	refund := false
-	if u, ok := money.Units(r.amount); ok {
-		refund = u < 0
-		switch {
-		case c.big >= 0:
-			a.bigs[c.big].AddUnits(u)
-		case !addUnits(c, u):
-			a.promote(c)
-			a.bigs[c.big].AddUnits(u)
-		}
-	} else {
-		refund = r.amount.Sign() < 0
-		if c.big < 0 {
-			a.promote(c)
-		}
-		a.bigs[c.big].Add(r.amount)
-	}
-	if refund {
-		return
-	}
-	if c.buys == 0 {
-		a.buyers++
-		c.last = r.day
-	} else if r.day > c.last {
-		c.last = r.day
-	}
-	c.buys++
-	if a.freqDays && a.days.Add(&c.daySet, uint64(r.day)) {
-		c.ndays++
-	}
-}
-
-// addUnits adds u units to c's int64 total and reports whether the sum
-// fit; if not, c is unchanged.
-func addUnits(c *custNum, u int64) bool {
-	r := c.units + u
-	if (r > c.units) != (u > 0) {
-		return false
-	}
-	c.units = r
-	return true
-}
-
-// promote moves c's total to an exact money.Sum.
-func (a *Accumulator) promote(c *custNum) {
-	c.big = int32(len(a.bigs))
-	var s money.Sum
-	s.AddUnits(c.units)
-	a.bigs = append(a.bigs, s)
-	c.units = 0
-}
-
-// total returns c's exact net spend.
-func (a *Accumulator) total(c *custNum) money.Sum {
-	if c.big >= 0 {
-		return a.bigs[c.big]
-	}
-	var s money.Sum
-	s.AddUnits(c.units)
-	return s
-}
-
-// lookup returns the state of customer id (whose index tag is tag),
-// adding it if new; pos is the position in the stream of the order that
-// adds it, kept only by a shard of a parallel Compute.
-func (a *Accumulator) lookup(id customer.ID, tag uint64, pos int64) *custNum {
-	i, ok := a.index.find(&a.ids, id, tag)
-	if !ok {
-		i = a.ids.Push(id)
-		a.nums.Push(custNum{idSet: keyset.Empty, daySet: keyset.Empty, big: -1})
-		a.index.insert(tag, i)
-		if a.firsts != nil {
-			a.firsts.Push(pos)
-		}
-	}
-	return a.nums.At(i)
 }
 
 // Skipped returns the counts of what was left out so far (see
 // [customer.Skipped] for the rule).
 func (a *Accumulator) Skipped() Skipped {
 	s := a.prep.skipped
-	s.Duplicate = a.dups
-	s.NoPurchase = a.ids.Len() - a.buyers
+	s.Duplicate = a.sh.dups
+	s.NoPurchase = a.sh.idx.Len() - a.sh.buyers
 	return s
 }
 
@@ -271,64 +155,75 @@ func (a *Accumulator) Merge(b *Accumulator) error {
 	case ao != bo:
 		return badConfig("merging accumulators with different options")
 	}
+	as, bs := a.sh, b.sh
 	if !ao.TrustOrderIDs {
-		shared := 0
-		for i := range int32(b.ids.Len()) {
-			bc := b.nums.At(i)
-			id := *b.ids.At(i)
-			j, ok := a.index.find(&a.ids, id, a.index.tag(id))
-			if !ok || bc.idSet == keyset.Empty {
-				continue
+		// Map b's customers to a's, then look for shared orders before
+		// changing anything.
+		slots := make([]int, bs.idx.Len())
+		for i := range slots {
+			id := bs.idx.ID(i)
+			h, k := a.hasher.Hash(id)
+			if j, ok := as.idx.Find(id, h, k); ok {
+				slots[i] = j
+			} else {
+				slots[i] = -1
 			}
-			head := a.nums.At(j).idSet
-			b.orders.Each(bc.idSet, func(k uint64) {
-				if a.orders.Has(head, k) {
+		}
+		shared := 0
+		bs.seen.Each(func(slot int, oid string, _ uint64) {
+			if j := slots[slot]; j >= 0 {
+				if oh, _ := a.hasher.Hash(oid); as.seen.Has(j, oid, oh) {
 					shared++
 				}
-			})
-		}
+			}
+		})
 		if shared > 0 {
 			return fmt.Errorf("%w: the accumulators share %d orders", ErrMismatch, shared)
 		}
 	}
-	for i := range int32(b.ids.Len()) {
-		bc := b.nums.At(i)
-		id := *b.ids.At(i)
-		c := a.lookup(id, a.index.tag(id), 0)
-		switch {
-		case bc.big >= 0:
-			if c.big < 0 {
-				a.promote(c)
-			}
-			a.bigs[c.big].Merge(b.bigs[bc.big])
-		case c.big >= 0:
-			a.bigs[c.big].AddUnits(bc.units)
-		case !addUnits(c, bc.units):
-			a.promote(c)
-			a.bigs[c.big].AddUnits(bc.units)
+	slots := make([]int, bs.idx.Len())
+	for i := range slots {
+		id := bs.idx.ID(i)
+		h, k := a.hasher.Hash(id)
+		j, c, isNew := as.idx.Get(id, h, k, 0)
+		slots[i] = j
+		if isNew && as.freqDays {
+			as.ndays = append(as.ndays, 0)
 		}
-		if bc.buys > 0 {
+		bc := bs.idx.State(i)
+		if bc.buys == 0 && bc.units == 0 {
+			continue
+		}
+		buys, last, sum := bs.numbers(bc)
+		if buys > 0 {
 			if c.buys == 0 {
-				a.buyers++
-				c.last = bc.last
-			} else {
-				c.last = max(c.last, bc.last)
+				as.buyers++
 			}
-			c.buys += bc.buys
 		}
-		b.days.Each(bc.daySet, func(k uint64) {
-			if a.days.Add(&c.daySet, k) {
-				c.ndays++
+		ab := as.promote(c)
+		if buys > 0 {
+			if ab.buys == 0 || last > ab.last {
+				ab.last = last
 			}
-		})
-		b.orders.Each(bc.idSet, func(k uint64) { a.orders.Add(&c.idSet, k) })
+			ab.buys += buys
+		}
+		ab.sum.Merge(sum)
+		as.demote(c)
 	}
+	bs.days.Each(func(slot int, _ string, v uint64) {
+		if j := slots[slot]; as.days.AddValue(j, v) {
+			as.ndays[j]++
+		}
+	})
+	bs.seen.Each(func(slot int, oid string, _ uint64) {
+		oh, _ := a.hasher.Hash(oid)
+		as.seen.Add(slots[slot], oid, oh, 0)
+	})
 	a.prep.skipped.Invalid += b.prep.skipped.Invalid
 	a.prep.skipped.Future += b.prep.skipped.Future
 	a.prep.skipped.Outside += b.prep.skipped.Outside
-	a.dups += b.dups
+	as.dups += bs.dups
 	a.prep.n += b.prep.n
-	a.haveLast = false // the next order looks its customer up again
 	return nil
 }
 
@@ -339,61 +234,5 @@ func (a *Accumulator) Merge(b *Accumulator) error {
 // than once, and orders may be added in between. It uses up to
 // Options.Workers goroutines.
 func (a *Accumulator) Values() []Values {
-	out := make([]Values, a.buyers)
-	n := a.nums.Len()
-	w := min(parallel.Workers(a.prep.opts.Workers), (n+blocks.BlockSize-1)/blocks.BlockSize)
-	if w < 2 {
-		a.fillValues(out, 0, n)
-		return out
-	}
-	// Contiguous ranges of whole blocks, and where each range's output
-	// starts.
-	bounds := make([]int, w+1)
-	starts := make([]int, w+1)
-	nblocks := (n + blocks.BlockSize - 1) / blocks.BlockSize
-	for k := 1; k <= w; k++ {
-		bounds[k] = min(n, nblocks*k/w*blocks.BlockSize)
-	}
-	for k := range w {
-		buyers := 0
-		for i := bounds[k]; i < bounds[k+1]; i++ {
-			if a.nums.At(int32(i)).buys > 0 {
-				buyers++
-			}
-		}
-		starts[k+1] = starts[k] + buyers
-	}
-	parallel.For(w, w, func(_, k int) {
-		a.fillValues(out[starts[k]:starts[k+1]], bounds[k], bounds[k+1])
-	})
-	return out
-}
-
-// fillValues writes the values of the buying customers among positions
-// [from, to) to out, which has room for exactly them.
-func (a *Accumulator) fillValues(out []Values, from, to int) {
-	j := 0
-	for i := int32(from); i < int32(to); i++ {
-		c := a.nums.At(i)
-		if c.buys == 0 {
-			continue
-		}
-		v := &out[j]
-		j++
-		v.CustomerID = *a.ids.At(i)
-		v.Recency = int(a.prep.asOfDay - c.last)
-		v.Frequency = int(c.buys)
-		if a.prep.opts.FrequencyDays {
-			v.Frequency = int(c.ndays)
-		}
-		switch {
-		case a.prep.opts.MonetaryAverage:
-			s := a.total(c)
-			v.Monetary = s.Decimal().DivRound(decimal.NewFromInt(int64(c.buys)), 2)
-		case c.big >= 0:
-			v.Monetary = a.bigs[c.big].Decimal()
-		default:
-			v.Monetary = decimal.New(c.units, money.Exp)
-		}
-	}
+	return a.sh.values(a.prep.asOfDay, a.prep.opts)
 }

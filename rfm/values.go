@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
-	"github.com/clientele-go/clientele/internal/parallel"
 	"github.com/shopspring/decimal"
 )
 
@@ -117,17 +116,11 @@ type Skipped struct {
 // 4096 orders and returns ctx.Err() when it is done. No orders is not an
 // error: the result is empty.
 func Compute(ctx context.Context, orders iter.Seq[customer.Order], asOf time.Time, opts Options) ([]Values, Skipped, error) {
-	a, err := NewAccumulator(asOf, opts)
-	if err != nil {
+	if asOf.IsZero() {
+		return nil, Skipped{}, badConfig("the as-of time is zero")
+	}
+	if err := opts.check(); err != nil {
 		return nil, Skipped{}, err
 	}
-	if w := parallel.Workers(opts.Workers); w > 1 {
-		// One goroutine reads the orders for all shards, so more than a
-		// few shards only add overhead.
-		return computeSharded(ctx, orders, asOf, opts, min(w, maxShards))
-	}
-	if err := a.addAll(ctx, orders); err != nil {
-		return nil, Skipped{}, err
-	}
-	return a.Values(), a.Skipped(), nil
+	return computeStream(ctx, orders, asOf, opts)
 }
