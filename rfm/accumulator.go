@@ -7,6 +7,8 @@ import (
 	"github.com/clientele-go/clientele/customer"
 	"github.com/clientele-go/clientele/internal/ingest"
 	"github.com/clientele-go/clientele/internal/money"
+	"github.com/clientele-go/clientele/internal/parallel"
+	"github.com/shopspring/decimal"
 )
 
 // Accumulator builds [Values] from orders one at a time, in one pass and
@@ -22,10 +24,13 @@ import (
 // the orders, as long as no order is in two shards. An Accumulator is not
 // safe for concurrent use; use one per goroutine and merge them.
 type Accumulator struct {
-	prep   preparer
-	hasher ingest.Hasher
-	sh     *shard
+	prep preparer
+	eng  *engine
 }
+
+// accumulatorWave is the number of orders an Accumulator buffers before
+// it applies them.
+const accumulatorWave = 1 << 16
 
 // NewAccumulator returns an empty Accumulator for the as-of time asOf. It
 // returns an error wrapping [ErrConfig] when asOf is zero or opts are
@@ -37,9 +42,10 @@ func NewAccumulator(asOf time.Time, opts Options) (*Accumulator, error) {
 	if err := opts.check(); err != nil {
 		return nil, err
 	}
-	a := &Accumulator{prep: newPreparer(asOf, opts), hasher: ingest.NewHasher()}
-	a.sh = newShard(&a.hasher, opts)
-	return a, nil
+	return &Accumulator{
+		prep: newPreparer(asOf, opts),
+		eng:  newEngine(opts, parallel.Workers(opts.Workers), accumulatorWave, nil),
+	}, nil
 }
 
 // Add adds one order. It returns nil when the order was used or skipped
@@ -47,16 +53,25 @@ func NewAccumulator(asOf time.Time, opts Options) (*Accumulator, error) {
 // Options.RejectInvalid or RejectFuture rejects it; the order then leaves
 // the Accumulator unchanged and later orders can still be added.
 func (a *Accumulator) Add(o customer.Order) error {
-	var r record
-	use, err := a.prep.prepare(&o, &r)
+	var r ingest.Rec[payload]
+	day, use, err := a.prep.check(string(o.CustomerID), o.ID, o.At)
 	if use {
-		r.h, r.k = a.hasher.Hash(r.id)
-		if a.sh.dedup && r.oid != "" {
-			r.oh, _ = a.hasher.Hash(r.oid)
-		}
-		a.sh.add(&r)
+		push(a.eng, &r, a.prep.n-1, string(o.CustomerID), o.ID, day, o.Amount)
 	}
 	return err
+}
+
+// push fills r with the order at position pos, hashes its customer and
+// order IDs and hands it to e.
+func push(e *engine, r *ingest.Rec[payload], pos int64, id, oid string, day int64, amount decimal.Decimal) {
+	h, k := e.Hasher().Hash(id)
+	r.Key, r.OKey, r.Pos = k, e.OrderKey(oid), pos
+	if u, ok := money.Units(amount); ok && day == int64(int32(day)) {
+		r.P = payload{units: u, day: int32(day), rare: -1}
+	} else {
+		r.P = payload{units: day, rare: int32(e.Side(h, amount.String()))}
+	}
+	e.Push(h, r, id, oid)
 }
 
 // preparer does the part of adding an order that needs no customer
@@ -68,7 +83,7 @@ type preparer struct {
 	opts    Options
 	clock   dayClock
 	skipped Skipped // Invalid, Future, Outside
-	n       int     // orders seen
+	n       int64   // orders seen
 }
 
 func newPreparer(asOf time.Time, opts Options) preparer {
@@ -77,62 +92,42 @@ func newPreparer(asOf time.Time, opts Options) preparer {
 	return p
 }
 
-// prepare fills r from o, all but the hash and key of the customer ID. It returns use=false when the order is skipped
-// (and counted) or rejected with an error.
-func (p *preparer) prepare(o *customer.Order, r *record) (use bool, err error) {
-	if use, err = p.check(string(o.CustomerID), o.ID, o.At, r); !use {
-		return false, err
-	}
-	var ok bool
-	if r.units, ok = money.Units(o.Amount); ok {
-		r.big = nil
-	} else {
-		d := o.Amount // allocated only on this rare path
-		r.big = &d
-	}
-	return true, nil
-}
-
 // check applies the skip rules to the order at the next position, with
-// customer ID id, order ID oid and time at, and fills r but for the
-// amount, the hash and the key.
-func (p *preparer) check(id, oid string, at time.Time, r *record) (use bool, err error) {
+// customer ID id, order ID oid and time at, and returns its day number.
+func (p *preparer) check(id, oid string, at time.Time) (day int64, use bool, err error) {
 	pos := p.n
 	p.n++
 	if id == "" || at.IsZero() {
 		if !p.opts.RejectInvalid {
 			p.skipped.Invalid++
-			return false, nil
+			return 0, false, nil
 		}
 		what := "no customer ID"
 		if id != "" {
 			what = "no time"
 		}
-		return false, &OrderError{Index: pos, OrderID: oid, Err: fmt.Errorf("%w: %s", customer.ErrInvalidValue, what)}
+		return 0, false, &OrderError{Index: int(pos), OrderID: oid, Err: fmt.Errorf("%w: %s", customer.ErrInvalidValue, what)}
 	}
 	if at.After(p.asOf) {
 		if !p.opts.RejectFuture {
 			p.skipped.Future++
-			return false, nil
+			return 0, false, nil
 		}
-		return false, &OrderError{Index: pos, OrderID: oid, Err: customer.ErrFuture}
+		return 0, false, &OrderError{Index: int(pos), OrderID: oid, Err: customer.ErrFuture}
 	}
-	day := p.clock.day(at)
+	day = p.clock.day(at)
 	if p.opts.WindowDays > 0 && p.asOfDay-day >= int64(p.opts.WindowDays) {
 		p.skipped.Outside++
-		return false, nil
+		return 0, false, nil
 	}
-	r.id, r.oid, r.day, r.pos = id, oid, day, int64(pos)
-	return true, nil
+	return day, true, nil
 }
 
 // Skipped returns the counts of what was left out so far (see
 // [customer.Skipped] for the rule).
 func (a *Accumulator) Skipped() Skipped {
-	s := a.prep.skipped
-	s.Duplicate = a.sh.dups
-	s.NoPurchase = a.sh.idx.Len() - a.sh.buyers
-	return s
+	a.eng.Flush()
+	return skippedBy(a.eng, a.prep.skipped)
 }
 
 // Merge adds the orders of b to a, as if a had been fed b's orders after
@@ -155,74 +150,55 @@ func (a *Accumulator) Merge(b *Accumulator) error {
 	case ao != bo:
 		return badConfig("merging accumulators with different options")
 	}
-	as, bs := a.sh, b.sh
+	ae, be := a.eng, b.eng
+	ae.Flush()
+	be.Flush()
 	if !ao.TrustOrderIDs {
-		// Map b's customers to a's, then look for shared orders before
-		// changing anything.
-		slots := make([]int, bs.idx.Len())
-		for i := range slots {
-			id := bs.idx.ID(i)
-			h, k := a.hasher.Hash(id)
-			if j, ok := as.idx.Find(id, h, k); ok {
-				slots[i] = j
-			} else {
-				slots[i] = -1
-			}
-		}
+		// Look for shared orders before changing anything.
 		shared := 0
-		bs.seen.Each(func(slot int, oid string, _ uint64) {
-			if j := slots[slot]; j >= 0 {
-				if oh, _ := a.hasher.Hash(oid); as.seen.Has(j, oid, oh) {
-					shared++
-				}
+		be.EachOrder(func(pi, slot int, oid string) {
+			if api, aslot, ok := ae.Find(be.Part(pi).ID(slot)); ok && ae.HasOrder(api, aslot, oid) {
+				shared++
 			}
 		})
 		if shared > 0 {
 			return fmt.Errorf("%w: the accumulators share %d orders", ErrMismatch, shared)
 		}
 	}
-	slots := make([]int, bs.idx.Len())
-	for i := range slots {
-		id := bs.idx.ID(i)
-		h, k := a.hasher.Hash(id)
-		j, c, isNew := as.idx.Get(id, h, k, 0)
-		slots[i] = j
-		if isNew && as.freqDays {
-			as.ndays = append(as.ndays, 0)
-		}
-		bc := bs.idx.State(i)
-		if bc.buys == 0 && bc.units == 0 {
-			continue
-		}
-		buys, last, sum := bs.numbers(bc)
-		if buys > 0 {
-			if c.buys == 0 {
-				as.buyers++
+	// b's customers, in b's order, go after a's own.
+	base := ae.Positions()
+	type place struct{ pi, slot int }
+	where := make([][]place, ingest.Parts)
+	for pi := range ingest.Parts {
+		bp := be.Part(pi)
+		where[pi] = make([]place, bp.Len())
+		for slot := range bp.Len() {
+			api, aslot, isNew := ae.Get(bp.ID(slot), base+bp.First(slot))
+			where[pi][slot] = place{api, aslot}
+			ap := ae.Part(api)
+			if isNew && ao.FrequencyDays {
+				for len(ap.X.ndays) < ap.Len() {
+					ap.X.ndays = append(ap.X.ndays, 0)
+				}
 			}
+			buys, last, sum := numbers(bp, bp.State(slot))
+			mergeNumbers(ap, ap.State(aslot), buys, last, sum)
 		}
-		ab := as.promote(c)
-		if buys > 0 {
-			if ab.buys == 0 || last > ab.last {
-				ab.last = last
+		bp.X.days.Each(func(slot int, v uint64) {
+			w := where[pi][slot]
+			if ap := ae.Part(w.pi); ap.X.days.Add(w.slot, v) {
+				ap.X.ndays[w.slot]++
 			}
-			ab.buys += buys
-		}
-		ab.sum.Merge(sum)
-		as.demote(c)
+		})
 	}
-	bs.days.Each(func(slot int, _ string, v uint64) {
-		if j := slots[slot]; as.days.AddValue(j, v) {
-			as.ndays[j]++
-		}
-	})
-	bs.seen.Each(func(slot int, oid string, _ uint64) {
-		oh, _ := a.hasher.Hash(oid)
-		as.seen.Add(slots[slot], oid, oh, 0)
+	be.EachOrder(func(pi, slot int, oid string) {
+		w := where[pi][slot]
+		ae.AddOrder(w.pi, w.slot, oid)
 	})
 	a.prep.skipped.Invalid += b.prep.skipped.Invalid
 	a.prep.skipped.Future += b.prep.skipped.Future
 	a.prep.skipped.Outside += b.prep.skipped.Outside
-	as.dups += bs.dups
+	ae.AddDups(be.Dups())
 	a.prep.n += b.prep.n
 	return nil
 }
@@ -234,5 +210,6 @@ func (a *Accumulator) Merge(b *Accumulator) error {
 // than once, and orders may be added in between. It uses up to
 // Options.Workers goroutines.
 func (a *Accumulator) Values() []Values {
-	return a.sh.values(a.prep.asOfDay, a.prep.opts)
+	a.eng.Flush()
+	return values(a.eng, a.prep.asOfDay, a.prep.opts)
 }

@@ -45,22 +45,16 @@ func ComputeColumns(ctx context.Context, cols Columns, asOf time.Time, opts Opti
 		return nil, Skipped{}, fmt.Errorf("%w: Columns of different lengths: CustomerID %d, OrderID %d, At %d, Amount %d",
 			ErrMismatch, n, len(cols.OrderID), len(cols.At), len(cols.Amount))
 	}
-	w := parallel.Workers(opts.Workers)
-	ns := min(w, maxShards)
-	hasher := ingest.NewHasher()
-	shards := make([]*shard, ns)
-	for k := range shards {
-		shards[k] = newShard(&hasher, opts)
-		shards[k].seen.UseColumn(cols.OrderID)
+	col := cols.OrderID
+	if uint64(n) > math.MaxUint32 {
+		col = nil // too long to refer to by row: copy the keys
 	}
-	router := ingest.NewRouter(ns, w > 1, func(k int, recs []record) { shards[k].apply(recs) })
-	defer router.Close(false)
-
+	e := newEngine(opts, parallel.Workers(opts.Workers), 0, col)
+	defer e.Close()
 	prep := newPreparer(asOf, opts)
-	dedup := !opts.TrustOrderIDs
 	var (
 		err error
-		r   record
+		r   ingest.Rec[payload]
 	)
 	for i, id := range cols.CustomerID {
 		if (i+1)&(ctxEvery-1) == 0 {
@@ -72,33 +66,28 @@ func ComputeColumns(ctx context.Context, cols Columns, asOf time.Time, opts Opti
 		if cols.OrderID != nil {
 			oid = cols.OrderID[i]
 		}
-		use, perr := prep.check(id, oid, cols.At[i], &r)
+		day, use, perr := prep.check(id, oid, cols.At[i])
 		if !use {
 			if err = perr; err != nil {
 				break
 			}
 			continue
 		}
-		if fen := cols.Amount[i]; fen >= math.MinInt64/100 && fen <= math.MaxInt64/100 {
-			r.units, r.big = fen*100, nil
+		if fen := cols.Amount[i]; fen >= math.MinInt64/100 && fen <= math.MaxInt64/100 && day == int64(int32(day)) {
+			h, k := e.Hasher().Hash(id)
+			r.Key, r.OKey, r.Pos = k, e.OrderKey(oid), int64(i)
+			r.P = payload{units: fen * 100, day: int32(day), rare: -1}
+			e.Push(h, &r, id, oid)
 		} else {
-			d := decimal.New(fen, -2) // allocated only on this rare path
-			r.big = &d
+			push(e, &r, int64(i), id, oid, day, decimal.New(fen, -2))
 		}
-		r.h, r.k = hasher.Hash(id)
-		if dedup && r.oid != "" {
-			r.oh, _ = hasher.Hash(r.oid)
-		}
-		k := shardOf(r.h, ns)
-		*router.Next(k) = r
-		router.Done(k)
 	}
-	router.Close(err == nil)
 	if err == nil {
 		err = ctx.Err()
 	}
 	if err != nil {
 		return nil, Skipped{}, err
 	}
-	return collect(shards, prep, opts)
+	e.Flush()
+	return values(e, prep.asOfDay, opts), skippedBy(e, prep.skipped), nil
 }

@@ -168,7 +168,7 @@ func run(w io.Writer, args []string) error {
 		fmt.Fprintf(w, "go %s median %.4f s, cpu %.4f s, peak heap %.2fx input\n", name,
 			median(s, func(x sample) float64 { return x.wall }),
 			median(s, func(x sample) float64 { return x.cpu }),
-			median(s, func(x sample) float64 { return x.peak }) / float64(input))
+			median(s, func(x sample) float64 { return x.peak })/float64(input))
 	}
 	fmt.Fprintf(w, "load average: %s\n", loadAvg())
 	return nil
@@ -200,6 +200,10 @@ func measure(f func() (int, error), input uint64) (sample, error) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
+		if os.Getenv("RFMBENCH_NOSAMPLE") != "" {
+			<-stop
+			return
+		}
 		t := time.NewTicker(time.Millisecond)
 		defer t.Stop()
 		for {

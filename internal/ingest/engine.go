@@ -1,0 +1,386 @@
+package ingest
+
+import (
+	"math/bits"
+	"sync"
+
+	"github.com/clientele-go/clientele/internal/parallel"
+)
+
+// partBits is the number of hash bits that pick a partition.
+const partBits = 8
+
+// Parts is the number of partitions.
+const Parts = 1 << partBits
+
+// partOf returns the partition of the customer whose hash is h: the top
+// bits, while the tables inside a partition use the low ones.
+func partOf(h uint64) int { return int(h >> (64 - partBits)) }
+
+// DefaultWave is the number of records an Engine buffers before applying
+// them, unless Config.Wave says otherwise.
+const DefaultWave = 1 << 21
+
+// Rec is an order prepared for the engine: its customer's key, its order
+// ID's key (the zero Key when it has none or duplicates are not
+// detected), its position in the input, and the caller's payload P.
+type Rec[P any] struct {
+	Key  Key
+	OKey Key
+	Pos  int64
+	P    P
+}
+
+// Config configures an Engine.
+type Config struct {
+	// Workers is the number of goroutines, at least 1. With 1 the engine
+	// runs on the calling goroutine only.
+	Workers int
+	// Dedup turns on duplicate detection: a record whose order ID its
+	// customer already had is skipped, counted, and not passed on.
+	Dedup bool
+	// Wave is the number of records buffered before they are applied,
+	// while the caller fills the next wave; 0 means DefaultWave.
+	Wave int
+	// Column, when not nil, is the host's column of order IDs: a record's
+	// Pos is then its row, and the engine refers to IDs by row instead of
+	// copying their keys. It must have fewer than 2^32 rows.
+	Column []string
+}
+
+// Engine turns prepared records into per-customer state S, partitioned
+// by the customer hash. The caller reads the orders on its goroutine and
+// pushes one record per used order; the engine buffers them by partition
+// and, once a wave is full, applies it on the worker goroutines, one
+// partition at a time per goroutine, while the caller fills the next
+// wave. A customer lives in one partition and sees its records in push
+// order, so every partition's result is that of a single pass, and
+// [Engine.Emit] numbers the customers in the order of their first
+// record, so results never depend on the number of workers or on the
+// hash seed.
+//
+// Push, Flush, Close and Emit must be called from one goroutine. Close
+// must be called when done, also when the caller stops early or panics
+// (in a defer): no goroutine outlives it.
+type Engine[S, P, X any] struct {
+	hasher  Hasher
+	cfg     Config
+	parts   []Part[S, X]
+	apply   func(p *Part[S, X], recs []Rec[P], slots []int32, side []string)
+	cur     *buffer[P]
+	spare   *buffer[P]
+	n       int // records in cur
+	npos    int64
+	pending sync.WaitGroup
+	busy    bool
+	scratch [][]int32
+}
+
+// buffer holds a wave of records by partition, each partition's in
+// chunks of chunkLen, kept for the next wave, so that filling a buffer
+// copies nothing and, after the first wave, allocates nothing.
+type buffer[P any] struct {
+	recs [Parts]chunks[Rec[P]]
+	side [Parts][]string // the long IDs the records' keys index, and Side's strings
+}
+
+// chunkLen is the number of records per chunk of a buffer.
+const chunkLen = 256
+
+type chunks[T any] struct {
+	list [][]T
+	n    int
+}
+
+// push appends v.
+func (c *chunks[T]) push(v *T) {
+	k := c.n / chunkLen
+	if k == len(c.list) {
+		c.list = append(c.list, make([]T, chunkLen))
+	}
+	c.list[k][c.n%chunkLen] = *v
+	c.n++
+}
+
+// New returns an Engine. apply(p, recs, slots, side) updates the states
+// of partition p for its records recs, in order; slots[i] is the slot of
+// recs[i]'s customer, or -1 when the record is a duplicate (already
+// counted), and side holds the strings given to Side. apply runs on one
+// goroutine per partition at a time.
+func New[S, P, X any](h Hasher, cfg Config, apply func(p *Part[S, X], recs []Rec[P], slots []int32, side []string)) *Engine[S, P, X] {
+	cfg.Workers = max(cfg.Workers, 1)
+	if cfg.Wave <= 0 {
+		cfg.Wave = DefaultWave
+	}
+	e := &Engine[S, P, X]{hasher: h, cfg: cfg, parts: make([]Part[S, X], Parts), apply: apply}
+	e.cur = new(buffer[P])
+	e.scratch = make([][]int32, cfg.Workers)
+	return e
+}
+
+// Hasher returns the engine's Hasher.
+func (e *Engine[S, P, X]) Hasher() *Hasher { return &e.hasher }
+
+// Part returns partition i.
+func (e *Engine[S, P, X]) Part(i int) *Part[S, X] { return &e.parts[i] }
+
+// Push adds the record r of the customer with ID id, whose hash h and key
+// r.Key come from the Hasher; oid is the order ID behind r.OKey. It
+// applies the buffered records when the wave is full.
+func (e *Engine[S, P, X]) Push(h uint64, r *Rec[P], id, oid string) {
+	p := partOf(h)
+	b := e.cur
+	if r.Key.long() {
+		r.Key = r.Key.withIndex(e.side(p, id))
+	}
+	if r.OKey.long() {
+		r.OKey = r.OKey.withIndex(e.side(p, oid))
+	}
+	b.recs[p].push(r)
+	e.npos = max(e.npos, r.Pos+1)
+	if e.n++; e.n >= e.cfg.Wave {
+		e.flush(e.cfg.Workers > 1)
+	}
+}
+
+// Side stores s with the records of the customer whose hash is h, for
+// the record pushed next, and returns its index in the side list that
+// apply receives: the way to pass a rare, long value without a pointer
+// in every record.
+func (e *Engine[S, P, X]) Side(h uint64, s string) int { return e.side(partOf(h), s) }
+
+// SideKey returns the key of s, a string that goes with the record of
+// the customer whose hash is h, pushed next: inline when short, else on
+// the side list.
+func (e *Engine[S, P, X]) SideKey(h uint64, s string) Key {
+	if len(s) <= maxInline {
+		return inline(s)
+	}
+	_, k := e.hasher.Hash(s)
+	return k.withIndex(e.Side(h, s))
+}
+
+func (e *Engine[S, P, X]) side(p int, s string) int {
+	e.cur.side[p] = append(e.cur.side[p], s)
+	return len(e.cur.side[p]) - 1
+}
+
+// OrderKey returns the key of the order ID oid for Rec.OKey: the zero
+// Key when duplicates are not detected.
+func (e *Engine[S, P, X]) OrderKey(oid string) Key {
+	if !e.cfg.Dedup || oid == "" {
+		return Key{}
+	}
+	if len(oid) <= maxInline {
+		return inline(oid)
+	}
+	_, k := e.hasher.Hash(oid)
+	return k
+}
+
+// Flush applies every buffered record and waits until they are applied.
+func (e *Engine[S, P, X]) Flush() {
+	e.flush(false)
+	e.wait()
+}
+
+// Close waits for the records being applied and drops the rest.
+func (e *Engine[S, P, X]) Close() {
+	e.wait()
+}
+
+func (e *Engine[S, P, X]) wait() {
+	if e.busy {
+		e.pending.Wait()
+		e.busy = false
+	}
+}
+
+// flush starts applying the current wave, on a goroutine of its own when
+// async, and gives the caller an empty buffer.
+func (e *Engine[S, P, X]) flush(async bool) {
+	e.wait()
+	if e.n == 0 {
+		return
+	}
+	full := e.cur
+	if e.spare == nil {
+		e.spare = new(buffer[P])
+	}
+	e.cur, e.spare = e.spare, full
+	e.n = 0
+	if !async {
+		e.applyWave(full)
+		return
+	}
+	e.busy = true
+	e.pending.Add(1)
+	go func() {
+		defer e.pending.Done()
+		e.applyWave(full)
+	}()
+}
+
+// applyWave applies a full buffer, partitions in parallel, and empties it.
+func (e *Engine[S, P, X]) applyWave(b *buffer[P]) {
+	parallel.For(e.cfg.Workers, Parts, func(w, p int) {
+		c := &b.recs[p]
+		for k := 0; k*chunkLen < c.n; k++ {
+			recs := c.list[k][:min(chunkLen, c.n-k*chunkLen)]
+			e.scratch[w] = e.applyPart(&e.parts[p], recs, b.side[p], e.scratch[w])
+		}
+		c.n = 0
+		clear(b.side[p])
+		b.side[p] = b.side[p][:0]
+	})
+}
+
+// applyPart resolves the slots of recs in partition p, skips the
+// duplicates, and hands the records to the caller's apply. The lookups
+// go in passes, each a loop of independent loads, so that their cache
+// misses overlap.
+func (e *Engine[S, P, X]) applyPart(p *Part[S, X], recs []Rec[P], long []string, slots []int32) []int32 {
+	slots = slots[:0]
+	var t uint64
+	for i := range recs {
+		t ^= p.touch(e.hasher.KeyHash(recs[i].Key))
+	}
+	for i := range recs {
+		r := &recs[i]
+		slots = append(slots, int32(p.get(r.Key, e.hasher.KeyHash(r.Key), long, r.Pos)))
+	}
+	if e.cfg.Dedup {
+		for i := range recs {
+			if k := recs[i].OKey; k != (Key{}) {
+				t ^= p.seen.touch(int(slots[i]), e.hasher.KeyHash(k))
+			}
+		}
+		for i := range recs {
+			r := &recs[i]
+			if r.OKey == (Key{}) {
+				continue
+			}
+			if !p.seen.add(int(slots[i]), r.OKey, e.hasher.KeyHash(r.OKey), long, e.cfg.Column, r.Pos) {
+				slots[i] = -1
+				p.dups++
+			}
+		}
+	}
+	p.sink ^= t
+	e.apply(p, recs, slots, long)
+	return slots
+}
+
+// Dups returns the number of records skipped as duplicates.
+func (e *Engine[S, P, X]) Dups() int {
+	n := 0
+	for i := range e.parts {
+		n += e.parts[i].dups
+	}
+	return n
+}
+
+// AddDups adds n to the count of duplicates, for a merge.
+func (e *Engine[S, P, X]) AddDups(n int) { e.parts[0].dups += n }
+
+// Customers returns the number of customers.
+func (e *Engine[S, P, X]) Customers() int {
+	n := 0
+	for i := range e.parts {
+		n += len(e.parts[i].ents)
+	}
+	return n
+}
+
+// Emit numbers the customers whose state keep selects in the order of
+// their first record and calls fill(p, slot, i) for each, i being its
+// number, on up to Workers goroutines (one per partition at a time). It
+// returns how many there are. Call it after Flush.
+func (e *Engine[S, P, X]) Emit(keep func(s *S) bool, fill func(p *Part[S, X], slot, i int)) int {
+	// Mark the first positions of the kept customers in a bitmap; a
+	// customer's number is the count of marks before its own.
+	marks := make([]uint64, (e.npos+63)/64)
+	for pi := range e.parts {
+		p := &e.parts[pi]
+		for j := range p.ents {
+			if keep(&p.ents[j].s) {
+				pos := p.first[j]
+				marks[pos>>6] |= 1 << (pos & 63)
+			}
+		}
+	}
+	ranks := make([]int, len(marks))
+	n := 0
+	for i, m := range marks {
+		ranks[i] = n
+		n += bits.OnesCount64(m)
+	}
+	parallel.For(e.cfg.Workers, Parts, func(_, pi int) {
+		p := &e.parts[pi]
+		for j := range p.ents {
+			if keep(&p.ents[j].s) {
+				pos := p.first[j]
+				fill(p, j, ranks[pos>>6]+bits.OnesCount64(marks[pos>>6]&(1<<(pos&63)-1)))
+			}
+		}
+	})
+	return n
+}
+
+// Positions returns one more than the largest position pushed.
+func (e *Engine[S, P, X]) Positions() int64 { return e.npos }
+
+// Find returns the partition and slot of the customer with ID id.
+func (e *Engine[S, P, X]) Find(id string) (pi, slot int, ok bool) {
+	h, k := e.hasher.Hash(id)
+	pi = partOf(h)
+	slot = e.parts[pi].find(k, h, []string{id})
+	return pi, slot, slot >= 0
+}
+
+// Get returns the partition and slot of the customer with ID id, adding
+// it, with first position pos, when it is new. Call it after Flush.
+func (e *Engine[S, P, X]) Get(id string, pos int64) (pi, slot int, isNew bool) {
+	h, k := e.hasher.Hash(id)
+	pi = partOf(h)
+	p := &e.parts[pi]
+	n := len(p.ents)
+	slot = p.get(k, h, []string{id}, pos)
+	e.npos = max(e.npos, pos+1)
+	return pi, slot, len(p.ents) > n
+}
+
+// HasOrder reports whether slot of partition pi has had the order ID oid.
+func (e *Engine[S, P, X]) HasOrder(pi, slot int, oid string) bool {
+	s := &e.parts[pi].seen
+	h, k := e.hasher.Hash(oid)
+	e2 := uint64(slot+1)<<32 | h>>32
+	m := spread(e2)
+	if len(s.tab) == 0 {
+		return false
+	}
+	mask := uint64(len(s.tab) - 1)
+	for i := m & mask; ; i = (i + 1) & mask {
+		t := s.tab[i]
+		if t == 0 {
+			return false
+		}
+		if t == e2 && s.same(s.refs[i], k, []string{oid}, nil, 0) {
+			return true
+		}
+	}
+}
+
+// AddOrder adds the order ID oid to slot of partition pi and reports
+// whether it was new. It does not work with a Column.
+func (e *Engine[S, P, X]) AddOrder(pi, slot int, oid string) bool {
+	h, k := e.hasher.Hash(oid)
+	return e.parts[pi].seen.add(slot, k, h, []string{oid}, nil, 0)
+}
+
+// EachOrder calls f for every (customer, order ID) pair seen.
+func (e *Engine[S, P, X]) EachOrder(f func(pi, slot int, oid string)) {
+	for pi := range e.parts {
+		e.parts[pi].seen.each(e.cfg.Column, func(slot int, id string) { f(pi, slot, id) })
+	}
+}
