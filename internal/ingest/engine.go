@@ -19,7 +19,7 @@ func partOf(h uint64) int { return int(h >> (64 - partBits)) }
 
 // DefaultWave is the number of records an Engine buffers before applying
 // them, unless Config.Wave says otherwise.
-const DefaultWave = 1 << 21
+const DefaultWave = 1 << 20
 
 // Rec is an order prepared for the engine: its customer's key, its order
 // ID's key (the zero Key when it has none or duplicates are not
@@ -91,6 +91,9 @@ type chunks[T any] struct {
 	list [][]T
 	n    int
 }
+
+// at returns element i.
+func (c *chunks[T]) at(i int) T { return c.list[i/chunkLen][i%chunkLen] }
 
 // push appends v.
 func (c *chunks[T]) push(v *T) {
@@ -352,23 +355,8 @@ func (e *Engine[S, P, X]) Get(id string, pos int64) (pi, slot int, isNew bool) {
 
 // HasOrder reports whether slot of partition pi has had the order ID oid.
 func (e *Engine[S, P, X]) HasOrder(pi, slot int, oid string) bool {
-	s := &e.parts[pi].seen
 	h, k := e.hasher.Hash(oid)
-	e2 := uint64(slot+1)<<32 | h>>32
-	m := spread(e2)
-	if len(s.tab) == 0 {
-		return false
-	}
-	mask := uint64(len(s.tab) - 1)
-	for i := m & mask; ; i = (i + 1) & mask {
-		t := s.tab[i]
-		if t == 0 {
-			return false
-		}
-		if t == e2 && s.same(s.refs[i], k, []string{oid}, nil, 0) {
-			return true
-		}
-	}
+	return e.parts[pi].seen.has(slot, k, h, []string{oid})
 }
 
 // AddOrder adds the order ID oid to slot of partition pi and reports

@@ -11,20 +11,34 @@ package ingest
 // column of order IDs. A match is confirmed by comparing the IDs, so two
 // different IDs are never taken for one.
 type seenSet struct {
-	tab  []uint64
-	refs []uint32
-	n    int
-	keys []Key
+	subs [seenSubs]seenSub
+	keys chunks[Key] // appended in chunks, so growing copies nothing
 	long []string
 }
 
+// seenSubs is the number of tables of a seenSet, chosen by the top bits
+// of the entry's hash: each stays small, so growing one rehashes a few
+// kilobytes in cache.
+const seenSubs = 64
+
+type seenSub struct {
+	tab  []uint64
+	refs []uint32
+	n    int
+}
+
+// sub returns the table of entry e, whose hash is m.
+func (s *seenSet) sub(m uint64) *seenSub { return &s.subs[m>>(64-6)] }
+
 // touch loads the table entry where the probe for (slot, oh) starts.
 func (s *seenSet) touch(slot int, oh uint64) uint64 {
-	if len(s.tab) == 0 {
+	e := uint64(slot+1)<<32 | oh>>32
+	m := spread(e)
+	t := s.sub(m)
+	if len(t.tab) == 0 {
 		return 0
 	}
-	e := uint64(slot+1)<<32 | oh>>32
-	return s.tab[spread(e)&uint64(len(s.tab)-1)]
+	return t.tab[m&uint64(len(t.tab)-1)]
 }
 
 // add adds the pair of slot and the order ID with key k and hash oh, and
@@ -33,14 +47,15 @@ func (s *seenSet) touch(slot int, oh uint64) uint64 {
 func (s *seenSet) add(slot int, k Key, oh uint64, long []string, col []string, row int64) bool {
 	e := uint64(slot+1)<<32 | oh>>32
 	m := spread(e)
-	if len(s.tab) > 0 {
-		mask := uint64(len(s.tab) - 1)
+	t := s.sub(m)
+	if len(t.tab) > 0 {
+		mask := uint64(len(t.tab) - 1)
 		for i := m & mask; ; i = (i + 1) & mask {
-			t := s.tab[i]
-			if t == 0 {
+			v := t.tab[i]
+			if v == 0 {
 				break
 			}
-			if t == e && s.same(s.refs[i], k, long, col, row) {
+			if v == e && s.same(t.refs[i], k, long, col, row) {
 				return false
 			}
 		}
@@ -53,22 +68,58 @@ func (s *seenSet) add(slot int, k Key, oh uint64, long []string, col []string, r
 			s.long = append(s.long, long[k.index()])
 			k = k.withIndex(len(s.long) - 1)
 		}
-		ref = uint32(len(s.keys))
-		s.keys = append(s.keys, k)
+		ref = uint32(s.keys.n)
+		s.keys.push(&k)
 	}
-	if 4*(s.n+1) > 3*len(s.tab) {
-		oldTab, oldRefs := s.tab, s.refs
+	t.insert(e, m, ref)
+	return true
+}
+
+// has reports whether the pair of slot and the order ID with key k and
+// hash oh is in the set; long holds the long ID.
+func (s *seenSet) has(slot int, k Key, oh uint64, long []string) bool {
+	e := uint64(slot+1)<<32 | oh>>32
+	m := spread(e)
+	t := s.sub(m)
+	if len(t.tab) == 0 {
+		return false
+	}
+	mask := uint64(len(t.tab) - 1)
+	for i := m & mask; ; i = (i + 1) & mask {
+		v := t.tab[i]
+		if v == 0 {
+			return false
+		}
+		if v == e && s.same(t.refs[i], k, long, nil, 0) {
+			return true
+		}
+	}
+}
+
+// insert adds entry e, whose hash is m, with reference ref, growing the
+// table to keep it at most three quarters full.
+func (t *seenSub) insert(e, m uint64, ref uint32) {
+	if 4*(t.n+1) > 3*len(t.tab) {
+		oldTab, oldRefs := t.tab, t.refs
 		size := max(16, 2*len(oldTab))
-		s.tab, s.refs = make([]uint64, size), make([]uint32, size)
+		t.tab, t.refs = make([]uint64, size), make([]uint32, size)
 		for i, o := range oldTab {
 			if o != 0 {
-				s.put(o, oldRefs[i])
+				t.put(o, spread(o), oldRefs[i])
 			}
 		}
 	}
-	s.put(e, ref)
-	s.n++
-	return true
+	t.put(e, m, ref)
+	t.n++
+}
+
+func (t *seenSub) put(e, m uint64, ref uint32) {
+	mask := uint64(len(t.tab) - 1)
+	i := m & mask
+	for t.tab[i] != 0 {
+		i = (i + 1) & mask
+	}
+	t.tab[i], t.refs[i] = e, ref
 }
 
 // same reports whether the ID referred to by ref is the one with key k.
@@ -76,38 +127,32 @@ func (s *seenSet) same(ref uint32, k Key, long []string, col []string, row int64
 	if col != nil {
 		return col[ref] == col[row]
 	}
-	sk := s.keys[ref]
+	sk := s.keys.at(int(ref))
 	if !k.long() {
 		return sk == k
 	}
 	return sk.long() && sk.lo == k.lo && s.long[sk.index()] == long[k.index()]
 }
 
-func (s *seenSet) put(e uint64, ref uint32) {
-	mask := uint64(len(s.tab) - 1)
-	i := spread(e) & mask
-	for s.tab[i] != 0 {
-		i = (i + 1) & mask
-	}
-	s.tab[i], s.refs[i] = e, ref
-}
-
 // each calls f for every pair, with the order ID, in table order.
 func (s *seenSet) each(col []string, f func(slot int, id string)) {
-	for i, t := range s.tab {
-		if t == 0 {
-			continue
+	for si := range s.subs {
+		t := &s.subs[si]
+		for i, v := range t.tab {
+			if v == 0 {
+				continue
+			}
+			ref := t.refs[i]
+			var id string
+			if col != nil {
+				id = col[ref]
+			} else if k := s.keys.at(int(ref)); k.long() {
+				id = s.long[k.index()]
+			} else {
+				id = string(appendShort(nil, k))
+			}
+			f(int(v>>32)-1, id)
 		}
-		ref := s.refs[i]
-		var id string
-		if col != nil {
-			id = col[ref]
-		} else if k := s.keys[ref]; k.long() {
-			id = s.long[k.index()]
-		} else {
-			id = string(appendShort(nil, k))
-		}
-		f(int(t>>32)-1, id)
 	}
 }
 
