@@ -94,8 +94,7 @@ func (p *Part[S, X]) find(k Key, h uint64, long []string) int {
 		}
 		if e>>32 == tag {
 			j := int(uint32(e) - 1)
-			pk := p.ents[j].k
-			if pk == k || k.long() && pk.long() && pk.lo == k.lo && p.long[pk.index()] == long[k.index()] {
+			if Same(k, long, p.ents[j].k, p.long) {
 				return j
 			}
 		}
