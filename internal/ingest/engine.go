@@ -74,34 +74,43 @@ type Engine[S, P, X any] struct {
 	pending sync.WaitGroup
 	busy    bool
 	scratch [][]int32
+	batches [][]Rec[P]
 }
 
-// buffer holds a wave of records by partition, each partition's in
-// chunks of chunkLen, kept for the next wave, so that filling a buffer
-// copies nothing and, after the first wave, allocates nothing.
+func (e *Engine[S, P, X]) newBuffer() *buffer[P] { return new(buffer[P]) }
+
+// buffer holds a wave of records in push order, with the partition of
+// each, and the strings given to Side. The reader only appends to it, so
+// its writes stream; the workers then sort the records' indexes by
+// partition and gather each partition's records from it.
 type buffer[P any] struct {
-	recs [Parts]chunks[Rec[P]]
-	side [Parts][]string // the long IDs the records' keys index, and Side's strings
+	recs  chunks[Rec[P]] // kept from wave to wave, so filling allocates nothing after the first
+	parts []uint16       // partition of each record
+	side  []string
+	index []uint32 // record indexes by partition, built by the workers
+	start [Parts + 1]int
 }
 
-// chunkLen is the number of records per chunk of a buffer.
-const chunkLen = 256
+// batchLen is the number of records gathered and applied at a time.
+const batchLen = 256
 
+// chunks is an append-only list in chunks of batchLen, so growing copies
+// nothing.
 type chunks[T any] struct {
 	list [][]T
 	n    int
 }
 
 // at returns element i.
-func (c *chunks[T]) at(i int) T { return c.list[i/chunkLen][i%chunkLen] }
+func (c *chunks[T]) at(i int) T { return c.list[i/batchLen][i%batchLen] }
 
 // push appends v.
 func (c *chunks[T]) push(v *T) {
-	k := c.n / chunkLen
+	k := c.n / batchLen
 	if k == len(c.list) {
-		c.list = append(c.list, make([]T, chunkLen))
+		c.list = append(c.list, make([]T, batchLen))
 	}
-	c.list[k][c.n%chunkLen] = *v
+	c.list[k][c.n%batchLen] = *v
 	c.n++
 }
 
@@ -116,8 +125,9 @@ func New[S, P, X any](h Hasher, cfg Config, apply func(p *Part[S, X], recs []Rec
 		cfg.Wave = DefaultWave
 	}
 	e := &Engine[S, P, X]{hasher: h, cfg: cfg, parts: make([]Part[S, X], Parts), apply: apply}
-	e.cur = new(buffer[P])
+	e.cur = e.newBuffer()
 	e.scratch = make([][]int32, cfg.Workers)
+	e.batches = make([][]Rec[P], cfg.Workers)
 	return e
 }
 
@@ -131,15 +141,15 @@ func (e *Engine[S, P, X]) Part(i int) *Part[S, X] { return &e.parts[i] }
 // r.Key come from the Hasher; oid is the order ID behind r.OKey. It
 // applies the buffered records when the wave is full.
 func (e *Engine[S, P, X]) Push(h uint64, r *Rec[P], id, oid string) {
-	p := partOf(h)
 	b := e.cur
 	if r.Key.long() {
-		r.Key = r.Key.withIndex(e.side(p, id))
+		r.Key = r.Key.withIndex(e.side(id))
 	}
 	if r.OKey.long() {
-		r.OKey = r.OKey.withIndex(e.side(p, oid))
+		r.OKey = r.OKey.withIndex(e.side(oid))
 	}
-	b.recs[p].push(r)
+	b.recs.push(r)
+	b.parts = append(b.parts, uint16(partOf(h)))
 	e.npos = max(e.npos, r.Pos+1)
 	if e.n++; e.n >= e.cfg.Wave {
 		e.flush(e.cfg.Workers > 1)
@@ -150,7 +160,7 @@ func (e *Engine[S, P, X]) Push(h uint64, r *Rec[P], id, oid string) {
 // the record pushed next, and returns its index in the side list that
 // apply receives: the way to pass a rare, long value without a pointer
 // in every record.
-func (e *Engine[S, P, X]) Side(h uint64, s string) int { return e.side(partOf(h), s) }
+func (e *Engine[S, P, X]) Side(h uint64, s string) int { return e.side(s) }
 
 // SideKey returns the key of s, a string that goes with the record of
 // the customer whose hash is h, pushed next: inline when short, else on
@@ -163,9 +173,9 @@ func (e *Engine[S, P, X]) SideKey(h uint64, s string) Key {
 	return k.withIndex(e.Side(h, s))
 }
 
-func (e *Engine[S, P, X]) side(p int, s string) int {
-	e.cur.side[p] = append(e.cur.side[p], s)
-	return len(e.cur.side[p]) - 1
+func (e *Engine[S, P, X]) side(s string) int {
+	e.cur.side = append(e.cur.side, s)
+	return len(e.cur.side) - 1
 }
 
 // OrderKey returns the key of the order ID oid for Rec.OKey: the zero
@@ -208,7 +218,7 @@ func (e *Engine[S, P, X]) flush(async bool) {
 	}
 	full := e.cur
 	if e.spare == nil {
-		e.spare = new(buffer[P])
+		e.spare = e.newBuffer()
 	}
 	e.cur, e.spare = e.spare, full
 	e.n = 0
@@ -224,18 +234,43 @@ func (e *Engine[S, P, X]) flush(async bool) {
 	}()
 }
 
-// applyWave applies a full buffer, partitions in parallel, and empties it.
+// applyWave applies a full buffer and empties it: it sorts the record
+// indexes by partition (a counting sort, stable, so each partition's
+// records stay in push order), then applies the partitions in parallel,
+// gathering each one's records in batches.
 func (e *Engine[S, P, X]) applyWave(b *buffer[P]) {
+	var count [Parts]int
+	for _, p := range b.parts {
+		count[p]++
+	}
+	b.start[0] = 0
+	for p := range Parts {
+		b.start[p+1] = b.start[p] + count[p]
+	}
+	if cap(b.index) < len(b.parts) {
+		b.index = make([]uint32, len(b.parts), max(cap(b.parts), e.cfg.Wave))
+	}
+	b.index = b.index[:len(b.parts)]
+	next := b.start
+	for i, p := range b.parts {
+		b.index[next[p]] = uint32(i)
+		next[p]++
+	}
 	parallel.For(e.cfg.Workers, Parts, func(w, p int) {
-		c := &b.recs[p]
-		for k := 0; k*chunkLen < c.n; k++ {
-			recs := c.list[k][:min(chunkLen, c.n-k*chunkLen)]
-			e.scratch[w] = e.applyPart(&e.parts[p], recs, b.side[p], e.scratch[w])
+		idx := b.index[b.start[p]:b.start[p+1]]
+		for len(idx) > 0 {
+			n := min(len(idx), batchLen)
+			batch := e.batches[w][:0]
+			for _, i := range idx[:n] {
+				batch = append(batch, b.recs.list[i/batchLen][i%batchLen])
+			}
+			e.batches[w] = batch
+			e.scratch[w] = e.applyPart(&e.parts[p], batch, b.side, e.scratch[w])
+			idx = idx[n:]
 		}
-		c.n = 0
-		clear(b.side[p])
-		b.side[p] = b.side[p][:0]
 	})
+	clear(b.side)
+	b.recs.n, b.parts, b.side = 0, b.parts[:0], b.side[:0]
 }
 
 // applyPart resolves the slots of recs in partition p, skips the
@@ -263,7 +298,7 @@ func (e *Engine[S, P, X]) applyPart(p *Part[S, X], recs []Rec[P], long []string,
 			if r.OKey == (Key{}) {
 				continue
 			}
-			if !p.seen.add(int(slots[i]), r.OKey, e.hasher.KeyHash(r.OKey), long, e.cfg.Column, r.Pos) {
+			if !p.seen.add(&e.hasher, int(slots[i]), r.OKey, e.hasher.KeyHash(r.OKey), long, e.cfg.Column, r.Pos) {
 				slots[i] = -1
 				p.dups++
 			}
@@ -356,14 +391,14 @@ func (e *Engine[S, P, X]) Get(id string, pos int64) (pi, slot int, isNew bool) {
 // HasOrder reports whether slot of partition pi has had the order ID oid.
 func (e *Engine[S, P, X]) HasOrder(pi, slot int, oid string) bool {
 	h, k := e.hasher.Hash(oid)
-	return e.parts[pi].seen.has(slot, k, h, []string{oid})
+	return e.parts[pi].seen.has(slot, k, h, []string{oid}, e.cfg.Column)
 }
 
 // AddOrder adds the order ID oid to slot of partition pi and reports
 // whether it was new. It does not work with a Column.
 func (e *Engine[S, P, X]) AddOrder(pi, slot int, oid string) bool {
 	h, k := e.hasher.Hash(oid)
-	return e.parts[pi].seen.add(slot, k, h, []string{oid}, nil, 0)
+	return e.parts[pi].seen.add(&e.hasher, slot, k, h, []string{oid}, nil, 0)
 }
 
 // EachOrder calls f for every (customer, order ID) pair seen.

@@ -46,13 +46,13 @@ func TestSeenConfirms(t *testing.T) {
 				k = Key{42, longKey} // the same hash for both long IDs
 			}
 			side := []string{id}
-			if got := s.add(7, k, 0xABCD<<32, side, col, int64(i)); got != want[i] {
+			if got := s.add(&h, 7, k, 0xABCD<<32, side, col, int64(i)); got != want[i] {
 				t.Errorf("col %v: add(%q) = %v, want %v", col != nil, id, got, want[i])
 			}
 		}
 		// Another customer may use the same IDs.
 		_, k := h.Hash("O1")
-		if !s.add(8, k, 0xABCD<<32, nil, col, 0) {
+		if !s.add(&h, 8, k, 0xABCD<<32, nil, col, 0) {
 			t.Errorf("col %v: the same ID under another customer is a duplicate", col != nil)
 		}
 	}
