@@ -12,7 +12,7 @@ package ingest
 // different IDs are never taken for one. Growing a table recomputes the
 // hashes from the referenced IDs, so entries need no more bits.
 type seenSet struct {
-	subs [seenSubs]seenSub
+	subs    [seenSubs]seenSub
 	keys    chunks[Key] // appended in chunks, so growing copies nothing
 	long    []string
 	scratch []uint64 // for grow
