@@ -44,7 +44,7 @@ func NewAccumulator(asOf time.Time, opts Options) (*Accumulator, error) {
 	}
 	return &Accumulator{
 		prep: newPreparer(asOf, opts),
-		eng:  newEngine(opts, parallel.Workers(opts.Workers), accumulatorWave, nil),
+		eng:  newEngine(opts, parallel.Workers(opts.Workers), accumulatorWave),
 	}, nil
 }
 

@@ -45,11 +45,7 @@ func ComputeColumns(ctx context.Context, cols Columns, asOf time.Time, opts Opti
 		return nil, Skipped{}, fmt.Errorf("%w: Columns of different lengths: CustomerID %d, OrderID %d, At %d, Amount %d",
 			ErrMismatch, n, len(cols.OrderID), len(cols.At), len(cols.Amount))
 	}
-	col := cols.OrderID
-	if uint64(n) > math.MaxUint32 {
-		col = nil // too long to refer to by row: copy the keys
-	}
-	e := newEngine(opts, parallel.Workers(opts.Workers), 0, col)
+	e := newEngine(opts, parallel.Workers(opts.Workers), 0)
 	defer e.Close()
 	prep := newPreparer(asOf, opts)
 	var (

@@ -19,7 +19,7 @@ const ctxEvery = 4096
 // applies them a wave at a time on the workers, partitioned by customer,
 // while the next wave is read.
 func computeStream(ctx context.Context, orders iter.Seq[customer.Order], asOf time.Time, opts Options) ([]Values, Skipped, error) {
-	e := newEngine(opts, parallel.Workers(opts.Workers), 0, nil)
+	e := newEngine(opts, parallel.Workers(opts.Workers), 0)
 	defer e.Close() // also when the host's iterator panics
 	prep := newPreparer(asOf, opts)
 	var (

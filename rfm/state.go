@@ -57,9 +57,9 @@ type engine = ingest.Engine[cust, payload, part]
 type enginePart = ingest.Part[cust, part]
 
 // newEngine returns an engine for opts with w workers.
-func newEngine(opts Options, w, wave int, col []string) *engine {
+func newEngine(opts Options, w, wave int) *engine {
 	freqDays := opts.FrequencyDays
-	cfg := ingest.Config{Workers: w, Dedup: !opts.TrustOrderIDs, Wave: wave, Column: col}
+	cfg := ingest.Config{Workers: w, Dedup: !opts.TrustOrderIDs, Wave: wave}
 	return ingest.New(ingest.NewHasher(), cfg, func(p *enginePart, recs []ingest.Rec[payload], slots []int32, side []string) {
 		x := &p.X
 		if freqDays {

@@ -17,7 +17,7 @@ import (
 func TestCountersDoNotOverflow(t *testing.T) {
 	for _, freqDays := range []bool{false, true} {
 		opts := Options{FrequencyDays: freqDays}
-		e := newEngine(opts, 1, 0, nil)
+		e := newEngine(opts, 1, 0)
 		var r ingest.Rec[payload]
 		push(e, &r, 0, "A", "1", 100, decimal.New(1, 0))
 		e.Flush()

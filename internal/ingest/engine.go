@@ -42,10 +42,6 @@ type Config struct {
 	// Wave is the number of records buffered before they are applied,
 	// while the caller fills the next wave; 0 means DefaultWave.
 	Wave int
-	// Column, when not nil, is the host's column of order IDs: a record's
-	// Pos is then its row, and the engine refers to IDs by row instead of
-	// copying their keys. It must have fewer than 2^32 rows.
-	Column []string
 }
 
 // Engine turns prepared records into per-customer state S, partitioned
@@ -290,7 +286,7 @@ func (e *Engine[S, P, X]) applyPart(p *Part[S, X], recs []Rec[P], long []string,
 	if e.cfg.Dedup {
 		for i := range recs {
 			if k := recs[i].OKey; k != (Key{}) {
-				t ^= p.seen.touch(int(slots[i]), e.hasher.KeyHash(k))
+				t ^= p.seen.touch(&e.hasher, int(slots[i]), k, e.hasher.KeyHash(k))
 			}
 		}
 		for i := range recs {
@@ -298,7 +294,7 @@ func (e *Engine[S, P, X]) applyPart(p *Part[S, X], recs []Rec[P], long []string,
 			if r.OKey == (Key{}) {
 				continue
 			}
-			if !p.seen.add(&e.hasher, int(slots[i]), r.OKey, e.hasher.KeyHash(r.OKey), long, e.cfg.Column, r.Pos) {
+			if !p.seen.add(&e.hasher, int(slots[i]), r.OKey, e.hasher.KeyHash(r.OKey), long) {
 				slots[i] = -1
 				p.dups++
 			}
@@ -391,19 +387,19 @@ func (e *Engine[S, P, X]) Get(id string, pos int64) (pi, slot int, isNew bool) {
 // HasOrder reports whether slot of partition pi has had the order ID oid.
 func (e *Engine[S, P, X]) HasOrder(pi, slot int, oid string) bool {
 	h, k := e.hasher.Hash(oid)
-	return e.parts[pi].seen.has(slot, k, h, []string{oid}, e.cfg.Column)
+	return e.parts[pi].seen.has(&e.hasher, slot, k, h, []string{oid})
 }
 
 // AddOrder adds the order ID oid to slot of partition pi and reports
-// whether it was new. It does not work with a Column.
+// whether it was new.
 func (e *Engine[S, P, X]) AddOrder(pi, slot int, oid string) bool {
 	h, k := e.hasher.Hash(oid)
-	return e.parts[pi].seen.add(&e.hasher, slot, k, h, []string{oid}, nil, 0)
+	return e.parts[pi].seen.add(&e.hasher, slot, k, h, []string{oid})
 }
 
 // EachOrder calls f for every (customer, order ID) pair seen.
 func (e *Engine[S, P, X]) EachOrder(f func(pi, slot int, oid string)) {
 	for pi := range e.parts {
-		e.parts[pi].seen.each(e.cfg.Column, func(slot int, id string) { f(pi, slot, id) })
+		e.parts[pi].seen.each(func(slot int, id string) { f(pi, slot, id) })
 	}
 }

@@ -30,31 +30,54 @@ func TestKeys(t *testing.T) {
 	}
 }
 
-// TestSeenConfirms forces two different order IDs of one customer onto
-// the same entry (same slot, same hash) and expects them told apart by
-// the IDs themselves, short and long, copied or by row.
+// TestSeenConfirms forces different order IDs of one customer onto the
+// same hash and expects them told apart by the IDs themselves, inline and
+// by reference, across growth.
 func TestSeenConfirms(t *testing.T) {
 	h := NewHasher()
-	long1, long2 := "an order ID longer than fifteen bytes, 1", "an order ID longer than fifteen bytes, 2"
-	for _, col := range [][]string{nil, {"O1", "O2", long1, long2, "O1", long1}} {
-		var s seenSet
-		ids := []string{"O1", "O2", long1, long2, "O1", long1}
-		want := []bool{true, true, true, true, false, false}
-		for i, id := range ids {
-			_, k := h.Hash(id)
-			if k.Long() {
-				k = Key{42, longKey} // the same hash for both long IDs
-			}
-			side := []string{id}
-			if got := s.add(&h, 7, k, 0xABCD<<32, side, col, int64(i)); got != want[i] {
-				t.Errorf("col %v: add(%q) = %v, want %v", col != nil, id, got, want[i])
-			}
+	var s seenSet
+	long1, long2 := "an order ID longer than twelve bytes, 1", "an order ID longer than twelve bytes, 2"
+	ids := []string{"O1", "O2", "thirteen byte", "thirteen bytf", long1, long2, "O1", long1, "thirteen byte"}
+	want := []bool{true, true, true, true, true, true, false, false, false}
+	for i, id := range ids {
+		_, k := h.Hash(id)
+		if k.Long() {
+			k = Key{42, longKey} // the same hash for both long IDs
 		}
-		// Another customer may use the same IDs.
-		_, k := h.Hash("O1")
-		if !s.add(&h, 8, k, 0xABCD<<32, nil, col, 0) {
-			t.Errorf("col %v: the same ID under another customer is a duplicate", col != nil)
+		if got := s.add(&h, 7, k, 0xABCD<<32, []string{id}); got != want[i] {
+			t.Errorf("add(%q) = %v, want %v", id, got, want[i])
 		}
+	}
+	// Another customer may use the same IDs.
+	_, k := h.Hash("O1")
+	if !s.add(&h, 8, k, 0xABCD<<32, nil) {
+		t.Error("the same ID under another customer is a duplicate")
+	}
+	// Many more, through several growths, all still found.
+	for i := range 5000 {
+		id := "X" + strconv.Itoa(i)
+		if i%3 == 0 {
+			id += " padded past twelve bytes"
+		}
+		oh, k := h.Hash(id)
+		if !s.add(&h, i%50, k, oh, []string{id}) {
+			t.Fatalf("add(%q) = false, want true", id)
+		}
+	}
+	for i := range 5000 {
+		id := "X" + strconv.Itoa(i)
+		if i%3 == 0 {
+			id += " padded past twelve bytes"
+		}
+		oh, k := h.Hash(id)
+		if !s.has(&h, i%50, k, oh, []string{id}) || s.has(&h, i%50+1, k, oh, []string{id}) {
+			t.Fatalf("has(%q) wrong after growth", id)
+		}
+	}
+	n := 0
+	s.each(func(slot int, id string) { n++ })
+	if n != 5000+7 {
+		t.Errorf("each saw %d pairs, want %d", n, 5007)
 	}
 }
 

@@ -3,182 +3,157 @@ package ingest
 // seenSet is the set of (customer slot, order ID) pairs of one
 // partition; together the partitions' sets are the engine's one structure
 // for duplicate detection, instead of a set per customer. It is many
-// small open-addressing tables of 8-byte entries, chosen by a hash of
-// (slot, order-ID hash) that also gives the probe's start. An entry holds
-// the slot (24 bits), 8 more bits of that hash, and a reference to the
-// order ID itself: its key in keys (long IDs in long), or its row in the
-// host's column of order IDs. A probe thus reads one cache line, and a
-// match of slot and hash bits is confirmed by comparing the IDs, so two
-// different IDs are never taken for one. Growing a table recomputes the
-// hashes from the referenced IDs, so entries need no more bits.
+// small open-addressing tables of 16-byte entries, chosen by a hash of
+// the entry. An order ID of up to 12 bytes sits inline in its entry, next
+// to the slot, so a probe reads one cache line and compares the IDs
+// themselves: the match is exact, and growing a table rehashes entries
+// without touching anything else. A longer ID's entry holds the slot, 32
+// bits of the ID's hash and a reference to the ID, kept in keys (and
+// long), which confirms a match.
 type seenSet struct {
-	subs    [seenSubs]seenSub
-	keys    chunks[Key] // appended in chunks, so growing copies nothing
-	long    []string
-	scratch []uint64 // for grow
+	subs [seenSubs]seenSub
+	keys chunks[Key] // the longer IDs' keys, appended in chunks
+	long []string
 }
 
 // seenSubs is the number of tables of a seenSet.
 const seenSubs = 64
 
-// maxSeenSlot bounds the slots a seenSet can hold: 2^24-1 customers per
+// maxSeenSlot bounds the slots a seenSet can hold: 2^24-2 customers per
 // partition, 4 billion in all.
 const maxSeenSlot = 1<<24 - 2
 
 type seenSub struct {
-	tab []uint64 // slot+1 <<40 | tag <<32 | ref; 0 is empty
+	tab []seenEntry
 	n   int
 }
 
-// seenHash returns the hash of the pair (slot, order-ID hash oh): the
-// top 6 bits pick the table, the low bits the probe's start, bits 32-39
-// are the tag kept in the entry.
-func seenHash(slot int, oh uint64) uint64 { return spread(uint64(slot+1)<<32 ^ oh) }
+// seenEntry is an inline entry: the ID's bytes 0-7 in lo; bytes 8-11,
+// slot+1 and the ID's length in hi (bits 0-31, 32-55 and 56-59). Or a
+// reference entry: the index in keys in lo; 32 bits of the ID's hash,
+// slot+1 and refEntry in hi. An entry whose hi is 0 is empty.
+type seenEntry struct{ lo, hi uint64 }
+
+// refEntry marks a reference entry in the top bits of hi.
+const refEntry = 0xF << 60
+
+// maxInlineOrder is the longest order ID kept inline.
+const maxInlineOrder = 12
+
+// entryFor returns the entry of the pair (slot, order ID with key k and
+// hash oh); for an ID longer than maxInlineOrder, lo is left for the
+// reference.
+func entryFor(slot int, k Key, oh uint64) seenEntry {
+	n := k.hi >> 56
+	if !k.long() && n <= maxInlineOrder {
+		return seenEntry{k.lo, k.hi&(1<<32-1) | uint64(slot+1)<<32 | n<<56}
+	}
+	return seenEntry{0, refEntry | uint64(slot+1)<<32 | oh>>32}
+}
+
+// where returns the hash of entry e, from e alone: the top 6 bits pick
+// the table, the low ones the probe's start.
+func (h *Hasher) where(e seenEntry) uint64 {
+	if e.hi>>60 == 0xF {
+		return spread(e.hi ^ h.s0)
+	}
+	return mix(e.lo^h.s0, e.hi^h.s1)
+}
 
 func (s *seenSet) sub(m uint64) *seenSub { return &s.subs[m>>(64-6)] }
 
-// touch loads the table entry where the probe for (slot, oh) starts.
-func (s *seenSet) touch(slot int, oh uint64) uint64 {
-	m := seenHash(slot, oh)
+// touch loads the table entry where the probe for (slot, k, oh) starts.
+func (s *seenSet) touch(h *Hasher, slot int, k Key, oh uint64) uint64 {
+	m := h.where(entryFor(slot, k, oh))
 	t := s.sub(m)
 	if len(t.tab) == 0 {
 		return 0
 	}
-	return t.tab[m&uint64(len(t.tab)-1)]
+	return t.tab[m&uint64(len(t.tab)-1)].hi
 }
 
-// find reports whether the pair of slot and the order ID with key k is
-// in the set, and where its probe ended.
-func (s *seenSet) find(t *seenSub, m uint64, slot int, k Key, long []string, col []string, row int64) (found bool, i uint64) {
-	want := uint64(slot+1)<<40 | (m>>32&0xFF)<<32
-	mask := uint64(len(t.tab) - 1)
-	for i = m & mask; ; i = (i + 1) & mask {
-		v := t.tab[i]
-		if v == 0 {
-			return false, i
-		}
-		if v&^(1<<32-1) == want && s.same(uint32(v), k, long, col, row) {
-			return true, i
-		}
-	}
-}
-
-// add adds the pair of slot and the order ID with key k and hash oh, and
-// reports whether it was new. long holds the record's long IDs; with a
-// column of order IDs (col not nil), row is the ID's row in it.
-func (s *seenSet) add(h *Hasher, slot int, k Key, oh uint64, long []string, col []string, row int64) bool {
-	if slot > maxSeenSlot {
-		panic("ingest: more than 2^24-2 customers in a partition")
-	}
-	m := seenHash(slot, oh)
-	t := s.sub(m)
-	if len(t.tab) > 0 {
-		if found, _ := s.find(t, m, slot, k, long, col, row); found {
-			return false
-		}
-	}
-	var ref uint32
-	if col != nil {
-		ref = uint32(row)
-	} else {
-		if k.long() {
-			s.long = append(s.long, long[k.index()])
-			k = k.withIndex(len(s.long) - 1)
-		}
-		if s.keys.n == 1<<32-1 {
-			panic("ingest: more than 2^32-1 order IDs in a partition")
-		}
-		ref = uint32(s.keys.n)
-		s.keys.push(&k)
-	}
-	if 4*(t.n+1) > 3*len(t.tab) {
-		s.grow(h, t, col)
-	}
-	t.put(m, uint64(slot+1)<<40|(m>>32&0xFF)<<32|uint64(ref))
-	t.n++
-	return true
-}
-
-// has reports whether the pair of slot and the order ID with key k and
-// hash oh is in the set; long holds the long ID.
-func (s *seenSet) has(slot int, k Key, oh uint64, long []string, col []string) bool {
-	m := seenHash(slot, oh)
+// has reports whether the pair (slot, order ID with key k and hash oh)
+// is in the set; long holds the record's long IDs.
+func (s *seenSet) has(h *Hasher, slot int, k Key, oh uint64, long []string) bool {
+	e := entryFor(slot, k, oh)
+	m := h.where(e)
 	t := s.sub(m)
 	if len(t.tab) == 0 {
 		return false
 	}
-	found, _ := s.find(t, m, slot, k, long, col, -1)
-	return found
-}
-
-// grow doubles t, recomputing each entry's hash from its order ID: first
-// all the hashes, in a loop of independent loads whose cache misses
-// overlap, then the entries.
-func (s *seenSet) grow(h *Hasher, t *seenSub, col []string) {
-	old := t.tab
-	t.tab = make([]uint64, max(16, 2*len(old)))
-	hs := s.scratch[:0]
-	for _, v := range old {
-		if v == 0 {
-			continue
-		}
-		if col != nil {
-			oh, _ := h.Hash(col[uint32(v)])
-			hs = append(hs, oh)
-		} else {
-			hs = append(hs, h.KeyHash(s.keys.at(int(uint32(v)))))
+	mask := uint64(len(t.tab) - 1)
+	for i := m & mask; ; i = (i + 1) & mask {
+		v := &t.tab[i]
+		switch {
+		case v.hi == 0:
+			return false
+		case v.hi != e.hi:
+		case e.hi>>60 != 0xF:
+			if v.lo == e.lo {
+				return true
+			}
+		case Same(k, long, s.keys.at(int(v.lo)), s.long):
+			return true
 		}
 	}
-	j := 0
-	for _, v := range old {
-		if v != 0 {
-			t.put(seenHash(int(v>>40)-1, hs[j]), v)
-			j++
-		}
-	}
-	s.scratch = hs
 }
 
-func (t *seenSub) put(m, v uint64) {
+// add adds the pair (slot, order ID with key k and hash oh) and reports
+// whether it was new; long holds the record's long IDs.
+func (s *seenSet) add(h *Hasher, slot int, k Key, oh uint64, long []string) bool {
+	if slot > maxSeenSlot {
+		panic("ingest: more than 2^24-2 customers in a partition")
+	}
+	if s.has(h, slot, k, oh, long) {
+		return false
+	}
+	e := entryFor(slot, k, oh)
+	if e.hi>>60 == 0xF {
+		if k.long() {
+			s.long = append(s.long, long[k.index()])
+			k = k.withIndex(len(s.long) - 1)
+		}
+		e.lo = uint64(s.keys.n)
+		s.keys.push(&k)
+	}
+	m := h.where(e)
+	t := s.sub(m)
+	if 8*(t.n+1) > 7*len(t.tab) {
+		old := t.tab
+		t.tab = make([]seenEntry, max(8, 2*len(old)))
+		for _, o := range old {
+			if o.hi != 0 {
+				t.put(h.where(o), o)
+			}
+		}
+	}
+	t.put(m, e)
+	t.n++
+	return true
+}
+
+func (t *seenSub) put(m uint64, e seenEntry) {
 	mask := uint64(len(t.tab) - 1)
 	i := m & mask
-	for t.tab[i] != 0 {
+	for t.tab[i].hi != 0 {
 		i = (i + 1) & mask
 	}
-	t.tab[i] = v
-}
-
-// same reports whether the ID referred to by ref is the one with key k.
-// row < 0 means the ID is not in the column: compare with k.
-func (s *seenSet) same(ref uint32, k Key, long []string, col []string, row int64) bool {
-	if col != nil {
-		if row >= 0 {
-			return col[ref] == col[row]
-		}
-		return col[ref] == k.Text(long)
-	}
-	sk := s.keys.at(int(ref))
-	if !k.long() {
-		return sk == k
-	}
-	return sk.long() && sk.lo == k.lo && s.long[sk.index()] == long[k.index()]
+	t.tab[i] = e
 }
 
 // each calls f for every pair, with the order ID, in table order.
-func (s *seenSet) each(col []string, f func(slot int, id string)) {
+func (s *seenSet) each(f func(slot int, id string)) {
 	for si := range s.subs {
-		for _, v := range s.subs[si].tab {
-			if v == 0 {
+		for _, e := range s.subs[si].tab {
+			if e.hi == 0 {
 				continue
 			}
-			ref := uint32(v)
-			var id string
-			if col != nil {
-				id = col[ref]
-			} else {
-				id = s.keys.at(int(ref)).Text(s.long)
+			slot := int(e.hi>>32&(1<<24-1)) - 1
+			if e.hi>>60 == 0xF {
+				f(slot, s.keys.at(int(e.lo)).Text(s.long))
+				continue
 			}
-			f(int(v>>40)-1, id)
+			f(slot, Key{e.lo, e.hi&(1<<32-1) | e.hi>>56<<56}.Text(nil))
 		}
 	}
 }
