@@ -2,31 +2,41 @@ package ingest
 
 // seenSet is the set of (customer slot, order ID) pairs of one
 // partition; together the partitions' sets are the engine's one structure
-// for duplicate detection, instead of a set per customer. It is many
-// small open-addressing tables of 16-byte entries, chosen by a hash of
-// the entry. An order ID of up to 12 bytes sits inline in its entry, next
-// to the slot, so a probe reads one cache line and compares the IDs
-// themselves: the match is exact, and growing a table rehashes entries
-// without touching anything else. A longer ID's entry holds the slot, 32
-// bits of the ID's hash and a reference to the ID, kept in keys (and
-// long), which confirms a match.
+// for duplicate detection, instead of a set per customer. It is an
+// extendible hash table: a directory, indexed by the top bits of an
+// entry's hash, of 4 KiB pages of 16-byte entries, each page an
+// open-addressing table of its own. A full page splits in two by the next
+// hash bit, so growing moves one page's entries, in cache, and leaves no
+// old table behind.
+//
+// An order ID of up to 12 bytes sits inline in its entry, next to the
+// slot, so a probe reads one cache line and compares the IDs themselves:
+// the match is exact, and an entry's hash comes from the entry alone. A
+// longer ID's entry holds the slot, 32 bits of the ID's hash and a
+// reference to the ID, kept in keys (and long), which confirms a match.
 type seenSet struct {
-	subs [seenSubs]seenSub
-	keys chunks[Key] // the longer IDs' keys, appended in chunks
-	long []string
+	dir   []*seenPage
+	depth uint // the directory has 2^depth entries
+	keys  chunks[Key] // the longer IDs' keys, appended in chunks
+	long  []string
 }
 
-// seenSubs is the number of tables of a seenSet.
-const seenSubs = 64
+// pageEntries is the number of entries of a page, a power of two, and
+// pageFull the number at which it splits.
+const (
+	pageEntries = 256
+	pageFull    = pageEntries * 7 / 8
+)
+
+type seenPage struct {
+	e     [pageEntries]seenEntry
+	n     int
+	depth uint // the page holds the entries whose hash starts with its depth bits
+}
 
 // maxSeenSlot bounds the slots a seenSet can hold: 2^24-2 customers per
 // partition, 4 billion in all.
 const maxSeenSlot = 1<<24 - 2
-
-type seenSub struct {
-	tab []seenEntry
-	n   int
-}
 
 // seenEntry is an inline entry: the ID's bytes 0-7 in lo; bytes 8-11,
 // slot+1 and the ID's length in hi (bits 0-31, 32-55 and 56-59). Or a
@@ -60,40 +70,49 @@ func (h *Hasher) where(e seenEntry) uint64 {
 	return mix(e.lo^h.s0, e.hi^h.s1)
 }
 
-func (s *seenSet) sub(m uint64) *seenSub { return &s.subs[m>>(64-6)] }
+// page returns the page of hash m.
+func (s *seenSet) page(m uint64) *seenPage {
+	if s.dir == nil {
+		s.dir = []*seenPage{new(seenPage)}
+	}
+	return s.dir[m>>1>>(63-s.depth)]
+}
 
-// touch loads the table entry where the probe for (slot, k, oh) starts.
+// touch loads the entry where the probe for (slot, k, oh) starts.
 func (s *seenSet) touch(h *Hasher, slot int, k Key, oh uint64) uint64 {
-	m := h.where(entryFor(slot, k, oh))
-	t := s.sub(m)
-	if len(t.tab) == 0 {
+	if s.dir == nil {
 		return 0
 	}
-	return t.tab[m&uint64(len(t.tab)-1)].hi
+	m := h.where(entryFor(slot, k, oh))
+	return s.page(m).e[m%pageEntries].hi
 }
 
 // has reports whether the pair (slot, order ID with key k and hash oh)
 // is in the set; long holds the record's long IDs.
 func (s *seenSet) has(h *Hasher, slot int, k Key, oh uint64, long []string) bool {
-	e := entryFor(slot, k, oh)
-	m := h.where(e)
-	t := s.sub(m)
-	if len(t.tab) == 0 {
+	if s.dir == nil {
 		return false
 	}
-	mask := uint64(len(t.tab) - 1)
-	for i := m & mask; ; i = (i + 1) & mask {
-		v := &t.tab[i]
+	e := entryFor(slot, k, oh)
+	found, _ := s.find(s.page(h.where(e)), h.where(e), e, k, long)
+	return found
+}
+
+// find looks for entry e (key k) in page p from hash m, and returns
+// whether it is there and where the probe ended.
+func (s *seenSet) find(p *seenPage, m uint64, e seenEntry, k Key, long []string) (bool, *seenEntry) {
+	for i := m; ; i++ {
+		v := &p.e[i%pageEntries]
 		switch {
 		case v.hi == 0:
-			return false
+			return false, v
 		case v.hi != e.hi:
 		case e.hi>>60 != 0xF:
 			if v.lo == e.lo {
-				return true
+				return true, v
 			}
 		case Same(k, long, s.keys.at(int(v.lo)), s.long):
-			return true
+			return true, v
 		}
 	}
 }
@@ -104,10 +123,13 @@ func (s *seenSet) add(h *Hasher, slot int, k Key, oh uint64, long []string) bool
 	if slot > maxSeenSlot {
 		panic("ingest: more than 2^24-2 customers in a partition")
 	}
-	if s.has(h, slot, k, oh, long) {
+	e := entryFor(slot, k, oh)
+	m := h.where(e)
+	p := s.page(m)
+	found, free := s.find(p, m, e, k, long)
+	if found {
 		return false
 	}
-	e := entryFor(slot, k, oh)
 	if e.hi>>60 == 0xF {
 		if k.long() {
 			s.long = append(s.long, long[k.index()])
@@ -116,35 +138,75 @@ func (s *seenSet) add(h *Hasher, slot int, k Key, oh uint64, long []string) bool
 		e.lo = uint64(s.keys.n)
 		s.keys.push(&k)
 	}
-	m := h.where(e)
-	t := s.sub(m)
-	if 8*(t.n+1) > 7*len(t.tab) {
-		old := t.tab
-		t.tab = make([]seenEntry, max(8, 2*len(old)))
-		for _, o := range old {
-			if o.hi != 0 {
-				t.put(h.where(o), o)
-			}
-		}
+	if p.n < pageFull {
+		*free = e
+		p.n++
+		return true
 	}
-	t.put(m, e)
-	t.n++
+	s.split(h, p, m)
+	p = s.page(m)
+	p.put(m, e)
 	return true
 }
 
-func (t *seenSub) put(m uint64, e seenEntry) {
-	mask := uint64(len(t.tab) - 1)
-	i := m & mask
-	for t.tab[i].hi != 0 {
-		i = (i + 1) & mask
+// put adds e, whose hash is m, to page p, which has room.
+func (p *seenPage) put(m uint64, e seenEntry) {
+	for i := m; ; i++ {
+		if v := &p.e[i%pageEntries]; v.hi == 0 {
+			*v = e
+			p.n++
+			return
+		}
 	}
-	t.tab[i] = e
 }
 
-// each calls f for every pair, with the order ID, in table order.
+// split splits page p, which holds hash m, in two by the next bit of the
+// entries' hashes, doubling the directory first when p is as deep.
+func (s *seenSet) split(h *Hasher, p *seenPage, m uint64) {
+	if p.depth == s.depth {
+		if s.depth == 48 {
+			// 224 entries sharing 48 hash bits: only a broken hash does that.
+			panic("ingest: seen set hash degenerate")
+		}
+		dir := make([]*seenPage, 2*len(s.dir))
+		for i, q := range s.dir {
+			dir[2*i], dir[2*i+1] = q, q
+		}
+		s.dir, s.depth = dir, s.depth+1
+	}
+	old := p.e
+	p.e = [pageEntries]seenEntry{}
+	p.n = 0
+	p.depth++
+	q := &seenPage{depth: p.depth}
+	bit := 64 - p.depth // the bit that tells the halves apart
+	for _, o := range old {
+		if o.hi == 0 {
+			continue
+		}
+		om := h.where(o)
+		if om>>bit&1 == 0 {
+			p.put(om, o)
+		} else {
+			q.put(om, o)
+		}
+	}
+	// The directory entries of p whose next bit is 1 now point to q.
+	first := (m >> 1 >> (63 - s.depth)) &^ (1<<(s.depth-p.depth+1) - 1)
+	for i := first; i < first+1<<(s.depth-p.depth+1); i++ {
+		if i>>(s.depth-p.depth)&1 == 1 {
+			s.dir[i] = q
+		}
+	}
+}
+
+// each calls f for every pair, with the order ID, in directory order.
 func (s *seenSet) each(f func(slot int, id string)) {
-	for si := range s.subs {
-		for _, e := range s.subs[si].tab {
+	for i, p := range s.dir {
+		if i&(1<<(s.depth-p.depth)-1) != 0 {
+			continue // a page shows up 2^(depth-p.depth) times in a row
+		}
+		for _, e := range p.e {
 			if e.hi == 0 {
 				continue
 			}

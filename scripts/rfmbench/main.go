@@ -159,8 +159,8 @@ func run(w io.Writer, args []string) error {
 				return fmt.Errorf("%s: %w", name, err)
 			}
 			res[name] = append(res[name], s)
-			fmt.Fprintf(w, "go %s run %d: %.4f s, cpu %.4f s, %d customers, allocated %.0f MB, peak heap %.0f MB = %.2fx input\n",
-				name, r+1, s.wall, s.cpu, s.n, s.alloc/1e6, s.peak/1e6, s.peak/float64(input))
+			fmt.Fprintf(w, "go %s run %d: %.4f s, cpu %.4f s (sys %.4f), %d customers, allocated %.0f MB, peak heap %.0f MB = %.2fx input\n",
+				name, r+1, s.wall, s.cpu, s.sys, s.n, s.alloc/1e6, s.peak/1e6, s.peak/float64(input))
 		}
 	}
 	for _, name := range names {
@@ -175,7 +175,7 @@ func run(w io.Writer, args []string) error {
 }
 
 type sample struct {
-	wall, cpu, alloc, peak float64
+	wall, cpu, sys, alloc, peak float64
 	n                      int
 }
 
@@ -217,16 +217,16 @@ func measure(f func() (int, error), input uint64) (sample, error) {
 			}
 		}
 	}()
-	cpu0, start := cpuTime(), time.Now()
+	cpu0, sys0, start := cpuTime(), sysTime(), time.Now()
 	n, err := f()
-	wall, cpu := time.Since(start).Seconds(), (cpuTime() - cpu0).Seconds()
+	wall, cpu, sys := time.Since(start).Seconds(), (cpuTime() - cpu0).Seconds(), (sysTime() - sys0).Seconds()
 	if h := heapObjects(); h > peak.Load() {
 		peak.Store(h)
 	}
 	close(stop)
 	wg.Wait()
 	alloc := readMetric("/gc/heap/allocs:bytes") - allocs0
-	return sample{wall: wall, cpu: cpu, alloc: float64(alloc), peak: float64(peak.Load()), n: n}, err
+	return sample{wall: wall, cpu: cpu, sys: sys, alloc: float64(alloc), peak: float64(peak.Load()), n: n}, err
 }
 
 // heapObjects returns the bytes of heap objects, live or not yet swept.
