@@ -116,6 +116,10 @@ type sumEngine = ingest.Engine[acc, sumPayload, sumPart]
 
 type sumEnginePart = ingest.Part[acc, sumPart]
 
+// summaryWave is the number of orders Summarize buffers before it applies
+// them: its records are twice rfm's, and so is the wave's memory.
+const summaryWave = 1 << 19
+
 // applySummary updates partition p's customers with their records.
 func applySummary(p *sumEnginePart, recs []ingest.Rec[sumPayload], slots []int32, side []string) {
 	for i := range recs {
@@ -417,7 +421,7 @@ func Summarize(ctx context.Context, orders iter.Seq[Order], asOf time.Time, opts
 	}
 	recent := asOf.Add(-window)
 	w := runtime.GOMAXPROCS(0)
-	e := ingest.New(ingest.NewHasher(), ingest.Config{Workers: w, Dedup: !opts.TrustOrderIDs}, applySummary)
+	e := ingest.New(ingest.NewHasher(), ingest.Config{Workers: w, Dedup: !opts.TrustOrderIDs, Wave: summaryWave}, applySummary)
 	defer e.Close() // also when the host's iterator panics
 	var (
 		skipped Skipped
