@@ -102,7 +102,7 @@ type statNode struct {
 
 // sumPart is what Summarize keeps per partition besides the customers.
 type sumPart struct {
-	nodes    []statNode
+	nodes    ingest.Blocks[statNode]
 	bigs     []bigTotals
 	nodeBigs []money.Sum
 	long     []string              // long category and channel names
@@ -118,7 +118,7 @@ type sumEnginePart = ingest.Part[acc, sumPart]
 
 // summaryWave is the number of orders Summarize buffers before it applies
 // them: its records are twice rfm's, and so is the wave's memory.
-const summaryWave = 1 << 19
+const summaryWave = 1 << 18
 
 // applySummary updates partition p's customers with their records.
 func applySummary(p *sumEnginePart, recs []ingest.Rec[sumPayload], slots []int32, side []string) {
@@ -203,15 +203,14 @@ func (x *sumPart) promote(a *acc) *bigTotals {
 // count adds an order to the list headed by *head under key.
 func (x *sumPart) count(head *int32, key ingest.Key, r *sumPayload, amount decimal.Decimal, side []string) {
 	j := *head
-	for j > 0 && !ingest.Same(key, side, x.nodes[j-1].key, x.long) {
-		j = x.nodes[j-1].next
+	for j > 0 && !ingest.Same(key, side, x.nodes.At(int(j-1)).key, x.long) {
+		j = x.nodes.At(int(j - 1)).next
 	}
 	if j == 0 {
-		x.nodes = append(x.nodes, statNode{key: ingest.Keep(key, side, &x.long), next: *head})
-		j = int32(len(x.nodes))
+		j = int32(x.nodes.Append(statNode{key: ingest.Keep(key, side, &x.long), next: *head})) + 1
 		*head = j
 	}
-	n := &x.nodes[j-1]
+	n := x.nodes.At(int(j - 1))
 	if r.flags&sumRefund == 0 {
 		n.n++
 	}
@@ -311,9 +310,9 @@ func summary(x *sumPart, a *acc, id ID, asOf time.Time, window time.Duration) Su
 		s.PurchasesPerMonth = float64(a.recent) / months
 	}
 	start := len(x.cats)
-	for j := a.categories; j > 0; j = x.nodes[j-1].next {
-		n := &x.nodes[j-1]
-		x.cats = append(x.cats, CategoryStat{Category: x.name(n.key), Orders: int(n.n), Spend: x.nodeSpend(n)})
+	for j := a.categories; j > 0; j = x.nodes.At(int(j - 1)).next {
+		n := x.nodes.At(int(j - 1))
+		x.cats = append(x.cats, CategoryStat{Category: x.name(n.key), Orders: int(n.n), Spend: x.nodeSpend(n, &s)})
 	}
 	if len(x.cats) > start {
 		s.Categories = x.cats[start:len(x.cats):len(x.cats)]
@@ -327,9 +326,9 @@ func summary(x *sumPart, a *acc, id ID, asOf time.Time, window time.Duration) Su
 		})
 	}
 	start = len(x.chans)
-	for j := a.channel; j > 0; j = x.nodes[j-1].next {
-		n := &x.nodes[j-1]
-		x.chans = append(x.chans, ChannelStat{Channel: Channel(x.name(n.key)), Orders: int(n.n), Spend: x.nodeSpend(n)})
+	for j := a.channel; j > 0; j = x.nodes.At(int(j - 1)).next {
+		n := x.nodes.At(int(j - 1))
+		x.chans = append(x.chans, ChannelStat{Channel: Channel(x.name(n.key)), Orders: int(n.n), Spend: x.nodeSpend(n, &s)})
 	}
 	if len(x.chans) > start {
 		s.Channels = x.chans[start:len(x.chans):len(x.chans)]
@@ -345,13 +344,18 @@ func summary(x *sumPart, a *acc, id ID, asOf time.Time, window time.Duration) Su
 	return s
 }
 
-// nodeSpend returns a counter's spend as a decimal.
-func (x *sumPart) nodeSpend(n *statNode) decimal.Decimal {
+// nodeSpend returns a counter's spend as a decimal, sharing s.Gross or
+// s.Net when it is the same amount (decimals are immutable), as it is
+// for a customer who buys in one category or channel.
+func (x *sumPart) nodeSpend(n *statNode, s *Summary) decimal.Decimal {
 	if n.big > 0 {
 		return x.nodeBigs[n.big-1].Decimal()
 	}
 	if n.spend == 0 {
 		return decimal.Decimal{}
+	}
+	if u, ok := money.Units(s.Net); ok && u == n.spend {
+		return s.Net
 	}
 	return decimal.New(n.spend, money.Exp)
 }
@@ -371,6 +375,9 @@ func average(total money.Sum, totalDec decimal.Decimal, n int64) decimal.Decimal
 	units, ok := total.Units()
 	if !ok || n > math.MaxInt64/100 {
 		return totalDec.DivRound(decimal.NewFromInt(n), 2)
+	}
+	if n == 1 && units%100 == 0 {
+		return totalDec // already whole fen; decimals are immutable, so share it
 	}
 	// units are 1e-4; the result is in 1e-2, so divide by n*100.
 	d := n * 100
@@ -505,10 +512,10 @@ func Summarize(ctx context.Context, orders iter.Seq[Order], asOf time.Time, opts
 			nc, nh := 0, 0
 			for j := range p.Len() {
 				a := p.State(j)
-				for k := a.categories; k > 0; k = x.nodes[k-1].next {
+				for k := a.categories; k > 0; k = x.nodes.At(int(k - 1)).next {
 					nc++
 				}
-				for k := a.channel; k > 0; k = x.nodes[k-1].next {
+				for k := a.channel; k > 0; k = x.nodes.At(int(k - 1)).next {
 					nh++
 				}
 			}

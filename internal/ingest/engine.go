@@ -80,7 +80,7 @@ func (e *Engine[S, P, X]) newBuffer() *buffer[P] { return new(buffer[P]) }
 // its writes stream; the workers then sort the records' indexes by
 // partition and gather each partition's records from it.
 type buffer[P any] struct {
-	recs  chunks[Rec[P]] // kept from wave to wave, so filling allocates nothing after the first
+	recs  Blocks[Rec[P]] // kept from wave to wave, so filling allocates nothing after the first
 	parts []uint16       // partition of each record
 	side  []string
 	index []uint32 // record indexes by partition, built by the workers
@@ -89,26 +89,6 @@ type buffer[P any] struct {
 
 // batchLen is the number of records gathered and applied at a time.
 const batchLen = 256
-
-// chunks is an append-only list in chunks of batchLen, so growing copies
-// nothing.
-type chunks[T any] struct {
-	list [][]T
-	n    int
-}
-
-// at returns element i.
-func (c *chunks[T]) at(i int) T { return c.list[i/batchLen][i%batchLen] }
-
-// push appends v.
-func (c *chunks[T]) push(v *T) {
-	k := c.n / batchLen
-	if k == len(c.list) {
-		c.list = append(c.list, make([]T, batchLen))
-	}
-	c.list[k][c.n%batchLen] = *v
-	c.n++
-}
 
 // New returns an Engine. apply(p, recs, slots, side) updates the states
 // of partition p for its records recs, in order; slots[i] is the slot of
@@ -144,7 +124,7 @@ func (e *Engine[S, P, X]) Push(h uint64, r *Rec[P], id, oid string) {
 	if r.OKey.long() {
 		r.OKey = r.OKey.withIndex(e.side(oid))
 	}
-	b.recs.push(r)
+	b.recs.Append(*r)
 	b.parts = append(b.parts, uint16(partOf(h)))
 	e.npos = max(e.npos, r.Pos+1)
 	if e.n++; e.n >= e.cfg.Wave {
@@ -258,7 +238,7 @@ func (e *Engine[S, P, X]) applyWave(b *buffer[P]) {
 			n := min(len(idx), batchLen)
 			batch := e.batches[w][:0]
 			for _, i := range idx[:n] {
-				batch = append(batch, b.recs.list[i/batchLen][i%batchLen])
+				batch = append(batch, *b.recs.At(int(i)))
 			}
 			e.batches[w] = batch
 			e.scratch[w] = e.applyPart(&e.parts[p], batch, b.side, e.scratch[w])
@@ -266,7 +246,8 @@ func (e *Engine[S, P, X]) applyWave(b *buffer[P]) {
 		}
 	})
 	clear(b.side)
-	b.recs.n, b.parts, b.side = 0, b.parts[:0], b.side[:0]
+	b.recs.Reset()
+	b.parts, b.side = b.parts[:0], b.side[:0]
 }
 
 // applyPart resolves the slots of recs in partition p, skips the
@@ -321,7 +302,7 @@ func (e *Engine[S, P, X]) AddDups(n int) { e.parts[0].dups += n }
 func (e *Engine[S, P, X]) Customers() int {
 	n := 0
 	for i := range e.parts {
-		n += len(e.parts[i].ents)
+		n += e.parts[i].ents.Len()
 	}
 	return n
 }
@@ -336,9 +317,9 @@ func (e *Engine[S, P, X]) Emit(keep func(s *S) bool, fill func(p *Part[S, X], sl
 	marks := make([]uint64, (e.npos+63)/64)
 	for pi := range e.parts {
 		p := &e.parts[pi]
-		for j := range p.ents {
-			if keep(&p.ents[j].s) {
-				pos := p.first[j]
+		for j := range p.ents.Len() {
+			if keep(&p.ents.At(j).s) {
+				pos := *p.first.At(j)
 				marks[pos>>6] |= 1 << (pos & 63)
 			}
 		}
@@ -351,9 +332,9 @@ func (e *Engine[S, P, X]) Emit(keep func(s *S) bool, fill func(p *Part[S, X], sl
 	}
 	parallel.For(e.cfg.Workers, Parts, func(_, pi int) {
 		p := &e.parts[pi]
-		for j := range p.ents {
-			if keep(&p.ents[j].s) {
-				pos := p.first[j]
+		for j := range p.ents.Len() {
+			if keep(&p.ents.At(j).s) {
+				pos := *p.first.At(j)
 				fill(p, j, ranks[pos>>6]+bits.OnesCount64(marks[pos>>6]&(1<<(pos&63)-1)))
 			}
 		}
@@ -378,10 +359,10 @@ func (e *Engine[S, P, X]) Get(id string, pos int64) (pi, slot int, isNew bool) {
 	h, k := e.hasher.Hash(id)
 	pi = partOf(h)
 	p := &e.parts[pi]
-	n := len(p.ents)
+	n := p.ents.Len()
 	slot = p.get(k, h, []string{id}, pos)
 	e.npos = max(e.npos, pos+1)
-	return pi, slot, len(p.ents) > n
+	return pi, slot, p.ents.Len() > n
 }
 
 // HasOrder reports whether slot of partition pi has had the order ID oid.

@@ -9,9 +9,9 @@ package ingest
 // engine works on one partition on one goroutine at a time.
 type Part[S, X any] struct {
 	tab   []uint64 // tag<<32 | slot+1; 0 is empty
-	ents  []entry[S]
-	first []int64  // per slot, the position of the customer's first order
-	long  []string // the long IDs, indexed by their keys
+	ents  Blocks[entry[S]]
+	first Blocks[int64] // per slot, the position of the customer's first order
+	long  []string      // the long IDs, indexed by their keys
 	seen  seenSet
 	dups  int    // orders skipped as duplicates
 	sink  uint64 // keeps the touching loads
@@ -26,21 +26,21 @@ type entry[S any] struct {
 }
 
 // Len returns the number of customers.
-func (p *Part[S, X]) Len() int { return len(p.ents) }
+func (p *Part[S, X]) Len() int { return p.ents.Len() }
 
 // State returns the state of slot i. The pointer is valid until a new
 // customer is added.
-func (p *Part[S, X]) State(i int) *S { return &p.ents[i].s }
+func (p *Part[S, X]) State(i int) *S { return &p.ents.At(i).s }
 
 // First returns the position of the first order of slot i.
-func (p *Part[S, X]) First(i int) int64 { return p.first[i] }
+func (p *Part[S, X]) First(i int) int64 { return *p.first.At(i) }
 
 // Dups returns the number of orders skipped as duplicates.
 func (p *Part[S, X]) Dups() int { return p.dups }
 
 // ID returns the ID of slot i. It allocates.
 func (p *Part[S, X]) ID(i int) string {
-	k := p.ents[i].k
+	k := p.ents.At(i).k
 	if k.long() {
 		return p.long[k.index()]
 	}
@@ -50,16 +50,17 @@ func (p *Part[S, X]) ID(i int) string {
 // IDs returns the IDs of all slots, sharing one allocation.
 func (p *Part[S, X]) IDs() []string {
 	var b []byte
-	for i := range p.ents {
-		if k := p.ents[i].k; !k.long() {
+	n := p.ents.Len()
+	for i := range n {
+		if k := p.ents.At(i).k; !k.long() {
 			b = appendShort(b, k)
 		}
 	}
 	all := string(b)
-	out := make([]string, len(p.ents))
+	out := make([]string, n)
 	off := 0
-	for i := range p.ents {
-		k := p.ents[i].k
+	for i := range n {
+		k := p.ents.At(i).k
 		if k.long() {
 			out[i] = p.long[k.index()]
 			continue
@@ -94,7 +95,7 @@ func (p *Part[S, X]) find(k Key, h uint64, long []string) int {
 		}
 		if e>>32 == tag {
 			j := int(uint32(e) - 1)
-			if Same(k, long, p.ents[j].k, p.long) {
+			if Same(k, long, p.ents.At(j).k, p.long) {
 				return j
 			}
 		}
@@ -107,7 +108,7 @@ func (p *Part[S, X]) get(k Key, h uint64, long []string, pos int64) int {
 	if j := p.find(k, h, long); j >= 0 {
 		return j
 	}
-	slot := len(p.ents)
+	slot := p.ents.Len()
 	if slot >= 1<<32-2 {
 		// 4 billion customers in a partition, 4 trillion in all.
 		panic("ingest: partition full")
@@ -116,8 +117,8 @@ func (p *Part[S, X]) get(k Key, h uint64, long []string, pos int64) int {
 		p.long = append(p.long, long[k.index()])
 		k = k.withIndex(len(p.long) - 1)
 	}
-	p.ents = append(p.ents, entry[S]{k: k})
-	p.first = append(p.first, pos)
+	p.ents.Append(entry[S]{k: k})
+	p.first.Append(pos)
 	tag := uint64(uint32(h))
 	if 2*(slot+1) > len(p.tab) {
 		old := p.tab

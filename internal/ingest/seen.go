@@ -16,8 +16,8 @@ package ingest
 // reference to the ID, kept in keys (and long), which confirms a match.
 type seenSet struct {
 	dir   []*seenPage
-	depth uint // the directory has 2^depth entries
-	keys  chunks[Key] // the longer IDs' keys, appended in chunks
+	depth uint        // the directory has 2^depth entries
+	keys  Blocks[Key] // the longer IDs' keys
 	long  []string
 }
 
@@ -25,7 +25,7 @@ type seenSet struct {
 // pageFull the number at which it splits.
 const (
 	pageEntries = 256
-	pageFull    = pageEntries * 7 / 8
+	pageFull    = pageEntries * 15 / 16
 )
 
 type seenPage struct {
@@ -111,7 +111,7 @@ func (s *seenSet) find(p *seenPage, m uint64, e seenEntry, k Key, long []string)
 			if v.lo == e.lo {
 				return true, v
 			}
-		case Same(k, long, s.keys.at(int(v.lo)), s.long):
+		case Same(k, long, *s.keys.At(int(v.lo)), s.long):
 			return true, v
 		}
 	}
@@ -135,8 +135,7 @@ func (s *seenSet) add(h *Hasher, slot int, k Key, oh uint64, long []string) bool
 			s.long = append(s.long, long[k.index()])
 			k = k.withIndex(len(s.long) - 1)
 		}
-		e.lo = uint64(s.keys.n)
-		s.keys.push(&k)
+		e.lo = uint64(s.keys.Append(k))
 	}
 	if p.n < pageFull {
 		*free = e
@@ -212,7 +211,7 @@ func (s *seenSet) each(f func(slot int, id string)) {
 			}
 			slot := int(e.hi>>32&(1<<24-1)) - 1
 			if e.hi>>60 == 0xF {
-				f(slot, s.keys.at(int(e.lo)).Text(s.long))
+				f(slot, s.keys.At(int(e.lo)).Text(s.long))
 				continue
 			}
 			f(slot, Key{e.lo, e.hi&(1<<32-1) | e.hi>>56<<56}.Text(nil))

@@ -265,8 +265,8 @@ func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBS
 		}
 		a := p.State(slot)
 		days := x.days[:0]
-		for j := a.head; j > 0; j = x.nodes[j-1].next {
-			days = append(days, x.nodes[j-1].day)
+		for j := a.head; j > 0; j = x.nodes.At(int(j - 1)).next {
+			days = append(days, x.nodes.At(int(j-1)).day)
 		}
 		slices.Sort(days)
 		days = slices.Compact(days)
@@ -353,7 +353,7 @@ type cbsNode struct {
 // cbsState is what SummarizeCBS keeps per partition besides the
 // customers.
 type cbsState struct {
-	nodes []cbsNode
+	nodes ingest.Blocks[cbsNode]
 	bigs  [][3]money.Sum // first, calibration and holdout sums
 	ids   []string       // the customers' IDs, built for the output
 	days  []int32        // scratch for the output
@@ -372,8 +372,7 @@ func applyCBS(p *cbsPart, recs []ingest.Rec[cbsPayload], slots []int32, side []s
 		r := &recs[i].P
 		a := p.State(int(slot))
 		if a.head == 0 || a.prev != r.day {
-			x.nodes = append(x.nodes, cbsNode{day: r.day, next: a.head})
-			a.head = int32(len(x.nodes))
+			a.head = int32(x.nodes.Append(cbsNode{day: r.day, next: a.head})) + 1
 			a.prev = r.day
 		}
 		var amount decimal.Decimal

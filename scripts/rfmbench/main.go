@@ -176,7 +176,7 @@ func run(w io.Writer, args []string) error {
 
 type sample struct {
 	wall, cpu, sys, alloc, peak float64
-	n                      int
+	n                           int
 }
 
 func median(s []sample, f func(sample) float64) float64 {
