@@ -29,10 +29,10 @@ type SummaryOptions struct {
 	// every ID.
 	Known func(ID) bool
 	// TrustOrderIDs turns off duplicate detection (see [Skipped]). By
-	// default detection keeps a 64-bit fingerprint per order, about 12
-	// bytes each; two different IDs of one customer share a fingerprint
-	// with probability about 2^-64. Set TrustOrderIDs when the source
-	// guarantees unique IDs.
+	// default detection remembers every distinct (customer, order ID)
+	// pair, about 24 bytes each for IDs of up to 12 bytes, and compares
+	// the IDs themselves, so it is exact. Set TrustOrderIDs when the
+	// source guarantees unique IDs.
 	TrustOrderIDs bool
 	// RejectInvalid makes an order without customer ID or time an error
 	// wrapping [ErrInvalidValue] instead of a skip.
@@ -403,9 +403,9 @@ func average(total money.Sum, totalDec decimal.Decimal, n int64) decimal.Decimal
 // orders it skipped. Which orders are skipped, and the options that make
 // invalid or future orders errors instead, are documented on [Skipped].
 // Orders may come in any order. Memory grows with the number of customers
-// and of their distinct categories and channels (plus about 30 bytes per
-// order ID, unless opts.TrustOrderIDs is set), and with a buffer of a few
-// million orders, not with the number of orders. It reads orders on the
+// and of their distinct categories and channels (plus about 24 bytes per
+// distinct order ID, unless opts.TrustOrderIDs is set), and with two
+// buffers of 262,144 orders, not with the number of orders. It reads orders on the
 // calling goroutine and accumulates them on GOMAXPROCS others, by
 // customer; the result does not depend on their number. The Categories
 // and Channels slices of the summaries share a few backing arrays, each

@@ -13,11 +13,11 @@ import (
 
 // Accumulator builds [Values] from orders one at a time, in one pass and
 // in any order, skipping and counting bad orders by the rule documented
-// on [customer.Skipped] (or rejecting them, as [Options] say). It keeps about 80 bytes per customer, plus a 64-bit
-// fingerprint of each distinct order ID (about 12 bytes with overhead)
-// unless Options.TrustOrderIDs is set, since duplicates can only be
-// recognised by remembering the IDs seen, and as much per distinct
-// purchase day with FrequencyDays. It handles up to 2^31-1 customers.
+// on [customer.Skipped] (or rejecting them, as [Options] say). It keeps
+// about 40 bytes per customer, plus what duplicate detection needs (see
+// Options.TrustOrderIDs) and a buffer of up to 65,536 orders, which
+// Values, Skipped and Merge apply first. Counters are 64-bit, so no
+// number of orders overflows them.
 //
 // Accumulators over separate shards of the orders can be combined with
 // [Accumulator.Merge]; the result is identical to one accumulator fed all

@@ -129,8 +129,9 @@ type CBSOptions struct {
 	// calibration) end; see [customer.Skipped] for the default.
 	RejectInvalid, RejectFuture bool
 	// TrustOrderIDs turns off duplicate detection (see
-	// [customer.Skipped]). Detection keeps a 64-bit fingerprint per
-	// distinct order ID, about 12 bytes each.
+	// [customer.Skipped]). Detection remembers every distinct (customer,
+	// order ID) pair, about 24 bytes each for IDs of up to 12 bytes, and
+	// compares the IDs themselves, so it is exact.
 	TrustOrderIDs bool
 }
 
@@ -172,9 +173,11 @@ type Skipped struct {
 // wrapping [customer.ErrInvalidValue] or [customer.ErrFuture]. Orders may
 // arrive in any order. Memory is proportional to the number of customers
 // plus the number of distinct purchase days (plus the order IDs unless
-// TrustOrderIDs). It returns ctx.Err() if ctx is cancelled, which it
-// checks every 4096 orders, and an error wrapping [ErrConfig] for bad
-// options.
+// TrustOrderIDs), and two buffers of a million orders. It reads the
+// orders on the calling goroutine and accumulates them on GOMAXPROCS
+// others, by customer; the result does not depend on their number. It
+// returns ctx.Err() if ctx is cancelled, which it checks every 4096
+// orders, and an error wrapping [ErrConfig] for bad options.
 func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBSOptions) ([]CBS, Skipped, error) {
 	if opts.CalibrationEnd.IsZero() {
 		return nil, Skipped{}, badConfig("CBSOptions.CalibrationEnd is required")

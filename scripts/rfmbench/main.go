@@ -6,6 +6,8 @@
 //	go run ./scripts/rfmbench -write /tmp/orders.csv       # write the log, print the as-of day
 //	go run ./scripts/rfmbench -csv /tmp/orders.csv -runs 5 # read it, time every entry point
 //
+//	rfmbench -csv /tmp/orders.csv -serve                    # read it, then run one case per line of stdin
+//
 // Without -csv it generates the log in memory (internal/synth.Log, the
 // same rows; with -friendly, synth.Orders instead: grouped by customer,
 // IDs sharing memory). Each run reports wall and CPU time, the bytes the
@@ -15,6 +17,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"flag"
 	"fmt"
@@ -33,6 +36,7 @@ import (
 	"github.com/clientele-go/clientele/internal/synth"
 	"github.com/clientele-go/clientele/rfm"
 	"github.com/clientele-go/clientele/rfm/clv"
+	"github.com/shopspring/decimal"
 )
 
 func main() {
@@ -54,6 +58,7 @@ func run(w io.Writer, args []string) error {
 	cases := fs.String("cases", "compute,trust,summarize,cbs", "comma-separated cases: compute, trust, columns, pipeline, summarize, cbs, workers1")
 	workers := fs.Int("workers", 0, "Options.Workers (0 = GOMAXPROCS)")
 	prof := fs.String("cpuprofile", "", "write a CPU profile of the timed runs here")
+	serve := fs.Bool("serve", false, "after loading, run the case named on each line of stdin and print one result line (for scripts/bench-pandas-rfm.sh)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -144,6 +149,9 @@ func run(w io.Writer, args []string) error {
 			return len(c), err
 		},
 	}
+	if *serve {
+		return serveCases(w, os.Stdin, all, orders, input)
+	}
 	names := strings.Split(*cases, ",")
 	res := make(map[string][]sample)
 	// Alternate the cases run by run, so that a change in the machine's
@@ -172,6 +180,37 @@ func run(w io.Writer, args []string) error {
 	}
 	fmt.Fprintf(w, "load average: %s\n", loadAvg())
 	return nil
+}
+
+// serveCases runs the case named on each line of r and prints
+// "go CASE WALL CPU PEAKX CUSTOMERS FREQUENCY MONETARY": seconds, peak heap
+// as a multiple of the input, and checksums of the values, which the
+// pandas side prints too.
+func serveCases(w io.Writer, r io.Reader, all map[string]func() (int, error), orders []customer.Order, input uint64) error {
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		name := strings.TrimSpace(sc.Text())
+		opts := rfm.Options{TrustOrderIDs: name == "trust"}
+		if name != "dedup" && name != "trust" {
+			return fmt.Errorf("unknown case %q", name)
+		}
+		var vals []rfm.Values
+		s, err := measure(func() (int, error) {
+			v, _, err := rfm.Compute(context.Background(), slices.Values(orders), synth.DefaultAsOf, opts)
+			vals = v
+			return len(v), err
+		}, input)
+		if err != nil {
+			return err
+		}
+		freq, money := 0, decimal.Decimal{}
+		for _, v := range vals {
+			freq += v.Frequency
+			money = money.Add(v.Monetary)
+		}
+		fmt.Fprintf(w, "go %s %.4f %.4f %.2f %d %d %s\n", name, s.wall, s.cpu, s.peak/float64(input), len(vals), freq, money.StringFixed(2))
+	}
+	return sc.Err()
 }
 
 type sample struct {
