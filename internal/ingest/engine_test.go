@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -180,5 +181,12 @@ func TestEngineAgainstReference(t *testing.T) {
 				t.Fatalf("trial %d, workers %d, wave %d: dups %d, want %d (-want +got):\n%s", trial, w, wave, gotDups, dups, diff)
 			}
 		}
+	}
+}
+
+// TestPageSize pins a seen page at 4 KiB, a size class of its own.
+func TestPageSize(t *testing.T) {
+	if n := unsafe.Sizeof(seenPage{}); n != 4096 {
+		t.Errorf("seenPage is %d bytes, want 4096", n)
 	}
 }

@@ -80,6 +80,26 @@ func (p *Part[S, X]) touch(h uint64) uint64 {
 	return p.tab[spread(uint64(uint32(h)))&uint64(len(p.tab)-1)]
 }
 
+// candidate returns the slot of the first entry on the probe for hash h
+// whose tag matches, or -1, without comparing keys: the step, after
+// touch, that loads the candidate's key before find compares it.
+func (p *Part[S, X]) candidate(h uint64) int {
+	if len(p.tab) == 0 {
+		return -1
+	}
+	tag := uint64(uint32(h))
+	mask := uint64(len(p.tab) - 1)
+	for i := spread(tag) & mask; ; i = (i + 1) & mask {
+		e := p.tab[i]
+		if e == 0 {
+			return -1
+		}
+		if e>>32 == tag {
+			return int(uint32(e) - 1)
+		}
+	}
+}
+
 // find returns the slot of the customer with key k and hash h; long
 // holds the record's long IDs. It returns -1 when there is none.
 func (p *Part[S, X]) find(k Key, h uint64, long []string) int {

@@ -21,17 +21,20 @@ type seenSet struct {
 	long  []string
 }
 
-// pageEntries is the number of entries of a page, a power of two, and
-// pageFull the number at which it splits.
+// pageEntries is the number of entries of a page, and pageFull the number
+// at which it splits. With its 16-byte header a page is 4 KiB.
 const (
-	pageEntries = 256
-	pageFull    = pageEntries * 15 / 16
+	pageEntries = 255
+	pageFull    = 240
 )
 
+// seenPage is one page: the header shares the first cache line with the
+// first entries, and every entry sits within one cache line.
 type seenPage struct {
+	n     int32
+	depth uint32 // the page holds the entries whose hash starts with its depth bits
+	_     uint64
 	e     [pageEntries]seenEntry
-	n     int
-	depth uint // the page holds the entries whose hash starts with its depth bits
 }
 
 // maxSeenSlot bounds the slots a seenSet can hold: 2^24-2 customers per
@@ -84,7 +87,8 @@ func (s *seenSet) touch(h *Hasher, slot int, k Key, oh uint64) uint64 {
 		return 0
 	}
 	m := h.where(entryFor(slot, k, oh))
-	return s.page(m).e[m%pageEntries].hi
+	p := s.page(m)
+	return p.e[m%pageEntries].hi ^ uint64(p.n)
 }
 
 // has reports whether the pair (slot, order ID with key k and hash oh)
@@ -101,8 +105,8 @@ func (s *seenSet) has(h *Hasher, slot int, k Key, oh uint64, long []string) bool
 // find looks for entry e (key k) in page p from hash m, and returns
 // whether it is there and where the probe ended.
 func (s *seenSet) find(p *seenPage, m uint64, e seenEntry, k Key, long []string) (bool, *seenEntry) {
-	for i := m; ; i++ {
-		v := &p.e[i%pageEntries]
+	for i := m % pageEntries; ; i = (i + 1) % pageEntries {
+		v := &p.e[i]
 		switch {
 		case v.hi == 0:
 			return false, v
@@ -150,8 +154,8 @@ func (s *seenSet) add(h *Hasher, slot int, k Key, oh uint64, long []string) bool
 
 // put adds e, whose hash is m, to page p, which has room.
 func (p *seenPage) put(m uint64, e seenEntry) {
-	for i := m; ; i++ {
-		if v := &p.e[i%pageEntries]; v.hi == 0 {
+	for i := m % pageEntries; ; i = (i + 1) % pageEntries {
+		if v := &p.e[i]; v.hi == 0 {
 			*v = e
 			p.n++
 			return
@@ -162,7 +166,7 @@ func (p *seenPage) put(m uint64, e seenEntry) {
 // split splits page p, which holds hash m, in two by the next bit of the
 // entries' hashes, doubling the directory first when p is as deep.
 func (s *seenSet) split(h *Hasher, p *seenPage, m uint64) {
-	if p.depth == s.depth {
+	if uint(p.depth) == s.depth {
 		if s.depth == 48 {
 			// 224 entries sharing 48 hash bits: only a broken hash does that.
 			panic("ingest: seen set hash degenerate")
@@ -178,7 +182,7 @@ func (s *seenSet) split(h *Hasher, p *seenPage, m uint64) {
 	p.n = 0
 	p.depth++
 	q := &seenPage{depth: p.depth}
-	bit := 64 - p.depth // the bit that tells the halves apart
+	bit := 64 - uint(p.depth) // the bit that tells the halves apart
 	for _, o := range old {
 		if o.hi == 0 {
 			continue
@@ -191,9 +195,10 @@ func (s *seenSet) split(h *Hasher, p *seenPage, m uint64) {
 		}
 	}
 	// The directory entries of p whose next bit is 1 now point to q.
-	first := (m >> 1 >> (63 - s.depth)) &^ (1<<(s.depth-p.depth+1) - 1)
-	for i := first; i < first+1<<(s.depth-p.depth+1); i++ {
-		if i>>(s.depth-p.depth)&1 == 1 {
+	d := s.depth - uint(p.depth)
+	first := (m >> 1 >> (63 - s.depth)) &^ (1<<(d+1) - 1)
+	for i := first; i < first+1<<(d+1); i++ {
+		if i>>d&1 == 1 {
 			s.dir[i] = q
 		}
 	}
@@ -202,7 +207,7 @@ func (s *seenSet) split(h *Hasher, p *seenPage, m uint64) {
 // each calls f for every pair, with the order ID, in directory order.
 func (s *seenSet) each(f func(slot int, id string)) {
 	for i, p := range s.dir {
-		if i&(1<<(s.depth-p.depth)-1) != 0 {
+		if i&(1<<(s.depth-uint(p.depth))-1) != 0 {
 			continue // a page shows up 2^(depth-p.depth) times in a row
 		}
 		for _, e := range p.e {
