@@ -256,18 +256,26 @@ func (e *Engine[S, P, X]) applyWave(b *buffer[P]) {
 // misses overlap.
 func (e *Engine[S, P, X]) applyPart(p *Part[S, X], recs []Rec[P], long []string, slots []int32) []int32 {
 	slots = slots[:0]
+	var hs [batchLen]uint64
 	var t uint64
 	for i := range recs {
-		t ^= p.touch(e.hasher.KeyHash(recs[i].Key))
+		hs[i] = e.hasher.KeyHash(recs[i].Key)
+		t ^= p.touch(hs[i])
+	}
+	for i := range recs {
+		if j := p.candidate(hs[i]); j >= 0 {
+			t ^= p.ents.At(j).k.lo
+		}
 	}
 	for i := range recs {
 		r := &recs[i]
-		slots = append(slots, int32(p.get(r.Key, e.hasher.KeyHash(r.Key), long, r.Pos)))
+		slots = append(slots, int32(p.get(r.Key, hs[i], long, r.Pos)))
 	}
 	if e.cfg.Dedup {
 		for i := range recs {
 			if k := recs[i].OKey; k != (Key{}) {
-				t ^= p.seen.touch(&e.hasher, int(slots[i]), k, e.hasher.KeyHash(k))
+				hs[i] = e.hasher.KeyHash(k)
+				t ^= p.seen.touch(&e.hasher, int(slots[i]), k, hs[i])
 			}
 		}
 		for i := range recs {
@@ -275,7 +283,7 @@ func (e *Engine[S, P, X]) applyPart(p *Part[S, X], recs []Rec[P], long []string,
 			if r.OKey == (Key{}) {
 				continue
 			}
-			if !p.seen.add(&e.hasher, int(slots[i]), r.OKey, e.hasher.KeyHash(r.OKey), long) {
+			if !p.seen.add(&e.hasher, int(slots[i]), r.OKey, hs[i], long) {
 				slots[i] = -1
 				p.dups++
 			}
