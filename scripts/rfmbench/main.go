@@ -58,6 +58,7 @@ func run(w io.Writer, args []string) error {
 	cases := fs.String("cases", "compute,trust,summarize,cbs", "comma-separated cases: compute, trust, columns, pipeline, summarize, cbs, workers1")
 	workers := fs.Int("workers", 0, "Options.Workers (0 = GOMAXPROCS)")
 	prof := fs.String("cpuprofile", "", "write a CPU profile of the timed runs here")
+	columnar := fs.Bool("columnar", false, "keep only the orders as rfm.Columns (own strings), so the input is the columns; for -cases columns")
 	serve := fs.Bool("serve", false, "after loading, run the case named on each line of stdin and print one result line (for scripts/bench-pandas-rfm.sh)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -68,33 +69,54 @@ func run(w io.Writer, args []string) error {
 		return writeCSV(w, *write, log, asOf)
 	}
 
+	orders, cols, err := load(w, *csvPath, *friendly, *customers, *seed, *dups, log, strings.Contains(*cases, "columns"), *columnar)
+	if err != nil {
+		return err
+	}
+	rows, what := len(orders), "orders"
+	if *columnar {
+		rows, what = len(cols.CustomerID), "rows of rfm.Columns"
+	}
+	runtime.GC()
+	input := heapLive()
+	fmt.Fprintf(w, "go: input %.0f MB live heap (%d %s, %.0f bytes each); GOMAXPROCS %d\n",
+		float64(input)/1e6, rows, what, float64(input)/float64(rows), runtime.GOMAXPROCS(0))
+	return runCases(w, orders, cols, input, *prof, *serve, *runs, *cases, *workers)
+}
+
+// load reads or generates the orders, and with wantCols the columns too;
+// with columnar it returns the columns only, with strings of their own.
+func load(w io.Writer, csvPath string, friendly bool, customers int, seed uint64, dups float64, log synth.Log, wantCols, columnar bool) ([]customer.Order, rfm.Columns, error) {
 	start := time.Now()
 	var orders []customer.Order
 	switch {
-	case *csvPath != "":
+	case csvPath != "":
 		var err error
-		if orders, err = readCSV(*csvPath); err != nil {
-			return err
+		if orders, err = readCSV(csvPath); err != nil {
+			return nil, rfm.Columns{}, err
 		}
-		fmt.Fprintf(w, "go: read %d orders from %s in %.1f s (customer.ReadOrders)\n", len(orders), *csvPath, time.Since(start).Seconds())
-	case *friendly:
-		orders = slices.Collect(synth.Orders(synth.Config{People: *customers, Companies: -1, Seed: *seed, DuplicateOrders: *dups}))
+		fmt.Fprintf(w, "go: read %d orders from %s in %.1f s (customer.ReadOrders)\n", len(orders), csvPath, time.Since(start).Seconds())
+	case friendly:
+		orders = slices.Collect(synth.Orders(synth.Config{People: customers, Companies: -1, Seed: seed, DuplicateOrders: dups}))
 		fmt.Fprintf(w, "go: %d synth.Orders orders generated in %.1f s\n", len(orders), time.Since(start).Seconds())
 	default:
 		orders = log.Orders()
 		fmt.Fprintf(w, "go: %d synth.Log orders generated in %.1f s\n", len(orders), time.Since(start).Seconds())
 	}
 	var cols rfm.Columns
-	if strings.Contains(*cases, "columns") {
-		cols = columnsOf(orders)
+	if wantCols {
+		cols = columnsOf(orders, columnar)
 	}
-	runtime.GC()
-	input := heapLive()
-	fmt.Fprintf(w, "go: input %.0f MB live heap (%d orders, %.0f bytes each); GOMAXPROCS %d\n",
-		float64(input)/1e6, len(orders), float64(input)/float64(len(orders)), runtime.GOMAXPROCS(0))
+	if columnar {
+		return nil, cols, nil
+	}
+	return orders, cols, nil
+}
 
-	if *prof != "" {
-		f, err := os.Create(*prof)
+// runCases times the cases on the loaded input.
+func runCases(w io.Writer, orders []customer.Order, cols rfm.Columns, input uint64, prof string, serve bool, runs int, cases string, workers int) error {
+	if prof != "" {
+		f, err := os.Create(prof)
 		if err != nil {
 			return err
 		}
@@ -105,7 +127,8 @@ func run(w io.Writer, args []string) error {
 		defer pprof.StopCPUProfile()
 	}
 	ctx := context.Background()
-	opts := rfm.Options{Workers: *workers}
+	asOf := synth.DefaultAsOf
+	opts := rfm.Options{Workers: workers}
 	table := rfm.StandardSegments()
 	all := map[string]func() (int, error){
 		"compute": func() (int, error) {
@@ -133,7 +156,7 @@ func run(w io.Writer, args []string) error {
 			if err != nil {
 				return 0, err
 			}
-			s, err := rfm.Quantile{Workers: *workers}.Score(v)
+			s, err := rfm.Quantile{Workers: workers}.Score(v)
 			if err != nil {
 				return 0, err
 			}
@@ -149,14 +172,14 @@ func run(w io.Writer, args []string) error {
 			return len(c), err
 		},
 	}
-	if *serve {
-		return serveCases(w, os.Stdin, all, orders, input)
+	if serve {
+		return serveCases(w, os.Stdin, orders, input)
 	}
-	names := strings.Split(*cases, ",")
+	names := strings.Split(cases, ",")
 	res := make(map[string][]sample)
 	// Alternate the cases run by run, so that a change in the machine's
 	// load hits them alike.
-	for r := range *runs {
+	for r := range runs {
 		for _, name := range names {
 			f := all[name]
 			if f == nil {
@@ -186,7 +209,7 @@ func run(w io.Writer, args []string) error {
 // "go CASE WALL CPU PEAKX CUSTOMERS FREQUENCY MONETARY": seconds, peak heap
 // as a multiple of the input, and checksums of the values, which the
 // pandas side prints too.
-func serveCases(w io.Writer, r io.Reader, all map[string]func() (int, error), orders []customer.Order, input uint64) error {
+func serveCases(w io.Writer, r io.Reader, orders []customer.Order, input uint64) error {
 	sc := bufio.NewScanner(r)
 	for sc.Scan() {
 		name := strings.TrimSpace(sc.Text())
@@ -289,8 +312,8 @@ func loadAvg() string {
 	return strings.Join(f[:3], " ") + fmt.Sprintf(" on %d cores", runtime.NumCPU())
 }
 
-// columnsOf turns orders into columns, sharing the strings.
-func columnsOf(orders []customer.Order) rfm.Columns {
+// columnsOf turns orders into columns, sharing the strings unless own.
+func columnsOf(orders []customer.Order, own bool) rfm.Columns {
 	c := rfm.Columns{
 		CustomerID: make([]string, len(orders)),
 		OrderID:    make([]string, len(orders)),
@@ -300,6 +323,9 @@ func columnsOf(orders []customer.Order) rfm.Columns {
 	for i, o := range orders {
 		c.CustomerID[i] = string(o.CustomerID)
 		c.OrderID[i] = o.ID
+		if own {
+			c.CustomerID[i], c.OrderID[i] = strings.Clone(c.CustomerID[i]), strings.Clone(c.OrderID[i])
+		}
 		c.At[i] = o.At
 		c.Amount[i] = o.Amount.Shift(2).IntPart()
 	}
