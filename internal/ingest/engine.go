@@ -46,10 +46,10 @@ type Config struct {
 
 // Engine turns prepared records into per-customer state S, partitioned
 // by the customer hash. The caller reads the orders on its goroutine and
-// pushes one record per used order; the engine buffers them by partition
-// and, once a wave is full, applies it on the worker goroutines, one
-// partition at a time per goroutine, while the caller fills the next
-// wave. A customer lives in one partition and sees its records in push
+// pushes one record per used order; the engine buffers them in push
+// order and, once a wave is full, sorts it by partition and applies it on
+// the worker goroutines, one partition at a time per goroutine, while the
+// caller fills the next wave. A customer lives in one partition and sees its records in push
 // order, so every partition's result is that of a single pass, and
 // [Engine.Emit] numbers the customers in the order of their first
 // record, so results never depend on the number of workers or on the
@@ -256,11 +256,15 @@ func (e *Engine[S, P, X]) applyWave(b *buffer[P]) {
 // misses overlap.
 func (e *Engine[S, P, X]) applyPart(p *Part[S, X], recs []Rec[P], long []string, slots []int32) []int32 {
 	slots = slots[:0]
-	var hs [batchLen]uint64
+	var hs, ohs [batchLen]uint64
 	var t uint64
 	for i := range recs {
 		hs[i] = e.hasher.KeyHash(recs[i].Key)
 		t ^= p.touch(hs[i])
+		if k := recs[i].OKey; e.cfg.Dedup && k != (Key{}) {
+			ohs[i] = e.hasher.KeyHash(k)
+			t ^= p.seen.touch(&e.hasher, k, ohs[i])
+		}
 	}
 	for i := range recs {
 		if j := p.candidate(hs[i]); j >= 0 {
@@ -269,25 +273,12 @@ func (e *Engine[S, P, X]) applyPart(p *Part[S, X], recs []Rec[P], long []string,
 	}
 	for i := range recs {
 		r := &recs[i]
-		slots = append(slots, int32(p.get(r.Key, hs[i], long, r.Pos)))
-	}
-	if e.cfg.Dedup {
-		for i := range recs {
-			if k := recs[i].OKey; k != (Key{}) {
-				hs[i] = e.hasher.KeyHash(k)
-				t ^= p.seen.touch(&e.hasher, int(slots[i]), k, hs[i])
-			}
+		slot := p.get(r.Key, hs[i], long, r.Pos)
+		if e.cfg.Dedup && r.OKey != (Key{}) && !p.seen.add(&e.hasher, slot, r.OKey, ohs[i], long) {
+			slot = -1
+			p.dups++
 		}
-		for i := range recs {
-			r := &recs[i]
-			if r.OKey == (Key{}) {
-				continue
-			}
-			if !p.seen.add(&e.hasher, int(slots[i]), r.OKey, hs[i], long) {
-				slots[i] = -1
-				p.dups++
-			}
-		}
+		slots = append(slots, int32(slot))
 	}
 	p.sink ^= t
 	e.apply(p, recs, slots, long)

@@ -67,11 +67,18 @@ func entryFor(slot int, k Key, oh uint64) seenEntry {
 // where returns the hash of entry e, from e alone: the top 6 bits pick
 // the table, the low ones the probe's start.
 func (h *Hasher) where(e seenEntry) uint64 {
-	if e.hi>>60 == 0xF {
-		return spread(e.hi ^ h.s0)
+	// The slot is left out, so that where an order ID goes is known
+	// before its customer's slot is: the engine loads the entries of a
+	// batch together with the customers' index entries.
+	hi := e.hi &^ slotBits
+	if hi>>60 == 0xF {
+		return spread(hi ^ h.s0)
 	}
-	return mix(e.lo^h.s0, e.hi^h.s1)
+	return mix(e.lo^h.s0, hi^h.s1)
 }
+
+// slotBits are the bits of an entry's hi that hold the slot.
+const slotBits = (1<<24 - 1) << 32
 
 // page returns the page of hash m.
 func (s *seenSet) page(m uint64) *seenPage {
@@ -81,12 +88,13 @@ func (s *seenSet) page(m uint64) *seenPage {
 	return s.dir[m>>1>>(63-s.depth)]
 }
 
-// touch loads the entry where the probe for (slot, k, oh) starts.
-func (s *seenSet) touch(h *Hasher, slot int, k Key, oh uint64) uint64 {
+// touch loads the entry where the probe for the order ID with key k and
+// hash oh starts, whatever the customer.
+func (s *seenSet) touch(h *Hasher, k Key, oh uint64) uint64 {
 	if s.dir == nil {
 		return 0
 	}
-	m := h.where(entryFor(slot, k, oh))
+	m := h.where(entryFor(0, k, oh))
 	p := s.page(m)
 	return p.e[m%pageEntries].hi ^ uint64(p.n)
 }
