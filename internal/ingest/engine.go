@@ -3,6 +3,7 @@ package ingest
 import (
 	"math/bits"
 	"sync"
+	"sync/atomic"
 
 	"github.com/clientele-go/clientele/internal/parallel"
 )
@@ -69,6 +70,7 @@ type Engine[S, P, X any] struct {
 	npos    int64
 	pending sync.WaitGroup
 	busy    bool
+	wave    *buffer[P] // the wave being applied, when busy
 	scratch [][]int32
 	batches [][]Rec[P]
 }
@@ -83,8 +85,9 @@ type buffer[P any] struct {
 	recs  Blocks[Rec[P]] // kept from wave to wave, so filling allocates nothing after the first
 	parts []uint16       // partition of each record
 	side  []string
-	index []uint32 // record indexes by partition, built by the workers
+	index []uint32 // record indexes by partition
 	start [Parts + 1]int
+	next  atomic.Int64 // the next partition to apply
 }
 
 // batchLen is the number of records gathered and applied at a time.
@@ -102,8 +105,8 @@ func New[S, P, X any](h Hasher, cfg Config, apply func(p *Part[S, X], recs []Rec
 	}
 	e := &Engine[S, P, X]{hasher: h, cfg: cfg, parts: make([]Part[S, X], Parts), apply: apply}
 	e.cur = e.newBuffer()
-	e.scratch = make([][]int32, cfg.Workers)
-	e.batches = make([][]Rec[P], cfg.Workers)
+	e.scratch = make([][]int32, cfg.Workers+1) // one more for the caller
+	e.batches = make([][]Rec[P], cfg.Workers+1)
 	return e
 }
 
@@ -178,14 +181,18 @@ func (e *Engine[S, P, X]) Close() {
 	e.wait()
 }
 
+// wait finishes the wave being applied: the calling goroutine takes
+// partitions too until none is left, then waits for the workers.
 func (e *Engine[S, P, X]) wait() {
 	if e.busy {
+		e.work(e.wave, e.cfg.Workers)
 		e.pending.Wait()
 		e.busy = false
+		e.reset(e.wave)
 	}
 }
 
-// flush starts applying the current wave, on a goroutine of its own when
+// flush starts applying the current wave, on the worker goroutines when
 // async, and gives the caller an empty buffer.
 func (e *Engine[S, P, X]) flush(async bool) {
 	e.wait()
@@ -198,23 +205,33 @@ func (e *Engine[S, P, X]) flush(async bool) {
 	}
 	e.cur, e.spare = e.spare, full
 	e.n = 0
-	if !async {
-		e.applyWave(full)
+	sortWave(full, e.cfg.Wave)
+	full.next.Store(0)
+	e.wave = full
+	if e.cfg.Workers == 1 {
+		e.work(full, 0)
+		e.reset(full)
 		return
 	}
+	// Each worker, and the caller once it waits, takes the next partition
+	// until none is left. (A pool that the caller can join late, so not
+	// package parallel's.)
 	e.busy = true
-	e.pending.Add(1)
-	go func() {
-		defer e.pending.Done()
-		e.applyWave(full)
-	}()
+	e.pending.Add(e.cfg.Workers)
+	for w := range e.cfg.Workers {
+		go func() {
+			defer e.pending.Done()
+			e.work(full, w)
+		}()
+	}
+	if !async {
+		e.wait()
+	}
 }
 
-// applyWave applies a full buffer and empties it: it sorts the record
-// indexes by partition (a counting sort, stable, so each partition's
-// records stay in push order), then applies the partitions in parallel,
-// gathering each one's records in batches.
-func (e *Engine[S, P, X]) applyWave(b *buffer[P]) {
+// sortWave sorts the record indexes of b by partition: a counting sort,
+// stable, so each partition's records stay in push order.
+func sortWave[P any](b *buffer[P], wave int) {
 	var count [Parts]int
 	for _, p := range b.parts {
 		count[p]++
@@ -224,7 +241,7 @@ func (e *Engine[S, P, X]) applyWave(b *buffer[P]) {
 		b.start[p+1] = b.start[p] + count[p]
 	}
 	if cap(b.index) < len(b.parts) {
-		b.index = make([]uint32, len(b.parts), max(cap(b.parts), e.cfg.Wave))
+		b.index = make([]uint32, len(b.parts), max(cap(b.parts), wave))
 	}
 	b.index = b.index[:len(b.parts)]
 	next := b.start
@@ -232,7 +249,16 @@ func (e *Engine[S, P, X]) applyWave(b *buffer[P]) {
 		b.index[next[p]] = uint32(i)
 		next[p]++
 	}
-	parallel.For(e.cfg.Workers, Parts, func(w, p int) {
+}
+
+// work applies partitions of wave b, taking the next one until none is
+// left; w names the goroutine's scratch space.
+func (e *Engine[S, P, X]) work(b *buffer[P], w int) {
+	for {
+		p := int(b.next.Add(1) - 1)
+		if p >= Parts {
+			return
+		}
 		idx := b.index[b.start[p]:b.start[p+1]]
 		for len(idx) > 0 {
 			n := min(len(idx), batchLen)
@@ -244,7 +270,11 @@ func (e *Engine[S, P, X]) applyWave(b *buffer[P]) {
 			e.scratch[w] = e.applyPart(&e.parts[p], batch, b.side, e.scratch[w])
 			idx = idx[n:]
 		}
-	})
+	}
+}
+
+// reset empties an applied buffer for the next wave.
+func (e *Engine[S, P, X]) reset(b *buffer[P]) {
 	clear(b.side)
 	b.recs.Reset()
 	b.parts, b.side = b.parts[:0], b.side[:0]
