@@ -50,11 +50,12 @@ type Config struct {
 // pushes one record per used order; the engine buffers them in push
 // order and, once a wave is full, sorts it by partition and applies it on
 // the worker goroutines, one partition at a time per goroutine, while the
-// caller fills the next wave. A customer lives in one partition and sees its records in push
-// order, so every partition's result is that of a single pass, and
-// [Engine.Emit] numbers the customers in the order of their first
-// record, so results never depend on the number of workers or on the
-// hash seed.
+// caller fills the next wave (and, when it is done first, takes
+// partitions too). A customer lives in one partition and sees its
+// records in push order, so every partition's result is that of a single
+// pass, and [Engine.Emit] numbers the customers in the order of their
+// first record, so results never depend on the number of workers or on
+// the hash seed.
 //
 // Push, Flush, Close and Emit must be called from one goroutine. Close
 // must be called when done, also when the caller stops early or panics
@@ -82,12 +83,13 @@ func (e *Engine[S, P, X]) newBuffer() *buffer[P] { return new(buffer[P]) }
 // its writes stream; the workers then sort the records' indexes by
 // partition and gather each partition's records from it.
 type buffer[P any] struct {
-	recs  Blocks[Rec[P]] // kept from wave to wave, so filling allocates nothing after the first
-	parts []uint16       // partition of each record
-	side  []string
-	index []uint32 // record indexes by partition
-	start [Parts + 1]int
-	next  atomic.Int64 // the next partition to apply
+	recs   Blocks[Rec[P]] // kept from wave to wave, so filling allocates nothing after the first
+	parts  []uint16       // partition of each record
+	side   []string
+	index  []uint32 // record indexes by partition
+	start  [Parts + 1]int
+	next   atomic.Int64 // the next partition to apply
+	sorted sync.Once    // sortWave, done by the first worker
 }
 
 // batchLen is the number of records gathered and applied at a time.
@@ -205,7 +207,7 @@ func (e *Engine[S, P, X]) flush(async bool) {
 	}
 	e.cur, e.spare = e.spare, full
 	e.n = 0
-	sortWave(full, e.cfg.Wave)
+	full.sorted = sync.Once{}
 	full.next.Store(0)
 	e.wave = full
 	if e.cfg.Workers == 1 {
@@ -252,8 +254,10 @@ func sortWave[P any](b *buffer[P], wave int) {
 }
 
 // work applies partitions of wave b, taking the next one until none is
-// left; w names the goroutine's scratch space.
+// left; w names the goroutine's scratch space. The first to come sorts
+// the wave, off the reading goroutine.
 func (e *Engine[S, P, X]) work(b *buffer[P], w int) {
+	b.sorted.Do(func() { sortWave(b, e.cfg.Wave) })
 	for {
 		p := int(b.next.Add(1) - 1)
 		if p >= Parts {
