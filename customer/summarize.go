@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"iter"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
 
-	"github.com/clientele-go/clientele/internal/blocks"
-	"github.com/clientele-go/clientele/internal/keyset"
+	"github.com/clientele-go/clientele/internal/ingest"
 	"github.com/clientele-go/clientele/internal/money"
 	"github.com/shopspring/decimal"
 )
@@ -29,10 +29,10 @@ type SummaryOptions struct {
 	// every ID.
 	Known func(ID) bool
 	// TrustOrderIDs turns off duplicate detection (see [Skipped]). By
-	// default detection keeps a 64-bit fingerprint per order, about 12
-	// bytes each; two different IDs of one customer share a fingerprint
-	// with probability about 2^-64. Set TrustOrderIDs when the source
-	// guarantees unique IDs.
+	// default detection remembers every distinct (customer, order ID)
+	// pair, about 24 bytes each for IDs of up to 12 bytes, and compares
+	// the IDs themselves, so it is exact. Set TrustOrderIDs when the
+	// source guarantees unique IDs.
 	TrustOrderIDs bool
 	// RejectInvalid makes an order without customer ID or time an error
 	// wrapping [ErrInvalidValue] instead of a skip.
@@ -42,237 +42,265 @@ type SummaryOptions struct {
 	RejectFuture bool
 }
 
-// summarizer builds Summary values from a stream of orders in one pass,
-// with memory proportional to the number of customers (plus the order IDs,
-// unless SummaryOptions.TrustOrderIDs is set). Orders may arrive in any
-// order. It is not safe for concurrent use.
-type summarizer struct {
-	asOf    time.Time
-	n       int       // orders added
-	recent  time.Time // purchases after this are recent
-	window  time.Duration
-	opts    SummaryOptions
-	index   map[ID]int32
-	accs    blocks.List[acc]      // per customer, in order of arrival
-	nodes   blocks.List[statNode] // category and channel counters
-	seen    keyset.Sets           // order-ID fingerprints per customer
-	skipped Skipped
+// sumPayload is what a used order carries to its customer: 56 bytes
+// without pointers. Category and channel travel as keys (inline when
+// short); an amount that does not fit in int64 units travels as a string
+// on the engine's side list.
+type sumPayload struct {
+	sec   int64 // time, Unix seconds
+	units int64 // amount in 10^money.Exp units, unless rare >= 0
+	cat   ingest.Key
+	chn   ingest.Key
+	nsec  int32
+	flags uint16
+	rare  int32 // index of the amount on the side list, or -1
 }
 
-// acc accumulates one customer's orders. Times are kept as Unix seconds
-// and nanoseconds: smaller than time.Time and compared without calls.
+// Flags of a sumPayload.
+const (
+	sumRefund = 1 << iota
+	sumDiscounted
+	sumRecent
+	sumOnline
+	sumOffline
+)
+
+// acc accumulates one customer's orders. The zero value is a customer
+// without orders. Counters are int64, so no input can overflow them.
 type acc struct {
-	id                  ID
+	orders, refunds     int64
+	discounted, recent  int64
+	online, offline     int64
+	gross, refunded     int64 // 10^money.Exp units, unless big > 0
 	first, last         instant
-	gross, refunded     money.Sum
-	orders, refunds     int32
-	discounted, recent  int32
-	online, offline     int32
-	categories, channel int32 // heads of statNode lists, -1 when empty
-	orderIDs            int32 // head of the customer's set in summarizer.seen
+	big                 int32 // 1 + index of the exact totals in sumPart.bigs, or 0
+	categories, channel int32 // 1 + index of the head of a statNode list, or 0
 }
 
-// instant is a time as Unix seconds and nanoseconds; the zero value means
-// no time.
+// instant is a time as Unix seconds and nanoseconds.
 type instant struct {
 	sec  int64
 	nsec int32
-	set  bool
-}
-
-func instantOf(t time.Time) instant {
-	return instant{sec: t.Unix(), nsec: int32(t.Nanosecond()), set: true}
 }
 
 func (a instant) before(b instant) bool { return a.sec < b.sec || a.sec == b.sec && a.nsec < b.nsec }
 
-func (a instant) in(loc *time.Location) time.Time {
-	if !a.set {
-		return time.Time{}
-	}
-	return time.Unix(a.sec, int64(a.nsec)).In(loc)
-}
+func (a instant) in(loc *time.Location) time.Time { return time.Unix(a.sec, int64(a.nsec)).In(loc) }
+
+// bigTotals are a customer's totals once they leave int64 units.
+type bigTotals struct{ gross, refunded money.Sum }
 
 // statNode is one (customer, category) or (customer, channel) counter in
-// a linked list threaded through summarizer.nodes, so that the common case
-// allocates nothing per customer.
+// a linked list threaded through sumPart.nodes.
 type statNode struct {
-	key   string
-	n     int32
-	next  int32
-	spend money.Sum
+	key   ingest.Key
+	n     int64
+	spend int64 // 10^money.Exp units, unless big > 0
+	big   int32 // 1 + index of the exact spend in sumPart.nodeBigs, or 0
+	next  int32 // 1 + index of the next node, or 0
 }
 
-// newSummarizer returns a summarizer for the as-of date asOf. It fails
-// with an error wrapping ErrConfig when opts cannot be used.
-func newSummarizer(asOf time.Time, opts SummaryOptions) (*summarizer, error) {
-	w := opts.ActivityWindow
-	if w < 0 {
-		return nil, fmt.Errorf("%w: SummaryOptions.ActivityWindow is negative (%v)", ErrConfig, w)
-	}
-	if w == 0 {
-		w = 90 * 24 * time.Hour
-	}
-	z := &summarizer{
-		asOf:   asOf,
-		window: w,
-		recent: asOf.Add(-w),
-		opts:   opts,
-		index:  make(map[ID]int32),
-	}
-	return z, nil
+// sumPart is what Summarize keeps per partition besides the customers.
+type sumPart struct {
+	nodes    ingest.Blocks[statNode]
+	bigs     []bigTotals
+	nodeBigs []money.Sum
+	long     []string              // long category and channel names
+	names    map[ingest.Key]string // short names, built for the output
+	ids      []string              // the customers' IDs, built for the output
+	cats     []CategoryStat        // backing array of the output's Categories
+	chans    []ChannelStat         // backing array of the output's Channels
 }
 
-// add adds one order. It returns nil when the order was used, else an
-// *orderError: for a skipped order, which is counted in z.skipped, or for
-// one rejected under a Reject option, which is not.
-func (z *summarizer) add(o Order) error {
-	pos := z.n
-	z.n++
-	var reason error
-	reject := false
-	switch {
-	case o.CustomerID == "":
-		reason, reject = errNoCustomer, z.opts.RejectInvalid
-		if !reject {
-			z.skipped.Invalid++
-		}
-	case o.At.IsZero():
-		reason, reject = errNoTime, z.opts.RejectInvalid
-		if !reject {
-			z.skipped.Invalid++
-		}
-	case o.At.After(z.asOf):
-		reason, reject = errFutureOrder, z.opts.RejectFuture
-		if !reject {
-			z.skipped.Future++
-		}
-	case z.opts.Known != nil && !z.opts.Known(o.CustomerID):
-		z.skipped.Unknown++
-		reason = ErrUnknownCustomer
-	}
-	if reason != nil {
-		return &orderError{pos: pos, id: o.ID, err: reason, reject: reject}
-	}
+type sumEngine = ingest.Engine[acc, sumPayload, sumPart]
 
-	i, ok := z.index[o.CustomerID]
-	if !ok {
-		i = z.accs.Push(acc{id: o.CustomerID, categories: -1, channel: -1, orderIDs: keyset.Empty})
-		z.index[o.CustomerID] = i
+type sumEnginePart = ingest.Part[acc, sumPart]
+
+// summaryWave is the number of orders Summarize buffers before it applies
+// them: its records are twice rfm's, and so is the wave's memory.
+const summaryWave = 1 << 18
+
+// applySummary updates partition p's customers with their records.
+func applySummary(p *sumEnginePart, recs []ingest.Rec[sumPayload], slots []int32, side []string) {
+	for i := range recs {
+		if slot := slots[i]; slot >= 0 {
+			addOrder(p, p.State(int(slot)), &recs[i].P, side)
+		}
 	}
-	a := z.accs.At(i)
-	if !z.opts.TrustOrderIDs && o.ID != "" && !z.seen.Add(&a.orderIDs, keyset.Fingerprint(o.ID)) {
-		z.skipped.Duplicate++
-		return &orderError{pos: pos, id: o.ID, err: ErrDuplicateID}
+}
+
+// addOrder adds one used order to customer a of partition p.
+func addOrder(p *sumEnginePart, a *acc, r *sumPayload, side []string) {
+	x := &p.X
+	var amount decimal.Decimal // the exact amount, for a rare one
+	if r.rare >= 0 {
+		amount = decimal.RequireFromString(side[r.rare]) // written by String
 	}
-	if o.Amount.Sign() < 0 {
+	if r.flags&sumRefund != 0 {
 		a.refunds++
-		a.refunded.Add(o.Amount)
+		if r.rare < 0 && a.big == 0 {
+			if u, ok := addInt64(a.refunded, r.units); ok {
+				a.refunded = u
+				goto counted
+			}
+		}
+		b := x.promote(a)
+		if r.rare >= 0 {
+			b.refunded.Add(amount)
+		} else {
+			b.refunded.AddUnits(r.units)
+		}
 	} else {
 		a.orders++
-		a.gross.Add(o.Amount)
-		t := instantOf(o.At)
-		if !a.first.set || t.before(a.first) {
+		t := instant{r.sec, r.nsec}
+		if a.orders == 1 || t.before(a.first) {
 			a.first = t
 		}
-		if !a.last.set || a.last.before(t) {
+		if a.orders == 1 || a.last.before(t) {
 			a.last = t
 		}
-		if o.Discounted {
+		if r.flags&sumDiscounted != 0 {
 			a.discounted++
 		}
-		if o.At.After(z.recent) {
+		if r.flags&sumRecent != 0 {
 			a.recent++
 		}
-		if o.Channel.online() {
+		if r.flags&sumOnline != 0 {
 			a.online++
-		} else if o.Channel.offline() {
+		} else if r.flags&sumOffline != 0 {
 			a.offline++
 		}
+		if r.rare < 0 && a.big == 0 {
+			if u, ok := addInt64(a.gross, r.units); ok {
+				a.gross = u
+				goto counted
+			}
+		}
+		b := x.promote(a)
+		if r.rare >= 0 {
+			b.gross.Add(amount)
+		} else {
+			b.gross.AddUnits(r.units)
+		}
 	}
-	z.count(&a.categories, o.Category, o.Amount)
-	z.count(&a.channel, string(o.Channel), o.Amount)
-	return nil
+counted:
+	x.count(&a.categories, r.cat, r, amount, side)
+	x.count(&a.channel, r.chn, r, amount, side)
+}
+
+// promote moves a's totals to x.bigs, if they are not there yet.
+func (x *sumPart) promote(a *acc) *bigTotals {
+	if a.big == 0 {
+		var b bigTotals
+		b.gross.AddUnits(a.gross)
+		b.refunded.AddUnits(a.refunded)
+		x.bigs = append(x.bigs, b)
+		a.big, a.gross, a.refunded = int32(len(x.bigs)), 0, 0
+	}
+	return &x.bigs[a.big-1]
 }
 
 // count adds an order to the list headed by *head under key.
-func (z *summarizer) count(head *int32, key string, amount decimal.Decimal) {
+func (x *sumPart) count(head *int32, key ingest.Key, r *sumPayload, amount decimal.Decimal, side []string) {
 	j := *head
-	for j >= 0 && z.nodes.At(j).key != key {
-		j = z.nodes.At(j).next
+	for j > 0 && !ingest.Same(key, side, x.nodes.At(int(j-1)).key, x.long) {
+		j = x.nodes.At(int(j - 1)).next
 	}
-	if j < 0 {
-		j = z.nodes.Push(statNode{key: key, next: *head})
+	if j == 0 {
+		j = int32(x.nodes.Append(statNode{key: ingest.Keep(key, side, &x.long), next: *head})) + 1
 		*head = j
 	}
-	n := z.nodes.At(j)
-	if amount.Sign() >= 0 {
+	n := x.nodes.At(int(j - 1))
+	if r.flags&sumRefund == 0 {
 		n.n++
 	}
-	n.spend.Add(amount)
+	if r.rare < 0 && n.big == 0 {
+		if u, ok := addInt64(n.spend, r.units); ok {
+			n.spend = u
+			return
+		}
+	}
+	if n.big == 0 {
+		var s money.Sum
+		s.AddUnits(n.spend)
+		x.nodeBigs = append(x.nodeBigs, s)
+		n.big, n.spend = int32(len(x.nodeBigs)), 0
+	}
+	if r.rare >= 0 {
+		x.nodeBigs[n.big-1].Add(amount)
+	} else {
+		x.nodeBigs[n.big-1].AddUnits(r.units)
+	}
 }
 
-// summaries returns one Summary per customer, in the order in which each
-// customer's first used order arrived. It may be called more than once.
-// The Categories and Channels slices of all summaries share two backing
-// arrays, each capped to its own length, so appending to one never
-// changes another.
-func (z *summarizer) summaries() []Summary {
-	n := z.accs.Len()
-	out := make([]Summary, n)
-	var nc, nh int
-	for i := range int32(n) {
-		a := z.accs.At(i)
-		nc += z.listLen(a.categories)
-		nh += z.listLen(a.channel)
+// name returns the text of a category or channel key, sharing one string
+// per distinct short name in the partition.
+func (x *sumPart) name(k ingest.Key) string {
+	if k.Long() {
+		return k.Text(x.long)
 	}
-	cats := make([]CategoryStat, 0, nc)
-	chans := make([]ChannelStat, 0, nh)
-	for i := range int32(n) {
-		out[i], cats, chans = z.summary(z.accs.At(i), cats, chans)
+	if s, ok := x.names[k]; ok {
+		return s
 	}
-	return out
+	if x.names == nil {
+		x.names = make(map[ingest.Key]string)
+	}
+	s := k.Text(nil)
+	x.names[k] = s
+	return s
 }
 
-func (z *summarizer) listLen(head int32) int {
-	n := 0
-	for j := head; j >= 0; j = z.nodes.At(j).next {
-		n++
+func addInt64(a, b int64) (int64, bool) {
+	c := a + b
+	if (c > a) == (b > 0) {
+		return c, true
 	}
-	return n
+	return 0, false
+}
+
+// sums returns a customer's exact totals.
+func (x *sumPart) sums(a *acc) (gross, refunded money.Sum) {
+	if a.big > 0 {
+		b := &x.bigs[a.big-1]
+		return b.gross, b.refunded
+	}
+	gross.AddUnits(a.gross)
+	refunded.AddUnits(a.refunded)
+	return gross, refunded
 }
 
 const daysPerMonth = 365.25 / 12
 
-// summary converts one accumulator, appending its category and channel
-// stats to the shared cats and chans.
-func (z *summarizer) summary(a *acc, cats []CategoryStat, chans []ChannelStat) (Summary, []CategoryStat, []ChannelStat) {
-	loc := z.asOf.Location()
+// summary converts one customer's accumulator.
+func summary(x *sumPart, a *acc, id ID, asOf time.Time, window time.Duration) Summary {
+	loc := asOf.Location()
+	grossSum, refundedSum := x.sums(a)
 	s := Summary{
-		CustomerID:   a.id,
-		AsOf:         z.asOf,
+		CustomerID:   id,
+		AsOf:         asOf,
 		Orders:       int(a.orders),
 		Refunds:      int(a.refunds),
-		Gross:        a.gross.Decimal(),
-		Refunded:     negate(a.refunded.Decimal()),
-		First:        a.first.in(loc),
-		Last:         a.last.in(loc),
+		Gross:        grossSum.Decimal(),
+		Refunded:     negate(refundedSum.Decimal()),
 		RecentOrders: int(a.recent),
 		Discounted:   int(a.discounted),
 		Online:       int(a.online),
 		Offline:      int(a.offline),
 	}
-	net := a.gross
-	if a.refunded.IsZero() {
+	if a.orders > 0 {
+		s.First, s.Last = a.first.in(loc), a.last.in(loc)
+	}
+	net := grossSum
+	if refundedSum.IsZero() {
 		s.Net = s.Gross // decimals are immutable; share the value
 	} else {
-		net.Merge(a.refunded)
+		net.Merge(refundedSum)
 		s.Net = net.Decimal()
 	}
 	if a.orders > 0 {
-		s.AvgOrderValue = average(net, s.Net, int64(a.orders))
-		span := z.window
-		if tenure := z.asOf.Sub(a.first.in(loc)); tenure < span {
+		s.AvgOrderValue = average(net, s.Net, a.orders)
+		span := window
+		if tenure := asOf.Sub(s.First); tenure < span {
 			span = tenure
 		}
 		months := span.Hours() / 24 / daysPerMonth
@@ -281,13 +309,15 @@ func (z *summarizer) summary(a *acc, cats []CategoryStat, chans []ChannelStat) (
 		}
 		s.PurchasesPerMonth = float64(a.recent) / months
 	}
-	start := len(cats)
-	for j := a.categories; j >= 0; j = z.nodes.At(j).next {
-		n := z.nodes.At(j)
-		cats = append(cats, CategoryStat{Category: n.key, Orders: int(n.n), Spend: n.spend.Decimal()})
+	start := len(x.cats)
+	for j := a.categories; j > 0; j = x.nodes.At(int(j - 1)).next {
+		n := x.nodes.At(int(j - 1))
+		x.cats = append(x.cats, CategoryStat{Category: x.name(n.key), Orders: int(n.n), Spend: x.nodeSpend(n, &s)})
 	}
-	if len(cats) > start {
-		s.Categories = cats[start:len(cats):len(cats)]
+	if len(x.cats) > start {
+		s.Categories = x.cats[start:len(x.cats):len(x.cats)]
+	}
+	if len(s.Categories) > 1 {
 		slices.SortFunc(s.Categories, func(x, y CategoryStat) int {
 			if c := y.Spend.Cmp(x.Spend); c != 0 {
 				return c
@@ -295,13 +325,15 @@ func (z *summarizer) summary(a *acc, cats []CategoryStat, chans []ChannelStat) (
 			return strings.Compare(x.Category, y.Category)
 		})
 	}
-	start = len(chans)
-	for j := a.channel; j >= 0; j = z.nodes.At(j).next {
-		n := z.nodes.At(j)
-		chans = append(chans, ChannelStat{Channel: Channel(n.key), Orders: int(n.n), Spend: n.spend.Decimal()})
+	start = len(x.chans)
+	for j := a.channel; j > 0; j = x.nodes.At(int(j - 1)).next {
+		n := x.nodes.At(int(j - 1))
+		x.chans = append(x.chans, ChannelStat{Channel: Channel(x.name(n.key)), Orders: int(n.n), Spend: x.nodeSpend(n, &s)})
 	}
-	if len(chans) > start {
-		s.Channels = chans[start:len(chans):len(chans)]
+	if len(x.chans) > start {
+		s.Channels = x.chans[start:len(x.chans):len(x.chans)]
+	}
+	if len(s.Channels) > 1 {
 		slices.SortFunc(s.Channels, func(x, y ChannelStat) int {
 			if c := y.Orders - x.Orders; c != 0 {
 				return c
@@ -309,7 +341,23 @@ func (z *summarizer) summary(a *acc, cats []CategoryStat, chans []ChannelStat) (
 			return strings.Compare(string(x.Channel), string(y.Channel))
 		})
 	}
-	return s, cats, chans
+	return s
+}
+
+// nodeSpend returns a counter's spend as a decimal, sharing s.Gross or
+// s.Net when it is the same amount (decimals are immutable), as it is
+// for a customer who buys in one category or channel.
+func (x *sumPart) nodeSpend(n *statNode, s *Summary) decimal.Decimal {
+	if n.big > 0 {
+		return x.nodeBigs[n.big-1].Decimal()
+	}
+	if n.spend == 0 {
+		return decimal.Decimal{}
+	}
+	if u, ok := money.Units(s.Net); ok && u == n.spend {
+		return s.Net
+	}
+	return decimal.New(n.spend, money.Exp)
 }
 
 // negate returns -d without allocating for zero.
@@ -327,6 +375,9 @@ func average(total money.Sum, totalDec decimal.Decimal, n int64) decimal.Decimal
 	units, ok := total.Units()
 	if !ok || n > math.MaxInt64/100 {
 		return totalDec.DivRound(decimal.NewFromInt(n), 2)
+	}
+	if n == 1 && units%100 == 0 {
+		return totalDec // already whole fen; decimals are immutable, so share it
 	}
 	// units are 1e-4; the result is in 1e-2, so divide by n*100.
 	d := n * 100
@@ -352,10 +403,13 @@ func average(total money.Sum, totalDec decimal.Decimal, n int64) decimal.Decimal
 // orders it skipped. Which orders are skipped, and the options that make
 // invalid or future orders errors instead, are documented on [Skipped].
 // Orders may come in any order. Memory grows with the number of customers
-// (plus about 12 bytes per order ID, unless opts.TrustOrderIDs is set),
-// not with the number of orders. The Categories and Channels slices of
-// all summaries share two backing arrays, each capped to its own length,
-// so appending to one never changes another.
+// and of their distinct categories and channels (plus about 24 bytes per
+// distinct order ID, unless opts.TrustOrderIDs is set), and with two
+// buffers of 262,144 orders, not with the number of orders. It reads orders on the
+// calling goroutine and accumulates them on GOMAXPROCS others, by
+// customer; the result does not depend on their number. The Categories
+// and Channels slices of the summaries share a few backing arrays, each
+// capped to its own length, so appending to one never changes another.
 //
 // Summarize fails with an error wrapping [ErrConfig] when opts cannot be
 // used; with the error of the first order rejected under
@@ -365,27 +419,111 @@ func average(total money.Sum, totalDec decimal.Decimal, n int64) decimal.Decimal
 // cancelled (it checks ctx every 4096 orders). On error it returns no
 // summaries and the counts so far.
 func Summarize(ctx context.Context, orders iter.Seq[Order], asOf time.Time, opts SummaryOptions) ([]Summary, Skipped, error) {
-	z, err := newSummarizer(asOf, opts)
-	if err != nil {
-		return nil, Skipped{}, err
+	window := opts.ActivityWindow
+	if window < 0 {
+		return nil, Skipped{}, fmt.Errorf("%w: SummaryOptions.ActivityWindow is negative (%v)", ErrConfig, window)
 	}
-	n := 0
+	if window == 0 {
+		window = 90 * 24 * time.Hour
+	}
+	recent := asOf.Add(-window)
+	w := runtime.GOMAXPROCS(0)
+	e := ingest.New(ingest.NewHasher(), ingest.Config{Workers: w, Dedup: !opts.TrustOrderIDs, Wave: summaryWave}, applySummary)
+	defer e.Close() // also when the host's iterator panics
+	var (
+		skipped Skipped
+		err     error
+		r       ingest.Rec[sumPayload]
+		pos     int64
+	)
 	for o := range orders {
-		if n++; n&4095 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, z.skipped, err
+		if pos++; pos&4095 == 0 {
+			if err = ctx.Err(); err != nil {
+				break
 			}
 		}
-		if err := z.add(o); err != nil {
-			if oe := err.(*orderError); oe.reject {
-				return nil, z.skipped, err
-			}
+		reason, reject := error(nil), false
+		switch {
+		case o.CustomerID == "":
+			reason, reject = errNoCustomer, opts.RejectInvalid
+		case o.At.IsZero():
+			reason, reject = errNoTime, opts.RejectInvalid
+		case o.At.After(asOf):
+			reason, reject = errFutureOrder, opts.RejectFuture
+		case opts.Known != nil && !opts.Known(o.CustomerID):
+			skipped.Unknown++
+			continue
 		}
+		if reason != nil {
+			if reject {
+				err = &orderError{pos: int(pos - 1), id: o.ID, err: reason, reject: true}
+				break
+			}
+			if reason == errFutureOrder {
+				skipped.Future++
+			} else {
+				skipped.Invalid++
+			}
+			continue
+		}
+		h, k := e.Hasher().Hash(string(o.CustomerID))
+		r.Key, r.OKey, r.Pos = k, e.OrderKey(o.ID), pos-1
+		p := &r.P
+		p.sec, p.nsec, p.flags, p.rare = o.At.Unix(), int32(o.At.Nanosecond()), 0, -1
+		var ok bool
+		if p.units, ok = money.Units(o.Amount); !ok {
+			p.rare = int32(e.Side(h, o.Amount.String()))
+		}
+		if o.Amount.Sign() < 0 {
+			p.flags |= sumRefund
+		}
+		if o.Discounted {
+			p.flags |= sumDiscounted
+		}
+		if o.At.After(recent) {
+			p.flags |= sumRecent
+		}
+		if o.Channel.online() {
+			p.flags |= sumOnline
+		} else if o.Channel.offline() {
+			p.flags |= sumOffline
+		}
+		p.cat = e.SideKey(h, o.Category)
+		p.chn = e.SideKey(h, string(o.Channel))
+		e.Push(h, &r, string(o.CustomerID), o.ID)
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, z.skipped, err
+	if err == nil {
+		err = ctx.Err()
 	}
-	return z.summaries(), z.skipped, nil
+	if err != nil {
+		if _, ok := err.(*orderError); ok {
+			e.Flush() // the duplicates among the orders before it count
+			skipped.Duplicate = e.Dups()
+		}
+		return nil, skipped, err
+	}
+	e.Flush()
+	skipped.Duplicate = e.Dups()
+	out := make([]Summary, e.Customers())
+	e.Emit(func(*acc) bool { return true }, func(p *sumEnginePart, slot, i int) {
+		x := &p.X
+		if x.ids == nil {
+			x.ids = p.IDs()
+			nc, nh := 0, 0
+			for j := range p.Len() {
+				a := p.State(j)
+				for k := a.categories; k > 0; k = x.nodes.At(int(k - 1)).next {
+					nc++
+				}
+				for k := a.channel; k > 0; k = x.nodes.At(int(k - 1)).next {
+					nh++
+				}
+			}
+			x.cats, x.chans = make([]CategoryStat, 0, nc), make([]ChannelStat, 0, nh)
+		}
+		out[i] = summary(x, p.State(slot), ID(x.ids[slot]), asOf, window)
+	})
+	return out, skipped, nil
 }
 
 // orderError explains why an order was skipped or rejected.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -217,5 +218,31 @@ func TestCalendarDays(t *testing.T) {
 		if got := customer.CalendarDays(tt.from, tt.to); got != tt.want {
 			t.Errorf("CalendarDays(%v, %v) = %d, want %d", tt.from, tt.to, got, tt.want)
 		}
+	}
+}
+
+// TestSummarizeCancelledHalfway cancels while the orders are read: the
+// call stops within 4096 orders and returns ctx.Err().
+func TestSummarizeCancelledHalfway(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	read := 0
+	orders := func(yield func(customer.Order) bool) {
+		for ; read < 1_000_000; read++ {
+			if read == 10_000 {
+				cancel()
+			}
+			o := customer.Order{ID: "o" + strconv.Itoa(read), CustomerID: customer.ID("C" + strconv.Itoa(read%70)), At: at(2026, 1, 1, 0, 0), Amount: decimal.NewFromInt(1)}
+			if !yield(o) {
+				return
+			}
+		}
+	}
+	sums, _, err := customer.Summarize(ctx, orders, at(2026, 3, 1, 0, 0), customer.SummaryOptions{})
+	if !errors.Is(err, context.Canceled) || sums != nil {
+		t.Errorf("Summarize = %d summaries, %v; want context.Canceled", len(sums), err)
+	}
+	if read > 10_000+4096 {
+		t.Errorf("Summarize read %d orders, want at most 4096 after the cancellation", read)
 	}
 }

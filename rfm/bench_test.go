@@ -2,10 +2,14 @@ package rfm_test
 
 import (
 	"context"
+	"runtime"
+	"runtime/metrics"
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/clientele-go/clientele/customer"
 	"github.com/clientele-go/clientele/internal/synth"
@@ -23,6 +27,117 @@ var benchOrders = sync.OnceValue(func() []customer.Order {
 
 var benchConfig = synth.Config{People: 1_000_000, Companies: -1, Seed: 1}
 
+// logOrders holds the realistic order log of the benchmarks:
+// internal/synth.Log with 1M customers, seed 1 and 1.5% replayed rows,
+// 10,648,149 orders in date order, customers interleaved, every ID its
+// own allocation (about 2.2 GB, built once per test binary and only when
+// a benchmark asks, in about ten seconds).
+var logOrders = sync.OnceValue(func() []customer.Order {
+	return synth.Log{Customers: 1_000_000, Seed: 1, Duplicates: 0.015}.Orders()
+})
+
+// benchSets are the two data sets of the 10M benchmarks: the realistic
+// log, and synth.Orders (grouped by customer, IDs sharing memory).
+var benchSets = []struct {
+	name   string
+	orders func() []customer.Order
+}{{"log", logOrders}, {"synth", benchOrders}}
+
+// BenchmarkCompute10M measures rfm.Compute alone, with and without
+// duplicate detection, and ComputeColumns on the same orders as columns.
+// Besides time it reports the peak heap during a call as a multiple of
+// the live heap before it (the input), sampled every millisecond.
+func BenchmarkCompute10M(b *testing.B) {
+	for _, set := range benchSets {
+		orders := set.orders()
+		cols := columnsFor(orders)
+		for _, c := range []struct {
+			name string
+			opts rfm.Options
+			cols bool
+		}{
+			{"dedup", rfm.Options{}, false},
+			{"trust", rfm.Options{TrustOrderIDs: true}, false},
+			{"columns", rfm.Options{}, true},
+		} {
+			b.Run(set.name+"/"+c.name, func(b *testing.B) {
+				b.ReportAllocs()
+				var peak float64
+				for b.Loop() {
+					peak = max(peak, peakHeap(b, func() {
+						var err error
+						if c.cols {
+							_, _, err = rfm.ComputeColumns(b.Context(), cols, synth.DefaultAsOf, c.opts)
+						} else {
+							_, _, err = rfm.Compute(b.Context(), slices.Values(orders), synth.DefaultAsOf, c.opts)
+						}
+						if err != nil {
+							b.Fatal(err)
+						}
+					}))
+				}
+				b.ReportMetric(peak, "peak/input")
+				b.ReportMetric(float64(len(orders)), "orders")
+			})
+		}
+	}
+}
+
+// columnsFor returns orders as rfm.Columns, sharing the strings.
+func columnsFor(orders []customer.Order) rfm.Columns {
+	c := rfm.Columns{
+		CustomerID: make([]string, len(orders)),
+		OrderID:    make([]string, len(orders)),
+		At:         make([]time.Time, len(orders)),
+		Amount:     make([]int64, len(orders)),
+	}
+	for i, o := range orders {
+		c.CustomerID[i], c.OrderID[i], c.At[i] = string(o.CustomerID), o.ID, o.At
+		c.Amount[i] = o.Amount.Shift(2).IntPart()
+	}
+	return c
+}
+
+// peakHeap runs f after a collection (not timed) and returns the peak of
+// the heap's objects (live or not yet swept) while it ran, sampled every
+// millisecond, divided by the live heap before it.
+func peakHeap(b *testing.B, f func()) float64 {
+	b.StopTimer()
+	runtime.GC()
+	b.StartTimer()
+	read := func(name string) uint64 {
+		s := []metrics.Sample{{Name: name}}
+		metrics.Read(s)
+		return s[0].Value.Uint64()
+	}
+	live := read("/gc/heap/live:bytes")
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				if h := read("/memory/classes/heap/objects:bytes"); h > peak.Load() {
+					peak.Store(h)
+				}
+			}
+		}
+	}()
+	f()
+	if h := read("/memory/classes/heap/objects:bytes"); h > peak.Load() {
+		peak.Store(h)
+	}
+	close(stop)
+	<-done
+	return float64(peak.Load()) / float64(live)
+}
+
 // benchValues are the values of benchOrders.
 var benchValues = sync.OnceValue(func() []rfm.Values {
 	v, _, err := rfm.Compute(context.Background(), slices.Values(benchOrders()), synth.DefaultAsOf, rfm.Options{})
@@ -32,38 +147,41 @@ var benchValues = sync.OnceValue(func() []rfm.Values {
 	return v
 })
 
-// BenchmarkRFM10M is the benchmark: Compute, Quantile.Score and
-// StandardSegments().Assign over 10M orders of 1M customers. Compare with
+// BenchmarkRFM10M is the whole pipeline, Compute, Quantile.Score and
+// StandardSegments().Assign, over 10M orders of 1M customers, on the
+// realistic log and on synth.Orders. Compare with
 // scripts/bench-pandas-rfm.sh.
 func BenchmarkRFM10M(b *testing.B) {
-	orders := benchOrders()
 	table := rfm.StandardSegments()
-	for _, c := range []struct {
-		name string
-		opts rfm.Options
-	}{
-		{"dedup", rfm.Options{}},
-		{"trust", rfm.Options{TrustOrderIDs: true}},
-		{"dedup/workers=1", rfm.Options{Workers: 1}},
-	} {
-		b.Run(c.name, func(b *testing.B) {
-			q := rfm.Quantile{Workers: c.opts.Workers}
-			b.ReportAllocs()
-			for b.Loop() {
-				values, _, err := rfm.Compute(b.Context(), slices.Values(orders), synth.DefaultAsOf, c.opts)
-				if err != nil {
-					b.Fatal(err)
+	for _, set := range benchSets {
+		orders := set.orders()
+		for _, c := range []struct {
+			name string
+			opts rfm.Options
+		}{
+			{"dedup", rfm.Options{}},
+			{"trust", rfm.Options{TrustOrderIDs: true}},
+			{"dedup/workers=1", rfm.Options{Workers: 1}},
+		} {
+			b.Run(set.name+"/"+c.name, func(b *testing.B) {
+				q := rfm.Quantile{Workers: c.opts.Workers}
+				b.ReportAllocs()
+				for b.Loop() {
+					values, _, err := rfm.Compute(b.Context(), slices.Values(orders), synth.DefaultAsOf, c.opts)
+					if err != nil {
+						b.Fatal(err)
+					}
+					scores, err := q.Score(values)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if _, err := table.Assign(scores); err != nil {
+						b.Fatal(err)
+					}
 				}
-				scores, err := q.Score(values)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if _, err := table.Assign(scores); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(len(orders)), "orders")
-		})
+				b.ReportMetric(float64(len(orders)), "orders")
+			})
+		}
 	}
 }
 

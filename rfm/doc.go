@@ -35,14 +35,16 @@
 // rule documented on [customer.Skipped] (options turn the first two into
 // errors); a window limits the orders to the last so many days.
 //
-// An [Accumulator] does the same one order at a time; accumulators fed
-// separate shards merge into the result of a single pass, which is the
-// seam for running on a distributed engine. Memory grows with the number
-// of customers, plus about 12 bytes per order ID for duplicate detection
-// (which Options.TrustOrderIDs turns off): exact detection has to
-// remember every ID, so that is the one cost that grows with the orders.
-// [Compute] spreads the work over Options.Workers goroutines by customer
-// and gives the same result for any number of them.
+// [ComputeColumns] does the same for orders held as columns (from SQL,
+// Parquet or Arrow), with the same results. An [Accumulator] does it one
+// order at a time; accumulators fed separate shards merge into the result
+// of a single pass, which is the seam for running on a distributed
+// engine. Memory grows with the number of customers, plus about 24 bytes
+// per distinct order ID for duplicate detection (which
+// Options.TrustOrderIDs turns off): exact detection has to remember every
+// ID, so that is the one cost that grows with the orders. [Compute]
+// spreads the work over Options.Workers goroutines by customer and gives
+// the same result for any number of them.
 //
 // # Scores
 //

@@ -38,6 +38,33 @@ func ExampleCompute() {
 	// skipped 1 duplicate
 }
 
+// A host that already holds columns (from SQL, Parquet or Arrow) hands
+// them over as they are; amounts are in fen.
+func ExampleComputeColumns() {
+	cst := time.FixedZone("CST", 8*3600)
+	day := func(d int) time.Time { return time.Date(2026, 6, d, 12, 0, 0, 0, cst) }
+	cols := rfm.Columns{
+		CustomerID: []string{"C001", "C002", "C001", "C001", "C001"},
+		OrderID:    []string{"1", "2", "3", "3", "4"}, // order 3 replayed: counted once
+		At:         []time.Time{day(1), day(3), day(20), day(20), day(25)},
+		Amount:     []int64{29900, 5990, 12050, 12050, -12050}, // the last is a refund
+	}
+	asOf := time.Date(2026, 6, 30, 23, 59, 59, 0, cst)
+	values, skipped, err := rfm.ComputeColumns(context.Background(), cols, asOf, rfm.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, v := range values {
+		fmt.Printf("%s: R=%d days, F=%d, M=%s\n", v.CustomerID, v.Recency, v.Frequency, v.Monetary.StringFixed(2))
+	}
+	fmt.Printf("skipped %d duplicate\n", skipped.Duplicate)
+	// Output:
+	// C001: R=10 days, F=2, M=299.00
+	// C002: R=27 days, F=1, M=59.90
+	// skipped 1 duplicate
+}
+
 func ExampleAccumulator_Merge() {
 	cst := time.FixedZone("CST", 8*3600)
 	asOf := time.Date(2026, 6, 30, 23, 59, 59, 0, cst)

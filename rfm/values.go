@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
-	"github.com/clientele-go/clientele/internal/parallel"
 	"github.com/shopspring/decimal"
 )
 
@@ -35,7 +34,7 @@ type Values struct {
 type Options struct {
 	// FrequencyDays makes Frequency count the distinct calendar days, in
 	// the as-of time's location, with at least one purchase, instead of
-	// the purchases. It costs about 12 bytes of memory per distinct
+	// the purchases. It costs about 20 bytes of memory per distinct
 	// (customer, day).
 	FrequencyDays bool
 	// MonetaryAverage makes Monetary the net spend divided by the number
@@ -59,18 +58,19 @@ type Options struct {
 	// TrustOrderIDs turns off duplicate detection. By default an order
 	// whose non-empty ID the same customer has already used is skipped
 	// and counted in Skipped.Duplicate: the first one counts. The same ID
-	// under two customers is two orders. Detection keeps a 64-bit
-	// fingerprint per distinct order ID, about 12 bytes of memory each
-	// (two different IDs of one customer collide with probability about
-	// 2^-64); with TrustOrderIDs the memory is proportional to the number
-	// of customers only.
+	// under two customers is two orders. Detection remembers every
+	// distinct (customer, order ID) pair, about 24 bytes each for IDs of
+	// up to 12 bytes and 40 plus the ID for longer ones, and compares the
+	// IDs themselves, so it is exact; with TrustOrderIDs the memory is
+	// proportional to the number of customers only.
 	TrustOrderIDs bool
 	// Workers sets the parallelism: 0 means GOMAXPROCS, 1 keeps all work
 	// on the calling goroutine; negative is an error. With more, Compute
-	// reads the orders on the calling goroutine and accumulates them on
-	// Workers others (at most 8), each owning a share of the customers,
-	// and Accumulator.Values fills its result on up to Workers
-	// goroutines. The results are identical for every value.
+	// reads the orders on the calling goroutine, a million at a time, and
+	// accumulates each batch on Workers goroutines, partitioned by
+	// customer, while it reads the next; Accumulator.Values fills its
+	// result on up to Workers goroutines. The results are identical for
+	// every value.
 	Workers int
 }
 
@@ -116,18 +116,18 @@ type Skipped struct {
 // zero asOf give an error wrapping [ErrConfig]. Compute checks ctx every
 // 4096 orders and returns ctx.Err() when it is done. No orders is not an
 // error: the result is empty.
+//
+// Memory grows with the customers (about 40 bytes each) and, unless
+// Options.TrustOrderIDs is set, the distinct order IDs (see there), plus
+// two buffers of a million orders (about 120 MB) once there are that
+// many; it does not keep the orders. Hosts that hold orders as columns
+// use [ComputeColumns].
 func Compute(ctx context.Context, orders iter.Seq[customer.Order], asOf time.Time, opts Options) ([]Values, Skipped, error) {
-	a, err := NewAccumulator(asOf, opts)
-	if err != nil {
+	if asOf.IsZero() {
+		return nil, Skipped{}, badConfig("the as-of time is zero")
+	}
+	if err := opts.check(); err != nil {
 		return nil, Skipped{}, err
 	}
-	if w := parallel.Workers(opts.Workers); w > 1 {
-		// One goroutine reads the orders for all shards, so more than a
-		// few shards only add overhead.
-		return computeSharded(ctx, orders, asOf, opts, min(w, maxShards))
-	}
-	if err := a.addAll(ctx, orders); err != nil {
-		return nil, Skipped{}, err
-	}
-	return a.Values(), a.Skipped(), nil
+	return computeStream(ctx, orders, asOf, opts)
 }

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Compare rfm.Compute + rfm.Quantile.Score + rfm.SegmentTable.Assign with pandas
-# (groupby + qcut on ranks) on the same synthetic orders: 1M persons,
-# about 10.4M orders (internal/synth, seed 1). Both sides time in-memory
-# work only: pandas from a loaded DataFrame, Go from a slice of orders.
-# Prints both medians and the ratios, twice: without duplicate detection
-# (pandas as usually written; Go with TrustOrderIDs) and with it (pandas
-# drop_duplicates on customer and order ID; Go's default).
-# Not part of CI. Usage: scripts/bench-pandas-rfm.sh [PEOPLE] [RUNS]
+# Compare rfm.Compute with pandas on ONE order-log CSV that both read:
+# internal/synth.Log (1M customers by default, seed 1, 1.5% replayed rows,
+# about 10.6M orders in date order, customers interleaved), columns id,
+# customer_id, at (RFC 3339), amount. Go reads it with customer.ReadOrders
+# (every ID its own string), pandas with read_csv; reading is timed apart
+# and not compared. Both then wait on stdin, and the runs alternate:
+# pandas, go, pandas, go, ... for each case, "dedup" (drop repeated
+# customer/order pairs first: rfm's default) and "trust" (no duplicate
+# detection: TrustOrderIDs). Prints every run (wall and CPU seconds, and
+# checksums of the results), then the medians and the ratio rfm/pandas.
+# Not part of CI. Usage: scripts/bench-pandas-rfm.sh [CUSTOMERS] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PEOPLE=${1:-1000000}
+CUSTOMERS=${1:-1000000}
 RUNS=${2:-5}
 
 if ! /usr/bin/python3 -c 'import pandas' 2>/dev/null; then
@@ -19,22 +22,42 @@ if ! /usr/bin/python3 -c 'import pandas' 2>/dev/null; then
 fi
 
 data=$(mktemp /tmp/rfm-orders.XXXXXX.csv)
-trap 'rm -f "$data"' EXIT
+results=$(mktemp /tmp/rfm-results.XXXXXX)
+fifos=$(mktemp -d /tmp/rfm-fifos.XXXXXX)
+trap 'rm -rf "$data" "$results" "$fifos"; kill $(jobs -p) 2>/dev/null || true' EXIT
 
 go build -o /tmp/rfmbench ./scripts/rfmbench
-asof=$(/tmp/rfmbench -people "$PEOPLE" -out "$data" | tee /dev/stderr | awk '/as-of day/ {print $NF}')
+info=$(/tmp/rfmbench -customers "$CUSTOMERS" -write "$data")
+echo "$info"
+asof=$(sed -E 's/.*as-of unix ([0-9]+).*/\1/' <<<"$info")
+offset=$(sed -E 's/.*offset ([0-9]+).*/\1/' <<<"$info")
 
-median() { awk '/median/ {print $3}'; }
+# Both tools load the file, then run one case per line of input.
+mkfifo "$fifos/pin" "$fifos/pout" "$fifos/gin" "$fifos/gout"
+/usr/bin/python3 scripts/rfm_pandas.py "$data" "$asof" "$offset" <"$fifos/pin" >"$fifos/pout" &
+/tmp/rfmbench -csv "$data" -serve <"$fifos/gin" >"$fifos/gout" &
+exec {pin}>"$fifos/pin" {pout}<"$fifos/pout" {gin}>"$fifos/gin" {gout}<"$fifos/gout"
 
-echo "== pandas, no duplicate detection"
-pd_trust=$(/usr/bin/python3 scripts/rfm_pandas.py "$data" "$asof" "$RUNS" | tee /dev/stderr | median)
-echo "== clientele/rfm, TrustOrderIDs"
-go_trust=$(/tmp/rfmbench -people "$PEOPLE" -runs "$RUNS" -trust | tee /dev/stderr | median)
-echo "== pandas, drop_duplicates"
-pd_dedup=$(/usr/bin/python3 scripts/rfm_pandas.py "$data" "$asof" "$RUNS" dedup | tee /dev/stderr | median)
-echo "== clientele/rfm, default (duplicates counted once)"
-go_dedup=$(/tmp/rfmbench -people "$PEOPLE" -runs "$RUNS" | tee /dev/stderr | median)
+# Wait for both to finish loading (their first lines report it).
+read -r line <&"$pout"; echo "$line"
+while read -r line <&"$gout"; do echo "$line"; [[ $line == *"input"* ]] && break; done
 
-awk -v p="$pd_trust" -v g="$go_trust" 'BEGIN { printf "no dedup:   pandas %.3f s, rfm %.3f s: rfm is %.2fx faster\n", p, g, p / g }'
-awk -v p="$pd_dedup" -v g="$go_dedup" 'BEGIN { printf "with dedup: pandas %.3f s, rfm %.3f s: rfm is %.2fx faster\n", p, g, p / g }'
+for run in $(seq "$RUNS"); do
+  for case in dedup trust; do
+    echo "$case" >&"$pin"; read -r line <&"$pout"; echo "run $run: $line" | tee -a "$results"
+    echo "$case" >&"$gin"; read -r line <&"$gout"; echo "run $run: $line" | tee -a "$results"
+  done
+done
+exec {pin}>&- {gin}>&-
+wait
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+for case in dedup trust; do
+  pw=$(awk -v c="$case" '$3 == "pandas" && $4 == c {print $5}' "$results" | median)
+  pc=$(awk -v c="$case" '$3 == "pandas" && $4 == c {print $6}' "$results" | median)
+  gw=$(awk -v c="$case" '$3 == "go" && $4 == c {print $5}' "$results" | median)
+  gc=$(awk -v c="$case" '$3 == "go" && $4 == c {print $6}' "$results" | median)
+  awk -v c="$case" -v pw="$pw" -v pc="$pc" -v gw="$gw" -v gc="$gc" 'BEGIN {
+    printf "%s: pandas median %.3f s (cpu %.3f), rfm.Compute median %.3f s (cpu %.3f): rfm/pandas = %.2f (cpu %.2f)\n", c, pw, pc, gw, gc, gw / pw, gc / pc }'
+done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

@@ -5,11 +5,12 @@ import (
 	"fmt"
 	"iter"
 	"math"
+	"runtime"
 	"slices"
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
-	"github.com/clientele-go/clientele/internal/keyset"
+	"github.com/clientele-go/clientele/internal/ingest"
 	"github.com/clientele-go/clientele/internal/money"
 	"github.com/clientele-go/clientele/rfm"
 	"github.com/shopspring/decimal"
@@ -128,8 +129,9 @@ type CBSOptions struct {
 	// calibration) end; see [customer.Skipped] for the default.
 	RejectInvalid, RejectFuture bool
 	// TrustOrderIDs turns off duplicate detection (see
-	// [customer.Skipped]). Detection keeps a 64-bit fingerprint per
-	// distinct order ID, about 12 bytes each.
+	// [customer.Skipped]). Detection remembers every distinct (customer,
+	// order ID) pair, about 24 bytes each for IDs of up to 12 bytes, and
+	// compares the IDs themselves, so it is exact.
 	TrustOrderIDs bool
 }
 
@@ -171,9 +173,11 @@ type Skipped struct {
 // wrapping [customer.ErrInvalidValue] or [customer.ErrFuture]. Orders may
 // arrive in any order. Memory is proportional to the number of customers
 // plus the number of distinct purchase days (plus the order IDs unless
-// TrustOrderIDs). It returns ctx.Err() if ctx is cancelled, which it
-// checks every 4096 orders, and an error wrapping [ErrConfig] for bad
-// options.
+// TrustOrderIDs), and two buffers of a million orders. It reads the
+// orders on the calling goroutine and accumulates them on GOMAXPROCS
+// others, by customer; the result does not depend on their number. It
+// returns ctx.Err() if ctx is cancelled, which it checks every 4096
+// orders, and an error wrapping [ErrConfig] for bad options.
 func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBSOptions) ([]CBS, Skipped, error) {
 	if opts.CalibrationEnd.IsZero() {
 		return nil, Skipped{}, badConfig("CBSOptions.CalibrationEnd is required")
@@ -192,8 +196,12 @@ func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBS
 			return nil, Skipped{}, badConfig("CBSOptions.HoldoutEnd is before CalibrationEnd")
 		}
 	}
-	b := cbsBuilder{index: make(map[customer.ID]int32)}
-	var skipped Skipped
+	e := ingest.New(ingest.NewHasher(), ingest.Config{Workers: runtime.GOMAXPROCS(0), Dedup: !opts.TrustOrderIDs}, applyCBS)
+	defer e.Close() // also when the host's iterator panics
+	var (
+		skipped Skipped
+		r       ingest.Rec[cbsPayload]
+	)
 	n := -1
 	for o := range orders {
 		if n++; n&4095 == 4095 {
@@ -224,51 +232,93 @@ func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBS
 			skipped.Refunds++
 			continue
 		}
-		if !b.add(o.CustomerID, o.ID, !opts.TrustOrderIDs, day, o.Amount, day <= calEnd) {
-			skipped.Duplicate++
+		h, k := e.Hasher().Hash(string(o.CustomerID))
+		r.Key, r.OKey, r.Pos = k, e.OrderKey(o.ID), int64(n)
+		r.P = cbsPayload{day: day, cal: day <= calEnd, rare: -1}
+		var ok bool
+		if r.P.units, ok = money.Units(o.Amount); !ok {
+			r.P.rare = int32(e.Side(h, o.Amount.String()))
 		}
+		e.Push(h, &r, string(o.CustomerID), o.ID)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, Skipped{}, err
 	}
+	e.Flush()
+	skipped.Duplicate = e.Dups()
 	holdLen := 0.0
 	if holdout {
 		holdLen = float64(holdEnd-calEnd) / unit
 	}
-	var out []CBS
-	var days []int32
-	for i := range b.accs {
-		a := &b.accs[i]
-		if !a.cal {
-			skipped.NewInHoldout++
-			continue
+	cohort := 0
+	for i := range ingest.Parts {
+		p := e.Part(i)
+		for j := range p.Len() {
+			if p.State(j).cal {
+				cohort++
+			}
 		}
-		days = days[:0]
-		for j := a.head; j >= 0; j = b.nodes[j].next {
-			days = append(days, b.nodes[j].day)
+	}
+	skipped.NewInHoldout = e.Customers() - cohort
+	out := make([]CBS, cohort)
+	e.Emit(func(a *cbsAcc) bool { return a.cal }, func(p *cbsPart, slot, i int) {
+		x := &p.X
+		if len(x.ids) != p.Len() {
+			x.ids = p.IDs()
+		}
+		a := p.State(slot)
+		days := x.days[:0]
+		for j := a.head; j > 0; j = x.nodes.At(int(j - 1)).next {
+			days = append(days, x.nodes.At(int(j-1)).day)
 		}
 		slices.Sort(days)
 		days = slices.Compact(days)
+		x.days = days
 		calDays := 0
 		for _, d := range days {
 			if d <= calEnd {
 				calDays++
 			}
 		}
-		c := CBS{CustomerID: a.id, X: float64(calDays - 1), T: float64(calEnd-a.first) / unit}
+		c := CBS{CustomerID: customer.ID(x.ids[slot]), X: float64(calDays - 1), T: float64(calEnd-a.first) / unit}
+		first, cal, hold := x.sums(a)
 		if calDays > 1 {
 			c.TX = float64(a.last-a.first) / unit
-			rep := a.calSum.Decimal().Sub(a.firstSum.Decimal())
-			c.M = rep.DivRound(decimal.NewFromInt(int64(calDays-1)), 4)
+			c.M = repeatMean(cal, first, int64(calDays-1))
 		}
 		if holdout {
 			c.HoldoutPurchases = float64(len(days) - calDays)
-			c.HoldoutSpend = a.holdSum.Decimal()
+			c.HoldoutSpend = hold.Decimal()
 			c.HoldoutLength = holdLen
 		}
-		out = append(out, c)
-	}
+		out[i] = c
+	})
 	return out, skipped, nil
+}
+
+// repeatMean returns (cal - first) / n rounded half away from zero to 4
+// decimal places, as decimal's DivRound does, in integer arithmetic when
+// the totals fit.
+func repeatMean(cal, first money.Sum, n int64) decimal.Decimal {
+	cu, ok1 := cal.Units()
+	fu, ok2 := first.Units()
+	rep := cu - fu
+	if !ok1 || !ok2 || (rep < cu) != (fu > 0) {
+		return cal.Decimal().Sub(first.Decimal()).DivRound(decimal.NewFromInt(n), 4)
+	}
+	// Units are 1e-4, as is the result.
+	q, r := rep/n, rep%n
+	if r < 0 {
+		r = -r
+	}
+	if r >= n-r {
+		if rep < 0 {
+			q--
+		} else {
+			q++
+		}
+	}
+	return decimal.New(q, money.Exp)
 }
 
 // cbsDay returns the number of the calendar date of t in loc (days since
@@ -278,72 +328,134 @@ func cbsDay(t time.Time, loc *time.Location) int32 {
 	return int32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
 }
 
-// cbsBuilder accumulates customers' purchases. Each customer's distinct
-// purchase days sit in a linked list threaded through nodes (a day is
-// appended unless it equals the customer's previous one, so sorted input
-// stores each day once).
-type cbsBuilder struct {
-	index map[customer.ID]int32
-	accs  []cbsAcc
-	nodes []cbsNode
-	seen  keyset.Sets // order-ID fingerprints per customer
+// cbsPayload is what a used purchase carries to its customer.
+type cbsPayload struct {
+	units int64 // amount in 10^money.Exp units, unless rare >= 0
+	day   int32 // calendar day number
+	rare  int32 // index of the amount on the side list, or -1
+	cal   bool  // on or before the calibration end
 }
 
+// cbsAcc accumulates one customer's purchases; the zero value has none.
+// Each customer's distinct purchase days sit in a linked list threaded
+// through cbsState.nodes (a day is appended unless it equals the
+// customer's previous one, so sorted input stores each day once).
 type cbsAcc struct {
-	id          customer.ID
-	cal         bool  // has a calibration purchase
-	first, last int32 // first and last calibration purchase day
-	prev        int32 // day of the last node appended
-	head        int32 // list of purchase days; -1 when empty
-	orderIDs    int32 // head of the customer's set in cbsBuilder.seen
-	firstSum    money.Sum
-	calSum      money.Sum
-	holdSum     money.Sum
+	firstSum, calSum, holdSum int64 // 10^money.Exp units, unless big > 0
+	first, last               int32 // first and last calibration purchase day
+	prev                      int32 // day of the last node appended
+	head                      int32 // 1 + index of the last node, or 0
+	big                       int32 // 1 + index of the exact sums in cbsState.bigs, or 0
+	cal                       bool  // has a calibration purchase
 }
 
 type cbsNode struct {
 	day, next int32
 }
 
-// add adds a purchase of customer id, with order ID oid, and reports
-// whether it was used: false when dedup is set and the customer already
-// had a purchase with the same non-empty order ID.
-func (b *cbsBuilder) add(id customer.ID, oid string, dedup bool, day int32, amount decimal.Decimal, cal bool) bool {
-	i, ok := b.index[id]
-	if !ok {
-		i = int32(len(b.accs))
-		b.index[id] = i
-		b.accs = append(b.accs, cbsAcc{id: id, head: -1, orderIDs: keyset.Empty})
+// cbsState is what SummarizeCBS keeps per partition besides the
+// customers.
+type cbsState struct {
+	nodes ingest.Blocks[cbsNode]
+	bigs  [][3]money.Sum // first, calibration and holdout sums
+	ids   []string       // the customers' IDs, built for the output
+	days  []int32        // scratch for the output
+}
+
+type cbsPart = ingest.Part[cbsAcc, cbsState]
+
+// applyCBS updates partition p's customers with their purchases.
+func applyCBS(p *cbsPart, recs []ingest.Rec[cbsPayload], slots []int32, side []string) {
+	x := &p.X
+	for i := range recs {
+		slot := slots[i]
+		if slot < 0 {
+			continue
+		}
+		r := &recs[i].P
+		a := p.State(int(slot))
+		if a.head == 0 || a.prev != r.day {
+			a.head = int32(x.nodes.Append(cbsNode{day: r.day, next: a.head})) + 1
+			a.prev = r.day
+		}
+		var amount decimal.Decimal
+		if r.rare >= 0 {
+			amount = decimal.RequireFromString(side[r.rare]) // written by String
+		}
+		if !r.cal {
+			x.add(a, 2, r, amount)
+			continue
+		}
+		switch {
+		case !a.cal:
+			a.cal = true
+			a.first, a.last = r.day, r.day
+			x.reset(a)
+			x.add(a, 0, r, amount)
+		case r.day < a.first:
+			a.first = r.day
+			x.reset(a)
+			x.add(a, 0, r, amount)
+		case r.day == a.first:
+			x.add(a, 0, r, amount)
+		}
+		x.add(a, 1, r, amount)
+		if r.day > a.last {
+			a.last = r.day
+		}
 	}
-	a := &b.accs[i]
-	if dedup && oid != "" && !b.seen.Add(&a.orderIDs, keyset.Fingerprint(oid)) {
-		return false
+}
+
+// add adds r's amount to sum k of a: 0 first day, 1 calibration, 2
+// holdout.
+func (x *cbsState) add(a *cbsAcc, k int, r *cbsPayload, amount decimal.Decimal) {
+	if a.big == 0 && r.rare < 0 {
+		s := [...]*int64{&a.firstSum, &a.calSum, &a.holdSum}[k]
+		if v, ok := addUnits(*s, r.units); ok {
+			*s = v
+			return
+		}
 	}
-	if a.head < 0 || a.prev != day {
-		b.nodes = append(b.nodes, cbsNode{day: day, next: a.head})
-		a.head = int32(len(b.nodes) - 1)
-		a.prev = day
+	if a.big == 0 {
+		var b [3]money.Sum
+		b[0].AddUnits(a.firstSum)
+		b[1].AddUnits(a.calSum)
+		b[2].AddUnits(a.holdSum)
+		x.bigs = append(x.bigs, b)
+		a.big, a.firstSum, a.calSum, a.holdSum = int32(len(x.bigs)), 0, 0, 0
 	}
-	if !cal {
-		a.holdSum.Add(amount)
-		return true
+	if r.rare >= 0 {
+		x.bigs[a.big-1][k].Add(amount)
+	} else {
+		x.bigs[a.big-1][k].AddUnits(r.units)
 	}
-	a.calSum.Add(amount)
-	switch {
-	case !a.cal:
-		a.cal = true
-		a.first, a.last = day, day
-		a.firstSum = money.Sum{}
-		a.firstSum.Add(amount)
-	case day < a.first:
-		a.first = day
-		a.firstSum = money.Sum{}
-		a.firstSum.Add(amount)
-	case day == a.first:
-		a.firstSum.Add(amount)
+}
+
+// reset empties a's first-day sum.
+func (x *cbsState) reset(a *cbsAcc) {
+	if a.big > 0 {
+		x.bigs[a.big-1][0] = money.Sum{}
+	} else {
+		a.firstSum = 0
 	}
-	if day > a.last {
-		a.last = day
+}
+
+// sums returns a's exact first-day, calibration and holdout sums.
+func (x *cbsState) sums(a *cbsAcc) (first, cal, hold money.Sum) {
+	if a.big > 0 {
+		b := &x.bigs[a.big-1]
+		return b[0], b[1], b[2]
 	}
-	return true
+	first.AddUnits(a.firstSum)
+	cal.AddUnits(a.calSum)
+	hold.AddUnits(a.holdSum)
+	return first, cal, hold
+}
+
+func addUnits(a, b int64) (int64, bool) {
+	c := a + b
+	if (c > a) == (b > 0) {
+		return c, true
+	}
+	return 0, false
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -194,5 +195,32 @@ func TestCBSValidation(t *testing.T) {
 		if !errors.As(err, &ce) || ce.Field != tc.field || ce.Index != 1 || !errors.Is(err, clv.ErrInvalidCBS) || !strings.HasPrefix(err.Error(), "clv: customer summary 1: "+tc.field) {
 			t.Errorf("LifetimeValues(%+v) = %v, want a *CBSError for row 1, %s", tc.c, err, tc.field)
 		}
+	}
+}
+
+// TestSummarizeCBSCancelledHalfway cancels while the orders are read:
+// the call stops within 4096 orders and returns ctx.Err().
+func TestSummarizeCBSCancelledHalfway(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	end := time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
+	read := 0
+	orders := func(yield func(customer.Order) bool) {
+		for ; read < 1_000_000; read++ {
+			if read == 10_000 {
+				cancel()
+			}
+			o := customer.Order{ID: "o" + strconv.Itoa(read), CustomerID: customer.ID("C" + strconv.Itoa(read%70)), At: end.AddDate(0, 0, -read%300), Amount: decimal.NewFromInt(1)}
+			if !yield(o) {
+				return
+			}
+		}
+	}
+	got, _, err := clv.SummarizeCBS(ctx, orders, clv.CBSOptions{CalibrationEnd: end})
+	if !errors.Is(err, context.Canceled) || got != nil {
+		t.Errorf("SummarizeCBS = %d rows, %v; want context.Canceled", len(got), err)
+	}
+	if read > 10_000+4096 {
+		t.Errorf("SummarizeCBS read %d orders, want at most 4096 after the cancellation", read)
 	}
 }

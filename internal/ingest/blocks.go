@@ -1,0 +1,55 @@
+package ingest
+
+// Blocks is an append-only list stored in blocks of BlockLen elements,
+// the first of which grows by doubling: a small list stays small, and a
+// large one never copies more than its first block as it grows, so it
+// leaves little garbage behind. The zero value
+// is an empty list. It is not safe for concurrent use.
+type Blocks[T any] struct {
+	list [][]T
+	n    int
+}
+
+// blockBits is log2 of BlockLen.
+const blockBits = 10
+
+// BlockLen is the number of elements of a full block.
+const BlockLen = 1 << blockBits
+
+// Len returns the number of elements.
+func (b *Blocks[T]) Len() int { return b.n }
+
+// At returns a pointer to element i, which must be below Len.
+func (b *Blocks[T]) At(i int) *T { return &b.list[i>>blockBits][i&(BlockLen-1)] }
+
+// Append adds v at the end and returns its index.
+func (b *Blocks[T]) Append(v T) int {
+	i := b.n
+	switch k := i >> blockBits; {
+	case k == 0:
+		if b.list == nil {
+			b.list = make([][]T, 1)
+		}
+		if first := b.list[0]; len(first) == cap(first) {
+			grown := make([]T, len(first), min(BlockLen, max(16, 2*cap(first))))
+			copy(grown, first)
+			b.list[0] = grown
+		}
+		b.list[0] = append(b.list[0], v)
+	default:
+		if k == len(b.list) {
+			b.list = append(b.list, make([]T, BlockLen))
+		}
+		b.list[k][i&(BlockLen-1)] = v
+	}
+	b.n++
+	return i
+}
+
+// Reset empties the list, keeping its blocks for reuse.
+func (b *Blocks[T]) Reset() {
+	b.n = 0
+	if len(b.list) > 0 {
+		b.list[0] = b.list[0][:0]
+	}
+}

@@ -1,0 +1,129 @@
+package ingest
+
+import (
+	"encoding/binary"
+	"hash/maphash"
+	"math/bits"
+)
+
+// Hasher hashes IDs with a seed chosen at random when it is made, so
+// that crafted IDs cannot degrade the tables; the seed decides only where
+// IDs sit in the tables and which partition gets a customer, never a
+// result. The zero Hasher is not usable; make one with [NewHasher]. A
+// Hasher is safe for concurrent use.
+type Hasher struct {
+	seed   maphash.Seed
+	s0, s1 uint64
+}
+
+// NewHasher returns a Hasher with a random seed.
+func NewHasher() Hasher {
+	seed := maphash.MakeSeed()
+	return Hasher{
+		seed: seed,
+		s0:   maphash.String(seed, "s0") | 1,
+		s1:   maphash.String(seed, "s1") | 1,
+	}
+}
+
+// maxInline is the longest ID kept inline in a Key.
+const maxInline = 15
+
+// Key is an ID as two words. An ID of up to 15 bytes is inline,
+// zero-padded, with its length in the top byte of hi, so equal IDs have
+// equal keys and comparing two words replaces comparing strings. A longer
+// ID has its hash in lo and longKey plus an index in hi; the ID itself is
+// kept in a list the index points into. The zero Key is the empty ID.
+type Key struct{ lo, hi uint64 }
+
+// longKey marks the Key of an ID longer than maxInline; the low 56 bits
+// of hi index the list that holds the ID.
+const longKey = 0xFF << 56
+
+// long reports whether k is the key of a long ID.
+func (k Key) long() bool { return k.hi>>56 == 0xFF }
+
+// index returns the list index of a long key.
+func (k Key) index() int { return int(k.hi &^ longKey) }
+
+// withIndex returns the long key k pointing at index i.
+func (k Key) withIndex(i int) Key { return Key{k.lo, longKey | uint64(i)} }
+
+// Hash returns the hash of s and its key; a long key gets index 0, for
+// a lookup whose ID is alone in its list.
+func (h *Hasher) Hash(s string) (uint64, Key) {
+	if len(s) <= maxInline {
+		k := inline(s)
+		return h.short(k), k
+	}
+	x := maphash.String(h.seed, s)
+	return x, Key{x, longKey}
+}
+
+// KeyHash returns the hash of the ID whose key is k, without the ID.
+func (h *Hasher) KeyHash(k Key) uint64 {
+	if k.long() {
+		return k.lo
+	}
+	return h.short(k)
+}
+
+func (h *Hasher) short(k Key) uint64 { return mix(k.lo^h.s0, k.hi^h.s1) }
+
+// inline returns the key of s, which has at most maxInline bytes.
+func inline(s string) Key {
+	var b [16]byte
+	copy(b[:], s)
+	return Key{binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:]) | uint64(len(s))<<56}
+}
+
+// appendShort appends the ID of the short key k to b.
+func appendShort(b []byte, k Key) []byte {
+	var w [16]byte
+	binary.LittleEndian.PutUint64(w[:8], k.lo)
+	binary.LittleEndian.PutUint64(w[8:], k.hi)
+	return append(b, w[:k.hi>>56]...)
+}
+
+// mix returns a well-spread 64-bit hash of two words (the folded 128-bit
+// product, as in wyhash).
+func mix(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return hi ^ lo
+}
+
+// spread scrambles a word that may have regular bits.
+func spread(k uint64) uint64 {
+	return mix(k^0x9E3779B97F4A7C15, 0xD6E8FEB86659FD93)
+}
+
+// Same reports whether the keys a and b are of the same ID; aSide and
+// bSide hold their long IDs.
+func Same(a Key, aSide []string, b Key, bSide []string) bool {
+	if !a.long() {
+		return a == b
+	}
+	return b.long() && a.lo == b.lo && aSide[a.index()] == bSide[b.index()]
+}
+
+// Keep returns k for keeping beyond a wave: a long ID is copied from
+// side to the end of *to, and the key points there.
+func Keep(k Key, side []string, to *[]string) Key {
+	if !k.long() {
+		return k
+	}
+	*to = append(*to, side[k.index()])
+	return k.withIndex(len(*to) - 1)
+}
+
+// Text returns the ID of k; side holds its long ID. A short ID costs an
+// allocation.
+func (k Key) Text(side []string) string {
+	if k.long() {
+		return side[k.index()]
+	}
+	return string(appendShort(nil, k))
+}
+
+// Long reports whether k is the key of an ID longer than 15 bytes.
+func (k Key) Long() bool { return k.long() }

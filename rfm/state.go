@@ -1,0 +1,250 @@
+package rfm
+
+import (
+	"math"
+
+	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/internal/ingest"
+	"github.com/clientele-go/clientele/internal/money"
+	"github.com/shopspring/decimal"
+)
+
+// This file holds what rfm keeps per order and per customer on the
+// shared ingestion engine (internal/ingest).
+
+// payload is what a used order carries to its customer, in 16 bytes
+// without pointers. A rare order, whose amount has more than four decimal
+// places or does not fit in int64 units, or whose day does not fit in
+// int32, carries its day in units and its amount as a string on the
+// engine's side list, at index rare.
+type payload struct {
+	units int64 // the amount in 10^money.Exp units; the day of a rare order
+	day   int32 // the order's day number in the as-of location
+	rare  int32 // index of the amount on the side list, or -1
+}
+
+// cust is one customer's numbers: 16 bytes, next to the customer's key.
+// A customer whose numbers leave this compact form (a total beyond int64
+// units, 2^32-1 purchases, a day beyond int32) is promoted: buys is then
+// promoted and units indexes the partition's bigs.
+type cust struct {
+	units int64  // net spend in 10^money.Exp units
+	last  int32  // day of the last purchase, when buys > 0
+	buys  uint32 // purchases
+}
+
+// promoted marks a cust whose numbers are in part.bigs.
+const promoted = math.MaxUint32
+
+// bigCust is a promoted customer's numbers.
+type bigCust struct {
+	sum  money.Sum
+	last int64
+	buys int64
+}
+
+// part is what rfm keeps per partition besides the customers' numbers.
+type part struct {
+	days   ingest.ValueSet // (customer, purchase day) pairs, with FrequencyDays
+	ndays  []int64         // distinct purchase days per slot, with FrequencyDays
+	bigs   []bigCust
+	buyers int      // customers with at least one purchase
+	ids    []string // the customers' IDs, built for Values
+}
+
+type engine = ingest.Engine[cust, payload, part]
+
+type enginePart = ingest.Part[cust, part]
+
+// newEngine returns an engine for opts with w workers.
+func newEngine(opts Options, w, wave int) *engine {
+	freqDays := opts.FrequencyDays
+	cfg := ingest.Config{Workers: w, Dedup: !opts.TrustOrderIDs, Wave: wave}
+	return ingest.New(ingest.NewHasher(), cfg, func(p *enginePart, recs []ingest.Rec[payload], slots []int32, side []string) {
+		x := &p.X
+		if freqDays {
+			for len(x.ndays) < p.Len() {
+				x.ndays = append(x.ndays, 0)
+			}
+		}
+		for i := range recs {
+			if slot := slots[i]; slot >= 0 {
+				update(p, int(slot), &recs[i].P, side, freqDays)
+			}
+		}
+	})
+}
+
+// update adds a used order to its customer's numbers.
+func update(p *enginePart, slot int, r *payload, side []string, freqDays bool) {
+	c := p.State(slot)
+	if r.rare < 0 && c.buys < promoted-1 {
+		if u, ok := addInt64(c.units, r.units); ok {
+			c.units = u
+			if r.units >= 0 {
+				if c.buys == 0 {
+					p.X.buyers++
+					c.last = r.day
+				} else if r.day > c.last {
+					c.last = r.day
+				}
+				c.buys++
+				if freqDays && p.X.days.Add(slot, uint64(int64(r.day))) {
+					p.X.ndays[slot]++
+				}
+			}
+			return
+		}
+	}
+	b := promote(p, c)
+	day, refund := int64(r.day), r.units < 0
+	if r.rare >= 0 {
+		amount := decimal.RequireFromString(side[r.rare]) // written by String
+		b.sum.Add(amount)
+		day, refund = r.units, amount.Sign() < 0
+	} else {
+		b.sum.AddUnits(r.units)
+	}
+	if refund {
+		return
+	}
+	if b.buys == 0 {
+		p.X.buyers++
+		b.last = day
+	} else if day > b.last {
+		b.last = day
+	}
+	b.buys++
+	if freqDays && p.X.days.Add(slot, uint64(day)) {
+		p.X.ndays[slot]++
+	}
+}
+
+// promote moves c's numbers to the partition's bigs, if they are not
+// there yet, and returns them.
+func promote(p *enginePart, c *cust) *bigCust {
+	x := &p.X
+	if c.buys == promoted {
+		return &x.bigs[c.units]
+	}
+	b := bigCust{last: int64(c.last), buys: int64(c.buys)}
+	b.sum.AddUnits(c.units)
+	c.units, c.buys = int64(len(x.bigs)), promoted
+	x.bigs = append(x.bigs, b)
+	return &x.bigs[c.units]
+}
+
+// mergeNumbers adds another customer's numbers to c.
+func mergeNumbers(p *enginePart, c *cust, buys, last int64, sum money.Sum) {
+	if buys > 0 && c.buys == 0 {
+		p.X.buyers++
+	}
+	if u, ok := sum.Units(); ok && c.buys != promoted && buys < promoted-1-int64(c.buys) && last == int64(int32(last)) {
+		if nu, ok := addInt64(c.units, u); ok {
+			if buys > 0 && (c.buys == 0 || int32(last) > c.last) {
+				c.last = int32(last)
+			}
+			c.units, c.buys = nu, c.buys+uint32(buys)
+			return
+		}
+	}
+	b := promote(p, c)
+	if buys > 0 {
+		if b.buys == 0 || last > b.last {
+			b.last = last
+		}
+		b.buys += buys
+	}
+	b.sum.Merge(sum)
+}
+
+// numbers returns a customer's purchases, last purchase day and net
+// spend.
+func numbers(p *enginePart, c *cust) (buys, last int64, sum money.Sum) {
+	if c.buys == promoted {
+		b := &p.X.bigs[c.units]
+		return b.buys, b.last, b.sum
+	}
+	sum.AddUnits(c.units)
+	return int64(c.buys), int64(c.last), sum
+}
+
+// buying reports whether a customer has a purchase.
+func buying(c *cust) bool { return c.buys > 0 }
+
+// values returns the values of the engine's buying customers in the
+// order of their first used order.
+func values(e *engine, asOfDay int64, opts Options) []Values {
+	n := 0
+	for i := range ingest.Parts {
+		n += e.Part(i).X.buyers
+	}
+	out := make([]Values, n)
+	e.Emit(buying, func(p *enginePart, slot, i int) {
+		x := &p.X
+		if len(x.ids) != p.Len() {
+			x.ids = p.IDs()
+		}
+		c := p.State(slot)
+		buys, last, sum := numbers(p, c)
+		v := &out[i]
+		v.CustomerID = customer.ID(x.ids[slot])
+		v.Recency = int(asOfDay - last)
+		v.Frequency = int(buys)
+		if opts.FrequencyDays {
+			v.Frequency = int(x.ndays[slot])
+		}
+		switch {
+		case opts.MonetaryAverage:
+			v.Monetary = average(sum, buys)
+		case c.buys != promoted:
+			v.Monetary = decimal.New(c.units, money.Exp)
+		default:
+			v.Monetary = sum.Decimal()
+		}
+	})
+	return out
+}
+
+// skippedBy adds the engine's counts to s.
+func skippedBy(e *engine, s Skipped) Skipped {
+	s.Duplicate += e.Dups()
+	buyers := 0
+	for i := range ingest.Parts {
+		buyers += e.Part(i).X.buyers
+	}
+	s.NoPurchase += e.Customers() - buyers
+	return s
+}
+
+// average returns sum / n rounded half away from zero to 2 decimal
+// places, as decimal's DivRound does, in integer arithmetic when the
+// total fits.
+func average(sum money.Sum, n int64) decimal.Decimal {
+	units, ok := sum.Units()
+	if !ok || n > math.MaxInt64/100 {
+		return sum.Decimal().DivRound(decimal.NewFromInt(n), 2)
+	}
+	// units are 1e-4; the result is in 1e-2, so divide by n*100.
+	d := n * 100
+	q, r := units/d, units%d
+	if r < 0 {
+		r = -r
+	}
+	if r >= d-r {
+		if units < 0 {
+			q--
+		} else {
+			q++
+		}
+	}
+	return decimal.New(q, -2)
+}
+
+func addInt64(a, b int64) (int64, bool) {
+	c := a + b
+	if (c > a) == (b > 0) {
+		return c, true
+	}
+	return 0, false
+}
