@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"iter"
 	"math"
-	"runtime"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/clientele-go/clientele/internal/ingest"
 	"github.com/clientele-go/clientele/internal/money"
+	"github.com/clientele-go/clientele/internal/parallel"
 	"github.com/shopspring/decimal"
 )
 
@@ -40,6 +40,11 @@ type SummaryOptions struct {
 	// RejectFuture makes an order dated after the as-of date an error
 	// wrapping [ErrFuture] instead of a skip.
 	RejectFuture bool
+	// Workers is the number of goroutines that accumulate the orders
+	// (read on the calling goroutine): 0 means GOMAXPROCS, 1 keeps all
+	// the work on the calling goroutine; negative is an error wrapping
+	// [ErrConfig]. The result does not depend on it.
+	Workers int
 }
 
 // sumPayload is what a used order carries to its customer: 56 bytes
@@ -406,7 +411,7 @@ func average(total money.Sum, totalDec decimal.Decimal, n int64) decimal.Decimal
 // and of their distinct categories and channels (plus about 24 bytes per
 // distinct order ID, unless opts.TrustOrderIDs is set), and with two
 // buffers of 262,144 orders, not with the number of orders. It reads orders on the
-// calling goroutine and accumulates them on GOMAXPROCS others, by
+// calling goroutine and accumulates them on opts.Workers others, by
 // customer; the result does not depend on their number. The Categories
 // and Channels slices of the summaries share a few backing arrays, each
 // capped to its own length, so appending to one never changes another.
@@ -426,8 +431,11 @@ func Summarize(ctx context.Context, orders iter.Seq[Order], asOf time.Time, opts
 	if window == 0 {
 		window = 90 * 24 * time.Hour
 	}
+	if opts.Workers < 0 {
+		return nil, Skipped{}, fmt.Errorf("%w: SummaryOptions.Workers is negative (%d)", ErrConfig, opts.Workers)
+	}
 	recent := asOf.Add(-window)
-	w := runtime.GOMAXPROCS(0)
+	w := parallel.Workers(opts.Workers)
 	e := ingest.New(ingest.NewHasher(), ingest.Config{Workers: w, Dedup: !opts.TrustOrderIDs, Wave: summaryWave}, applySummary)
 	defer e.Close() // also when the host's iterator panics
 	var (

@@ -184,6 +184,28 @@ func TestSummarizeConfig(t *testing.T) {
 	if !errors.Is(err, customer.ErrConfig) {
 		t.Errorf("Summarize with a negative ActivityWindow: %v, want ErrConfig", err)
 	}
+	_, _, err = customer.Summarize(t.Context(), slices.Values([]customer.Order(nil)), at(2026, 3, 31, 12, 0), customer.SummaryOptions{Workers: -1})
+	if !errors.Is(err, customer.ErrConfig) {
+		t.Errorf("Summarize with negative Workers: %v, want ErrConfig", err)
+	}
+}
+
+// The result does not depend on the number of workers.
+func TestSummarizeWorkers(t *testing.T) {
+	asOf := at(2026, 3, 31, 12, 0)
+	want, wantSkip, err := customer.Summarize(t.Context(), slices.Values(summaryOrders()), asOf, customer.SummaryOptions{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []int{0, 2, 5} {
+		got, skip, err := customer.Summarize(t.Context(), slices.Values(summaryOrders()), asOf, customer.SummaryOptions{Workers: w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" || skip != wantSkip {
+			t.Errorf("Summarize(Workers %d) mismatch (-1 worker +%d):\n%s\nskipped %+v, want %+v", w, w, diff, skip, wantSkip)
+		}
+	}
 }
 
 func TestSummarizeCancelled(t *testing.T) {

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"iter"
 	"math"
-	"runtime"
 	"slices"
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
 	"github.com/clientele-go/clientele/internal/ingest"
 	"github.com/clientele-go/clientele/internal/money"
+	"github.com/clientele-go/clientele/internal/parallel"
 	"github.com/clientele-go/clientele/rfm"
 	"github.com/shopspring/decimal"
 )
@@ -133,6 +133,25 @@ type CBSOptions struct {
 	// order ID) pair, about 24 bytes each for IDs of up to 12 bytes, and
 	// compares the IDs themselves, so it is exact.
 	TrustOrderIDs bool
+	// CalendarPeriods groups purchases by calendar period of Unit days
+	// instead of by calendar day, as lifetimes does with freq='W' (or
+	// 'D'): X counts the periods with a purchase, minus the first; TX,
+	// T and HoldoutLength are whole numbers of periods (the period of
+	// the last purchase, of the calibration end and of the holdout end,
+	// each minus the period of the first purchase or of the calibration
+	// end); M is the mean of the repeat periods' spend. Periods start on
+	// Monday 5 January 1970 and follow one another every Unit days, so
+	// with a week they are Monday-to-Sunday weeks, pandas' 'W' (W-SUN).
+	// A period that holds the calibration end counts in calibration for
+	// the purchases up to that date and in the holdout for those after.
+	// Summaries built this way also give the BG/BB model's data: see
+	// [Discrete].
+	CalendarPeriods bool
+	// Workers is the number of goroutines that accumulate the orders
+	// (read on the calling goroutine): 0 means GOMAXPROCS, 1 keeps all
+	// the work on the calling goroutine; negative is an error. The
+	// result does not depend on it.
+	Workers int
 }
 
 // Skipped counts what [SummarizeCBS] left out, by reason. Invalid, Future
@@ -164,8 +183,8 @@ type Skipped struct {
 //     distinct purchase days minus one.
 //   - TX and T are whole numbers of days divided by the unit's length, so
 //     in weeks they are fractional (30.43 weeks = 213 days), as in the
-//     papers and CLVTools. (lifetimes with freq='W' instead counts
-//     calendar weeks, which gives whole numbers.)
+//     papers and CLVTools. With [CBSOptions].CalendarPeriods they count
+//     calendar periods instead, as lifetimes does with freq='W'.
 //
 // Invalid, future and repeated orders are skipped and counted by default
 // (the rule is on [customer.Skipped]); with CBSOptions.RejectInvalid or
@@ -174,8 +193,9 @@ type Skipped struct {
 // arrive in any order. Memory is proportional to the number of customers
 // plus the number of distinct purchase days (plus the order IDs unless
 // TrustOrderIDs), and two buffers of a million orders. It reads the
-// orders on the calling goroutine and accumulates them on GOMAXPROCS
-// others, by customer; the result does not depend on their number. It
+// orders on the calling goroutine and accumulates them on
+// [CBSOptions].Workers others, by customer; the result does not depend
+// on their number. It
 // returns ctx.Err() if ctx is cancelled, which it checks every 4096
 // orders, and an error wrapping [ErrConfig] for bad options.
 func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBSOptions) ([]CBS, Skipped, error) {
@@ -185,6 +205,9 @@ func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBS
 	unit, err := unitDays(opts.Unit, "CBSOptions.Unit")
 	if err != nil {
 		return nil, Skipped{}, err
+	}
+	if opts.Workers < 0 {
+		return nil, Skipped{}, badConfig("CBSOptions.Workers is negative (%d)", opts.Workers)
 	}
 	loc := opts.CalibrationEnd.Location()
 	calEnd := cbsDay(opts.CalibrationEnd, loc)
@@ -196,7 +219,31 @@ func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBS
 			return nil, Skipped{}, badConfig("CBSOptions.HoldoutEnd is before CalibrationEnd")
 		}
 	}
-	e := ingest.New(ingest.NewHasher(), ingest.Config{Workers: runtime.GOMAXPROCS(0), Dedup: !opts.TrustOrderIDs}, applyCBS)
+	// The engine keys each purchase by its day, or with CalendarPeriods by
+	// 2·period + (1 in the holdout): a period that holds the calibration
+	// end then stays two keys, calibration's below holdout's, so the
+	// comparisons with calKey below split them as they split days, and
+	// times come out in periods once divided by 2.
+	key := func(day int32, _ bool) int32 { return day }
+	calKey, holdKey, div := calEnd, holdEnd, unit
+	if opts.CalendarPeriods {
+		u := int32(unit)
+		period := func(day int32) int32 {
+			q := (day - 4) / u // 1970-01-05, day 4, was a Monday
+			if (day-4)%u < 0 {
+				q--
+			}
+			return q
+		}
+		key = func(day int32, cal bool) int32 {
+			if cal {
+				return 2 * period(day)
+			}
+			return 2*period(day) + 1
+		}
+		calKey, holdKey, div = 2*period(calEnd), 2*period(holdEnd), 2
+	}
+	e := ingest.New(ingest.NewHasher(), ingest.Config{Workers: parallel.Workers(opts.Workers), Dedup: !opts.TrustOrderIDs}, applyCBS)
 	defer e.Close() // also when the host's iterator panics
 	var (
 		skipped Skipped
@@ -234,7 +281,8 @@ func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBS
 		}
 		h, k := e.Hasher().Hash(string(o.CustomerID))
 		r.Key, r.OKey, r.Pos = k, e.OrderKey(o.ID), int64(n)
-		r.P = cbsPayload{day: day, cal: day <= calEnd, rare: -1}
+		cal := day <= calEnd
+		r.P = cbsPayload{day: key(day, cal), cal: cal, rare: -1}
 		var ok bool
 		if r.P.units, ok = money.Units(o.Amount); !ok {
 			r.P.rare = int32(e.Side(h, o.Amount.String()))
@@ -248,7 +296,7 @@ func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBS
 	skipped.Duplicate = e.Dups()
 	holdLen := 0.0
 	if holdout {
-		holdLen = float64(holdEnd-calEnd) / unit
+		holdLen = float64(holdKey-calKey) / div
 	}
 	cohort := 0
 	for i := range ingest.Parts {
@@ -276,14 +324,14 @@ func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBS
 		x.days = days
 		calDays := 0
 		for _, d := range days {
-			if d <= calEnd {
+			if d <= calKey {
 				calDays++
 			}
 		}
-		c := CBS{CustomerID: customer.ID(x.ids[slot]), X: float64(calDays - 1), T: float64(calEnd-a.first) / unit}
+		c := CBS{CustomerID: customer.ID(x.ids[slot]), X: float64(calDays - 1), T: float64(calKey-a.first) / div}
 		first, cal, hold := x.sums(a)
 		if calDays > 1 {
-			c.TX = float64(a.last-a.first) / unit
+			c.TX = float64(a.last-a.first) / div
 			c.M = repeatMean(cal, first, int64(calDays-1))
 		}
 		if holdout {
@@ -458,4 +506,34 @@ func addUnits(a, b int64) (int64, bool) {
 		return c, true
 	}
 	return 0, false
+}
+
+// Discrete turns summaries built with [CBSOptions].CalendarPeriods into
+// the BG/BB model's data, one row per customer: each calendar period
+// after the first purchase's is a transaction opportunity, so N is T, X
+// the number of those periods with a purchase and TX the last of them
+// (lifetimes' frequency, recency and n_periods). Use periods as long as
+// the opportunities (a year of 365 days for yearly donations, a week for
+// weekly visits). data is not modified.
+//
+// Discrete returns a [*CBSError] for a row that is invalid or whose X, TX
+// or T is not a whole number (summaries built without CalendarPeriods,
+// with a unit longer than a day, are fractional).
+func Discrete(data []CBS) ([]DiscreteCBS, error) {
+	out := make([]DiscreteCBS, len(data))
+	for i, c := range data {
+		if reason, field := cbsCheck(c); reason != "" {
+			return nil, &CBSError{Index: i, Field: field, Reason: reason}
+		}
+		for _, f := range []struct {
+			name string
+			v    float64
+		}{{"X", c.X}, {"TX", c.TX}, {"T", c.T}} {
+			if f.v != math.Trunc(f.v) || f.v > math.MaxInt32 {
+				return nil, &CBSError{Index: i, Field: f.name, Reason: "not a whole number of periods (build the data with CalendarPeriods)"}
+			}
+		}
+		out[i] = DiscreteCBS{CustomerID: c.CustomerID, X: int(c.X), TX: int(c.TX), N: int(c.T)}
+	}
+	return out, nil
 }

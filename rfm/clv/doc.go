@@ -65,7 +65,10 @@
 //   - Times: SummarizeCBS counts whole days and divides by the unit, so
 //     weeks are fractional (30.43 = 213 days) as in the papers and
 //     CLVTools; lifetimes with freq='W' counts calendar-week differences
-//     (whole numbers). Fit on whichever you trust; the models do not care.
+//     (whole numbers), which [CBSOptions].CalendarPeriods reproduces.
+//     Fit on whichever you trust; the models do not care. The same
+//     option, with periods as long as the opportunities, gives
+//     BG/BB's data through [Discrete].
 //   - Holdout: CBS.HoldoutPurchases is lifetimes' frequency_holdout and
 //     HoldoutLength its duration_holdout; HoldoutSpend is the total spend
 //     in the holdout, where lifetimes' monetary_value_holdout is the mean
