@@ -1,6 +1,7 @@
 package customer
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"iter"
@@ -113,8 +114,36 @@ type sumPart struct {
 	long     []string              // long category and channel names
 	names    map[ingest.Key]string // short names, built for the output
 	ids      []string              // the customers' IDs, built for the output
-	cats     []CategoryStat        // backing array of the output's Categories
-	chans    []ChannelStat         // backing array of the output's Channels
+}
+
+// prepare builds the customers' IDs and the names of every category and
+// channel of the partition, so that building summaries only reads it.
+func (x *sumPart) prepare(p *sumEnginePart) {
+	x.ids = p.IDs()
+	for j := range x.nodes.Len() {
+		if k := x.nodes.At(j).key; !k.Long() {
+			if _, ok := x.names[k]; !ok {
+				if x.names == nil {
+					x.names = make(map[ingest.Key]string)
+				}
+				x.names[k] = k.Text(nil)
+			}
+		}
+	}
+}
+
+// sumRef locates one customer of the output: its partition and slot.
+type sumRef struct {
+	p    *sumEnginePart
+	slot int
+}
+
+// sumOut holds what building one chunk of the output allocates: the
+// backing arrays of its summaries' Categories and Channels, and scratch.
+type sumOut struct {
+	cats  []CategoryStat
+	chans []ChannelStat
+	nodes []*statNode // one customer's counters, being sorted
 }
 
 type sumEngine = ingest.Engine[acc, sumPayload, sumPart]
@@ -239,20 +268,13 @@ func (x *sumPart) count(head *int32, key ingest.Key, r *sumPayload, amount decim
 }
 
 // name returns the text of a category or channel key, sharing one string
-// per distinct short name in the partition.
+// per distinct short name in the partition. It only reads x, which
+// prepare has filled.
 func (x *sumPart) name(k ingest.Key) string {
 	if k.Long() {
 		return k.Text(x.long)
 	}
-	if s, ok := x.names[k]; ok {
-		return s
-	}
-	if x.names == nil {
-		x.names = make(map[ingest.Key]string)
-	}
-	s := k.Text(nil)
-	x.names[k] = s
-	return s
+	return x.names[k]
 }
 
 func addInt64(a, b int64) (int64, bool) {
@@ -276,8 +298,13 @@ func (x *sumPart) sums(a *acc) (gross, refunded money.Sum) {
 
 const daysPerMonth = 365.25 / 12
 
-// summary converts one customer's accumulator.
-func summary(x *sumPart, a *acc, id ID, asOf time.Time, window time.Duration) Summary {
+// summary converts one customer's accumulator, appending its category
+// and channel counters to o's backing arrays. Building the summaries of
+// the output in output order, so that what one allocates lies next to
+// what its neighbours allocate, keeps hosts that read them in order in
+// cache: with the decimals scattered over the partitions, tagging a
+// million summaries takes a third longer.
+func summary(x *sumPart, o *sumOut, a *acc, id ID, asOf time.Time, window time.Duration) Summary {
 	loc := asOf.Location()
 	grossSum, refundedSum := x.sums(a)
 	s := Summary{
@@ -314,39 +341,71 @@ func summary(x *sumPart, a *acc, id ID, asOf time.Time, window time.Duration) Su
 		}
 		s.PurchasesPerMonth = float64(a.recent) / months
 	}
-	start := len(x.cats)
-	for j := a.categories; j > 0; j = x.nodes.At(int(j - 1)).next {
-		n := x.nodes.At(int(j - 1))
-		x.cats = append(x.cats, CategoryStat{Category: x.name(n.key), Orders: int(n.n), Spend: x.nodeSpend(n, &s)})
+	// Categories by spend descending, then name.
+	o.nodes = x.list(o.nodes[:0], a.categories)
+	slices.SortFunc(o.nodes, func(m, n *statNode) int {
+		if c := x.cmpSpend(n, m); c != 0 {
+			return c
+		}
+		return strings.Compare(x.name(m.key), x.name(n.key))
+	})
+	start := len(o.cats)
+	for _, n := range o.nodes {
+		o.cats = append(o.cats, CategoryStat{Category: x.name(n.key), Orders: int(n.n), Spend: x.nodeSpend(n, &s)})
 	}
-	if len(x.cats) > start {
-		s.Categories = x.cats[start:len(x.cats):len(x.cats)]
+	if len(o.cats) > start {
+		s.Categories = o.cats[start:len(o.cats):len(o.cats)]
 	}
-	if len(s.Categories) > 1 {
-		slices.SortFunc(s.Categories, func(x, y CategoryStat) int {
-			if c := y.Spend.Cmp(x.Spend); c != 0 {
-				return c
-			}
-			return strings.Compare(x.Category, y.Category)
-		})
+	// Channels by orders descending, then name.
+	o.nodes = x.list(o.nodes[:0], a.channel)
+	slices.SortFunc(o.nodes, func(m, n *statNode) int {
+		if c := cmp.Compare(n.n, m.n); c != 0 {
+			return c
+		}
+		return strings.Compare(x.name(m.key), x.name(n.key))
+	})
+	start = len(o.chans)
+	for _, n := range o.nodes {
+		o.chans = append(o.chans, ChannelStat{Channel: Channel(x.name(n.key)), Orders: int(n.n), Spend: x.nodeSpend(n, &s)})
 	}
-	start = len(x.chans)
-	for j := a.channel; j > 0; j = x.nodes.At(int(j - 1)).next {
-		n := x.nodes.At(int(j - 1))
-		x.chans = append(x.chans, ChannelStat{Channel: Channel(x.name(n.key)), Orders: int(n.n), Spend: x.nodeSpend(n, &s)})
-	}
-	if len(x.chans) > start {
-		s.Channels = x.chans[start:len(x.chans):len(x.chans)]
-	}
-	if len(s.Channels) > 1 {
-		slices.SortFunc(s.Channels, func(x, y ChannelStat) int {
-			if c := y.Orders - x.Orders; c != 0 {
-				return c
-			}
-			return strings.Compare(string(x.Channel), string(y.Channel))
-		})
+	if len(o.chans) > start {
+		s.Channels = o.chans[start:len(o.chans):len(o.chans)]
 	}
 	return s
+}
+
+// list appends the counters of the list headed by head to dst.
+func (x *sumPart) list(dst []*statNode, head int32) []*statNode {
+	for j := head; j > 0; j = x.nodes.At(int(j - 1)).next {
+		dst = append(dst, x.nodes.At(int(j-1)))
+	}
+	return dst
+}
+
+// length returns the number of counters in the list headed by head.
+func (x *sumPart) length(head int32) int {
+	n := 0
+	for j := head; j > 0; j = x.nodes.At(int(j - 1)).next {
+		n++
+	}
+	return n
+}
+
+// cmpSpend compares the spend of two counters: in integer units when
+// both fit, as they nearly always do, else as decimals.
+func (x *sumPart) cmpSpend(m, n *statNode) int {
+	if m.big == 0 && n.big == 0 {
+		return cmp.Compare(m.spend, n.spend)
+	}
+	return x.spend(m).Cmp(x.spend(n))
+}
+
+// spend returns a counter's exact spend.
+func (x *sumPart) spend(n *statNode) decimal.Decimal {
+	if n.big > 0 {
+		return x.nodeBigs[n.big-1].Decimal()
+	}
+	return decimal.New(n.spend, money.Exp)
 }
 
 // nodeSpend returns a counter's spend as a decimal, sharing s.Gross or
@@ -512,24 +571,30 @@ func Summarize(ctx context.Context, orders iter.Seq[Order], asOf time.Time, opts
 	}
 	e.Flush()
 	skipped.Duplicate = e.Dups()
-	out := make([]Summary, e.Customers())
+	refs := make([]sumRef, e.Customers())
 	e.Emit(func(*acc) bool { return true }, func(p *sumEnginePart, slot, i int) {
-		x := &p.X
-		if x.ids == nil {
-			x.ids = p.IDs()
-			nc, nh := 0, 0
-			for j := range p.Len() {
-				a := p.State(j)
-				for k := a.categories; k > 0; k = x.nodes.At(int(k - 1)).next {
-					nc++
-				}
-				for k := a.channel; k > 0; k = x.nodes.At(int(k - 1)).next {
-					nh++
-				}
-			}
-			x.cats, x.chans = make([]CategoryStat, 0, nc), make([]ChannelStat, 0, nh)
+		if p.X.ids == nil {
+			p.X.prepare(p)
 		}
-		out[i] = summary(x, p.State(slot), ID(x.ids[slot]), asOf, window)
+		refs[i] = sumRef{p, slot}
+	})
+	// Build the summaries in output order, in chunks on the workers, each
+	// chunk's allocations together (see summary).
+	out := make([]Summary, len(refs))
+	chunks := parallel.Split(len(refs), 8*w, 4096, 0)
+	parallel.For(w, chunks.Count, func(_, c int) {
+		lo, hi := chunks.Bounds(c)
+		nc, nh := 0, 0
+		for _, r := range refs[lo:hi] {
+			a := r.p.State(r.slot)
+			nc += r.p.X.length(a.categories)
+			nh += r.p.X.length(a.channel)
+		}
+		o := sumOut{cats: make([]CategoryStat, 0, nc), chans: make([]ChannelStat, 0, nh)}
+		for i, r := range refs[lo:hi] {
+			x := &r.p.X
+			out[lo+i] = summary(x, &o, r.p.State(r.slot), ID(x.ids[r.slot]), asOf, window)
+		}
 	})
 	return out, skipped, nil
 }
