@@ -80,7 +80,8 @@ type needs struct {
 	premiumAOV    decimal.Decimal
 	premiumAOVU   int64
 	aovExact      bool
-	keywords      []Keyword // Match trimmed (and ASCII-lower-cased when compiled)
+	keywords      []Keyword // as given, or, when compiled, Match trimmed and ASCII-lower-cased
+	compiled      bool
 }
 
 // resolve checks t and returns its settings, sharing t's slices.
@@ -133,7 +134,7 @@ func (t Needs) compile() (Tagger, error) {
 			n.premiumSet[c] = true
 		}
 	}
-	n.keywords = nil
+	n.keywords, n.compiled = nil, true
 	for _, k := range t.Keywords {
 		n.keywords = append(n.keywords, Keyword{Match: lowerASCII(strings.TrimSpace(k.Match)), Value: k.Value})
 	}
@@ -176,7 +177,10 @@ func (t *needs) Tag(p *Profile, dst []Tag) ([]Tag, error) {
 			if hasValue(dst[n0:], k.Value) {
 				continue
 			}
-			match := strings.TrimSpace(k.Match)
+			match := k.Match
+			if !t.compiled {
+				match = strings.TrimSpace(match)
+			}
 			for _, in := range p.Person.Interests {
 				if containsFoldASCII(in, match) {
 					dst = append(dst, Tag{Group: t.group, Value: k.Value})
@@ -260,20 +264,14 @@ func containsFoldASCII(s, sub string) bool {
 	if len(sub) == 0 {
 		return true
 	}
+	first := foldASCII[sub[0]]
 	for i := 0; i+len(sub) <= len(s); i++ {
-		j := 0
-		for ; j < len(sub); j++ {
-			c := s[i+j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			d := sub[j]
-			if 'A' <= d && d <= 'Z' {
-				d += 'a' - 'A'
-			}
-			if c != d {
-				break
-			}
+		if foldASCII[s[i]] != first {
+			continue
+		}
+		j := 1
+		for j < len(sub) && foldASCII[s[i+j]] == foldASCII[sub[j]] {
+			j++
 		}
 		if j == len(sub) {
 			return true
@@ -281,3 +279,14 @@ func containsFoldASCII(s, sub string) bool {
 	}
 	return false
 }
+
+// foldASCII maps each byte to itself, ASCII upper-case letters to lower.
+var foldASCII = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+		if 'A' <= i && i <= 'Z' {
+			t[i] += 'a' - 'A'
+		}
+	}
+	return t
+}()
