@@ -20,7 +20,8 @@ import (
 // Errors wrap [ErrInvalidPhone] and a reason ([ErrEmpty], [ErrCharacter],
 // [ErrLength], [ErrInvalidUTF8] or [ErrInvalidValue] for a wrong prefix or
 // range); they never contain the number itself. NormalizePhone allocates
-// only the returned string.
+// only the returned string, and nothing when s ends with the 11 digits
+// (13812345678, +86 13812345678): it returns that end of s.
 func NormalizePhone(s string) (string, error) {
 	var buf [32]byte
 	n, err := phoneDigits(s, &buf)
@@ -29,6 +30,9 @@ func NormalizePhone(s string) (string, error) {
 	}
 	switch phoneRange(buf[:n]) {
 	case PhoneMobile, PhoneVirtual:
+		if len(s) >= n && s[len(s)-n:] == string(buf[:n]) {
+			return s[len(s)-n:], nil // already clean: no copy
+		}
 		return string(buf[:n]), nil
 	case PhoneIoT:
 		return "", errPhoneIoT
