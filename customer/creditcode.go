@@ -62,6 +62,23 @@ var (
 	}
 )
 
+// creditNames holds creditAuthorities and creditTypes for ParseCreditCode,
+// indexed by the value of character 1 (see creditValue) and the digit of
+// character 2: array loads instead of two map lookups, which hash their
+// keys (about 40 ns per code).
+var creditNames = func() (t [len(creditAlphabet)]struct {
+	authority string
+	types     [10]string
+}) {
+	for c, name := range creditAuthorities {
+		t[creditValue[c]].authority = name
+	}
+	for k, name := range creditTypes {
+		t[creditValue[k[0]]].types[k[1]-'0'] = name
+	}
+	return t
+}()
+
 // CreditCode is a parsed unified social credit code (统一社会信用代码).
 type CreditCode struct {
 	Code          string // the 18 characters
@@ -128,12 +145,16 @@ func ParseCreditCode(s string, lenient bool) (CreditCode, error) {
 			sum += int(v) * creditWeights[i]
 		}
 	}
-	authority, ok := creditAuthorities[s[0]]
-	if !ok {
+	names := &creditNames[creditValue[s[0]]] // every character is in creditAlphabet
+	authority := names.authority
+	if authority == "" {
 		return CreditCode{}, errCreditAuthority
 	}
-	typ, ok := creditTypes[[2]byte{s[0], s[1]}]
-	if !ok {
+	var typ string
+	if d := s[1] - '0'; d < 10 {
+		typ = names.types[d]
+	}
+	if typ == "" {
 		return CreditCode{}, errCreditType
 	}
 	if !isDigits(s[2:8]) {
@@ -156,7 +177,7 @@ func ParseCreditCode(s string, lenient bool) (CreditCode, error) {
 		CheckMismatch: mismatch,
 		AuthorityName: authority,
 		TypeName:      typ,
-		Province:      provinces[s[2:4]],
+		Province:      provinceName(s[2], s[3]),
 	}, nil
 }
 

@@ -1,6 +1,10 @@
 package customer
 
-import "testing"
+import (
+	"math/rand/v2"
+	"sort"
+	"testing"
+)
 
 // TestDivisionTable checks the embedded table's format and some codes
 // whose status is known from the Ministry of Civil Affairs' lists.
@@ -30,5 +34,52 @@ func TestDivisionTable(t *testing.T) {
 		if knownDivision(c) {
 			t.Errorf("knownDivision(%s) = true", c)
 		}
+	}
+}
+
+// TestDivisionSet checks the bitmap knownDivision uses against a binary
+// search of the embedded table, for every six-digit code and a few
+// numbers beyond.
+func TestDivisionSet(t *testing.T) {
+	n := len(divisions) / 3
+	found := 0
+	for v := range uint(1_000_000) {
+		key := string([]byte{byte(v >> 16), byte(v >> 8), byte(v)})
+		i := sort.Search(n, func(i int) bool { return divisions[3*i:3*i+3] >= key })
+		want := i < n && divisions[3*i:3*i+3] == key
+		if got := knownDivisionValue(v); got != want {
+			t.Fatalf("knownDivisionValue(%06d) = %v, want %v", v, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found != n {
+		t.Errorf("%d codes in the set, want %d", found, n)
+	}
+	for _, v := range []uint{1_000_000, 1<<24 - 1, ^uint(0)} {
+		if knownDivisionValue(v) {
+			t.Errorf("knownDivisionValue(%d) = true", v)
+		}
+	}
+}
+
+// BenchmarkKnownDivision looks up codes in random order, three in four
+// known, as a column of ID numbers does; a binary search over the table
+// mispredicts most of its 13 steps then (about 280 ns per code against
+// 95 ns for one code over and over).
+func BenchmarkKnownDivision(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	codes := make([]uint, 4096)
+	for i := range codes {
+		k := 3 * r.IntN(len(divisions)/3)
+		codes[i] = uint(divisions[k])<<16 | uint(divisions[k+1])<<8 | uint(divisions[k+2])
+		if i%4 == 3 {
+			codes[i] += uint(r.IntN(50)) // mostly unknown
+		}
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		knownDivisionValue(codes[i%len(codes)])
 	}
 }

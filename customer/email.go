@@ -55,10 +55,19 @@ func ValidateEmail(s string) error {
 	if local[0] == '.' || local[len(local)-1] == '.' || strings.Contains(local, "..") {
 		return errEmailMisplacedDotInLocal
 	}
-	for _, r := range local {
-		if r < utf8.RuneSelf && !isLocalChar(byte(r)) || r >= utf8.RuneSelf && !isLocalRune(r) {
+	for i := 0; i < len(local); {
+		if c := local[i]; c < utf8.RuneSelf {
+			if !localChars.has(c) {
+				return errEmailInLocalPart
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(local[i:])
+		if !isLocalRune(r) {
 			return errEmailInLocalPart
 		}
+		i += size
 	}
 	n, err := validateDomain(domain)
 	if err != nil {
@@ -94,10 +103,20 @@ func validateDomain(domain string) (int, error) {
 	if total > 253 {
 		return 0, errEmailDomainTooLong
 	}
-	if utf8.RuneCountInString(tld) < 2 || strings.Trim(tld, "0123456789") == "" {
+	if utf8.RuneCountInString(tld) < 2 || allDigits(tld) {
 		return 0, errEmailTopLevelDomain
 	}
 	return total, nil
+}
+
+// allDigits reports whether s is ASCII digits only (true for "").
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // checkLabel checks one domain label and returns the length of its ASCII
@@ -114,11 +133,11 @@ func checkLabel(l string) (int, error) {
 			return 0, errEmailDomainLabelMustBe
 		}
 		for i := 0; i < len(l); i++ {
-			if c := l[i]; !(c == '-' || isASCIILetter(c) || '0' <= c && c <= '9') {
+			if !labelChars.has(l[i]) {
 				return 0, errEmailInDomain
 			}
 		}
-		if len(l) >= 4 && strings.EqualFold(l[:4], "xn--") && !validALabel(l[4:]) {
+		if len(l) >= 4 && l[0]|0x20 == 'x' && l[1]|0x20 == 'n' && l[2] == '-' && l[3] == '-' && !validALabel(l[4:]) {
 			return 0, errEmailALabel
 		}
 		return len(l), nil
@@ -252,12 +271,31 @@ func NormalizeEmail(s string) string {
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
-func isLocalChar(c byte) bool {
-	if isASCIILetter(c) || '0' <= c && c <= '9' {
-		return true
+// asciiSet is a set of ASCII bytes, one bit each.
+type asciiSet [2]uint64
+
+// makeASCIISet returns the set of the bytes of chars, which must be ASCII.
+func makeASCIISet(chars string) (s asciiSet) {
+	for i := 0; i < len(chars); i++ {
+		c := chars[i]
+		s[c/64%2] |= 1 << (c % 64)
 	}
-	return strings.IndexByte("!#$%&'*+/=?^_`{|}~.-", c) >= 0
+	return s
 }
+
+// has reports whether c is in s.
+func (s *asciiSet) has(c byte) bool {
+	return c < utf8.RuneSelf && s[c/64%2]&(1<<(c%64)) != 0
+}
+
+const asciiAlnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+// The ASCII bytes allowed in a local part and in a domain label: a table
+// lookup instead of a search of the list of specials per byte.
+var (
+	localChars = makeASCIISet(asciiAlnum + "!#$%&'*+/=?^_`{|}~.-")
+	labelChars = makeASCIISet(asciiAlnum + "-")
+)
 
 // Errors are built once, so validation allocates nothing, even on failure.
 var (

@@ -76,15 +76,15 @@ func ParseIDNumber(s string, asOf time.Time) (IDNumber, error) {
 	if idCheck[sum%11] != last {
 		return IDNumber{}, errIDCheckCharacter
 	}
-	prov, ok := provinces[s[:2]]
-	if !ok {
+	prov := provinceName(s[0], s[1])
+	if prov == "" {
 		return IDNumber{}, errIDRegion
 	}
-	if !knownDivision(s[:6]) {
+	if !knownDivisionValue(uint(atoi(s[:6]))) {
 		return IDNumber{}, errIDDivision
 	}
 	birth, ok := parseYYYYMMDD(s[6:14])
-	if !ok || birth.Year() < minBirthYear {
+	if !ok || atoi(s[6:10]) < minBirthYear {
 		return IDNumber{}, errIDBirthDate
 	}
 	if !asOf.IsZero() && birth.After(asOf) {
@@ -121,10 +121,10 @@ func ConvertLegacyIDNumber(s string) (string, error) {
 	case !isDigits(s):
 		return "", errIDLegacyCharacters
 	}
-	if _, ok := provinces[s[:2]]; !ok {
+	if provinceName(s[0], s[1]) == "" {
 		return "", errIDRegion
 	}
-	if !knownDivision(s[:6]) {
+	if !knownDivisionValue(uint(atoi(s[:6]))) {
 		return "", errIDDivision
 	}
 	var b [18]byte
@@ -189,14 +189,25 @@ func parseYYYYMMDD(s string) (time.Time, bool) {
 	y := atoi(s[:4])
 	m := atoi(s[4:6])
 	d := atoi(s[6:8])
-	if m < 1 || m > 12 || d < 1 || d > 31 {
-		return time.Time{}, false
+	if m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
+		return time.Time{}, false // Feb 30, Apr 31, Feb 29 of a common year
 	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d || int(t.Month()) != m {
-		return time.Time{}, false // normalised: Feb 30 became Mar 2
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+}
+
+// daysIn returns the number of days of month m (1-12) of year y in the
+// proleptic Gregorian calendar of package time.
+func daysIn(m, y int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
 	}
-	return t, true
+	return 31
 }
 
 func atoi(s string) int {

@@ -20,8 +20,14 @@ import (
 // Errors wrap [ErrInvalidPhone] and a reason ([ErrEmpty], [ErrCharacter],
 // [ErrLength], [ErrInvalidUTF8] or [ErrInvalidValue] for a wrong prefix or
 // range); they never contain the number itself. NormalizePhone allocates
-// only the returned string.
+// only the returned string, and nothing when s is normalised already: it
+// returns s then.
 func NormalizePhone(s string) (string, error) {
+	if len(s) == 11 && isDigits(s) {
+		if t := phoneRange(s); t == PhoneMobile || t == PhoneVirtual {
+			return s, nil // already the 11 digits: no copy
+		}
+	}
 	var buf [32]byte
 	n, err := phoneDigits(s, &buf)
 	if err != nil {

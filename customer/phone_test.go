@@ -188,3 +188,16 @@ func FuzzClassifyPhone(f *testing.F) {
 		}
 	})
 }
+
+// TestNormalizePhoneCleanInputDoesNotAllocate: a normalised number comes
+// back as it is, without a copy.
+func TestNormalizePhoneCleanInputDoesNotAllocate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocation counts")
+	}
+	const in = "13812345678"
+	var got string
+	if n := testing.AllocsPerRun(100, func() { got, _ = customer.NormalizePhone(in) }); n != 0 || got != in {
+		t.Errorf("NormalizePhone(%q) = %q with %v allocations, want it unchanged with none", in, got, n)
+	}
+}

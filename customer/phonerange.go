@@ -68,7 +68,7 @@ var phoneRanges = [7]string{
 
 // phoneRange classifies the 11 ASCII digits d of a number that starts
 // with 1[3-9], or returns 0 for an unallocated range.
-func phoneRange(d []byte) PhoneType {
+func phoneRange[T string | []byte](d T) PhoneType {
 	if len(d) != 11 || d[0] != '1' || d[1] < '3' || d[1] > '9' {
 		return 0
 	}

@@ -21,6 +21,26 @@ var provinces = map[string]string{
 	"71": "台湾", "81": "香港", "82": "澳门", "83": "台湾",
 }
 
+// provinceNames is provinces indexed by the number the two digits spell,
+// for the validators: an array load instead of a map lookup, which
+// hashes the key (about 15 ns of ParseIDNumber's 70).
+var provinceNames = func() (a [100]string) {
+	for code, name := range provinces {
+		a[atoi(code)] = name
+	}
+	return a
+}()
+
+// provinceName returns the short name of the province whose two-digit
+// code is hi, lo, or "" for an unknown code. Both must be ASCII digits.
+func provinceName(hi, lo byte) string {
+	i := uint(hi-'0')*10 + uint(lo-'0')
+	if i >= uint(len(provinceNames)) {
+		return ""
+	}
+	return provinceNames[i]
+}
+
 // normCity trims a city name, folds width and case and drops a final 市,
 // so 杭州, 杭州市 and " 杭州市 " agree. It returns s, or a part of it,
 // without allocating when no folding is needed.

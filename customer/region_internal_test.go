@@ -2,6 +2,7 @@ package customer
 
 import (
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -33,6 +34,17 @@ func TestProvincesMatchReferenceData(t *testing.T) {
 	for _, code := range []string{"00", "10", "66", "90", "91", ""} {
 		if name, ok := provinces[code]; ok {
 			t.Errorf("provinces[%q] = %q, want unknown", code, name)
+		}
+	}
+}
+
+// TestProvinceName checks the array the validators read against the
+// provinces table for every two-digit code.
+func TestProvinceName(t *testing.T) {
+	for i := range 100 {
+		code := fmt.Sprintf("%02d", i)
+		if got, want := provinceName(code[0], code[1]), provinces[code]; got != want {
+			t.Errorf("provinceName(%s) = %q, want %q", code, got, want)
 		}
 	}
 }
