@@ -35,9 +35,11 @@
 // built with the purego tag, pure Go. Every kernel computes each squared
 // distance exactly as the pure-Go reference does (the same operations in
 // the same order), so the result is also bit-identical across processors
-// and build tags. Lloyd's labels come from a faster fused multiply-add
-// kernel whose rows with a near tie between their two nearest centroids
-// are recomputed exactly, so labels never differ from the reference.
+// and build tags. Lloyd's labels come from a faster kernel that ranks the
+// centroids by ‖c‖² − 2x·c, one fused multiply-add per feature and
+// centroid; rows whose two best centroids are close enough for its
+// rounding to matter are recomputed exactly, so labels never differ from
+// the reference.
 // [KMeans.Float32] halves the memory each iteration reads, at float32
 // precision.
 //

@@ -96,18 +96,27 @@ func (e *engine) startHamerly() {
 // autoSample is the stride of the rows Auto samples.
 const autoSample = 16
 
-// preferHamerly is Auto's cost model: per row, a Lloyd pass costs about
-// 1 + 0.07·d·K ns with the fast kernel (measured on AVX-512 and AVX2,
-// d = 8, K = 8 and 32); a Hamerly pass about 4 ns of bound bookkeeping
-// plus, for the rows its bounds do not settle, the exact kernel at about
-// 1.4 times Lloyd's cost per row. skip is the sampled fraction of rows
-// whose gap between nearest and second nearest centroid exceeds twice the
-// largest centroid shift of the last update: rows Hamerly would skip if
-// the centroids moved as much again. Hamerly must save a fifth to be
-// chosen, since switching costs one full exact pass.
+// preferHamerly is Auto's cost model, fitted to whole fits of 200,000
+// rows on one worker (blobs with d = 8 and 30, K = 8 to 96, σ from 0.3
+// to 4; 2026-12-06): per row and iteration, a Lloyd pass costs about
+// 8 + 0.058·d·K ns with the dot-product kernels (8 + 1.05·d·K with the
+// pure-Go reference alone); a Hamerly pass about 24 ns of bounds
+// bookkeeping and sums, plus, for the rows its bounds do not settle, the
+// exact kernel at about 1.5 times Lloyd's cost per row (the same kernel
+// in pure Go). So Hamerly never pays at d·K = 64 and can at d·K of
+// several hundred. skip is the sampled fraction of rows whose gap
+// between nearest and second nearest centroid exceeds twice the largest
+// centroid shift of the last update: rows Hamerly would skip if the
+// centroids moved as much again. Hamerly must save a fifth to be chosen,
+// since switching costs one full exact pass. Whichever it picks, the
+// labels and the model are the same.
 func preferHamerly(d, k int, skip float64) bool {
-	lloyd := 1 + 0.07*float64(d*k)
-	hamerly := 4 + (1-skip)*1.4*lloyd
+	perDK, exact := 0.058, 1.5
+	if simd == simdNone {
+		perDK, exact = 1.05, 1
+	}
+	lloyd := 8 + perDK*float64(d*k)
+	hamerly := 24 + (1-skip)*exact*lloyd
 	return hamerly < 0.8*lloyd
 }
 
@@ -254,14 +263,17 @@ func (e *engine) assign(ctx context.Context, first, wantInertia, sums bool) (int
 		var changed int
 		var inertia float64
 		sc := e.scratchFor(w)
+		labsReady := false // sc.labels holds the chunk's labels already
 		if first && e.warm != nil && e.warm.near != nil {
 			changed, inertia = e.warmChunk(lo, hi)
 		} else if e.alg == Hamerly && !first {
 			changed, inertia = e.hamerlyChunk(lo, hi, wantInertia, sc)
 		} else if p.x32 != nil {
 			changed, inertia = e.lloydChunk32(lo, hi, wantInertia, sc)
+			labsReady = true
 		} else {
 			changed, inertia = e.lloydChunk(lo, hi, wantInertia, sc)
+			labsReady = true
 		}
 		e.partChanged[ch] = changed
 		e.partInertia[ch] = inertia
@@ -273,9 +285,15 @@ func (e *engine) assign(ctx context.Context, first, wantInertia, sums bool) (int
 		pn := e.partN[ch*k : (ch+1)*k]
 		m := hi - lo
 		lab := sc.labels[:m]
-		for i, j := range e.labels[lo:hi] {
-			lab[i] = int32(j)
-			pn[j]++
+		if labsReady {
+			for _, j := range lab {
+				pn[j]++
+			}
+		} else {
+			for i, j := range e.labels[lo:hi] {
+				lab[i] = int32(j)
+				pn[j]++
+			}
 		}
 		var ws []float64
 		if p.w != nil {
@@ -337,10 +355,11 @@ func (e *engine) lloydChunk(lo, hi int, wantInertia bool, sc *chunkScratch) (cha
 	m := hi - lo
 	lab, best, second := sc.labels[:m], sc.best[:m], sc.second[:m]
 	rows := p.x[lo*d : hi*d]
+	shifted := false
 	if e.alg == Hamerly {
 		nearestRows(rows, &e.pn, lab, best, second)
 	} else {
-		nearestRowsFast(rows, &e.pn, lab, best, second)
+		shifted = nearestRowsFast(rows, &e.pn, lab, best, second, p.rowNormMax(lo/p.ck.Size))
 	}
 	labels := e.labels[lo:hi]
 	for i, l := range lab {
@@ -360,13 +379,18 @@ func (e *engine) lloydChunk(lo, hi int, wantInertia bool, sc *chunkScratch) (cha
 	}
 	if e.auto {
 		// Sample every autoSample-th row (fixed rows: the decision
-		// depends on the data only). The fast kernel's distances are close
-		// enough for an estimate.
+		// depends on the data only). The fast kernel's scores, with ‖x‖²
+		// added back, are close enough for an estimate.
 		ch := lo / p.ck.Size
 		var sampled, skip int
 		for i := (autoSample - lo%autoSample) % autoSample; i < m; i += autoSample {
 			sampled++
-			if math.Sqrt(second[i])-math.Sqrt(best[i]) > 2*e.shift1 {
+			b, s := best[i], second[i]
+			if shifted {
+				xx := sqNorm(rows[i*d : i*d+d])
+				b, s = max(b+xx, 0), max(s+xx, 0)
+			}
+			if math.Sqrt(s)-math.Sqrt(b) > 2*e.shift1 {
 				skip++
 			}
 		}

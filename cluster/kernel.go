@@ -31,6 +31,8 @@ type panel struct {
 	k, d, groups int
 	flat         []float64 // the centres, k×d row-major, for the reference
 	c            []float64 // groups × d × 8
+	dot          []float64 // groups × (1+d) × 8: ‖c‖² (+Inf for a missing centre), then −2c (0)
+	cmax         float64   // the largest ‖c‖² of the k centres
 	c32          []float32 // c in float32, for the float32 kernel
 	flat32       []float32 // flat in float32
 }
@@ -58,6 +60,36 @@ func (pn *panel) set(centers []float64, k, d int) {
 			}
 			for t, v := range centers[j*d : (j+1)*d] {
 				blk[t*8+l] = v
+			}
+		}
+	}
+	size = pn.groups * (d + 1) * 8
+	if cap(pn.dot) < size {
+		pn.dot = make([]float64, size)
+	}
+	pn.dot = pn.dot[:size]
+	pn.cmax = 0
+	for g := range pn.groups {
+		blk := pn.dot[g*(d+1)*8 : (g+1)*(d+1)*8]
+		for l := range 8 {
+			j := 8*g + l
+			if j >= k {
+				blk[l] = inf
+				for t := range d {
+					blk[(t+1)*8+l] = 0
+				}
+				continue
+			}
+			var norm float64
+			for t, v := range centers[j*d : (j+1)*d] {
+				norm += float64(v * v)
+				blk[(t+1)*8+l] = -2 * v
+			}
+			blk[l] = norm
+			if math.IsNaN(norm) || math.IsNaN(pn.cmax) {
+				pn.cmax = math.NaN() // no fast pass then
+			} else if norm > pn.cmax {
+				pn.cmax = norm
 			}
 		}
 	}
@@ -114,41 +146,73 @@ func nearestRows(x []float64, pn *panel, labels []int32, best, second []float64)
 	nearestRef(x[done*d:n*d], pn, labels[done:n], best[done:n], second[done:n])
 }
 
-// nearestRowsFast sets labels exactly as nearestRows does, but best and
-// second only to within a few units of roundoff (8(d+2) of them, relative)
-// of nearestRows' values: it runs the FMA kernels, which fuse each square
-// into its sum, then recomputes with the reference every row whose
-// nearest and second nearest distances are close enough for that rounding
-// to have changed the label. Those rows get exact values.
-func nearestRowsFast(x []float64, pn *panel, labels []int32, best, second []float64) {
+// nearestRowsFast sets labels exactly as nearestRows does, faster: the
+// dot-product kernels rank the centres by ‖c‖² − 2x·c, and every row
+// whose two best scores are too close for their rounding to be ruled out
+// is recomputed with the reference. xmax must be at least the largest
+// ‖x_i‖² of the rows (NaN if a row holds NaN; see rowNormMax). It
+// reports what best and second hold: with shifted true, the two smallest
+// squared distances less ‖x_i‖², within rounding of order
+// (d+2)·2⁻⁵²·(‖x_i‖² + max ‖c‖²); with shifted false, nearestRows'
+// exact values (no kernel, or values so large that the fast form could
+// overflow).
+func nearestRowsFast(x []float64, pn *panel, labels []int32, best, second []float64, xmax float64) (shifted bool) {
 	n := len(labels)
 	pn.check(len(x), n)
-	if len(best) < n || len(second) < n {
-		kernelPanic("short output slices")
+	if len(best) < n || len(second) < n || len(pn.dot) != pn.groups*(pn.d+1)*8 {
+		kernelPanic("short output slices or dot panel")
 	}
-	done := nearestFMAAsm(x, n, pn, labels, best, second)
+	// Bound of every score's magnitude: below MaxFloat64/64 nothing
+	// overflows; NaN or Inf fails the test.
+	scale := xmax + pn.cmax
+	if !(scale <= math.MaxFloat64/64) {
+		nearestRows(x, pn, labels, best, second)
+		return false
+	}
+	done := nearestDotAsm(x, n, pn, labels, best, second)
+	if done == 0 {
+		nearestRows(x, pn, labels, best, second)
+		return false
+	}
 	d := pn.d
-	if done > 0 && pn.k > 1 {
-		// The fused sum f and the reference r both add the squares of the
-		// same rounded differences, each within γ_d ≈ d·u of the exact sum
-		// of those squares, so |f − r| ≤ 2.1·d·u·f. When the gap between
-		// the two smallest f exceeds 4.2·d·u times the larger, no rounding
-		// can reorder them against the reference; the margin below is
-		// several times that, plus a few subnormal ulps per term.
-		delta := float64(d+2) * 0x1p-49
-		tiny := float64(d+2) * 0x1p-1070
+	if pn.k > 1 {
+		// Score j is ‖c_j‖² (its d squares summed, error ≤ γ_d‖c_j‖²)
+		// plus d fused multiply-adds, each rounding once a partial sum
+		// of magnitude ≤ (1+γ_d)(2‖c_j‖² + ‖x‖²): its error is at most
+		// (3d+1)·u·(‖x‖² + ‖c_j‖²), about. The reference's distance r_j
+		// is within (d+2)·u·r_j ≤ 2(d+2)·u·(‖x‖² + ‖c_j‖²) of the exact
+		// one. So when the two best scores differ by more than twice the
+		// sum, about 10(d+1)·u·S with S = ‖x‖² + max‖c‖² and u = 2⁻⁵³,
+		// every centre's reference distance is ranked as its score is.
+		// The margin taken is 32(d+2)·u·S, plus subnormal ulps.
+		limit := float64(d+2)*0x1p-48*scale + float64(d+2)*0x1p-1068
 		for i := range done {
-			b, s := best[i], second[i]
-			if s-b > delta*s+tiny {
-				continue // also false for NaN gaps: Inf−Inf
+			if second[i]-best[i] > limit {
+				continue // false for a NaN gap too
 			}
-			if math.IsInf(s, 1) && b < math.MaxFloat64/4 {
-				continue // no rival at a finite distance
-			}
-			nearestRef(x[i*d:i*d+d], pn, labels[i:i+1], best[i:i+1], second[i:i+1])
+			row := x[i*d : i*d+d]
+			nearestRef(row, pn, labels[i:i+1], best[i:i+1], second[i:i+1])
+			xx := sqNorm(row)
+			best[i] -= xx
+			second[i] -= xx
 		}
 	}
 	nearestRef(x[done*d:n*d], pn, labels[done:n], best[done:n], second[done:n])
+	for i := done; i < n; i++ {
+		xx := sqNorm(x[i*d : i*d+d])
+		best[i] -= xx
+		second[i] -= xx
+	}
+	return true
+}
+
+// sqNorm returns ‖v‖², the squares summed in order.
+func sqNorm(v []float64) float64 {
+	var s float64
+	for _, x := range v {
+		s += float64(x * x)
+	}
+	return s
 }
 
 // distRows sets out[i*ldo+j] to the squared distance from row i of x to

@@ -11,10 +11,10 @@ package cluster
 func nearest64x8(x *float64, rows, d int, pn *float64, groups int, labels *int32, best, second *float64)
 
 //go:noescape
-func nearestFMA64x8(x *float64, rows, d int, pn *float64, groups int, labels *int32, best, second *float64)
+func nearestDot64x8(x *float64, rows, d int, pn *float64, groups int, labels *int32, best, second *float64)
 
 //go:noescape
-func nearestFMA64x4(x *float64, rows, d int, pn *float64, groups int, labels *int32, best, second *float64)
+func nearestDot64x4(x *float64, rows, d int, pn *float64, groups int, labels *int32, best, second *float64)
 
 //go:noescape
 func dists64x8(x *float64, rows, d int, pn *float64, groups int, out *float64, ldo int)
@@ -52,17 +52,18 @@ func nearestAsm(x []float64, n int, pn *panel, labels []int32, best, second []fl
 	return 0
 }
 
-// nearestFMAAsm is nearestAsm with the FMA kernels.
-func nearestFMAAsm(x []float64, n int, pn *panel, labels []int32, best, second []float64) int {
+// nearestDotAsm is nearestAsm with the dot-product kernels, on pn.dot:
+// best and second get the two smallest scores ‖c‖² − 2x·c.
+func nearestDotAsm(x []float64, n int, pn *panel, labels []int32, best, second []float64) int {
 	switch simd {
 	case simdAVX512:
 		if nb := n &^ 7; nb > 0 {
-			nearestFMA64x8(&x[0], nb, pn.d, &pn.c[0], pn.groups, &labels[0], &best[0], &second[0])
+			nearestDot64x8(&x[0], nb, pn.d, &pn.dot[0], pn.groups, &labels[0], &best[0], &second[0])
 			return nb
 		}
 	case simdAVX2:
 		if nb := n &^ 3; nb > 0 {
-			nearestFMA64x4(&x[0], nb, pn.d, &pn.c[0], pn.groups, &labels[0], &best[0], &second[0])
+			nearestDot64x4(&x[0], nb, pn.d, &pn.dot[0], pn.groups, &labels[0], &best[0], &second[0])
 			return nb
 		}
 	}

@@ -135,14 +135,31 @@ func checkKernels(t *testing.T, c kernelCase, x, centers []float64) {
 			lab32, best32 := make([]int32, n), make([]float32, n)
 			nearestRows32(x32, &pn, lab32, best32)
 			flab, fbest, fsecond := make([]int32, n), make([]float64, n), make([]float64, n)
-			nearestRowsFast(x, &pn, flab, fbest, fsecond)
-			tol := float64(c.d+2) * 0x1p-49
+			xmax := 0.0
+			for i := range n {
+				xmax = max(xmax, sqNorm(x[i*c.d:i*c.d+c.d]))
+			}
+			shifted := nearestRowsFast(x, &pn, flab, fbest, fsecond, xmax)
+			if shifted {
+				// Back to distances, within rounding of ‖x‖² + max‖c‖².
+				for i := range n {
+					xx := sqNorm(x[i*c.d : i*c.d+c.d])
+					fbest[i], fsecond[i] = fbest[i]+xx, fsecond[i]+xx
+				}
+			}
+			fastNear := func(got, want float64, i int) bool {
+				if !shifted {
+					return same(got, want)
+				}
+				slack := float64(c.d+2) * 0x1p-48 * (sqNorm(x[i*c.d:i*c.d+c.d]) + pn.cmax)
+				return got == want || math.Abs(got-want) <= slack+1e-300
+			}
 			for i := range n {
 				if lab[i] != wantLab[i] || !same(best[i], wantBest[i]) || !same(second[i], wantSecond[i]) {
 					t.Fatalf("%s %+v row %d: nearest (%d, %v, %v), reference (%d, %v, %v)", levelNames[l], c, i,
 						lab[i], best[i], second[i], wantLab[i], wantBest[i], wantSecond[i])
 				}
-				if flab[i] != wantLab[i] || !near(fbest[i], wantBest[i], tol) || !near(fsecond[i], wantSecond[i], tol) {
+				if flab[i] != wantLab[i] || !fastNear(fbest[i], wantBest[i], i) || !fastNear(fsecond[i], wantSecond[i], i) {
 					t.Fatalf("%s %+v row %d: fast nearest (%d, %v, %v), reference (%d, %v, %v)", levelNames[l], c, i,
 						flab[i], fbest[i], fsecond[i], wantLab[i], wantBest[i], wantSecond[i])
 				}
@@ -311,6 +328,27 @@ func TestFastKernelNearTies(t *testing.T) {
 			}
 		}
 		checkKernels(t, kernelCase{n: n, d: d, k: k}, x, centers)
+	}
+}
+
+// TestFastKernelFarFromOrigin puts rows and centres in a small ball far
+// from the origin, where ‖c‖² − 2x·c cancels most of its digits: the
+// recheck must still give the reference's labels.
+func TestFastKernelFarFromOrigin(t *testing.T) {
+	rng := rand.New(rand.NewPCG(22, 22))
+	for _, d := range []int{1, 3, 8, 11} {
+		for _, offset := range []float64{1e3, 1e6, -1e8} {
+			const k, n = 9, 203
+			centers := make([]float64, k*d)
+			for i := range centers {
+				centers[i] = offset + rng.NormFloat64()*1e-3
+			}
+			x := make([]float64, n*d)
+			for i := range x {
+				x[i] = offset + rng.NormFloat64()*1e-3
+			}
+			checkKernels(t, kernelCase{n: n, d: d, k: k}, x, centers)
+		}
 	}
 }
 

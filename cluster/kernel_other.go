@@ -11,7 +11,7 @@ func nearestAsm(x []float64, n int, pn *panel, labels []int32, best, second []fl
 	return 0
 }
 
-func nearestFMAAsm(x []float64, n int, pn *panel, labels []int32, best, second []float64) int {
+func nearestDotAsm(x []float64, n int, pn *panel, labels []int32, best, second []float64) int {
 	return 0
 }
 

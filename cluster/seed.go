@@ -17,10 +17,39 @@ type problem struct {
 	w       []float64 // nil means unit weights
 	ck      parallel.Chunks
 	workers int
+	normMax []float64 // per chunk, the largest ‖x_i‖², once computed (-1 before)
 }
 
 func newProblem(X *dense, w []float64, workers int) *problem {
-	return &problem{n: X.n, d: X.d, x: X.x, w: w, ck: chunksOf(X.n), workers: workers}
+	p := &problem{n: X.n, d: X.d, x: X.x, w: w, ck: chunksOf(X.n), workers: workers}
+	p.normMax = make([]float64, p.ck.Count)
+	for i := range p.normMax {
+		p.normMax[i] = -1
+	}
+	return p
+}
+
+// rowNormMax returns the largest ‖x_i‖² of the rows of chunk ch (NaN if
+// one holds NaN), computed on first use: the rows never change, and only
+// chunk ch's goroutine of a pass touches its entry.
+func (p *problem) rowNormMax(ch int) float64 {
+	if ch < len(p.normMax) && p.normMax[ch] >= 0 {
+		return p.normMax[ch]
+	}
+	lo, hi := p.ck.Bounds(ch)
+	m := 0.0
+	for i := lo; i < hi; i++ {
+		s := sqNorm(p.x[i*p.d : i*p.d+p.d])
+		if math.IsNaN(s) {
+			m = s
+			break
+		}
+		m = max(m, s)
+	}
+	if ch < len(p.normMax) && !math.IsNaN(m) {
+		p.normMax[ch] = m
+	}
+	return m
 }
 
 // setFloat32 keeps a float32 copy of the rows for the float32 passes. A
