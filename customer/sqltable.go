@@ -131,6 +131,9 @@ func (t SQLTable) statement(n int) string {
 	var b strings.Builder
 	b.WriteString("INSERT INTO ")
 	b.WriteString(t.quote(t.Name, true))
+	if t.Dialect == "postgres" {
+		b.WriteString(` AS "stored"`)
+	}
 	b.WriteString(" (")
 	b.WriteString(t.quote(t.key(), false))
 	for _, c := range t.Columns {
@@ -180,6 +183,26 @@ func (t SQLTable) statement(n int) string {
 		q := t.quote(c, false)
 		b.WriteString(q + " = excluded." + q)
 	}
+	if t.Dialect == "postgres" {
+		// Leave a row that would not change alone: a rerun of the same
+		// results then rewrites nothing (no dead row versions, no index
+		// updates, no update triggers).
+		b.WriteString(" WHERE (")
+		for i, c := range t.Columns {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(`"stored".` + t.quote(c, false))
+		}
+		b.WriteString(") IS DISTINCT FROM (")
+		for i, c := range t.Columns {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("excluded." + t.quote(c, false))
+		}
+		b.WriteString(")")
+	}
 	return b.String()
 }
 
@@ -190,7 +213,9 @@ func (t SQLTable) statement(n int) string {
 // row whose customer ID is already in the table replaces the stored row's
 // columns (those not in Columns are left as they are), so writing the
 // same rows twice leaves the table as writing them once; when rows
-// repeats an ID, its last row wins.
+// repeats an ID, its last row wins. In the postgres dialect a stored row
+// whose columns already hold the new values is not rewritten, so a rerun
+// that changes little writes little.
 //
 // Values go to the driver as they are: strings, integers, floats,
 // booleans, time.Time, []byte, and nil for NULL. A value that implements

@@ -32,7 +32,7 @@ func TestSQLTableStatements(t *testing.T) {
 		dialect string
 		want    string
 	}{
-		{"postgres", `INSERT INTO "crm"."customer_rfm" ("customer_id", "r", "segment") VALUES ($1, $2, $3), ($4, $5, $6) ON CONFLICT ("customer_id") DO UPDATE SET "r" = excluded."r", "segment" = excluded."segment"`},
+		{"postgres", `INSERT INTO "crm"."customer_rfm" AS "stored" ("customer_id", "r", "segment") VALUES ($1, $2, $3), ($4, $5, $6) ON CONFLICT ("customer_id") DO UPDATE SET "r" = excluded."r", "segment" = excluded."segment" WHERE ("stored"."r", "stored"."segment") IS DISTINCT FROM (excluded."r", excluded."segment")`},
 		{"sqlite", `INSERT INTO "crm"."customer_rfm" ("customer_id", "r", "segment") VALUES (?, ?, ?), (?, ?, ?) ON CONFLICT ("customer_id") DO UPDATE SET "r" = excluded."r", "segment" = excluded."segment"`},
 		{"mysql", "INSERT INTO `crm`.`customer_rfm` (`customer_id`, `r`, `segment`) VALUES (?, ?, ?), (?, ?, ?) ON DUPLICATE KEY UPDATE `r` = VALUES(`r`), `segment` = VALUES(`segment`)"},
 	}

@@ -535,6 +535,20 @@ func TestWriteRollback(t *testing.T) {
 		if diff := cmp.Diff(first, readRFM(t, db)); diff != "" {
 			t.Errorf("a failed write changed the table (-before +after):\n%s", diff)
 		}
+
+		// A rerun that changes one column replaces it in every row (the
+		// postgres dialect skips only rows whose values are all equal).
+		if n, err := writeRFM(t.Context(), db, d.dialect, rfmRows(2500, 0, "third")); err != nil || n != 2500 {
+			t.Fatalf("third writeRFM = %d, %v; want 2500 rows", n, err)
+		}
+		want := make(map[string]rfmRow, len(first))
+		for id, r := range first {
+			r.Segment = "third"
+			want[id] = r
+		}
+		if diff := cmp.Diff(want, readRFM(t, db)); diff != "" {
+			t.Errorf("a changed rerun left (-want +got):\n%s", diff)
+		}
 	})
 }
 
