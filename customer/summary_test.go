@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
+	"github.com/clientele-go/clientele/internal/synth"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
@@ -266,5 +267,76 @@ func TestSummarizeCancelledHalfway(t *testing.T) {
 	}
 	if read > 10_000+4096 {
 		t.Errorf("Summarize read %d orders, want at most 4096 after the cancellation", read)
+	}
+}
+
+// TestSummarizeManyChunks summarises enough customers for the output to
+// be built in several chunks and checks what must hold of every summary,
+// whatever chunk built it: the customers in order of their first order,
+// categories by spend descending then name, channels by orders
+// descending then name, category spends adding up to Net and channel
+// orders to Orders, and the same summaries for 1, 3 and 8 workers.
+func TestSummarizeManyChunks(t *testing.T) {
+	cfg := synth.Config{People: 8_800, Companies: 300, Seed: 7}
+	orders := slices.Collect(synth.Orders(cfg))
+	asOf := synth.DefaultAsOf
+	opts := customer.SummaryOptions{TrustOrderIDs: true, Workers: 1}
+	want, _, err := customer.Summarize(t.Context(), slices.Values(orders), asOf, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) <= 2*4096 {
+		t.Fatalf("%d summaries, want more than two chunks' worth", len(want))
+	}
+	var firstSeen []customer.ID
+	seen := map[customer.ID]bool{}
+	for _, o := range orders {
+		if !seen[o.CustomerID] && !o.At.After(asOf) && o.CustomerID != "" {
+			seen[o.CustomerID] = true
+			firstSeen = append(firstSeen, o.CustomerID)
+		}
+	}
+	if len(firstSeen) != len(want) {
+		t.Fatalf("%d summaries for %d customers", len(want), len(firstSeen))
+	}
+	for i, s := range want {
+		if s.CustomerID != firstSeen[i] {
+			t.Fatalf("summary %d is %s, want %s (order of first orders)", i, s.CustomerID, firstSeen[i])
+		}
+		spend, chanOrders := decimal.Zero, 0
+		for j, c := range s.Categories {
+			spend = spend.Add(c.Spend)
+			if j > 0 {
+				p := s.Categories[j-1]
+				if d := p.Spend.Cmp(c.Spend); d < 0 || d == 0 && p.Category >= c.Category {
+					t.Fatalf("%s: categories out of order: %+v before %+v", s.CustomerID, p, c)
+				}
+			}
+		}
+		for j, c := range s.Channels {
+			chanOrders += c.Orders
+			if j > 0 {
+				p := s.Channels[j-1]
+				if p.Orders < c.Orders || p.Orders == c.Orders && p.Channel >= c.Channel {
+					t.Fatalf("%s: channels out of order: %+v before %+v", s.CustomerID, p, c)
+				}
+			}
+		}
+		if len(s.Categories) > 0 && !spend.Equal(s.Net) {
+			t.Fatalf("%s: category spends add up to %s, Net is %s", s.CustomerID, spend, s.Net)
+		}
+		if len(s.Channels) > 0 && chanOrders != s.Orders {
+			t.Fatalf("%s: channel orders add up to %d, Orders is %d", s.CustomerID, chanOrders, s.Orders)
+		}
+	}
+	for _, w := range []int{3, 8} {
+		opts.Workers = w
+		got, _, err := customer.Summarize(t.Context(), slices.Values(orders), asOf, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("Workers %d differ from 1 (-1 +%d):\n%s", w, w, diff)
+		}
 	}
 }
