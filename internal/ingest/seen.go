@@ -22,10 +22,14 @@ type seenSet struct {
 }
 
 // pageEntries is the number of entries of a page, and pageFull the number
-// at which it splits. With its 16-byte header a page is 4 KiB.
+// at which it splits. With its 16-byte header a page is 4 KiB. A page
+// splits at three quarters full: linear probing in a page filled to 94%
+// (240 entries) walked dozens of entries per new ID, and detection took
+// a third more CPU on the realistic order log (1.14 against 0.85 s per
+// 10.6M orders) for under 1% less peak heap.
 const (
 	pageEntries = 255
-	pageFull    = 240
+	pageFull    = 192
 )
 
 // seenPage is one page: the header shares the first cache line with the
@@ -176,7 +180,7 @@ func (p *seenPage) put(m uint64, e seenEntry) {
 func (s *seenSet) split(h *Hasher, p *seenPage, m uint64) {
 	if uint(p.depth) == s.depth {
 		if s.depth == 48 {
-			// 224 entries sharing 48 hash bits: only a broken hash does that.
+			// A page of entries sharing 48 hash bits: only a broken hash does that.
 			panic("ingest: seen set hash degenerate")
 		}
 		dir := make([]*seenPage, 2*len(s.dir))
