@@ -47,10 +47,13 @@ const (
 	// and measures how many have a gap between their nearest and second
 	// nearest centroids wider than twice the last centroid shift (rows
 	// Hamerly's bounds would skip), and weighs that against the cost of a
-	// distance pass, which grows with the number of features times K. Well
-	// separated clusters, many features or a large K favour Hamerly;
-	// overlapping clusters at a small d·K favour Lloyd. The choice depends
-	// only on the data, and both give the same result.
+	// distance pass, which grows with the number of features times K.
+	// Hamerly pays only for well separated clusters at a large d·K
+	// (several hundred); at a small one, such as 8 features and K = 8,
+	// Lloyd's kernel is faster however separated the clusters are. The
+	// choice depends only on the data and on the kernels the build has
+	// (the pure-Go ones make Hamerly pay sooner), and both give the same
+	// result.
 	Auto Algorithm = iota
 	// Lloyd computes the distance from every point to every centroid in
 	// every iteration.
