@@ -170,20 +170,9 @@ func addOrder(p *sumEnginePart, a *acc, r *sumPayload, side []string) {
 	if r.rare >= 0 {
 		amount = decimal.RequireFromString(side[r.rare]) // written by String
 	}
-	if r.flags&sumRefund != 0 {
+	refund := r.flags&sumRefund != 0
+	if refund {
 		a.refunds++
-		if r.rare < 0 && a.big == 0 {
-			if u, ok := addInt64(a.refunded, r.units); ok {
-				a.refunded = u
-				goto counted
-			}
-		}
-		b := x.promote(a)
-		if r.rare >= 0 {
-			b.refunded.Add(amount)
-		} else {
-			b.refunded.AddUnits(r.units)
-		}
 	} else {
 		a.orders++
 		t := instant{r.sec, r.nsec}
@@ -204,22 +193,35 @@ func addOrder(p *sumEnginePart, a *acc, r *sumPayload, side []string) {
 		} else if r.flags&sumOffline != 0 {
 			a.offline++
 		}
-		if r.rare < 0 && a.big == 0 {
-			if u, ok := addInt64(a.gross, r.units); ok {
-				a.gross = u
-				goto counted
-			}
-		}
-		b := x.promote(a)
-		if r.rare >= 0 {
-			b.gross.Add(amount)
-		} else {
-			b.gross.AddUnits(r.units)
-		}
 	}
-counted:
+	x.addAmount(a, refund, r, amount)
 	x.count(&a.categories, r.cat, r, amount, side)
 	x.count(&a.channel, r.chn, r, amount, side)
+}
+
+// addAmount adds the order's amount to a's refunds or purchases: in
+// int64 units while they fit, else exactly in x.bigs.
+func (x *sumPart) addAmount(a *acc, refund bool, r *sumPayload, amount decimal.Decimal) {
+	if r.rare < 0 && a.big == 0 {
+		units := &a.gross
+		if refund {
+			units = &a.refunded
+		}
+		if u, ok := money.AddInt64(*units, r.units); ok {
+			*units = u
+			return
+		}
+	}
+	b := x.promote(a)
+	sum := &b.gross
+	if refund {
+		sum = &b.refunded
+	}
+	if r.rare >= 0 {
+		sum.Add(amount)
+	} else {
+		sum.AddUnits(r.units)
+	}
 }
 
 // promote moves a's totals to x.bigs, if they are not there yet.
@@ -249,7 +251,7 @@ func (x *sumPart) count(head *int32, key ingest.Key, r *sumPayload, amount decim
 		n.n++
 	}
 	if r.rare < 0 && n.big == 0 {
-		if u, ok := addInt64(n.spend, r.units); ok {
+		if u, ok := money.AddInt64(n.spend, r.units); ok {
 			n.spend = u
 			return
 		}
@@ -275,14 +277,6 @@ func (x *sumPart) name(k ingest.Key) string {
 		return k.Text(x.long)
 	}
 	return x.names[k]
-}
-
-func addInt64(a, b int64) (int64, bool) {
-	c := a + b
-	if (c > a) == (b > 0) {
-		return c, true
-	}
-	return 0, false
 }
 
 // sums returns a customer's exact totals.
@@ -444,18 +438,7 @@ func average(total money.Sum, totalDec decimal.Decimal, n int64) decimal.Decimal
 		return totalDec // already whole fen; decimals are immutable, so share it
 	}
 	// units are 1e-4; the result is in 1e-2, so divide by n*100.
-	d := n * 100
-	q, r := units/d, units%d
-	if r < 0 {
-		r = -r
-	}
-	if 2*r >= d {
-		if units < 0 {
-			q--
-		} else {
-			q++
-		}
-	}
+	q := money.DivRound(units, n*100)
 	if q == 0 {
 		return decimal.Decimal{}
 	}

@@ -79,7 +79,7 @@ func newEngine(opts Options, w, wave int) *engine {
 func update(p *enginePart, slot int, r *payload, side []string, freqDays bool) {
 	c := p.State(slot)
 	if r.rare < 0 && c.buys < promoted-1 {
-		if u, ok := addInt64(c.units, r.units); ok {
+		if u, ok := money.AddInt64(c.units, r.units); ok {
 			c.units = u
 			if r.units >= 0 {
 				if c.buys == 0 {
@@ -140,7 +140,7 @@ func mergeNumbers(p *enginePart, c *cust, buys, last int64, sum money.Sum) {
 		p.X.buyers++
 	}
 	if u, ok := sum.Units(); ok && c.buys != promoted && buys < promoted-1-int64(c.buys) && last == int64(int32(last)) {
-		if nu, ok := addInt64(c.units, u); ok {
+		if nu, ok := money.AddInt64(c.units, u); ok {
 			if buys > 0 && (c.buys == 0 || int32(last) > c.last) {
 				c.last = int32(last)
 			}
@@ -226,25 +226,5 @@ func average(sum money.Sum, n int64) decimal.Decimal {
 		return sum.Decimal().DivRound(decimal.NewFromInt(n), 2)
 	}
 	// units are 1e-4; the result is in 1e-2, so divide by n*100.
-	d := n * 100
-	q, r := units/d, units%d
-	if r < 0 {
-		r = -r
-	}
-	if r >= d-r {
-		if units < 0 {
-			q--
-		} else {
-			q++
-		}
-	}
-	return decimal.New(q, -2)
-}
-
-func addInt64(a, b int64) (int64, bool) {
-	c := a + b
-	if (c > a) == (b > 0) {
-		return c, true
-	}
-	return 0, false
+	return decimal.New(money.DivRound(units, n*100), -2)
 }

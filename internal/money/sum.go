@@ -87,7 +87,7 @@ func (s *Sum) Add(d decimal.Decimal) {
 
 // AddUnits adds u units of 10^Exp to the sum.
 func (s *Sum) AddUnits(u int64) {
-	if r, ok := addInt64(s.units, u); ok {
+	if r, ok := AddInt64(s.units, u); ok {
 		s.units = r
 		return
 	}
@@ -158,10 +158,29 @@ func (s Sum) Units() (units int64, ok bool) {
 	return Units(s.Decimal())
 }
 
-func addInt64(a, b int64) (int64, bool) {
+// AddInt64 returns a+b and true, or 0 and false when the sum overflows
+// int64.
+func AddInt64(a, b int64) (int64, bool) {
 	c := a + b
 	if (c > a) == (b > 0) {
 		return c, true
 	}
 	return 0, false
+}
+
+// DivRound returns x/n rounded half away from zero; n must be positive.
+// It does not overflow for any x and n.
+func DivRound(x, n int64) int64 {
+	q, r := x/n, x%n
+	if r < 0 {
+		r = -r
+	}
+	if r >= n-r { // 2r ≥ n without computing 2r
+		if x < 0 {
+			q--
+		} else {
+			q++
+		}
+	}
+	return q
 }

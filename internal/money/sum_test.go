@@ -83,3 +83,37 @@ func BenchmarkSumAdd(b *testing.B) {
 		s.Add(d)
 	}
 }
+
+// TestDivRound checks rounding half away from zero on hand-computed
+// quotients, and divisors near the int64 limit, where computing 2r
+// overflows.
+func TestDivRound(t *testing.T) {
+	const max = 1<<63 - 1
+	for _, tc := range []struct{ x, n, want int64 }{
+		{5, 2, 3}, {-5, 2, -3}, {4, 3, 1}, {-4, 3, -1}, {5, 3, 2}, {-5, 3, -2},
+		{7, 1, 7}, {0, 9, 0}, {149, 100, 1}, {150, 100, 2}, {-150, 100, -2},
+		{max, 2, 1 << 62}, // 2^62 - 0.5 rounds up
+		{max - 1, max, 1}, // 2r = 2·max - 2 overflows; r ≥ n - r holds
+		{-(max - 1), max, -1},
+		{max / 2, max, 0}, // just below a half
+	} {
+		if got := money.DivRound(tc.x, tc.n); got != tc.want {
+			t.Errorf("DivRound(%d, %d) = %d, want %d", tc.x, tc.n, got, tc.want)
+		}
+	}
+}
+
+func TestAddInt64(t *testing.T) {
+	const max, min = 1<<63 - 1, -1 << 63
+	for _, tc := range []struct {
+		a, b, want int64
+		ok         bool
+	}{
+		{1, 2, 3, true}, {max, 0, max, true}, {max, 1, 0, false}, {min, -1, 0, false},
+		{min, 0, min, true}, {max, min, -1, true}, {-5, 3, -2, true},
+	} {
+		if got, ok := money.AddInt64(tc.a, tc.b); got != tc.want || ok != tc.ok {
+			t.Errorf("AddInt64(%d, %d) = %d, %v; want %d, %v", tc.a, tc.b, got, ok, tc.want, tc.ok)
+		}
+	}
+}

@@ -355,18 +355,7 @@ func repeatMean(cal, first money.Sum, n int64) decimal.Decimal {
 		return cal.Decimal().Sub(first.Decimal()).DivRound(decimal.NewFromInt(n), 4)
 	}
 	// Units are 1e-4, as is the result.
-	q, r := rep/n, rep%n
-	if r < 0 {
-		r = -r
-	}
-	if r >= n-r {
-		if rep < 0 {
-			q--
-		} else {
-			q++
-		}
-	}
-	return decimal.New(q, money.Exp)
+	return decimal.New(money.DivRound(rep, n), money.Exp)
 }
 
 // cbsDay returns the number of the calendar date of t in loc (days since
