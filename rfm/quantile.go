@@ -1,10 +1,10 @@
 package rfm
 
 import (
-	"math"
 	"slices"
 
 	"github.com/clientele-go/clientele/internal/parallel"
+	"github.com/clientele-go/clientele/internal/quantile"
 	"github.com/shopspring/decimal"
 )
 
@@ -147,49 +147,16 @@ func (q Quantile) breaks(xs []float64, n int) []float64 {
 	if n < 2 {
 		return []float64{}
 	}
-	// R: probs <- seq(0, 1, length.out = n+1), which computes the inner
-	// probabilities as k * (1/n).
-	step := 1 / float64(n)
-	pos := make([]int, 0, 2*(n-1))
-	for k := 1; k < n; k++ {
-		lo, hi, _ := type7Index(len(xs), float64(float64(k)*step))
-		pos = append(pos, lo, hi)
+	ranks := quantile.Ranks(int64(len(xs)), n)
+	pos := make([]int, len(ranks))
+	for i, r := range ranks {
+		pos[i] = int(r)
 	}
 	stats := countStats(xs, pos)
 	if stats == nil {
 		stats = orderStats(slices.Clone(xs), pos)
 	}
-	out := make([]float64, 0, n-1)
-	for k := 1; k < n; k++ {
-		_, _, h := type7Index(len(xs), float64(float64(k)*step))
-		qs := type7(stats[2*(k-1)], stats[2*(k-1)+1], h)
-		if !q.Unshifted {
-			qs++
-		}
-		out = append(out, qs)
-	}
-	return out
-}
-
-// type7Index returns the 0-based positions of the order statistics that
-// R's type-7 quantile of probability p interpolates between, for a sample
-// of size n > 0, and the interpolation weight h. It follows R's
-// quantile.default: index <- 1 + (n-1)*p; lo <- floor(index);
-// hi <- ceiling(index); h <- index - lo.
-func type7Index(n int, p float64) (lo, hi int, h float64) {
-	index := 1 + float64(float64(n-1)*p)
-	flo := math.Floor(index)
-	return int(flo) - 1, int(math.Ceil(index)) - 1, index - flo
-}
-
-// type7 interpolates as R does: qs <- x[lo]; where index > lo and
-// x[hi] != qs, qs <- (1-h)*qs + h*x[hi]. The explicit conversions keep
-// the products from being fused, which would change the last bit.
-func type7(xlo, xhi, h float64) float64 {
-	if h > 0 && xhi != xlo {
-		return float64((1-h)*xlo) + float64(h*xhi)
-	}
-	return xlo
+	return quantile.Breaks(int64(len(xs)), n, stats, !q.Unshifted)
 }
 
 // countAtOrBelow returns the number of the ascending breaks that are <= x.

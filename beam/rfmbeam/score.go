@@ -10,6 +10,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 	"github.com/clientele-go/clientele/beam/internal/wire"
+	"github.com/clientele-go/clientele/internal/quantile"
 	"github.com/clientele-go/clientele/rfm"
 )
 
@@ -184,39 +185,6 @@ func (h *histogram) locate(keys []uint64, d int, r int64) (key uint64, below int
 	panic(fmt.Sprintf("rfmbeam: rank %d beyond the %d customers", r, h.N)) // ranks come from h.N
 }
 
-// ranks returns the 0-based ranks that the type-7 breaks of n values
-// into bins need, as R's quantile computes them.
-func ranks(n int64, bins int) []int64 {
-	var rs []int64
-	step := 1 / float64(bins)
-	for k := 1; k < bins; k++ {
-		lo, hi, _ := type7Index(n, float64(float64(k)*step))
-		rs = append(rs, lo, hi)
-	}
-	return rs
-}
-
-// type7Index returns the 0-based positions of the order statistics that
-// R's type-7 quantile of probability p interpolates between, for n > 0
-// values, and the weight h, as R's quantile.default computes them
-// (index <- 1 + (n-1)*p; lo <- floor(index); hi <- ceiling(index);
-// h <- index - lo) and as rfm.Quantile does.
-func type7Index(n int64, p float64) (lo, hi int64, h float64) {
-	index := 1 + float64(float64(n-1)*p)
-	flo := math.Floor(index)
-	return int64(flo) - 1, int64(math.Ceil(index)) - 1, index - flo
-}
-
-// type7 interpolates as R does (qs <- x[lo]; where index > lo and
-// x[hi] != qs, qs <- (1-h)*qs + h*x[hi]); the conversions keep the
-// products from being fused.
-func type7(xlo, xhi, h float64) float64 {
-	if h > 0 && xhi != xlo {
-		return float64((1-h)*xlo) + float64(h*xhi)
-	}
-	return xlo
-}
-
 // plan lists, per dimension, the buckets whose exact values the breaks
 // need.
 type plan struct {
@@ -232,7 +200,7 @@ func (f *planFn) ProcessElement(_ []byte, hs []*histogram, emit func(plan)) {
 	if h := merged(hs); h.N > 0 {
 		for d := range 3 {
 			keys := h.sorted(d)
-			for _, r := range ranks(h.N, f.Bins) {
+			for _, r := range quantile.Ranks(h.N, f.Bins) {
 				k, _ := h.locate(keys, d, r)
 				if b := h.Dims[d][k]; b.Min != b.Max && !slices.Contains(p.Want[d], k) {
 					p.Want[d] = append(p.Want[d], k)
@@ -334,23 +302,15 @@ func (f *breaksFn) ProcessElement(_ []byte, hs []*histogram, es []*exact, emit f
 			}
 			return 0, fmt.Errorf("rfmbeam: the values of bucket %#x of dimension %d do not add up to its count %d (the input changed between passes?)", k, d, b.N)
 		}
-		step := 1 / float64(f.Bins)
-		for k := 1; k < f.Bins; k++ {
-			lo, hi, hw := type7Index(h.N, float64(float64(k)*step))
-			xlo, err := stat(lo)
+		var stats []float64
+		for _, r := range quantile.Ranks(h.N, f.Bins) {
+			x, err := stat(r)
 			if err != nil {
 				return err
 			}
-			xhi, err := stat(hi)
-			if err != nil {
-				return err
-			}
-			q := type7(xlo, xhi, hw)
-			if !f.Unshifted {
-				q++
-			}
-			br.Dims[d] = append(br.Dims[d], q)
+			stats = append(stats, x)
 		}
+		br.Dims[d] = quantile.Breaks(h.N, f.Bins, stats, !f.Unshifted)
 	}
 	emit(br)
 	return nil
