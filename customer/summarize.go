@@ -31,7 +31,7 @@ type SummaryOptions struct {
 	Known func(ID) bool
 	// TrustOrderIDs turns off duplicate detection (see [Skipped]). By
 	// default detection remembers every distinct (customer, order ID)
-	// pair, about 24 bytes each for IDs of up to 12 bytes, and compares
+	// pair, about 24 bytes each for IDs of up to 15 bytes, and compares
 	// the IDs themselves, so it is exact. Set TrustOrderIDs when the
 	// source guarantees unique IDs.
 	TrustOrderIDs bool
@@ -161,6 +161,18 @@ func applySummary(p *sumEnginePart, recs []ingest.Rec[sumPayload], slots []int32
 			addOrder(p, p.State(int(slot)), &recs[i].P, side)
 		}
 	}
+}
+
+// keepSummary moves the side strings of r (a rare amount, a long
+// category or channel) to the end of *to, for an order the engine holds
+// past its wave.
+func keepSummary(r *sumPayload, side []string, to *[]string) {
+	if r.rare >= 0 {
+		*to = append(*to, side[r.rare])
+		r.rare = int32(len(*to) - 1)
+	}
+	r.cat = ingest.Keep(r.cat, side, to)
+	r.chn = ingest.Keep(r.chn, side, to)
 }
 
 // addOrder adds one used order to customer a of partition p.
@@ -478,7 +490,7 @@ func Summarize(ctx context.Context, orders iter.Seq[Order], asOf time.Time, opts
 	}
 	recent := asOf.Add(-window)
 	w := parallel.Workers(opts.Workers)
-	e := ingest.New(ingest.NewHasher(), ingest.Config{Workers: w, Dedup: !opts.TrustOrderIDs, Wave: summaryWave}, applySummary)
+	e := ingest.New(ingest.NewHasher(), ingest.Config{Workers: w, Dedup: !opts.TrustOrderIDs, Wave: summaryWave}, applySummary, keepSummary)
 	defer e.Close() // also when the host's iterator panics
 	var (
 		skipped Skipped

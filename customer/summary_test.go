@@ -1,8 +1,10 @@
 package customer_test
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"testing"
@@ -10,7 +12,7 @@ import (
 
 	"github.com/clientele-go/clientele/customer"
 	"github.com/clientele-go/clientele/internal/synth"
-	"github.com/google/go-cmp/cmp"
+	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
 )
@@ -92,7 +94,7 @@ func TestSummarize(t *testing.T) {
 			Channels:   []customer.ChannelStat{{Channel: "kiosk", Orders: 2, Spend: dec("20")}},
 		},
 	}
-	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+	if diff := gocmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
 		t.Errorf("Summarize mismatch (-want +got):\n%s", diff)
 	}
 	if want := (customer.Skipped{Invalid: 1, Future: 1, Duplicate: 1}); skipped != want {
@@ -203,7 +205,7 @@ func TestSummarizeWorkers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" || skip != wantSkip {
+		if diff := gocmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" || skip != wantSkip {
 			t.Errorf("Summarize(Workers %d) mismatch (-1 worker +%d):\n%s\nskipped %+v, want %+v", w, w, diff, skip, wantSkip)
 		}
 	}
@@ -335,8 +337,74 @@ func TestSummarizeManyChunks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+		if diff := gocmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
 			t.Errorf("Workers %d differ from 1 (-1 +%d):\n%s", w, w, diff)
+		}
+	}
+}
+
+// replayed returns n orders of n/8 customers and the same stream with
+// about one in eight orders replayed later under its ID: the replays
+// differ in amount (some with more than four decimal places), time,
+// category and channel (some longer than fifteen bytes), so that a
+// replay counted in place of its first would show.
+func replayed(n int) (firsts, all []customer.Order) {
+	r := rand.New(rand.NewPCG(uint64(n), 7))
+	amounts := []string{"19.99", "0", "-5.00", "3.14159265", "250", "0.00001"}
+	cats := []string{"books", "grocery", "a category name past fifteen bytes"}
+	chans := []customer.Channel{customer.ChannelOnline, customer.ChannelOffline, "a channel name past fifteen bytes"}
+	type keyed struct {
+		key float64
+		o   customer.Order
+	}
+	var ks []keyed
+	for i := range n {
+		id := "o" + strconv.Itoa(i)
+		if i%5 == 0 {
+			id += " with a suffix past fifteen bytes"
+		}
+		o := customer.Order{
+			ID: id, CustomerID: customer.ID("c" + strconv.Itoa(r.IntN(n/8+1))),
+			At:       at(2026, 1, 1, 0, 0).Add(time.Duration(r.IntN(80*24)) * time.Hour),
+			Amount:   dec(amounts[r.IntN(len(amounts))]),
+			Category: cats[r.IntN(len(cats))], Channel: chans[r.IntN(len(chans))],
+		}
+		firsts = append(firsts, o)
+		ks = append(ks, keyed{float64(i), o})
+		if r.IntN(8) == 0 {
+			d := o
+			d.Amount = dec(amounts[r.IntN(len(amounts))]).Add(dec("0.00007"))
+			d.At = d.At.Add(time.Duration(r.IntN(100)) * time.Hour)
+			d.Category, d.Channel = cats[r.IntN(len(cats))], chans[r.IntN(len(chans))]
+			ks = append(ks, keyed{float64(i) + 1 + r.Float64()*float64(n-i), d})
+		}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
+	for _, k := range ks {
+		all = append(all, k.o)
+	}
+	return firsts, all
+}
+
+// TestSummarizeDuplicatesAsIfDropped checks duplicate detection against
+// the stream with the replays taken out: the first of each order counts,
+// whichever way the engine decided it (most replays wait until the end),
+// with one and several workers.
+func TestSummarizeDuplicatesAsIfDropped(t *testing.T) {
+	firsts, all := replayed(20000)
+	asOf := at(2026, 6, 1, 0, 0)
+	want, wantSkip, err := customer.Summarize(t.Context(), slices.Values(firsts), asOf, customer.SummaryOptions{TrustOrderIDs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantSkip.Duplicate = len(all) - len(firsts)
+	for _, w := range []int{1, 3} {
+		got, skip, err := customer.Summarize(t.Context(), slices.Values(all), asOf, customer.SummaryOptions{Workers: w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := gocmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" || skip != wantSkip {
+			t.Errorf("Workers %d: mismatch (-without replays +with):\n%s\nskipped %+v, want %+v", w, diff, skip, wantSkip)
 		}
 	}
 }

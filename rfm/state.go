@@ -72,7 +72,16 @@ func newEngine(opts Options, w, wave int) *engine {
 				update(p, int(slot), &recs[i].P, side, freqDays)
 			}
 		}
-	})
+	}, keepPayload)
+}
+
+// keepPayload moves the side string of a rare order to the end of *to,
+// for an order the engine holds past its wave.
+func keepPayload(r *payload, side []string, to *[]string) {
+	if r.rare >= 0 {
+		*to = append(*to, side[r.rare])
+		r.rare = int32(len(*to) - 1)
+	}
 }
 
 // update adds a used order to its customer's numbers.

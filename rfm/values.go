@@ -60,7 +60,7 @@ type Options struct {
 	// and counted in Skipped.Duplicate: the first one counts. The same ID
 	// under two customers is two orders. Detection remembers every
 	// distinct (customer, order ID) pair, about 24 bytes each for IDs of
-	// up to 12 bytes and 40 plus the ID for longer ones, and compares the
+	// up to 15 bytes and 40 plus the ID for longer ones, and compares the
 	// IDs themselves, so it is exact; with TrustOrderIDs the memory is
 	// proportional to the number of customers only.
 	TrustOrderIDs bool

@@ -38,7 +38,8 @@ type Config struct {
 	// runs on the calling goroutine only.
 	Workers int
 	// Dedup turns on duplicate detection: a record whose order ID its
-	// customer already had is skipped, counted, and not passed on.
+	// customer already had is skipped, counted, and not passed on (see
+	// orderSet). The first record of an order counts.
 	Dedup bool
 	// Wave is the number of records buffered before they are applied,
 	// while the caller fills the next wave; 0 means DefaultWave.
@@ -47,15 +48,17 @@ type Config struct {
 
 // Engine turns prepared records into per-customer state S, partitioned
 // by the customer hash. The caller reads the orders on its goroutine and
-// pushes one record per used order; the engine buffers them in push
-// order and, once a wave is full, sorts it by partition and applies it on
-// the worker goroutines, one partition at a time per goroutine, while the
-// caller fills the next wave (and, when it is done first, takes
-// partitions too). A customer lives in one partition and sees its
-// records in push order, so every partition's result is that of a single
-// pass, and [Engine.Emit] numbers the customers in the order of their
-// first record, so results never depend on the number of workers or on
-// the hash seed.
+// pushes one record per used order; the engine buffers them by bucket
+// and, once a wave is full, sorts each bucket by partition and applies it
+// on the worker goroutines, one bucket at a time per goroutine, while the
+// caller fills the next wave (and, when it is done first, takes buckets
+// too). A customer lives in one partition and sees its records in push
+// order, except the suspects of duplicate detection, which it sees at
+// Flush; the callers' states do not depend on the order of a customer's
+// records, so every partition's result is that of a single pass, and
+// [Engine.Emit] numbers the customers in the order of their first
+// record, so results never depend on the number of workers or on the
+// hash seed.
 //
 // Push, Flush, Close and Emit must be called from one goroutine. Close
 // must be called when done, also when the caller stops early or panics
@@ -74,33 +77,85 @@ type Engine[S, P, X any] struct {
 	wave    *buffer[P] // the wave being applied, when busy
 	scratch [][]int32
 	batches [][]Rec[P]
+	index   [][]uint32
+	keep    func(p *P, side []string, to *[]string)
+
+	// With Config.Dedup: the suspects of each partition, records whose
+	// pair the partition's filter may have seen, waiting for Flush; the
+	// strings their payloads refer to; and a scratch index per
+	// goroutine for deciding them.
+	held []Blocks[heldRec[P]]
+	kept [][]string
+	idx  []pairIndex
+	res  []resolving
+}
+
+// resolving is a goroutine's scratch space for deciding suspects.
+type resolving struct {
+	hashes hashSet  // the suspects' pair hashes
+	marks  []uint64 // the customers with suspects, one bit per slot
+	hits   []hit    // the log's pairs with a suspect's hash
+}
+
+// hit is a pair of the log, at index i, with hash ph.
+type hit struct {
+	ph uint64
+	i  int
+}
+
+// heldRec is a suspect: its order ID's key (a long one on its
+// partition's order list), its customer's slot, and the caller's payload
+// (whose strings are on its partition's kept list).
+type heldRec[P any] struct {
+	okey Key
+	slot int32
+	p    P
 }
 
 func (e *Engine[S, P, X]) newBuffer() *buffer[P] { return new(buffer[P]) }
 
-// buffer holds a wave of records in push order, with the partition of
-// each, and the strings given to Side. The reader only appends to it, so
-// its writes stream; the workers then sort the records' indexes by
-// partition and gather each partition's records from it.
+// bucketBits is the number of top partition bits that pick a bucket.
+const bucketBits = 4
+
+// buckets is the number of buckets of a wave, and bucketParts the number
+// of partitions in each.
+const (
+	buckets     = 1 << bucketBits
+	bucketParts = Parts / buckets
+)
+
+// buffer holds a wave of records in buckets, each bucket the records of
+// 16 partitions in push order with the partition of each, and the
+// strings given to Side. The reader appends each record to its bucket:
+// 16 write streams, which the caches follow, where one per partition
+// (256) made the reader wait on memory, 1.9 s against 1.2 s on the
+// 10M-order log. A worker then takes a bucket, sorts its records'
+// indexes by partition and gathers each partition's records from a few
+// megabytes instead of the whole wave.
 type buffer[P any] struct {
-	recs   Blocks[Rec[P]] // kept from wave to wave, so filling allocates nothing after the first
-	parts  []uint16       // partition of each record
-	side   []string
-	index  []uint32 // record indexes by partition
-	start  [Parts + 1]int
-	next   atomic.Int64 // the next partition to apply
-	sorted sync.Once    // sortWave, done by the first worker
+	recs  [buckets]Blocks[Rec[P]] // kept from wave to wave, so filling allocates nothing after the first
+	parts [buckets][]uint8        // partition of each record, within its bucket
+	side  []string
+	next  atomic.Int64 // the next bucket to apply
 }
 
 // batchLen is the number of records gathered and applied at a time.
 const batchLen = 256
 
 // New returns an Engine. apply(p, recs, slots, side) updates the states
-// of partition p for its records recs, in order; slots[i] is the slot of
-// recs[i]'s customer, or -1 when the record is a duplicate (already
-// counted), and side holds the strings given to Side. apply runs on one
-// goroutine per partition at a time.
-func New[S, P, X any](h Hasher, cfg Config, apply func(p *Part[S, X], recs []Rec[P], slots []int32, side []string)) *Engine[S, P, X] {
+// of partition p for its records recs; slots[i] is the slot of recs[i]'s
+// customer, or -1 when the record is not to be applied (a duplicate, or
+// a suspect held until Flush), and side holds the strings given to Side
+// that the records refer to. apply runs on one goroutine per partition
+// at a time. With duplicate detection a customer's records may reach
+// apply out of push order (the suspects come at Flush), so the state
+// must not depend on the order of its records; only Rec.P is set then.
+//
+// keep(p, side, to) moves the strings on side that payload p refers to
+// (see Side) to the end of *to and points p at them there; the engine
+// calls it for the suspects it holds past their wave. It may be nil when
+// payloads refer to no strings.
+func New[S, P, X any](h Hasher, cfg Config, apply func(p *Part[S, X], recs []Rec[P], slots []int32, side []string), keep func(p *P, side []string, to *[]string)) *Engine[S, P, X] {
 	cfg.Workers = max(cfg.Workers, 1)
 	if cfg.Wave <= 0 {
 		cfg.Wave = DefaultWave
@@ -109,6 +164,14 @@ func New[S, P, X any](h Hasher, cfg Config, apply func(p *Part[S, X], recs []Rec
 	e.cur = e.newBuffer()
 	e.scratch = make([][]int32, cfg.Workers+1) // one more for the caller
 	e.batches = make([][]Rec[P], cfg.Workers+1)
+	e.index = make([][]uint32, cfg.Workers+1)
+	e.keep = keep
+	if cfg.Dedup {
+		e.held = make([]Blocks[heldRec[P]], Parts)
+		e.kept = make([][]string, Parts)
+		e.idx = make([]pairIndex, cfg.Workers+1)
+		e.res = make([]resolving, cfg.Workers+1)
+	}
 	return e
 }
 
@@ -129,8 +192,9 @@ func (e *Engine[S, P, X]) Push(h uint64, r *Rec[P], id, oid string) {
 	if r.OKey.long() {
 		r.OKey = r.OKey.withIndex(e.side(oid))
 	}
-	b.recs.Append(*r)
-	b.parts = append(b.parts, uint16(partOf(h)))
+	pi := partOf(h)
+	b.recs[pi/bucketParts].Append(*r)
+	b.parts[pi/bucketParts] = append(b.parts[pi/bucketParts], uint8(pi%bucketParts))
 	e.npos = max(e.npos, r.Pos+1)
 	if e.n++; e.n >= e.cfg.Wave {
 		e.flush(e.cfg.Workers > 1)
@@ -172,10 +236,14 @@ func (e *Engine[S, P, X]) OrderKey(oid string) Key {
 	return k
 }
 
-// Flush applies every buffered record and waits until they are applied.
+// Flush applies every buffered record, decides the suspects, and waits
+// until they are applied.
 func (e *Engine[S, P, X]) Flush() {
 	e.flush(false)
 	e.wait()
+	if e.held != nil {
+		parallel.For(e.cfg.Workers, Parts, e.resolve)
+	}
 }
 
 // Close waits for the records being applied and drops the rest.
@@ -207,7 +275,6 @@ func (e *Engine[S, P, X]) flush(async bool) {
 	}
 	e.cur, e.spare = e.spare, full
 	e.n = 0
-	full.sorted = sync.Once{}
 	full.next.Store(0)
 	e.wave = full
 	if e.cfg.Workers == 1 {
@@ -231,48 +298,47 @@ func (e *Engine[S, P, X]) flush(async bool) {
 	}
 }
 
-// sortWave sorts the record indexes of b by partition: a counting sort,
-// stable, so each partition's records stay in push order.
-func sortWave[P any](b *buffer[P], wave int) {
-	var count [Parts]int
-	for _, p := range b.parts {
-		count[p]++
-	}
-	b.start[0] = 0
-	for p := range Parts {
-		b.start[p+1] = b.start[p] + count[p]
-	}
-	if cap(b.index) < len(b.parts) {
-		b.index = make([]uint32, len(b.parts), max(cap(b.parts), wave))
-	}
-	b.index = b.index[:len(b.parts)]
-	next := b.start
-	for i, p := range b.parts {
-		b.index[next[p]] = uint32(i)
-		next[p]++
-	}
-}
-
-// work applies partitions of wave b, taking the next one until none is
-// left; w names the goroutine's scratch space. The first to come sorts
-// the wave, off the reading goroutine.
+// work applies buckets of wave b, taking the next one until none is
+// left; w names the goroutine's scratch space. A bucket's record indexes
+// are sorted by partition, a counting sort, stable, so each partition's
+// records stay in push order.
 func (e *Engine[S, P, X]) work(b *buffer[P], w int) {
-	b.sorted.Do(func() { sortWave(b, e.cfg.Wave) })
 	for {
-		p := int(b.next.Add(1) - 1)
-		if p >= Parts {
+		j := int(b.next.Add(1) - 1)
+		if j >= buckets {
 			return
 		}
-		idx := b.index[b.start[p]:b.start[p+1]]
-		for len(idx) > 0 {
-			n := min(len(idx), batchLen)
-			batch := e.batches[w][:0]
-			for _, i := range idx[:n] {
-				batch = append(batch, *b.recs.At(int(i)))
+		parts, recs := b.parts[j], &b.recs[j]
+		var start [bucketParts + 1]int
+		for _, p := range parts {
+			start[p+1]++
+		}
+		for p := range bucketParts {
+			start[p+1] += start[p]
+		}
+		index := e.index[w]
+		if cap(index) < len(parts) {
+			index = make([]uint32, len(parts))
+			e.index[w] = index
+		}
+		index = index[:len(parts)]
+		next := start
+		for i, p := range parts {
+			index[next[p]] = uint32(i)
+			next[p]++
+		}
+		for p := range bucketParts {
+			idx := index[start[p]:start[p+1]]
+			for len(idx) > 0 {
+				n := min(len(idx), batchLen)
+				batch := e.batches[w][:0]
+				for _, i := range idx[:n] {
+					batch = append(batch, *recs.At(int(i)))
+				}
+				e.batches[w] = batch
+				e.scratch[w] = e.applyPart(j*bucketParts+p, batch, b.side, e.scratch[w])
+				idx = idx[n:]
 			}
-			e.batches[w] = batch
-			e.scratch[w] = e.applyPart(&e.parts[p], batch, b.side, e.scratch[w])
-			idx = idx[n:]
 		}
 	}
 }
@@ -280,43 +346,175 @@ func (e *Engine[S, P, X]) work(b *buffer[P], w int) {
 // reset empties an applied buffer for the next wave.
 func (e *Engine[S, P, X]) reset(b *buffer[P]) {
 	clear(b.side)
-	b.recs.Reset()
-	b.parts, b.side = b.parts[:0], b.side[:0]
+	for j := range buckets {
+		b.recs[j].Reset()
+		b.parts[j] = b.parts[j][:0]
+	}
+	b.side = b.side[:0]
 }
 
-// applyPart resolves the slots of recs in partition p, skips the
-// duplicates, and hands the records to the caller's apply. The lookups
-// go in passes, each a loop of independent loads, so that their cache
-// misses overlap.
-func (e *Engine[S, P, X]) applyPart(p *Part[S, X], recs []Rec[P], long []string, slots []int32) []int32 {
+// applyPart resolves the slots of recs in partition pi, passes the
+// records whose pairs are new on, holds the suspects, and hands the
+// records to the caller's apply. The customer lookups go in passes, each
+// a loop of independent loads, so that their cache misses overlap.
+func (e *Engine[S, P, X]) applyPart(pi int, recs []Rec[P], long []string, slots []int32) []int32 {
+	p := &e.parts[pi]
 	slots = slots[:0]
-	var hs, ohs [batchLen]uint64
+	var hs [batchLen]uint64
 	var t uint64
 	for i := range recs {
 		hs[i] = e.hasher.KeyHash(recs[i].Key)
 		t ^= p.touch(hs[i])
-		if k := recs[i].OKey; e.cfg.Dedup && k != (Key{}) {
-			ohs[i] = e.hasher.KeyHash(k)
-			t ^= p.seen.touch(&e.hasher, k, ohs[i])
-		}
 	}
 	for i := range recs {
 		if j := p.candidate(hs[i]); j >= 0 {
 			t ^= p.ents.At(j).k.lo
 		}
 	}
+	p.sink ^= t
 	for i := range recs {
 		r := &recs[i]
-		slot := p.get(r.Key, hs[i], long, r.Pos)
-		if e.cfg.Dedup && r.OKey != (Key{}) && !p.seen.add(&e.hasher, slot, r.OKey, ohs[i], long) {
-			slot = -1
-			p.dups++
-		}
-		slots = append(slots, int32(slot))
+		slots = append(slots, int32(p.get(r.Key, hs[i], long, r.Pos)))
 	}
-	p.sink ^= t
+	if e.held != nil {
+		e.detect(pi, recs, slots, long, &hs)
+	}
 	e.apply(p, recs, slots, long)
 	return slots
+}
+
+// detect checks the pairs of recs, whose customers' slots are in slots,
+// against partition pi's filter: a new pair goes to the log, a suspect
+// is held and its slot set to -1. The filter words are loaded in a pass
+// of their own, so that their cache misses overlap; phs is scratch.
+func (e *Engine[S, P, X]) detect(pi int, recs []Rec[P], slots []int32, long []string, phs *[batchLen]uint64) {
+	o := &e.parts[pi].orders
+	if o.full() {
+		e.regrow(pi, len(recs))
+	}
+	var t uint64
+	for i := range recs {
+		if k := recs[i].OKey; k != (Key{}) {
+			phs[i] = e.hasher.pairHash(int(slots[i]), k)
+			t ^= *o.word(phs[i])
+		}
+	}
+	e.parts[pi].sink ^= t
+	for i := range recs {
+		r := &recs[i]
+		if r.OKey == (Key{}) {
+			continue
+		}
+		if o.full() {
+			e.regrow(pi, len(recs)-i)
+		}
+		slot := int(slots[i])
+		if !o.mark(phs[i]) {
+			o.add(slot, r.OKey, long)
+			continue
+		}
+		h := heldRec[P]{okey: Keep(r.OKey, long, &o.long), slot: int32(slot), p: r.P}
+		if e.keep != nil {
+			e.keep(&h.p, long, &e.kept[pi])
+		}
+		e.held[pi].Append(h)
+		slots[i] = -1
+	}
+}
+
+// regrow makes the filter of partition pi four times as large, or makes
+// its first, with room for n more pairs, and fills it again from the log
+// and the suspects. Growing fourfold rehashes each pair about a third
+// of a time more, where doubling rehashed it once more, and leaves 8 to
+// 32 bits a pair.
+func (e *Engine[S, P, X]) regrow(pi, n int) {
+	o := &e.parts[pi].orders
+	held := &e.held[pi]
+	words := max(bloomMin, 4*len(o.bloom))
+	for (o.nb+n)*8 > words*64 {
+		words *= 4
+	}
+	o.bloom = make([]uint64, words)
+	o.nb = 0
+	for i := range o.keys.Len() {
+		o.mark(e.hasher.pairHash(int(*o.slots.At(i)), *o.keys.At(i)))
+	}
+	for i := range held.Len() {
+		h := held.At(i)
+		o.mark(e.hasher.pairHash(int(h.slot), h.okey))
+	}
+}
+
+// resolve decides the suspects of partition pi, in push order, with an
+// exact index of the partition's pairs built in cache on goroutine w
+// (or the partition's kept one), and applies the new ones.
+func (e *Engine[S, P, X]) resolve(w, pi int) {
+	held := &e.held[pi]
+	if held.Len() == 0 {
+		return
+	}
+	p := &e.parts[pi]
+	o := &p.orders
+	x := o.index
+	if x != nil {
+		x = o.lookup(&e.hasher)
+	} else {
+		// Only a pair with a suspect's hash can match one: put the
+		// suspects' hashes in a small set, mark their customers, and
+		// index the pairs of marked customers whose hash is in the set.
+		x = &e.idx[w]
+		r := &e.res[w]
+		r.hashes.reset(held.Len())
+		r.marks = append(r.marks[:0], make([]uint64, (p.Len()+63)/64)...)
+		for i := range held.Len() {
+			h := held.At(i)
+			r.hashes.add(e.hasher.pairHash(int(h.slot), h.okey))
+			r.marks[h.slot/64] |= 1 << (h.slot % 64)
+		}
+		r.hits = r.hits[:0]
+		for k := 0; k*BlockLen < o.slots.Len(); k++ {
+			blk := o.slots.list[k][:min(BlockLen, o.slots.Len()-k*BlockLen)]
+			for j, s := range blk {
+				if r.marks[s/64]&(1<<(s%64)) == 0 {
+					continue
+				}
+				i := k*BlockLen + j
+				if ph := e.hasher.pairHash(int(s), *o.keys.At(i)); r.hashes.has(ph) {
+					r.hits = append(r.hits, hit{ph, i})
+				}
+			}
+		}
+		x.reset(len(r.hits) + held.Len())
+		for _, h := range r.hits {
+			x.put(h.ph, h.i)
+		}
+	}
+	recs, slots := e.batches[w][:0], e.scratch[w][:0]
+	for i := range held.Len() {
+		h := held.At(i)
+		slot := int(h.slot)
+		ph := e.hasher.pairHash(slot, h.okey)
+		if x.find(o, ph, slot, h.okey, o.long) >= 0 {
+			slot = -1
+			p.dups++
+		} else {
+			x.put(ph, o.keys.Append(h.okey))
+			o.slots.Append(uint32(slot))
+			if x == o.index {
+				o.indexed = o.Len()
+			}
+		}
+		recs = append(recs, Rec[P]{OKey: h.okey, P: h.p})
+		slots = append(slots, int32(slot))
+		if len(recs) == batchLen || i == held.Len()-1 {
+			e.apply(p, recs, slots, e.kept[pi])
+			recs, slots = recs[:0], slots[:0]
+		}
+	}
+	e.batches[w], e.scratch[w] = recs, slots
+	held.Reset()
+	clear(e.kept[pi])
+	e.kept[pi] = e.kept[pi][:0]
 }
 
 // Dups returns the number of records skipped as duplicates.
@@ -398,22 +596,32 @@ func (e *Engine[S, P, X]) Get(id string, pos int64) (pi, slot int, isNew bool) {
 	return pi, slot, p.ents.Len() > n
 }
 
-// HasOrder reports whether slot of partition pi has had the order ID oid.
+// HasOrder reports whether slot of partition pi has had the order ID
+// oid. Call it after Flush.
 func (e *Engine[S, P, X]) HasOrder(pi, slot int, oid string) bool {
-	h, k := e.hasher.Hash(oid)
-	return e.parts[pi].seen.has(&e.hasher, slot, k, h, []string{oid})
+	_, k := e.hasher.Hash(oid)
+	return e.parts[pi].orders.has(&e.hasher, slot, k, []string{oid})
 }
 
 // AddOrder adds the order ID oid to slot of partition pi and reports
-// whether it was new.
+// whether it was new. Call it after Flush.
 func (e *Engine[S, P, X]) AddOrder(pi, slot int, oid string) bool {
-	h, k := e.hasher.Hash(oid)
-	return e.parts[pi].seen.add(&e.hasher, slot, k, h, []string{oid})
+	_, k := e.hasher.Hash(oid)
+	o := &e.parts[pi].orders
+	if o.has(&e.hasher, slot, k, []string{oid}) {
+		return false
+	}
+	if o.full() {
+		e.regrow(pi, 1)
+	}
+	o.mark(e.hasher.pairHash(slot, k))
+	o.add(slot, k, []string{oid})
+	return true
 }
 
 // EachOrder calls f for every (customer, order ID) pair seen.
 func (e *Engine[S, P, X]) EachOrder(f func(pi, slot int, oid string)) {
 	for pi := range e.parts {
-		e.parts[pi].seen.each(func(slot int, id string) { f(pi, slot, id) })
+		e.parts[pi].orders.each(func(slot int, id string) { f(pi, slot, id) })
 	}
 }

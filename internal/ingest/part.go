@@ -8,13 +8,13 @@ package ingest
 // cache while it is worked on. A Part is not safe for concurrent use; the
 // engine works on one partition on one goroutine at a time.
 type Part[S, X any] struct {
-	tab   []uint64 // tag<<32 | slot+1; 0 is empty
-	ents  Blocks[entry[S]]
-	first Blocks[int64] // per slot, the position of the customer's first order
-	long  []string      // the long IDs, indexed by their keys
-	seen  seenSet
-	dups  int    // orders skipped as duplicates
-	sink  uint64 // keeps the touching loads
+	tab    []uint64 // tag<<32 | slot+1; 0 is empty
+	ents   Blocks[entry[S]]
+	first  Blocks[int64] // per slot, the position of the customer's first order
+	long   []string      // the long IDs, indexed by their keys
+	orders orderSet
+	dups   int    // orders skipped as duplicates
+	sink   uint64 // keeps the touching loads
 	// X is the caller's state for the partition.
 	X X
 }

@@ -130,7 +130,7 @@ type CBSOptions struct {
 	RejectInvalid, RejectFuture bool
 	// TrustOrderIDs turns off duplicate detection (see
 	// [customer.Skipped]). Detection remembers every distinct (customer,
-	// order ID) pair, about 24 bytes each for IDs of up to 12 bytes, and
+	// order ID) pair, about 24 bytes each for IDs of up to 15 bytes, and
 	// compares the IDs themselves, so it is exact.
 	TrustOrderIDs bool
 	// CalendarPeriods groups purchases by calendar period of Unit days
@@ -243,7 +243,7 @@ func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBS
 		}
 		calKey, holdKey, div = 2*period(calEnd), 2*period(holdEnd), 2
 	}
-	e := ingest.New(ingest.NewHasher(), ingest.Config{Workers: parallel.Workers(opts.Workers), Dedup: !opts.TrustOrderIDs}, applyCBS)
+	e := ingest.New(ingest.NewHasher(), ingest.Config{Workers: parallel.Workers(opts.Workers), Dedup: !opts.TrustOrderIDs}, applyCBS, keepCBS)
 	defer e.Close() // also when the host's iterator panics
 	var (
 		skipped Skipped
@@ -400,6 +400,15 @@ type cbsState struct {
 }
 
 type cbsPart = ingest.Part[cbsAcc, cbsState]
+
+// keepCBS moves the side string of a rare order to the end of *to, for
+// an order the engine holds past its wave.
+func keepCBS(r *cbsPayload, side []string, to *[]string) {
+	if r.rare >= 0 {
+		*to = append(*to, side[r.rare])
+		r.rare = int32(len(*to) - 1)
+	}
+}
 
 // applyCBS updates partition p's customers with their purchases.
 func applyCBS(p *cbsPart, recs []ingest.Rec[cbsPayload], slots []int32, side []string) {

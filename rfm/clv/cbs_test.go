@@ -224,3 +224,78 @@ func TestSummarizeCBSCancelledHalfway(t *testing.T) {
 		t.Errorf("SummarizeCBS read %d orders, want at most 4096 after the cancellation", read)
 	}
 }
+
+// TestSummarizeCBSDuplicatesAsIfDropped checks duplicate detection
+// against the stream with the replays taken out: about one order in
+// eight is replayed later under its ID with another amount (some with
+// more than four decimal places) and day, and the first counts.
+func TestSummarizeCBSDuplicatesAsIfDropped(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	amounts := []string{"19.99", "0", "-5.00", "3.14159265", "250"}
+	type keyed struct {
+		key float64
+		o   customer.Order
+	}
+	var firsts []customer.Order
+	var ks []keyed
+	const n = 20000
+	for i := range n {
+		id := "o" + strconv.Itoa(i)
+		if i%5 == 0 {
+			id += " with a suffix past fifteen bytes"
+		}
+		o := clvOrder(id, "c"+strconv.Itoa(r.IntN(n/8)), 2026, 1, 1+r.IntN(120), r.IntN(24), amounts[r.IntN(len(amounts))])
+		firsts = append(firsts, o)
+		ks = append(ks, keyed{float64(i), o})
+		if r.IntN(8) == 0 {
+			d := o
+			d.Amount = d.Amount.Add(decimal.RequireFromString("0.00007"))
+			d.At = d.At.AddDate(0, 0, r.IntN(30))
+			ks = append(ks, keyed{float64(i) + 1 + r.Float64()*float64(n-i), d})
+		}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		switch {
+		case a.key < b.key:
+			return -1
+		case a.key > b.key:
+			return 1
+		}
+		return 0
+	})
+	all := make([]customer.Order, len(ks))
+	for i, k := range ks {
+		all[i] = k.o
+	}
+	opts := clv.CBSOptions{
+		CalibrationEnd: time.Date(2026, 3, 31, 0, 0, 0, 0, clvCST),
+		HoldoutEnd:     time.Date(2026, 6, 30, 0, 0, 0, 0, clvCST),
+		TrustOrderIDs:  true,
+	}
+	want, wantSkip, err := clv.SummarizeCBS(t.Context(), slices.Values(firsts), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// SummarizeCBS leaves refunds out, and counts them, before it looks
+	// at order IDs.
+	for _, k := range ks {
+		if k.key != float64(int(k.key)) {
+			if k.o.Amount.Sign() < 0 {
+				wantSkip.Refunds++
+			} else {
+				wantSkip.Duplicate++
+			}
+		}
+	}
+	opts.TrustOrderIDs = false
+	for _, w := range []int{1, 3} {
+		opts.Workers = w
+		got, skip, err := clv.SummarizeCBS(t.Context(), slices.Values(all), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" || skip != wantSkip {
+			t.Errorf("Workers %d: mismatch (-without replays +with):\n%s\nskipped %+v, want %+v", w, diff, skip, wantSkip)
+		}
+	}
+}

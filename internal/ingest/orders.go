@@ -1,0 +1,233 @@
+package ingest
+
+// orderSet is the set of (customer slot, order ID) pairs of one
+// partition, for duplicate detection; together the partitions' sets are
+// the engine's one structure for it, instead of a set per customer.
+//
+// The pairs are kept as a log, in the order they were added, and a
+// Bloom filter of them sits in front. A record whose pair the filter has
+// surely not seen, nearly every record, is new: its pair goes to the end
+// of the log and its bits into the filter, which is small enough (8 to
+// 32 bits a pair) to stay in cache while its partition is worked on. A
+// record whose pair the filter may have seen (a duplicate, or about 2%
+// of new pairs) is a suspect: the engine holds it until Flush and then
+// decides exactly, with an index of the partition's log built in cache.
+// A hash table of every pair, probed per record, made a cache miss per
+// record and cost a third of the run on the realistic order log.
+type orderSet struct {
+	keys  Blocks[Key]    // the pairs' order IDs; a long one indexes long
+	slots Blocks[uint32] // the pairs' customer slots
+	long  []string
+	bloom []uint64 // one word per pair hash: 3 bits of it set per pair
+	nb    int      // pairs and suspects in the filter
+	// index, once HasOrder or AddOrder needs it, indexes the first
+	// indexed pairs of the log.
+	index   *pairIndex
+	indexed int
+}
+
+// Len returns the number of pairs.
+func (o *orderSet) Len() int { return o.keys.Len() }
+
+// bloomMin is the smallest filter, in words (512 bytes).
+const bloomMin = 64
+
+// pairHash returns the hash of the pair (slot, order ID with key k).
+func (h *Hasher) pairHash(slot int, k Key) uint64 {
+	return mix(h.KeyHash(k)^h.s0, uint64(slot+1)*0x9E3779B97F4A7C15^h.s1)
+}
+
+// bloomBits returns the 3 bits of a pair with hash ph in its word, from
+// the top 18 bits, while the word is picked by the low 32.
+func bloomBits(ph uint64) uint64 {
+	return 1<<(ph>>58) | 1<<(ph>>52&63) | 1<<(ph>>46&63)
+}
+
+// word returns the filter word of the pair with hash ph.
+func (o *orderSet) word(ph uint64) *uint64 {
+	return &o.bloom[uint64(uint32(ph))*uint64(len(o.bloom))>>32]
+}
+
+// mark adds the pair with hash ph to the filter and reports whether it
+// may have been there already.
+func (o *orderSet) mark(ph uint64) bool {
+	w := o.word(ph)
+	b := bloomBits(ph)
+	seen := *w&b == b
+	*w |= b
+	o.nb++
+	return seen
+}
+
+// full reports whether the filter has fewer than 8 bits per pair left
+// for one more (or none yet).
+func (o *orderSet) full() bool { return (o.nb+1)*8 > len(o.bloom)*64 }
+
+// add appends the pair (slot, k) to the log; a long k indexes side and
+// is moved to the set's own list.
+func (o *orderSet) add(slot int, k Key, side []string) {
+	o.keys.Append(Keep(k, side, &o.long))
+	o.slots.Append(uint32(slot))
+}
+
+// same reports whether pair i of the log is (slot, k), k's long ID in
+// side.
+func (o *orderSet) same(i, slot int, k Key, side []string) bool {
+	return *o.slots.At(i) == uint32(slot) && Same(k, side, *o.keys.At(i), o.long)
+}
+
+// pairIndex is an exact index of an orderSet's log: an open-addressing
+// table of 32 bits of each pair's hash and its place in the log. It is
+// built when needed: per Flush, in cache and for the time of one
+// partition, or kept for HasOrder and AddOrder.
+type pairIndex struct {
+	tab []uint64 // tag<<32 | log index+1; 0 is empty
+	n   int
+}
+
+// reset empties x and makes room for n entries at half load, keeping
+// its table when it is large enough.
+func (x *pairIndex) reset(n int) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(x.tab) >= size {
+		x.tab = x.tab[:size]
+		clear(x.tab)
+	} else {
+		x.tab = make([]uint64, size)
+	}
+	x.n = 0
+}
+
+// put adds log index i of a pair with hash ph, which is not there yet.
+func (x *pairIndex) put(ph uint64, i int) {
+	if 2*(x.n+1) > len(x.tab) {
+		old := x.tab
+		x.tab = make([]uint64, max(16, 2*len(old)))
+		for _, e := range old {
+			if e != 0 {
+				x.place(e)
+			}
+		}
+	}
+	x.place(ph>>32<<32 | uint64(i+1))
+	x.n++
+}
+
+func (x *pairIndex) place(e uint64) {
+	mask := uint64(len(x.tab) - 1)
+	for j := spread(e>>32) & mask; ; j = (j + 1) & mask {
+		if x.tab[j] == 0 {
+			x.tab[j] = e
+			return
+		}
+	}
+}
+
+// find returns the log index of the pair (slot, k) with hash ph in o,
+// or -1.
+func (x *pairIndex) find(o *orderSet, ph uint64, slot int, k Key, side []string) int {
+	if len(x.tab) == 0 {
+		return -1
+	}
+	mask := uint64(len(x.tab) - 1)
+	tag := ph >> 32
+	for j := spread(tag) & mask; ; j = (j + 1) & mask {
+		e := x.tab[j]
+		if e == 0 {
+			return -1
+		}
+		if e>>32 == tag {
+			if i := int(uint32(e)) - 1; o.same(i, slot, k, side) {
+				return i
+			}
+		}
+	}
+}
+
+// indexTo adds the log's pairs from x's count on to x, an index of o's
+// first x.n pairs.
+func (o *orderSet) indexTo(h *Hasher, x *pairIndex, from int) {
+	for i := from; i < o.keys.Len(); i++ {
+		x.put(h.pairHash(int(*o.slots.At(i)), *o.keys.At(i)), i)
+	}
+}
+
+// lookup returns a kept index of the log, brought up to date.
+func (o *orderSet) lookup(h *Hasher) *pairIndex {
+	if o.index == nil {
+		o.index = new(pairIndex)
+		o.index.reset(o.keys.Len())
+	}
+	o.indexTo(h, o.index, o.indexed)
+	o.indexed = o.keys.Len()
+	return o.index
+}
+
+// has reports whether the pair (slot, k) is in the set.
+func (o *orderSet) has(h *Hasher, slot int, k Key, side []string) bool {
+	if len(o.bloom) == 0 {
+		return false
+	}
+	ph := h.pairHash(slot, k)
+	if w := *o.word(ph); w&bloomBits(ph) != bloomBits(ph) {
+		return false
+	}
+	return o.lookup(h).find(o, ph, slot, k, side) >= 0
+}
+
+// each calls f for every pair, in the order added.
+func (o *orderSet) each(f func(slot int, id string)) {
+	for i := range o.keys.Len() {
+		f(int(*o.slots.At(i)), o.keys.At(i).Text(o.long))
+	}
+}
+
+// hashSet is a set of 64-bit hashes, for a filter: a hash and the same
+// hash with its low bit flipped are one member. Reset it before use.
+type hashSet struct{ tab []uint64 }
+
+// reset empties s and makes room for n hashes at half load.
+func (s *hashSet) reset(n int) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(s.tab) >= size {
+		s.tab = s.tab[:size]
+		clear(s.tab)
+	} else {
+		s.tab = make([]uint64, size)
+	}
+}
+
+// add adds h; s must have room.
+func (s *hashSet) add(h uint64) {
+	h |= 1 // 0 is empty
+	mask := uint64(len(s.tab) - 1)
+	for j := h >> 32 & mask; ; j = (j + 1) & mask {
+		switch s.tab[j] {
+		case 0:
+			s.tab[j] = h
+			return
+		case h:
+			return
+		}
+	}
+}
+
+// has reports whether h is in s.
+func (s *hashSet) has(h uint64) bool {
+	h |= 1
+	mask := uint64(len(s.tab) - 1)
+	for j := h >> 32 & mask; ; j = (j + 1) & mask {
+		switch s.tab[j] {
+		case 0:
+			return false
+		case h:
+			return true
+		}
+	}
+}
