@@ -113,13 +113,13 @@ type sumPart struct {
 	nodeBigs []money.Sum
 	long     []string              // long category and channel names
 	names    map[ingest.Key]string // short names, built for the output
-	ids      []string              // the customers' IDs, built for the output
+	ids      ingest.IDTable        // the customers' IDs, built for the output
 }
 
 // prepare builds the customers' IDs and the names of every category and
 // channel of the partition, so that building summaries only reads it.
 func (x *sumPart) prepare(p *sumEnginePart) {
-	x.ids = p.IDs()
+	x.ids = p.IDTable()
 	for j := range x.nodes.Len() {
 		if k := x.nodes.At(j).key; !k.Long() {
 			if _, ok := x.names[k]; !ok {
@@ -132,11 +132,9 @@ func (x *sumPart) prepare(p *sumEnginePart) {
 	}
 }
 
-// sumRef locates one customer of the output: its partition and slot.
-type sumRef struct {
-	p    *sumEnginePart
-	slot int
-}
+// sumRef locates one customer of the output: its partition and slot,
+// in 8 bytes.
+type sumRef struct{ part, slot int32 }
 
 // sumOut holds what building one chunk of the output allocates: the
 // backing arrays of its summaries' Categories and Channels, and scratch.
@@ -568,10 +566,10 @@ func Summarize(ctx context.Context, orders iter.Seq[Order], asOf time.Time, opts
 	skipped.Duplicate = e.Dups()
 	refs := make([]sumRef, e.Customers())
 	e.Emit(func(*acc) bool { return true }, func(p *sumEnginePart, slot, i int) {
-		if p.X.ids == nil {
+		if p.X.ids.Len() != p.Len() {
 			p.X.prepare(p)
 		}
-		refs[i] = sumRef{p, slot}
+		refs[i] = sumRef{int32(p.Index()), int32(slot)}
 	})
 	// Build the summaries in output order, in chunks on the workers, each
 	// chunk's allocations together (see summary).
@@ -581,14 +579,15 @@ func Summarize(ctx context.Context, orders iter.Seq[Order], asOf time.Time, opts
 		lo, hi := chunks.Bounds(c)
 		nc, nh := 0, 0
 		for _, r := range refs[lo:hi] {
-			a := r.p.State(r.slot)
-			nc += r.p.X.length(a.categories)
-			nh += r.p.X.length(a.channel)
+			p := e.Part(int(r.part))
+			a := p.State(int(r.slot))
+			nc += p.X.length(a.categories)
+			nh += p.X.length(a.channel)
 		}
 		o := sumOut{cats: make([]CategoryStat, 0, nc), chans: make([]ChannelStat, 0, nh)}
 		for i, r := range refs[lo:hi] {
-			x := &r.p.X
-			out[lo+i] = summary(x, &o, r.p.State(r.slot), ID(x.ids[r.slot]), asOf, window)
+			p, slot := e.Part(int(r.part)), int(r.slot)
+			out[lo+i] = summary(&p.X, &o, p.State(slot), ID(p.IDAt(&p.X.ids, slot)), asOf, window)
 		}
 	})
 	return out, skipped, nil

@@ -48,8 +48,8 @@ type part struct {
 	days   ingest.ValueSet // (customer, purchase day) pairs, with FrequencyDays
 	ndays  []int64         // distinct purchase days per slot, with FrequencyDays
 	bigs   []bigCust
-	buyers int      // customers with at least one purchase
-	ids    []string // the customers' IDs, built for Values
+	buyers int            // customers with at least one purchase
+	ids    ingest.IDTable // the customers' IDs, built for Values
 }
 
 type engine = ingest.Engine[cust, payload, part]
@@ -191,13 +191,13 @@ func values(e *engine, asOfDay int64, opts Options) []Values {
 	out := make([]Values, n)
 	e.Emit(buying, func(p *enginePart, slot, i int) {
 		x := &p.X
-		if len(x.ids) != p.Len() {
-			x.ids = p.IDs()
+		if x.ids.Len() != p.Len() {
+			x.ids = p.IDTable()
 		}
 		c := p.State(slot)
 		buys, last, sum := numbers(p, c)
 		v := &out[i]
-		v.CustomerID = customer.ID(x.ids[slot])
+		v.CustomerID = customer.ID(p.IDAt(&x.ids, slot))
 		v.Recency = int(asOfDay - last)
 		v.Frequency = int(buys)
 		if opts.FrequencyDays {

@@ -53,3 +53,34 @@ func (b *Blocks[T]) Reset() {
 		b.list[0] = b.list[0][:0]
 	}
 }
+
+// chunkBits is log2 of the length of a chunk of a smallList.
+const chunkBits = 7
+
+// smallList is an append-only list in fixed chunks of 128 elements, for
+// lists that are many and short, such as each partition's suspects:
+// Blocks would leave a doubling first block and a mostly empty block of
+// 1024 behind each. The zero value is an empty list.
+type smallList[T any] struct {
+	list [][]T
+	n    int
+}
+
+// Len returns the number of elements.
+func (b *smallList[T]) Len() int { return b.n }
+
+// At returns a pointer to element i, which must be below Len.
+func (b *smallList[T]) At(i int) *T { return &b.list[i>>chunkBits][i&(1<<chunkBits-1)] }
+
+// Append adds v at the end.
+func (b *smallList[T]) Append(v T) {
+	k := b.n >> chunkBits
+	if k == len(b.list) {
+		b.list = append(b.list, make([]T, 1<<chunkBits))
+	}
+	b.list[k][b.n&(1<<chunkBits-1)] = v
+	b.n++
+}
+
+// Reset empties the list, keeping its chunks for reuse.
+func (b *smallList[T]) Reset() { b.n = 0 }

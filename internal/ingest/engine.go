@@ -84,7 +84,7 @@ type Engine[S, P, X any] struct {
 	// pair the partition's filter may have seen, waiting for Flush; the
 	// strings their payloads refer to; and a scratch index per
 	// goroutine for deciding them.
-	held []Blocks[heldRec[P]]
+	held []smallList[heldRec[P]]
 	kept [][]string
 	idx  []pairIndex
 	res  []resolving
@@ -161,13 +161,16 @@ func New[S, P, X any](h Hasher, cfg Config, apply func(p *Part[S, X], recs []Rec
 		cfg.Wave = DefaultWave
 	}
 	e := &Engine[S, P, X]{hasher: h, cfg: cfg, parts: make([]Part[S, X], Parts), apply: apply}
+	for i := range e.parts {
+		e.parts[i].index = i
+	}
 	e.cur = e.newBuffer()
 	e.scratch = make([][]int32, cfg.Workers+1) // one more for the caller
 	e.batches = make([][]Rec[P], cfg.Workers+1)
 	e.index = make([][]uint32, cfg.Workers+1)
 	e.keep = keep
 	if cfg.Dedup {
-		e.held = make([]Blocks[heldRec[P]], Parts)
+		e.held = make([]smallList[heldRec[P]], Parts)
 		e.kept = make([][]string, Parts)
 		e.idx = make([]pairIndex, cfg.Workers+1)
 		e.res = make([]resolving, cfg.Workers+1)
@@ -393,9 +396,11 @@ func (e *Engine[S, P, X]) detect(pi int, recs []Rec[P], slots []int32, long []st
 		e.regrow(pi, len(recs))
 	}
 	var t uint64
+	var prs [batchLen]pair
 	for i := range recs {
 		if k := recs[i].OKey; k != (Key{}) {
-			phs[i] = e.hasher.pairHash(int(slots[i]), k)
+			prs[i] = e.hasher.probe(int(slots[i]), k)
+			phs[i] = e.hasher.pairHash(prs[i])
 			t ^= *o.word(phs[i])
 		}
 	}
@@ -408,12 +413,12 @@ func (e *Engine[S, P, X]) detect(pi int, recs []Rec[P], slots []int32, long []st
 		if o.full() {
 			e.regrow(pi, len(recs)-i)
 		}
-		slot := int(slots[i])
+		k := Keep(r.OKey, long, &o.long)
 		if !o.mark(phs[i]) {
-			o.add(slot, r.OKey, long)
+			o.add(prs[i], k)
 			continue
 		}
-		h := heldRec[P]{okey: Keep(r.OKey, long, &o.long), slot: int32(slot), p: r.P}
+		h := heldRec[P]{okey: k, slot: slots[i], p: r.P}
 		if e.keep != nil {
 			e.keep(&h.p, long, &e.kept[pi])
 		}
@@ -436,12 +441,14 @@ func (e *Engine[S, P, X]) regrow(pi, n int) {
 	}
 	o.bloom = make([]uint64, words)
 	o.nb = 0
-	for i := range o.keys.Len() {
-		o.mark(e.hasher.pairHash(int(*o.slots.At(i)), *o.keys.At(i)))
+	for k := 0; k*BlockLen < o.pairs.Len(); k++ {
+		for _, p := range o.pairs.list[k][:min(BlockLen, o.pairs.Len()-k*BlockLen)] {
+			o.mark(e.hasher.pairHash(p))
+		}
 	}
 	for i := range held.Len() {
 		h := held.At(i)
-		o.mark(e.hasher.pairHash(int(h.slot), h.okey))
+		o.mark(e.hasher.pairHash(e.hasher.probe(int(h.slot), h.okey)))
 	}
 }
 
@@ -468,19 +475,18 @@ func (e *Engine[S, P, X]) resolve(w, pi int) {
 		r.marks = append(r.marks[:0], make([]uint64, (p.Len()+63)/64)...)
 		for i := range held.Len() {
 			h := held.At(i)
-			r.hashes.add(e.hasher.pairHash(int(h.slot), h.okey))
+			r.hashes.add(e.hasher.pairHash(e.hasher.probe(int(h.slot), h.okey)))
 			r.marks[h.slot/64] |= 1 << (h.slot % 64)
 		}
 		r.hits = r.hits[:0]
-		for k := 0; k*BlockLen < o.slots.Len(); k++ {
-			blk := o.slots.list[k][:min(BlockLen, o.slots.Len()-k*BlockLen)]
-			for j, s := range blk {
-				if r.marks[s/64]&(1<<(s%64)) == 0 {
+		for k := 0; k*BlockLen < o.pairs.Len(); k++ {
+			blk := o.pairs.list[k][:min(BlockLen, o.pairs.Len()-k*BlockLen)]
+			for j, q := range blk {
+				if s := q.slot(); r.marks[s/64]&(1<<(s%64)) == 0 {
 					continue
 				}
-				i := k*BlockLen + j
-				if ph := e.hasher.pairHash(int(s), *o.keys.At(i)); r.hashes.has(ph) {
-					r.hits = append(r.hits, hit{ph, i})
+				if ph := e.hasher.pairHash(q); r.hashes.has(ph) {
+					r.hits = append(r.hits, hit{ph, k*BlockLen + j})
 				}
 			}
 		}
@@ -493,13 +499,13 @@ func (e *Engine[S, P, X]) resolve(w, pi int) {
 	for i := range held.Len() {
 		h := held.At(i)
 		slot := int(h.slot)
-		ph := e.hasher.pairHash(slot, h.okey)
-		if x.find(o, ph, slot, h.okey, o.long) >= 0 {
+		pr := e.hasher.probe(slot, h.okey)
+		ph := e.hasher.pairHash(pr)
+		if x.find(o, ph, pr, h.okey, o.long) >= 0 {
 			slot = -1
 			p.dups++
 		} else {
-			x.put(ph, o.keys.Append(h.okey))
-			o.slots.Append(uint32(slot))
+			x.put(ph, o.add(pr, h.okey))
 			if x == o.index {
 				o.indexed = o.Len()
 			}
@@ -614,8 +620,9 @@ func (e *Engine[S, P, X]) AddOrder(pi, slot int, oid string) bool {
 	if o.full() {
 		e.regrow(pi, 1)
 	}
-	o.mark(e.hasher.pairHash(slot, k))
-	o.add(slot, k, []string{oid})
+	pr := e.hasher.probe(slot, k)
+	o.mark(e.hasher.pairHash(pr))
+	o.add(pr, Keep(k, []string{oid}, &o.long))
 	return true
 }
 

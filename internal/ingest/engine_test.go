@@ -46,16 +46,17 @@ func TestOrderSetConfirms(t *testing.T) {
 			o.bloom = make([]uint64, max(bloomMin, 2*len(o.bloom)))
 			o.nb = 0
 			for i := range o.Len() {
-				o.mark(h.pairHash(int(*o.slots.At(i)), *o.keys.At(i)))
+				o.mark(h.pairHash(*o.pairs.At(i)))
 			}
 		}
-		o.mark(h.pairHash(slot, k))
-		o.add(slot, k, side)
+		pr := h.probe(slot, k)
+		o.mark(h.pairHash(pr))
+		o.add(pr, Keep(k, side, &o.long))
 		return true
 	}
 	long1, long2 := "an order ID longer than fifteen bytes, 1", "an order ID longer than fifteen bytes, 2"
-	ids := []string{"O1", "O2", long1, long2, "O1", long1, long2}
-	want := []bool{true, true, true, true, false, false, false}
+	ids := []string{"O1", "O2", "thirteen byte", "thirteen bytf", long1, long2, "O1", long1, "thirteen byte", long2}
+	want := []bool{true, true, true, true, true, true, false, false, false, false}
 	for i, id := range ids {
 		_, k := h.Hash(id)
 		if k.Long() {
@@ -93,8 +94,8 @@ func TestOrderSetConfirms(t *testing.T) {
 	}
 	n := 0
 	o.each(func(slot int, id string) { n++ })
-	if n != 5000+5 {
-		t.Errorf("each saw %d pairs, want %d", n, 5005)
+	if n != 5000+7 {
+		t.Errorf("each saw %d pairs, want %d", n, 5007)
 	}
 }
 

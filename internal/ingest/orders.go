@@ -15,27 +15,62 @@ package ingest
 // A hash table of every pair, probed per record, made a cache miss per
 // record and cost a third of the run on the realistic order log.
 type orderSet struct {
-	keys  Blocks[Key]    // the pairs' order IDs; a long one indexes long
-	slots Blocks[uint32] // the pairs' customer slots
-	long  []string
-	bloom []uint64 // one word per pair hash: 3 bits of it set per pair
-	nb    int      // pairs and suspects in the filter
+	pairs Blocks[pair] // in the order added
+	refs  Blocks[Key]  // the keys of the IDs referenced by pairs
+	long  []string     // the long IDs, indexed by refs
+	bloom []uint64     // one word per pair hash: 3 bits of it set per pair
+	nb    int          // pairs and suspects in the filter
 	// index, once HasOrder or AddOrder needs it, indexes the first
 	// indexed pairs of the log.
 	index   *pairIndex
 	indexed int
 }
 
+// pair is a (slot, order ID) pair in two words. An ID of up to 12 bytes
+// sits inline: its bytes 0-7 in lo; bytes 8-11, slot+1 and the length
+// in hi (bits 0-31, 32-55 and 56-63). A longer one is referenced: lo
+// holds its hash, hi refPair in the top 4 bits, slot+1 and the index of
+// its key in refs (bits 0-31). So most pairs take 16 bytes, and a pair's
+// hash comes from the pair alone.
+type pair struct{ lo, hi uint64 }
+
+// refPair marks a referenced pair in the top bits of hi.
+const refPair = 0xF << 60
+
+// maxPairSlot bounds the slots a partition's pairs can name: 2^24-2
+// customers per partition, 4 billion in all.
+const maxPairSlot = 1<<24 - 2
+
+// slot returns the pair's customer slot.
+func (p pair) slot() int { return int(p.hi>>32&(1<<24-1)) - 1 }
+
+// probe returns the pair (slot, k) as it is kept, but for the index of
+// a referenced ID: enough to hash and compare it.
+func (h *Hasher) probe(slot int, k Key) pair {
+	if slot > maxPairSlot {
+		panic("ingest: more than 2^24-2 customers in a partition")
+	}
+	if n := k.hi >> 56; !k.long() && n <= 12 {
+		return pair{k.lo, k.hi&(1<<32-1) | uint64(slot+1)<<32 | n<<56}
+	}
+	return pair{h.KeyHash(k), refPair | uint64(slot+1)<<32}
+}
+
+// pairHash returns the hash of pair p, without the index of a
+// referenced ID.
+func (h *Hasher) pairHash(p pair) uint64 {
+	hi := p.hi
+	if hi>>60 == 0xF {
+		hi &^= 1<<32 - 1
+	}
+	return mix(p.lo^h.s0, hi^h.s1)
+}
+
 // Len returns the number of pairs.
-func (o *orderSet) Len() int { return o.keys.Len() }
+func (o *orderSet) Len() int { return o.pairs.Len() }
 
 // bloomMin is the smallest filter, in words (512 bytes).
 const bloomMin = 64
-
-// pairHash returns the hash of the pair (slot, order ID with key k).
-func (h *Hasher) pairHash(slot int, k Key) uint64 {
-	return mix(h.KeyHash(k)^h.s0, uint64(slot+1)*0x9E3779B97F4A7C15^h.s1)
-}
 
 // bloomBits returns the 3 bits of a pair with hash ph in its word, from
 // the top 18 bits, while the word is picked by the low 32.
@@ -63,17 +98,23 @@ func (o *orderSet) mark(ph uint64) bool {
 // for one more (or none yet).
 func (o *orderSet) full() bool { return (o.nb+1)*8 > len(o.bloom)*64 }
 
-// add appends the pair (slot, k) to the log; a long k indexes side and
-// is moved to the set's own list.
-func (o *orderSet) add(slot int, k Key, side []string) {
-	o.keys.Append(Keep(k, side, &o.long))
-	o.slots.Append(uint32(slot))
+// add appends pr, the probe of the pair (slot, k), to the log and
+// returns its index; k is kept (see Keep) on o.long.
+func (o *orderSet) add(pr pair, k Key) int {
+	if pr.hi>>60 == 0xF {
+		pr.hi |= uint64(o.refs.Append(k))
+	}
+	return o.pairs.Append(pr)
 }
 
-// same reports whether pair i of the log is (slot, k), k's long ID in
-// side.
-func (o *orderSet) same(i, slot int, k Key, side []string) bool {
-	return *o.slots.At(i) == uint32(slot) && Same(k, side, *o.keys.At(i), o.long)
+// same reports whether pair i of the log is pr, the probe of (slot, k),
+// k's long ID on side.
+func (o *orderSet) same(i int, pr pair, k Key, side []string) bool {
+	q := *o.pairs.At(i)
+	if pr.hi>>60 != 0xF {
+		return q == pr
+	}
+	return q.lo == pr.lo && q.hi&^(1<<32-1) == pr.hi && Same(k, side, *o.refs.At(int(uint32(q.hi))), o.long)
 }
 
 // pairIndex is an exact index of an orderSet's log: an open-addressing
@@ -126,9 +167,9 @@ func (x *pairIndex) place(e uint64) {
 	}
 }
 
-// find returns the log index of the pair (slot, k) with hash ph in o,
-// or -1.
-func (x *pairIndex) find(o *orderSet, ph uint64, slot int, k Key, side []string) int {
+// find returns the log index of pr, the probe of (slot, k) with hash
+// ph, in o, or -1.
+func (x *pairIndex) find(o *orderSet, ph uint64, pr pair, k Key, side []string) int {
 	if len(x.tab) == 0 {
 		return -1
 	}
@@ -140,18 +181,17 @@ func (x *pairIndex) find(o *orderSet, ph uint64, slot int, k Key, side []string)
 			return -1
 		}
 		if e>>32 == tag {
-			if i := int(uint32(e)) - 1; o.same(i, slot, k, side) {
+			if i := int(uint32(e)) - 1; o.same(i, pr, k, side) {
 				return i
 			}
 		}
 	}
 }
 
-// indexTo adds the log's pairs from x's count on to x, an index of o's
-// first x.n pairs.
+// indexTo adds the log's pairs from index from on to x.
 func (o *orderSet) indexTo(h *Hasher, x *pairIndex, from int) {
-	for i := from; i < o.keys.Len(); i++ {
-		x.put(h.pairHash(int(*o.slots.At(i)), *o.keys.At(i)), i)
+	for i := from; i < o.pairs.Len(); i++ {
+		x.put(h.pairHash(*o.pairs.At(i)), i)
 	}
 }
 
@@ -159,10 +199,10 @@ func (o *orderSet) indexTo(h *Hasher, x *pairIndex, from int) {
 func (o *orderSet) lookup(h *Hasher) *pairIndex {
 	if o.index == nil {
 		o.index = new(pairIndex)
-		o.index.reset(o.keys.Len())
+		o.index.reset(o.pairs.Len())
 	}
 	o.indexTo(h, o.index, o.indexed)
-	o.indexed = o.keys.Len()
+	o.indexed = o.pairs.Len()
 	return o.index
 }
 
@@ -171,17 +211,23 @@ func (o *orderSet) has(h *Hasher, slot int, k Key, side []string) bool {
 	if len(o.bloom) == 0 {
 		return false
 	}
-	ph := h.pairHash(slot, k)
+	pr := h.probe(slot, k)
+	ph := h.pairHash(pr)
 	if w := *o.word(ph); w&bloomBits(ph) != bloomBits(ph) {
 		return false
 	}
-	return o.lookup(h).find(o, ph, slot, k, side) >= 0
+	return o.lookup(h).find(o, ph, pr, k, side) >= 0
 }
 
 // each calls f for every pair, in the order added.
 func (o *orderSet) each(f func(slot int, id string)) {
-	for i := range o.keys.Len() {
-		f(int(*o.slots.At(i)), o.keys.At(i).Text(o.long))
+	for i := range o.pairs.Len() {
+		p := *o.pairs.At(i)
+		if p.hi>>60 == 0xF {
+			f(p.slot(), o.refs.At(int(uint32(p.hi))).Text(o.long))
+			continue
+		}
+		f(p.slot(), Key{p.lo, p.hi&(1<<32-1) | p.hi>>56<<56}.Text(nil))
 	}
 }
 

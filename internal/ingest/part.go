@@ -1,10 +1,12 @@
 package ingest
 
+import "strings"
+
 // Part is one partition of the customers: those whose ID hash falls in
 // it, each in a dense slot 0, 1, 2, ... in the order of its first order,
 // with its key and state S next to each other, the (customer, order ID)
 // pairs seen, and X, whatever else the caller keeps per partition. A
-// partition holds about a thousandth of the data, so its tables stay in
+// partition holds about a 256th of the data, so its tables stay in
 // cache while it is worked on. A Part is not safe for concurrent use; the
 // engine works on one partition on one goroutine at a time.
 type Part[S, X any] struct {
@@ -13,6 +15,7 @@ type Part[S, X any] struct {
 	first  Blocks[int64] // per slot, the position of the customer's first order
 	long   []string      // the long IDs, indexed by their keys
 	orders orderSet
+	index  int    // the partition's number
 	dups   int    // orders skipped as duplicates
 	sink   uint64 // keeps the touching loads
 	// X is the caller's state for the partition.
@@ -27,6 +30,9 @@ type entry[S any] struct {
 
 // Len returns the number of customers.
 func (p *Part[S, X]) Len() int { return p.ents.Len() }
+
+// Index returns the partition's number, for Engine.Part.
+func (p *Part[S, X]) Index() int { return p.index }
 
 // State returns the state of slot i. The pointer is valid until a new
 // customer is added.
@@ -47,29 +53,50 @@ func (p *Part[S, X]) ID(i int) string {
 	return string(appendShort(nil, k))
 }
 
-// IDs returns the IDs of all slots, sharing one allocation.
-func (p *Part[S, X]) IDs() []string {
-	var b []byte
+// IDTable holds the short IDs of a partition's slots in one string, for
+// handing the IDs out without an allocation each: 4 bytes per slot
+// besides the IDs, where a []string takes 16.
+type IDTable struct {
+	text string
+	off  []uint32 // where slot i's short ID starts in text
+}
+
+// Len returns the number of slots t holds.
+func (t *IDTable) Len() int { return len(t.off) }
+
+// IDTable returns the table of the IDs of all slots, in one allocation
+// of their bytes (long IDs stay where they are).
+func (p *Part[S, X]) IDTable() IDTable {
 	n := p.ents.Len()
+	t := IDTable{off: make([]uint32, n)}
+	size := 0
+	for i := range n {
+		t.off[i] = uint32(size)
+		if k := p.ents.At(i).k; !k.long() {
+			size += int(k.hi >> 56)
+		}
+	}
+	// A strings.Builder does not copy its bytes into the string.
+	var sb strings.Builder
+	sb.Grow(size)
+	var buf [16]byte
 	for i := range n {
 		if k := p.ents.At(i).k; !k.long() {
-			b = appendShort(b, k)
+			sb.Write(appendShort(buf[:0], k))
 		}
 	}
-	all := string(b)
-	out := make([]string, n)
-	off := 0
-	for i := range n {
-		k := p.ents.At(i).k
-		if k.long() {
-			out[i] = p.long[k.index()]
-			continue
-		}
-		n := int(k.hi >> 56)
-		out[i] = all[off : off+n]
-		off += n
+	t.text = sb.String()
+	return t
+}
+
+// IDAt returns the ID of slot i from t, p's IDTable.
+func (p *Part[S, X]) IDAt(t *IDTable, i int) string {
+	k := p.ents.At(i).k
+	if k.long() {
+		return p.long[k.index()]
 	}
-	return out
+	o := t.off[i]
+	return t.text[o : o+uint32(k.hi>>56)]
 }
 
 // touch loads the table entry where the probe for hash h starts.

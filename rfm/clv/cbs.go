@@ -311,8 +311,8 @@ func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBS
 	out := make([]CBS, cohort)
 	e.Emit(func(a *cbsAcc) bool { return a.cal }, func(p *cbsPart, slot, i int) {
 		x := &p.X
-		if len(x.ids) != p.Len() {
-			x.ids = p.IDs()
+		if x.ids.Len() != p.Len() {
+			x.ids = p.IDTable()
 		}
 		a := p.State(slot)
 		days := x.days[:0]
@@ -328,7 +328,7 @@ func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBS
 				calDays++
 			}
 		}
-		c := CBS{CustomerID: customer.ID(x.ids[slot]), X: float64(calDays - 1), T: float64(calKey-a.first) / div}
+		c := CBS{CustomerID: customer.ID(p.IDAt(&x.ids, slot)), X: float64(calDays - 1), T: float64(calKey-a.first) / div}
 		first, cal, hold := x.sums(a)
 		if calDays > 1 {
 			c.TX = float64(a.last-a.first) / div
@@ -395,7 +395,7 @@ type cbsNode struct {
 type cbsState struct {
 	nodes ingest.Blocks[cbsNode]
 	bigs  [][3]money.Sum // first, calibration and holdout sums
-	ids   []string       // the customers' IDs, built for the output
+	ids   ingest.IDTable // the customers' IDs, built for the output
 	days  []int32        // scratch for the output
 }
 
