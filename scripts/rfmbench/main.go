@@ -55,7 +55,7 @@ func run(w io.Writer, args []string) error {
 	csvPath := fs.String("csv", "", "read the orders from this CSV file (customer.ReadOrders) instead of generating them")
 	write := fs.String("write", "", "write the generated log here as CSV, print the as-of day, and exit")
 	runs := fs.Int("runs", 5, "timed runs per case")
-	cases := fs.String("cases", "compute,trust,summarize,cbs", "comma-separated cases: compute, trust, columns, pipeline, summarize, cbs, workers1")
+	cases := fs.String("cases", "compute,trust,summarize,cbs", "comma-separated cases: compute, trust, columns, pipeline, summarize, summarize-trust, cbs, cbs-trust, workers1")
 	workers := fs.Int("workers", 0, "Options.Workers (0 = GOMAXPROCS)")
 	prof := fs.String("cpuprofile", "", "write a CPU profile of the timed runs here")
 	columnar := fs.Bool("columnar", false, "keep only the orders as rfm.Columns (own strings), so the input is the columns; for -cases columns")
@@ -169,6 +169,14 @@ func runCases(w io.Writer, orders []customer.Order, cols rfm.Columns, input uint
 		},
 		"cbs": func() (int, error) {
 			c, _, err := clv.SummarizeCBS(ctx, slices.Values(orders), clv.CBSOptions{CalibrationEnd: asOf.AddDate(0, -6, 0), HoldoutEnd: asOf})
+			return len(c), err
+		},
+		"summarize-trust": func() (int, error) {
+			s, _, err := customer.Summarize(ctx, slices.Values(orders), asOf, customer.SummaryOptions{TrustOrderIDs: true})
+			return len(s), err
+		},
+		"cbs-trust": func() (int, error) {
+			c, _, err := clv.SummarizeCBS(ctx, slices.Values(orders), clv.CBSOptions{CalibrationEnd: asOf.AddDate(0, -6, 0), HoldoutEnd: asOf, TrustOrderIDs: true})
 			return len(c), err
 		},
 	}
