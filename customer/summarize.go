@@ -31,7 +31,7 @@ type SummaryOptions struct {
 	Known func(ID) bool
 	// TrustOrderIDs turns off duplicate detection (see [Skipped]). By
 	// default detection remembers every distinct (customer, order ID)
-	// pair, about 24 bytes each for IDs of up to 15 bytes, and compares
+	// pair, about 20 bytes each for IDs of up to 12 bytes, and compares
 	// the IDs themselves, so it is exact. Set TrustOrderIDs when the
 	// source guarantees unique IDs.
 	TrustOrderIDs bool
@@ -460,7 +460,7 @@ func average(total money.Sum, totalDec decimal.Decimal, n int64) decimal.Decimal
 // orders it skipped. Which orders are skipped, and the options that make
 // invalid or future orders errors instead, are documented on [Skipped].
 // Orders may come in any order. Memory grows with the number of customers
-// and of their distinct categories and channels (plus about 24 bytes per
+// and of their distinct categories and channels (plus about 20 bytes per
 // distinct order ID, unless opts.TrustOrderIDs is set), and with two
 // buffers of 262,144 orders, not with the number of orders. It reads orders on the
 // calling goroutine and accumulates them on opts.Workers others, by

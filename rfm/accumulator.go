@@ -16,8 +16,12 @@ import (
 // on [customer.Skipped] (or rejecting them, as [Options] say). It keeps
 // about 40 bytes per customer, plus what duplicate detection needs (see
 // Options.TrustOrderIDs) and a buffer of up to 65,536 orders, which
-// Values, Skipped and Merge apply first. Counters are 64-bit, so no
-// number of orders overflows them.
+// Values, Skipped and Merge apply first. Duplicate detection holds back
+// the orders it cannot clear at once (the duplicates and about 1% of the
+// rest) until then too, and deciding them reads the pairs of their
+// customers: call Values and Skipped when you need them, not after
+// every order. Counters are 64-bit, so no number of orders overflows
+// them.
 //
 // Accumulators over separate shards of the orders can be combined with
 // [Accumulator.Merge]; the result is identical to one accumulator fed all

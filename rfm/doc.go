@@ -39,7 +39,7 @@
 // Parquet or Arrow), with the same results. An [Accumulator] does it one
 // order at a time; accumulators fed separate shards merge into the result
 // of a single pass, which is the seam for running on a distributed
-// engine. Memory grows with the number of customers, plus about 24 bytes
+// engine. Memory grows with the number of customers, plus about 20 bytes
 // per distinct order ID for duplicate detection (which
 // Options.TrustOrderIDs turns off): exact detection has to remember every
 // ID, so that is the one cost that grows with the orders. [Compute]

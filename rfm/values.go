@@ -59,10 +59,11 @@ type Options struct {
 	// whose non-empty ID the same customer has already used is skipped
 	// and counted in Skipped.Duplicate: the first one counts. The same ID
 	// under two customers is two orders. Detection remembers every
-	// distinct (customer, order ID) pair, about 24 bytes each for IDs of
-	// up to 15 bytes and 40 plus the ID for longer ones, and compares the
-	// IDs themselves, so it is exact; with TrustOrderIDs the memory is
-	// proportional to the number of customers only.
+	// distinct (customer, order ID) pair, about 20 bytes each for IDs of
+	// up to 12 bytes, 36 up to 15 bytes and 52 plus the ID for longer
+	// ones, and compares the IDs themselves, so it is exact; with
+	// TrustOrderIDs the memory is proportional to the number of customers
+	// only.
 	TrustOrderIDs bool
 	// Workers sets the parallelism: 0 means GOMAXPROCS, 1 keeps all work
 	// on the calling goroutine; negative is an error. With more, Compute

@@ -418,11 +418,13 @@ func (e *Engine[S, P, X]) detect(pi int, recs []Rec[P], slots []int32, long []st
 			o.add(prs[i], k)
 			continue
 		}
-		h := heldRec[P]{okey: k, slot: slots[i], p: r.P}
+		held := &e.held[pi]
+		held.Append(heldRec[P]{okey: k, slot: slots[i], p: r.P})
 		if e.keep != nil {
-			e.keep(&h.p, long, &e.kept[pi])
+			// On the list's own copy: a local's address given to a
+			// function value would move the local to the heap.
+			e.keep(&held.At(held.Len()-1).p, long, &e.kept[pi])
 		}
-		e.held[pi].Append(h)
 		slots[i] = -1
 	}
 }

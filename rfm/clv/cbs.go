@@ -130,7 +130,7 @@ type CBSOptions struct {
 	RejectInvalid, RejectFuture bool
 	// TrustOrderIDs turns off duplicate detection (see
 	// [customer.Skipped]). Detection remembers every distinct (customer,
-	// order ID) pair, about 24 bytes each for IDs of up to 15 bytes, and
+	// order ID) pair, about 20 bytes each for IDs of up to 12 bytes, and
 	// compares the IDs themselves, so it is exact.
 	TrustOrderIDs bool
 	// CalendarPeriods groups purchases by calendar period of Unit days
