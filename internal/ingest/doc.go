@@ -17,8 +17,8 @@
 // Duplicate detection keeps each partition's (slot, order ID) pairs as a
 // log behind a Bloom filter of 8 to 32 bits a pair, which stays in cache:
 // a record the filter has surely not seen is new, and only the few it may
-// have seen (the duplicates and about 2% of the rest) wait until Flush,
-// where an index of the pairs of their customers, built in cache,
+// have seen (the duplicates and about 1% of the rest) wait until Flush,
+// where an index of the pairs that share their hashes, built in cache,
 // decides them exactly, by the IDs themselves.
 //
 // A customer lives in one partition and sees its records in push order,
