@@ -161,6 +161,76 @@ func runToyMid(rows []toyRow, workers, wave int, dedup bool, mid int) ([]string,
 	return out, e.Dups()
 }
 
+// toyReference is the engine's job done plainly, with maps: each
+// customer's state over its orders, the first of each (customer, order
+// ID) counting, in order of first appearance; and the duplicates.
+func toyReference(rows []toyRow) ([]string, int) {
+	var order []string
+	state := map[string]*toy{}
+	seen := map[[2]string]bool{}
+	dups := 0
+	for _, row := range rows {
+		if row.oid != "" {
+			if seen[[2]string{row.cust, row.oid}] {
+				dups++
+				continue
+			}
+			seen[[2]string{row.cust, row.oid}] = true
+		}
+		s := state[row.cust]
+		if s == nil {
+			s = &toy{}
+			state[row.cust] = s
+			order = append(order, row.cust)
+		}
+		s.n++
+		s.sum += row.v * row.v * 7919
+	}
+	want := make([]string, len(order))
+	for i, c := range order {
+		want[i] = fmt.Sprintf("%s:%d:%d", c, state[c].n, state[c].sum)
+	}
+	return want, dups
+}
+
+// FuzzEngine feeds rows decoded from bytes (few customers and order IDs,
+// short and long, so that duplicates and filter hits abound) through
+// the engine with several workers and tiny waves, and compares with
+// toyReference.
+func FuzzEngine(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 0, 1, 2, 3})
+	f.Add([]byte{7, 200, 7, 200, 7, 201, 9, 200, 7, 200})
+	f.Add([]byte{255, 254, 253, 252, 251, 250, 249, 248, 247, 246, 245, 244})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var rows []toyRow
+		for i := 0; i+1 < len(data); i += 2 {
+			c, o := data[i], data[i+1]
+			cust := "c" + strconv.Itoa(int(c%16))
+			if c&0x80 != 0 {
+				cust += " whose ID is past fifteen bytes"
+			}
+			oid := ""
+			if o%8 != 0 {
+				oid = strconv.Itoa(int(o % 32))
+				if o&0x40 != 0 {
+					oid += "-a-thirteen"[:11-len(oid)%3]
+				}
+				if o&0x80 != 0 {
+					oid += " an order ID past fifteen bytes"
+				}
+			}
+			rows = append(rows, toyRow{cust: cust, oid: oid, v: int64(i)})
+		}
+		want, dups := toyReference(rows)
+		for _, w := range []int{1, 3} {
+			got, gotDups := runToyMid(rows, w, 1+len(data)%5, true, len(rows)/2)
+			if diff := cmp.Diff(want, got); diff != "" || gotDups != dups {
+				t.Fatalf("workers %d: dups %d, want %d (-want +got):\n%s", w, gotDups, dups, diff)
+			}
+		}
+	})
+}
+
 // TestEngineAgainstReference compares the engine, with tiny waves and
 // several workers, with a plain one-pass map.
 func TestEngineAgainstReference(t *testing.T) {
@@ -185,32 +255,7 @@ func TestEngineAgainstReference(t *testing.T) {
 			}
 			rows[i] = toyRow{cust: c, oid: oid, v: r.Int64N(100)}
 		}
-		// Reference.
-		var order []string
-		state := map[string]*toy{}
-		seen := map[[2]string]bool{}
-		dups := 0
-		for _, row := range rows {
-			if row.oid != "" {
-				if seen[[2]string{row.cust, row.oid}] {
-					dups++
-					continue
-				}
-				seen[[2]string{row.cust, row.oid}] = true
-			}
-			s := state[row.cust]
-			if s == nil {
-				s = &toy{}
-				state[row.cust] = s
-				order = append(order, row.cust)
-			}
-			s.n++
-			s.sum += row.v * row.v * 7919
-		}
-		want := make([]string, len(order))
-		for i, c := range order {
-			want[i] = fmt.Sprintf("%s:%d:%d", c, state[c].n, state[c].sum)
-		}
+		want, dups := toyReference(rows)
 		for _, w := range []int{1, 2, 3} {
 			wave := []int{1, 7, 100, 0}[r.IntN(4)]
 			mid := []int{-1, n / 2}[r.IntN(2)]
