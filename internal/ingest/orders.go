@@ -130,17 +130,23 @@ type pairIndex struct {
 // reset empties x and makes room for n entries at half load, keeping
 // its table when it is large enough.
 func (x *pairIndex) reset(n int) {
+	x.tab, x.n = emptyTable(x.tab, n), 0
+}
+
+// emptyTable returns an empty open-addressing table with room for n
+// entries at half load (a power of two, at least 16), tab's memory if
+// it is large enough.
+func emptyTable(tab []uint64, n int) []uint64 {
 	size := 16
 	for size < 2*n {
 		size *= 2
 	}
-	if cap(x.tab) >= size {
-		x.tab = x.tab[:size]
-		clear(x.tab)
-	} else {
-		x.tab = make([]uint64, size)
+	if cap(tab) < size {
+		return make([]uint64, size)
 	}
-	x.n = 0
+	tab = tab[:size]
+	clear(tab)
+	return tab
 }
 
 // put adds log index i of a pair with hash ph, which is not there yet.
@@ -237,18 +243,7 @@ func (o *orderSet) each(f func(slot int, id string)) {
 type hashSet struct{ tab []uint64 }
 
 // reset empties s and makes room for n hashes at half load.
-func (s *hashSet) reset(n int) {
-	size := 16
-	for size < 2*n {
-		size *= 2
-	}
-	if cap(s.tab) >= size {
-		s.tab = s.tab[:size]
-		clear(s.tab)
-	} else {
-		s.tab = make([]uint64, size)
-	}
-}
+func (s *hashSet) reset(n int) { s.tab = emptyTable(s.tab, n) }
 
 // add adds h; s must have room.
 func (s *hashSet) add(h uint64) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -254,15 +255,7 @@ func TestSummarizeCBSDuplicatesAsIfDropped(t *testing.T) {
 			ks = append(ks, keyed{float64(i) + 1 + r.Float64()*float64(n-i), d})
 		}
 	}
-	slices.SortStableFunc(ks, func(a, b keyed) int {
-		switch {
-		case a.key < b.key:
-			return -1
-		case a.key > b.key:
-			return 1
-		}
-		return 0
-	})
+	sort.SliceStable(ks, func(i, j int) bool { return ks[i].key < ks[j].key })
 	all := make([]customer.Order, len(ks))
 	for i, k := range ks {
 		all[i] = k.o
