@@ -77,7 +77,7 @@ type Engine[S, P, X any] struct {
 	wave    *buffer[P] // the wave being applied, when busy
 	scratch [][]int32
 	batches [][]Rec[P]
-	index   [][]uint32
+	sorted  [][]Rec[P] // per goroutine, a bucket's records by partition
 	keep    func(p *P, side []string, to *[]string)
 
 	// With Config.Dedup: the suspects of each partition, records whose
@@ -167,7 +167,7 @@ func New[S, P, X any](h Hasher, cfg Config, apply func(p *Part[S, X], recs []Rec
 	e.cur = e.newBuffer()
 	e.scratch = make([][]int32, cfg.Workers+1) // one more for the caller
 	e.batches = make([][]Rec[P], cfg.Workers+1)
-	e.index = make([][]uint32, cfg.Workers+1)
+	e.sorted = make([][]Rec[P], cfg.Workers+1)
 	e.keep = keep
 	if cfg.Dedup {
 		e.held = make([]smallList[heldRec[P]], Parts)
@@ -319,28 +319,33 @@ func (e *Engine[S, P, X]) work(b *buffer[P], w int) {
 		for p := range bucketParts {
 			start[p+1] += start[p]
 		}
-		index := e.index[w]
-		if cap(index) < len(parts) {
-			index = make([]uint32, len(parts))
-			e.index[w] = index
+		// Scatter the bucket's records, read in order, to one run per
+		// partition in the goroutine's sorted buffer (16 write streams,
+		// to memory that stays in cache from bucket to bucket), then
+		// apply each run in place.
+		sorted := e.sorted[w]
+		if cap(sorted) < len(parts) {
+			// With room for the buckets to come, which differ in size
+			// by a few percent.
+			sorted = make([]Rec[P], len(parts), len(parts)+len(parts)/8)
+			e.sorted[w] = sorted
 		}
-		index = index[:len(parts)]
+		sorted = sorted[:len(parts)]
 		next := start
-		for i, p := range parts {
-			index[next[p]] = uint32(i)
-			next[p]++
+		for k := 0; k*BlockLen < len(parts); k++ {
+			blk := recs.list[k][:min(BlockLen, len(parts)-k*BlockLen)]
+			for i := range blk {
+				p := parts[k*BlockLen+i]
+				sorted[next[p]] = blk[i]
+				next[p]++
+			}
 		}
 		for p := range bucketParts {
-			idx := index[start[p]:start[p+1]]
-			for len(idx) > 0 {
-				n := min(len(idx), batchLen)
-				batch := e.batches[w][:0]
-				for _, i := range idx[:n] {
-					batch = append(batch, *recs.At(int(i)))
-				}
-				e.batches[w] = batch
-				e.scratch[w] = e.applyPart(j*bucketParts+p, batch, b.side, e.scratch[w])
-				idx = idx[n:]
+			run := sorted[start[p]:start[p+1]]
+			for len(run) > 0 {
+				n := min(len(run), batchLen)
+				e.scratch[w] = e.applyPart(j*bucketParts+p, run[:n], b.side, e.scratch[w])
+				run = run[n:]
 			}
 		}
 	}
