@@ -75,8 +75,8 @@ type Engine[S, P, X any] struct {
 	pending sync.WaitGroup
 	busy    bool
 	wave    *buffer[P] // the wave being applied, when busy
-	scratch [][]int32
-	batches [][]Rec[P]
+	scratch [][]int32  // per goroutine, the slots of a batch
+	batches [][]Rec[P] // per goroutine, a batch of suspects being decided
 	sorted  [][]Rec[P] // per goroutine, a bucket's records by partition
 	keep    func(p *P, side []string, to *[]string)
 
