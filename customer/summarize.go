@@ -165,10 +165,7 @@ func applySummary(p *sumEnginePart, recs []ingest.Rec[sumPayload], slots []int32
 // category or channel) to the end of *to, for an order the engine holds
 // past its wave.
 func keepSummary(r *sumPayload, side []string, to *[]string) {
-	if r.rare >= 0 {
-		*to = append(*to, side[r.rare])
-		r.rare = int32(len(*to) - 1)
-	}
+	r.rare = ingest.KeepSide(r.rare, side, to)
 	r.cat = ingest.Keep(r.cat, side, to)
 	r.chn = ingest.Keep(r.chn, side, to)
 }

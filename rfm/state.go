@@ -78,10 +78,7 @@ func newEngine(opts Options, w, wave int) *engine {
 // keepPayload moves the side string of a rare order to the end of *to,
 // for an order the engine holds past its wave.
 func keepPayload(r *payload, side []string, to *[]string) {
-	if r.rare >= 0 {
-		*to = append(*to, side[r.rare])
-		r.rare = int32(len(*to) - 1)
-	}
+	r.rare = ingest.KeepSide(r.rare, side, to)
 }
 
 // update adds a used order to its customer's numbers.

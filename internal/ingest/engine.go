@@ -109,6 +109,7 @@ type hit struct {
 type heldRec[P any] struct {
 	okey Key
 	slot int32
+	ph   uint64 // the pair's hash
 	p    P
 }
 
@@ -129,9 +130,8 @@ const (
 // strings given to Side. The reader appends each record to its bucket:
 // 16 write streams, which the caches follow, where one per partition
 // (256) made the reader wait on memory, 1.9 s against 1.2 s on the
-// 10M-order log. A worker then takes a bucket, sorts its records'
-// indexes by partition and gathers each partition's records from a few
-// megabytes instead of the whole wave.
+// 10M-order log. A worker then takes a bucket and scatters it into one
+// run per partition (see work).
 type buffer[P any] struct {
 	recs  [buckets]Blocks[Rec[P]] // kept from wave to wave, so filling allocates nothing after the first
 	parts [buckets][]uint8        // partition of each record, within its bucket
@@ -139,7 +139,7 @@ type buffer[P any] struct {
 	next  atomic.Int64 // the next bucket to apply
 }
 
-// batchLen is the number of records gathered and applied at a time.
+// batchLen is the number of records applied at a time.
 const batchLen = 256
 
 // New returns an Engine. apply(p, recs, slots, side) updates the states
@@ -244,8 +244,11 @@ func (e *Engine[S, P, X]) OrderKey(oid string) Key {
 func (e *Engine[S, P, X]) Flush() {
 	e.flush(false)
 	e.wait()
-	if e.held != nil {
-		parallel.For(e.cfg.Workers, Parts, e.resolve)
+	for i := range e.held {
+		if e.held[i].Len() > 0 {
+			parallel.For(e.cfg.Workers, Parts, e.resolve)
+			break
+		}
 	}
 }
 
@@ -397,7 +400,7 @@ func (e *Engine[S, P, X]) applyPart(pi int, recs []Rec[P], long []string, slots 
 // of their own, so that their cache misses overlap; phs is scratch.
 func (e *Engine[S, P, X]) detect(pi int, recs []Rec[P], slots []int32, long []string, phs *[batchLen]uint64) {
 	o := &e.parts[pi].orders
-	if o.full() {
+	if !o.fits(len(recs)) {
 		e.regrow(pi, len(recs))
 	}
 	var t uint64
@@ -415,16 +418,13 @@ func (e *Engine[S, P, X]) detect(pi int, recs []Rec[P], slots []int32, long []st
 		if r.OKey == (Key{}) {
 			continue
 		}
-		if o.full() {
-			e.regrow(pi, len(recs)-i)
-		}
 		k := Keep(r.OKey, long, &o.long)
 		if !o.mark(phs[i]) {
 			o.add(prs[i], k)
 			continue
 		}
 		held := &e.held[pi]
-		held.Append(heldRec[P]{okey: k, slot: slots[i], p: r.P})
+		held.Append(heldRec[P]{okey: k, slot: slots[i], ph: phs[i], p: r.P})
 		if e.keep != nil {
 			// On the list's own copy: a local's address given to a
 			// function value would move the local to the heap.
@@ -454,8 +454,7 @@ func (e *Engine[S, P, X]) regrow(pi, n int) {
 		}
 	}
 	for i := range held.Len() {
-		h := held.At(i)
-		o.mark(e.hasher.pairHash(e.hasher.probe(int(h.slot), h.okey)))
+		o.mark(held.At(i).ph)
 	}
 }
 
@@ -482,7 +481,7 @@ func (e *Engine[S, P, X]) resolve(w, pi int) {
 		r.marks = append(r.marks[:0], make([]uint64, (p.Len()+63)/64)...)
 		for i := range held.Len() {
 			h := held.At(i)
-			r.hashes.add(e.hasher.pairHash(e.hasher.probe(int(h.slot), h.okey)))
+			r.hashes.add(h.ph)
 			r.marks[h.slot/64] |= 1 << (h.slot % 64)
 		}
 		r.hits = r.hits[:0]
@@ -507,12 +506,11 @@ func (e *Engine[S, P, X]) resolve(w, pi int) {
 		h := held.At(i)
 		slot := int(h.slot)
 		pr := e.hasher.probe(slot, h.okey)
-		ph := e.hasher.pairHash(pr)
-		if x.find(o, ph, pr, h.okey, o.long) >= 0 {
+		if x.find(o, h.ph, pr, h.okey, o.long) >= 0 {
 			slot = -1
 			p.dups++
 		} else {
-			x.put(ph, o.add(pr, h.okey))
+			x.put(h.ph, o.add(pr, h.okey))
 			if x == o.index {
 				o.indexed = o.Len()
 			}
@@ -624,7 +622,7 @@ func (e *Engine[S, P, X]) AddOrder(pi, slot int, oid string) bool {
 	if o.has(&e.hasher, slot, k, []string{oid}) {
 		return false
 	}
-	if o.full() {
+	if !o.fits(1) {
 		e.regrow(pi, 1)
 	}
 	pr := e.hasher.probe(slot, k)

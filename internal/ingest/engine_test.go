@@ -42,7 +42,7 @@ func TestOrderSetConfirms(t *testing.T) {
 		if o.has(&h, slot, k, side) {
 			return false
 		}
-		if o.full() {
+		if !o.fits(1) {
 			o.bloom = make([]uint64, max(bloomMin, 2*len(o.bloom)))
 			o.nb = 0
 			for i := range o.Len() {

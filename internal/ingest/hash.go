@@ -146,6 +146,17 @@ func Keep(k Key, side []string, to *[]string) Key {
 	return k.withIndex(len(*to) - 1)
 }
 
+// KeepSide returns i, an index in side or -1 for none, for keeping
+// beyond a wave: side[i] is copied to the end of *to, and the result
+// points there.
+func KeepSide(i int32, side []string, to *[]string) int32 {
+	if i < 0 {
+		return i
+	}
+	*to = append(*to, side[i])
+	return int32(len(*to) - 1)
+}
+
 // Text returns the ID of k; side holds its long ID. A short ID costs an
 // allocation.
 func (k Key) Text(side []string) string {

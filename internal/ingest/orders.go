@@ -95,9 +95,8 @@ func (o *orderSet) mark(ph uint64) bool {
 	return seen
 }
 
-// full reports whether the filter has fewer than 8 bits per pair left
-// for one more (or none yet).
-func (o *orderSet) full() bool { return (o.nb+1)*8 > len(o.bloom)*64 }
+// fits reports whether the filter keeps 8 bits a pair with n more.
+func (o *orderSet) fits(n int) bool { return (o.nb+n)*8 <= len(o.bloom)*64 }
 
 // add appends pr, the probe of the pair (slot, k), to the log and
 // returns its index; k is kept (see Keep) on o.long.

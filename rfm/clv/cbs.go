@@ -404,10 +404,7 @@ type cbsPart = ingest.Part[cbsAcc, cbsState]
 // keepCBS moves the side string of a rare order to the end of *to, for
 // an order the engine holds past its wave.
 func keepCBS(r *cbsPayload, side []string, to *[]string) {
-	if r.rare >= 0 {
-		*to = append(*to, side[r.rare])
-		r.rare = int32(len(*to) - 1)
-	}
+	r.rare = ingest.KeepSide(r.rare, side, to)
 }
 
 // applyCBS updates partition p's customers with their purchases.
