@@ -9,12 +9,20 @@
 # customer/order pairs first: rfm's default) and "trust" (no duplicate
 # detection: TrustOrderIDs). Prints every run (wall and CPU seconds, and
 # checksums of the results), then the medians and the ratio rfm/pandas.
-# Not part of CI. Usage: scripts/bench-pandas-rfm.sh [CUSTOMERS] [RUNS]
+# With IDS=numeric the file's IDs lose their letter prefixes ("SO" and
+# "C"), so pandas reads them as int64 columns, its fastest case, while Go
+# still reads strings: the comparison for a host whose IDs are numbers.
+# Not part of CI. Usage: scripts/bench-pandas-rfm.sh [CUSTOMERS] [RUNS] [text|numeric]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CUSTOMERS=${1:-1000000}
 RUNS=${2:-5}
+IDS=${3:-text}
+case "$IDS" in
+  text | numeric) ;;
+  *) echo "IDS must be text or numeric, not $IDS" >&2; exit 2 ;;
+esac
 
 if ! /usr/bin/python3 -c 'import pandas' 2>/dev/null; then
   apt-get update
@@ -29,12 +37,18 @@ trap 'rm -rf "$data" "$results" "$fifos"; kill $(jobs -p) 2>/dev/null || true' E
 go build -o /tmp/rfmbench ./scripts/rfmbench
 info=$(/tmp/rfmbench -customers "$CUSTOMERS" -write "$data")
 echo "$info"
+if [[ $IDS == numeric ]]; then
+  # SO1000000000,C52001098,... -> 1000000000,52001098,... (fixed width,
+  # so distinct IDs stay distinct).
+  sed -E -i '2,$ s/^SO([0-9]+),C([0-9]+),/\1,\2,/' "$data"
+  echo "IDs made numeric: $(sed -n 2p "$data")"
+fi
 asof=$(sed -E 's/.*as-of unix ([0-9]+).*/\1/' <<<"$info")
 offset=$(sed -E 's/.*offset ([0-9]+).*/\1/' <<<"$info")
 
 # Both tools load the file, then run one case per line of input.
 mkfifo "$fifos/pin" "$fifos/pout" "$fifos/gin" "$fifos/gout"
-/usr/bin/python3 scripts/rfm_pandas.py "$data" "$asof" "$offset" <"$fifos/pin" >"$fifos/pout" &
+/usr/bin/python3 scripts/rfm_pandas.py "$data" "$asof" "$offset" "$IDS" <"$fifos/pin" >"$fifos/pout" &
 /tmp/rfmbench -csv "$data" -serve <"$fifos/gin" >"$fifos/gout" &
 exec {pin}>"$fifos/pin" {pout}<"$fifos/pout" {gin}>"$fifos/gin" {gout}<"$fifos/gout"
 
@@ -60,4 +74,4 @@ for case in dedup trust; do
   awk -v c="$case" -v pw="$pw" -v pc="$pc" -v gw="$gw" -v gc="$gc" 'BEGIN {
     printf "%s: pandas median %.3f s (cpu %.3f), rfm.Compute median %.3f s (cpu %.3f): rfm/pandas = %.2f (cpu %.2f)\n", c, pw, pc, gw, gc, gw / pw, gc / pc }'
 done
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "IDs: $IDS; load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

@@ -3,7 +3,7 @@
 scripts/rfmbench writes (columns id, customer_id, at, amount), which
 rfmbench reads too.
 
-Usage: rfm_pandas.py FILE ASOF_UNIX OFFSET_SECONDS
+Usage: rfm_pandas.py FILE ASOF_UNIX OFFSET_SECONDS [text|numeric]
 
 It reads the file (timed apart), then runs one case per line of stdin and
 prints one line per run:
@@ -12,8 +12,9 @@ prints one line per run:
 
 CASE "dedup" first drops repeated (customer_id, id) pairs, keeping the
 first, as rfm.Compute does by default; "trust" does not (TrustOrderIDs).
-The timed part starts from the loaded DataFrame (IDs as strings, the time
-as int64 Unix seconds, the amount as float64) and computes, per customer
+The timed part starts from the loaded DataFrame (IDs as strings, or as
+int64 with "numeric", for a file whose IDs are digits only; the time as
+int64 Unix seconds, the amount as float64) and computes, per customer
 with a purchase (amount >= 0): the calendar day of the last purchase in
 the as-of zone, the number of purchases, and the net amount of all
 orders; then recency = as-of day - last day. It is written for speed, as
@@ -57,11 +58,13 @@ def rfm(df, asof_unix, offset, dedup):
 
 def main():
     path, asof_unix, offset = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    ids = sys.argv[4] if len(sys.argv) > 4 else "text"
+    id_type = {"text": str, "numeric": np.int64}[ids]
     start = time.perf_counter()
-    df = pd.read_csv(path, dtype={"id": str, "customer_id": str, "at": str, "amount": np.float64})
+    df = pd.read_csv(path, dtype={"id": id_type, "customer_id": id_type, "at": str, "amount": np.float64})
     df["ts"] = pd.to_datetime(df["at"], utc=True).astype("int64") // 10**9
     df = df.drop(columns=["at"])
-    print(f"pandas {pd.__version__}, numpy {np.__version__}: {len(df)} orders read in {time.perf_counter() - start:.1f} s", flush=True)
+    print(f"pandas {pd.__version__}, numpy {np.__version__}: {len(df)} orders read in {time.perf_counter() - start:.1f} s, IDs {ids}", flush=True)
     for line in sys.stdin:
         case = line.strip()
         cpu0, start = time.process_time(), time.perf_counter()
