@@ -41,7 +41,8 @@ type CBS struct {
 	T float64
 	// M is the mean value of the repeat purchases: the money spent on the
 	// repeat purchase days divided by X (the first day's spend is left
-	// out). It is zero when X is 0.
+	// out), rounded half away from zero to 4 decimal places. It is zero
+	// when X is 0.
 	M decimal.Decimal
 
 	// HoldoutPurchases is the number of distinct purchase days in the
