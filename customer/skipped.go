@@ -10,9 +10,10 @@ package customer
 //   - Future: it is dated after the as-of date (At after asOf; an order
 //     at exactly asOf counts);
 //   - Duplicate: its order ID is not empty and the same customer already
-//     had an order with that ID (a replayed feed). The same ID under two
-//     customers counts for both, and orders with an empty ID are never
-//     duplicates;
+//     had an order with that ID (a replayed feed). Only orders that were
+//     used count as had: an order skipped for another reason does not
+//     claim its ID. The same ID under two customers counts for both, and
+//     orders with an empty ID are never duplicates;
 //   - Unknown: its customer is not known to SummaryOptions.Known
 //     (Summarize only).
 //
