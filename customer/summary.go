@@ -34,9 +34,9 @@ type Summary struct {
 	// (SummaryOptions.ActivityWindow).
 	RecentOrders int
 	// PurchasesPerMonth is RecentOrders divided by the window's length in
-	// months of 30.44 days, where the window is shortened to the
-	// customer's tenure (AsOf - First) when that is shorter, but never to
-	// less than one month.
+	// months of 365.25/12 = 30.4375 days, where the window is shortened
+	// to the customer's tenure (AsOf - First) when that is shorter, but
+	// never to less than one month.
 	PurchasesPerMonth float64
 
 	Discounted int // purchases that used a discount or coupon
