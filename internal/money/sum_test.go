@@ -25,12 +25,32 @@ func TestUnits(t *testing.T) {
 		{"1e20", 0, false},
 		{"0e30", 0, true},
 		{"123456789012345678901234", 0, false},
+		// At most 18 digits fit in an int64 coefficient, at any exponent.
+		{"-99999999999999.9999", -999999999999999999, true},
+		{"1.00000000000000000", 10000, true},    // 10^17 at exponent -17
+		{"1.000000000000000000", 0, false},      // 10^18: 19 digits
+		{"0.999999999999999999", 0, false},      // 18 digits, but 18 places
+		{"99999999999999999.9", 0, false},       // 18 digits, too large in units
+		{"1e-30", 0, false},                     // beyond the table of bounds
+		{"100000000000000000000e-30", 0, false}, // 21 digits beyond the table
 	}
 	for _, tt := range tests {
 		d := decimal.RequireFromString(tt.in)
 		u, ok := money.Units(d)
 		if u != tt.units || ok != tt.ok {
 			t.Errorf("Units(%s) = %d, %v; want %d, %v", tt.in, u, ok, tt.units, tt.ok)
+		}
+	}
+	if u, ok := money.Units(decimal.Decimal{}); u != 0 || !ok {
+		t.Errorf("Units(zero Decimal) = %d, %v; want 0, true", u, ok)
+	}
+}
+
+func TestUnitsDoesNotAllocate(t *testing.T) {
+	ds := []decimal.Decimal{{}, decimal.New(3980, -2), decimal.New(-5, 0), decimal.New(15, -7), decimal.RequireFromString("123456789012345678901234")}
+	for _, d := range ds {
+		if n := testing.AllocsPerRun(100, func() { money.Units(d) }); n != 0 {
+			t.Errorf("Units(%s) allocates %v times", d, n)
 		}
 	}
 }
