@@ -41,10 +41,10 @@ type SummaryOptions struct {
 	// RejectFuture makes an order dated after the as-of date an error
 	// wrapping [ErrFuture] instead of a skip.
 	RejectFuture bool
-	// Workers is the number of goroutines that accumulate the orders
-	// (read on the calling goroutine): 0 means GOMAXPROCS, 1 keeps all
-	// the work on the calling goroutine; negative is an error wrapping
-	// [ErrConfig]. The result does not depend on it.
+	// Workers is the number of goroutines that read and accumulate the
+	// orders, the calling goroutine (which reads) included: 0 means
+	// GOMAXPROCS, 1 keeps all the work on the calling goroutine; negative
+	// is an error wrapping [ErrConfig]. The result does not depend on it.
 	Workers int
 }
 
@@ -460,8 +460,9 @@ func average(total money.Sum, totalDec decimal.Decimal, n int64) decimal.Decimal
 // and of their distinct categories and channels (plus about 20 bytes per
 // distinct order ID, unless opts.TrustOrderIDs is set), and with two
 // buffers of 262,144 orders, not with the number of orders. It reads orders on the
-// calling goroutine and accumulates them on opts.Workers others, by
-// customer; the result does not depend on their number. The Categories
+// calling goroutine and accumulates them on opts.Workers-1 others, by
+// customer, joining them when it is ahead; the result does not depend
+// on their number. The Categories
 // and Channels slices of the summaries share a few backing arrays, each
 // capped to its own length, so appending to one never changes another.
 //

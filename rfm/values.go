@@ -65,13 +65,14 @@ type Options struct {
 	// TrustOrderIDs the memory is proportional to the number of customers
 	// only.
 	TrustOrderIDs bool
-	// Workers sets the parallelism: 0 means GOMAXPROCS, 1 keeps all work
-	// on the calling goroutine; negative is an error. With more, Compute
-	// reads the orders on the calling goroutine, a million at a time, and
-	// accumulates each batch on Workers goroutines, partitioned by
-	// customer, while it reads the next; Accumulator.Values fills its
-	// result on up to Workers goroutines. The results are identical for
-	// every value.
+	// Workers sets the parallelism, the calling goroutine included: 0
+	// means GOMAXPROCS, 1 keeps all work on the calling goroutine;
+	// negative is an error. With more, Compute reads the orders on the
+	// calling goroutine, a million at a time, and accumulates each batch
+	// on Workers-1 others, partitioned by customer, while it reads the
+	// next (joining them when it is done first); Accumulator.Values fills
+	// its result on up to Workers goroutines. The results are identical
+	// for every value.
 	Workers int
 }
 

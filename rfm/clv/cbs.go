@@ -148,10 +148,10 @@ type CBSOptions struct {
 	// Summaries built this way also give the BG/BB model's data: see
 	// [Discrete].
 	CalendarPeriods bool
-	// Workers is the number of goroutines that accumulate the orders
-	// (read on the calling goroutine): 0 means GOMAXPROCS, 1 keeps all
-	// the work on the calling goroutine; negative is an error. The
-	// result does not depend on it.
+	// Workers is the number of goroutines that read and accumulate the
+	// orders, the calling goroutine (which reads) included: 0 means
+	// GOMAXPROCS, 1 keeps all the work on the calling goroutine; negative
+	// is an error. The result does not depend on it.
 	Workers int
 }
 
@@ -195,8 +195,8 @@ type Skipped struct {
 // plus the number of distinct purchase days (plus the order IDs unless
 // TrustOrderIDs), and two buffers of a million orders. It reads the
 // orders on the calling goroutine and accumulates them on
-// [CBSOptions].Workers others, by customer; the result does not depend
-// on their number. It
+// [CBSOptions].Workers-1 others, by customer, joining them when it is
+// ahead; the result does not depend on their number. It
 // returns ctx.Err() if ctx is cancelled, which it checks every 4096
 // orders, and an error wrapping [ErrConfig] for bad options.
 func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBSOptions) ([]CBS, Skipped, error) {
