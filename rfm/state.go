@@ -204,8 +204,8 @@ func values(e *engine, asOfDay int64, opts Options) []Values {
 	out := make([]Values, n)
 	w := parallel.Workers(opts.Workers)
 	chunks := parallel.Split(n, 8*w, 4096, 0)
-	parallel.For(w, chunks.Count, func(_, c int) {
-		lo, hi := chunks.Bounds(c)
+	parallel.For(w, chunks.Count, func(_, ch int) {
+		lo, hi := chunks.Bounds(ch)
 		for i, r := range refs[lo:hi] {
 			p, slot := e.Part(int(r.part)), int(r.slot)
 			x := &p.X
