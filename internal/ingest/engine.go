@@ -384,14 +384,24 @@ func (e *Engine[S, P, X]) applyPart(pi int, recs []Rec[P], long []string, slots 
 		hs[i] = e.hasher.KeyHash(recs[i].Key)
 		t ^= p.touch(hs[i])
 	}
+	var cand [batchLen]int32
 	for i := range recs {
-		if j := p.candidate(hs[i]); j >= 0 {
+		j := p.candidate(hs[i])
+		if j >= 0 {
 			t ^= p.ents.At(j).k.lo
 		}
+		cand[i] = int32(j)
 	}
 	p.sink ^= t
 	for i := range recs {
+		// The candidate is the customer when its key is the record's
+		// (slots never move); else, or when the customer came in this
+		// batch, the whole probe.
 		r := &recs[i]
+		if j := cand[i]; j >= 0 && Same(r.Key, long, p.ents.At(int(j)).k, p.long) {
+			slots = append(slots, j)
+			continue
+		}
 		slots = append(slots, int32(p.get(r.Key, hs[i], long, r.Pos)))
 	}
 	if e.held != nil {
