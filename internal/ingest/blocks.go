@@ -46,6 +46,20 @@ func (b *Blocks[T]) Append(v T) int {
 	return i
 }
 
+// Next adds an element at the end and returns a pointer to it, for the
+// caller to set in place: it may hold what an earlier use of the list
+// left there. The pointer is valid until the next call.
+func (b *Blocks[T]) Next() *T {
+	i := b.n
+	if k := i >> blockBits; k > 0 && k < len(b.list) {
+		b.n++
+		return &b.list[k][i&(BlockLen-1)]
+	}
+	var zero T
+	b.Append(zero)
+	return b.At(i)
+}
+
 // Reset empties the list, keeping its blocks for reuse.
 func (b *Blocks[T]) Reset() {
 	b.n = 0

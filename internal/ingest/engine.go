@@ -203,7 +203,7 @@ func (e *Engine[S, P, X]) Push(h uint64, r *Rec[P], id, oid string) {
 		r.OKey = r.OKey.withIndex(e.side(oid))
 	}
 	pi := partOf(h)
-	b.recs[pi/bucketParts].Append(*r)
+	*b.recs[pi/bucketParts].Next() = *r
 	b.parts[pi/bucketParts] = append(b.parts[pi/bucketParts], uint8(pi%bucketParts))
 	e.npos = max(e.npos, r.Pos+1)
 	if e.n++; e.n >= e.cfg.Wave {
