@@ -132,10 +132,6 @@ func (x *sumPart) prepare(p *sumEnginePart) {
 	}
 }
 
-// sumRef locates one customer of the output: its partition and slot,
-// in 8 bytes.
-type sumRef struct{ part, slot int32 }
-
 // sumOut holds what building one chunk of the output allocates: the
 // backing arrays of its summaries' Categories and Channels, and scratch.
 type sumOut struct {
@@ -562,12 +558,10 @@ func Summarize(ctx context.Context, orders iter.Seq[Order], asOf time.Time, opts
 	}
 	e.Flush()
 	skipped.Duplicate = e.Dups()
-	refs := make([]sumRef, e.Customers())
-	e.Emit(func(*acc) bool { return true }, func(p *sumEnginePart, slot, i int) {
+	refs := e.Refs(func(*acc) bool { return true }, func(p *sumEnginePart) {
 		if p.X.ids.Len() != p.Len() {
 			p.X.prepare(p)
 		}
-		refs[i] = sumRef{int32(p.Index()), int32(slot)}
 	})
 	// Build the summaries in output order, in chunks on the workers, each
 	// chunk's allocations together (see summary).
@@ -577,14 +571,14 @@ func Summarize(ctx context.Context, orders iter.Seq[Order], asOf time.Time, opts
 		lo, hi := chunks.Bounds(c)
 		nc, nh := 0, 0
 		for _, r := range refs[lo:hi] {
-			p := e.Part(int(r.part))
-			a := p.State(int(r.slot))
+			p := e.Part(int(r.Part))
+			a := p.State(int(r.Slot))
 			nc += p.X.length(a.categories)
 			nh += p.X.length(a.channel)
 		}
 		o := sumOut{cats: make([]CategoryStat, 0, nc), chans: make([]ChannelStat, 0, nh)}
 		for i, r := range refs[lo:hi] {
-			p, slot := e.Part(int(r.part)), int(r.slot)
+			p, slot := e.Part(int(r.Part)), int(r.Slot)
 			out[lo+i] = summary(&p.X, &o, p.State(slot), ID(p.IDAt(&p.X.ids, slot)), asOf, window)
 		}
 	})

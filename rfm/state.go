@@ -179,35 +179,23 @@ func numbers(p *enginePart, c *cust) (buys, last int64, sum money.Sum) {
 // buying reports whether a customer has a purchase.
 func buying(c *cust) bool { return c.buys > 0 }
 
-// valRef locates one customer of the output: its partition and slot.
-type valRef struct{ part, slot int32 }
-
 // values returns the values of the engine's buying customers in the
-// order of their first used order. It numbers the customers first, then
-// fills the output in its own order on w goroutines, a chunk each, so
-// that the writes, and the decimals they allocate, follow one another in
-// memory: filling it partition by partition wrote to a random place of
-// the output for every customer, and scattered the decimals a host reads
-// in order.
+// order of their first used order, filled in that order (see
+// ingest.Engine.Refs) on up to Options.Workers goroutines.
 func values(e *engine, asOfDay int64, opts Options) []Values {
-	n := 0
-	for i := range ingest.Parts {
-		n += e.Part(i).X.buyers
-	}
-	refs := make([]valRef, n)
-	e.Emit(buying, func(p *enginePart, slot, i int) {
+	refs := e.Refs(buying, func(p *enginePart) {
 		if x := &p.X; x.ids.Len() != p.Len() {
 			x.ids = p.IDTable()
 		}
-		refs[i] = valRef{int32(p.Index()), int32(slot)}
 	})
+	n := len(refs)
 	out := make([]Values, n)
 	w := parallel.Workers(opts.Workers)
 	chunks := parallel.Split(n, 8*w, 4096, 0)
 	parallel.For(w, chunks.Count, func(_, ch int) {
 		lo, hi := chunks.Bounds(ch)
 		for i, r := range refs[lo:hi] {
-			p, slot := e.Part(int(r.part)), int(r.slot)
+			p, slot := e.Part(int(r.Part)), int(r.Slot)
 			x := &p.X
 			c := p.State(slot)
 			buys, last, sum := numbers(p, c)

@@ -571,6 +571,31 @@ func (e *Engine[S, P, X]) Customers() int {
 // number, on up to Workers goroutines (one per partition at a time). It
 // returns how many there are. Call it after Flush.
 func (e *Engine[S, P, X]) Emit(keep func(s *S) bool, fill func(p *Part[S, X], slot, i int)) int {
+	return e.emit(keep, nil, nil, fill)
+}
+
+// Ref locates a customer: its partition and its slot there, in 8 bytes.
+type Ref struct{ Part, Slot int32 }
+
+// Refs returns the customers whose state keep selects, numbered as Emit
+// numbers them: refs[i] is customer i. prepare, unless nil, is called
+// for every partition before its customers are taken, on the goroutine
+// that takes them: the place to build what filling the output reads,
+// such as the IDTable. Filling an output from refs, a chunk of it per
+// goroutine, writes it in order, where Emit writes at random; that pays
+// unless a customer's state is a chain through its partition, which
+// Emit's order keeps in cache. Call it after Flush.
+func (e *Engine[S, P, X]) Refs(keep func(s *S) bool, prepare func(p *Part[S, X])) []Ref {
+	var refs []Ref
+	e.emit(keep, func(n int) { refs = make([]Ref, n) }, prepare, func(p *Part[S, X], slot, i int) {
+		refs[i] = Ref{int32(p.index), int32(slot)}
+	})
+	return refs
+}
+
+// emit is Emit, calling sized with the number of customers before any
+// fill, and prepare, unless nil, for each partition before its fills.
+func (e *Engine[S, P, X]) emit(keep func(s *S) bool, sized func(n int), prepare func(p *Part[S, X]), fill func(p *Part[S, X], slot, i int)) int {
 	// Mark the first positions of the kept customers in a bitmap; a
 	// customer's number is the count of marks before its own.
 	marks := make([]uint64, (e.npos+63)/64)
@@ -589,8 +614,14 @@ func (e *Engine[S, P, X]) Emit(keep func(s *S) bool, fill func(p *Part[S, X], sl
 		ranks[i] = n
 		n += bits.OnesCount64(m)
 	}
+	if sized != nil {
+		sized(n)
+	}
 	parallel.For(e.cfg.Workers, Parts, func(_, pi int) {
 		p := &e.parts[pi]
+		if prepare != nil {
+			prepare(p)
+		}
 		for j := range p.ents.Len() {
 			if keep(&p.ents.At(j).s) {
 				pos := *p.first.At(j)

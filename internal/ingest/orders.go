@@ -42,6 +42,9 @@ const refPair = 0xF << 60
 // customers per partition, 4 billion in all.
 const maxPairSlot = 1<<24 - 2
 
+// ref reports whether the pair references its ID instead of holding it.
+func (p pair) ref() bool { return p.hi>>60 == refPair>>60 }
+
 // slot returns the pair's customer slot.
 func (p pair) slot() int { return int(p.hi>>32&(1<<24-1)) - 1 }
 
@@ -61,7 +64,7 @@ func (h *Hasher) probe(slot int, k Key) pair {
 // referenced ID.
 func (h *Hasher) pairHash(p pair) uint64 {
 	hi := p.hi
-	if hi>>60 == 0xF {
+	if p.ref() {
 		hi &^= 1<<32 - 1
 	}
 	return mix(p.lo^h.s0, hi^h.s1)
@@ -106,7 +109,7 @@ func (o *orderSet) add(pr pair, k Key) int {
 		// and the references hold 32 bits.
 		panic("ingest: more than 2^32-1 order IDs in a partition")
 	}
-	if pr.hi>>60 == 0xF {
+	if pr.ref() {
 		pr.hi |= uint64(o.refs.Append(k))
 	}
 	return o.pairs.Append(pr)
@@ -116,7 +119,7 @@ func (o *orderSet) add(pr pair, k Key) int {
 // k's long ID on side.
 func (o *orderSet) same(i int, pr pair, k Key, side []string) bool {
 	q := *o.pairs.At(i)
-	if pr.hi>>60 != 0xF {
+	if !pr.ref() {
 		return q == pr
 	}
 	return q.lo == pr.lo && q.hi&^(1<<32-1) == pr.hi && Same(k, side, *o.refs.At(int(uint32(q.hi))), o.long)
@@ -156,26 +159,34 @@ func emptyTable(tab []uint64, n int) []uint64 {
 // put adds log index i of a pair with hash ph, which is not there yet.
 func (x *pairIndex) put(ph uint64, i int) {
 	if 2*(x.n+1) > len(x.tab) {
-		old := x.tab
-		x.tab = make([]uint64, max(16, 2*len(old)))
-		for _, e := range old {
-			if e != 0 {
-				x.place(e)
-			}
-		}
+		x.tab = grownTable(x.tab)
 	}
-	x.place(ph>>32<<32 | uint64(i+1))
+	place(x.tab, ph>>32<<32|uint64(i+1))
 	x.n++
 }
 
-func (x *pairIndex) place(e uint64) {
-	mask := uint64(len(x.tab) - 1)
-	for j := spread(e>>32) & mask; ; j = (j + 1) & mask {
-		if x.tab[j] == 0 {
-			x.tab[j] = e
-			return
+// place puts e, a tag<<32 | index+1 entry, in the open-addressing table
+// tab, which has room, at the first free place of its tag's probe: the
+// tables of a partition's customers and of a pair log share the layout.
+func place(tab []uint64, e uint64) {
+	mask := uint64(len(tab) - 1)
+	j := spread(e>>32) & mask
+	for tab[j] != 0 {
+		j = (j + 1) & mask
+	}
+	tab[j] = e
+}
+
+// grownTable returns a table twice as large as tab (at least 16) with
+// tab's entries placed again.
+func grownTable(tab []uint64) []uint64 {
+	grown := make([]uint64, max(16, 2*len(tab)))
+	for _, e := range tab {
+		if e != 0 {
+			place(grown, e)
 		}
 	}
+	return grown
 }
 
 // find returns the log index of pr, the probe of (slot, k) with hash
@@ -234,7 +245,7 @@ func (o *orderSet) has(h *Hasher, slot int, k Key, side []string) bool {
 func (o *orderSet) each(f func(slot int, id string)) {
 	for i := range o.pairs.Len() {
 		p := *o.pairs.At(i)
-		if p.hi>>60 == 0xF {
+		if p.ref() {
 			f(p.slot(), o.refs.At(int(uint32(p.hi))).Text(o.long))
 			continue
 		}

@@ -168,23 +168,8 @@ func (p *Part[S, X]) get(k Key, h uint64, long []string, pos int64) int {
 	p.first.Append(pos)
 	tag := uint64(uint32(h))
 	if 2*(slot+1) > len(p.tab) {
-		old := p.tab
-		p.tab = make([]uint64, max(16, 2*len(old)))
-		for _, o := range old {
-			if o != 0 {
-				p.put(o)
-			}
-		}
+		p.tab = grownTable(p.tab)
 	}
-	p.put(tag<<32 | uint64(slot+1))
+	place(p.tab, tag<<32|uint64(slot+1))
 	return slot
-}
-
-func (p *Part[S, X]) put(e uint64) {
-	mask := uint64(len(p.tab) - 1)
-	i := spread(e>>32) & mask
-	for p.tab[i] != 0 {
-		i = (i + 1) & mask
-	}
-	p.tab[i] = e
 }
