@@ -291,3 +291,33 @@ func TestInlineKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestWavesGrow checks that waves start at an eighth of Config.Wave and
+// double, and that results across such waves match the reference.
+func TestWavesGrow(t *testing.T) {
+	e := New(NewHasher(), Config{Workers: 2, Wave: 1 << 20},
+		func(*Part[toy, struct{}], []Rec[int64], []int32, []string) {}, nil)
+	defer e.Close()
+	want := []int{1 << 17, 1 << 18, 1 << 19, 1 << 20, 1 << 20}
+	for i, limit := range want {
+		if e.limit != limit || e.n != 0 {
+			t.Fatalf("wave %d: limit %d with %d records buffered, want %d with 0", i, e.limit, e.n, limit)
+		}
+		for range limit {
+			h, k := e.Hasher().Hash("c")
+			e.Push(h, &Rec[int64]{Key: k}, "c", "")
+		}
+	}
+	e.Close()
+
+	r := rand.New(rand.NewPCG(5, 6))
+	rows := make([]toyRow, 3<<16+1000)
+	for i := range rows {
+		rows[i] = toyRow{cust: strconv.Itoa(r.IntN(20_000)), oid: strconv.Itoa(r.IntN(len(rows))), v: r.Int64N(100)}
+	}
+	wantRows, dups := toyReference(rows)
+	got, gotDups := runToy(rows, 2, 1<<17, true) // waves of 65,536, then 131,072
+	if diff := cmp.Diff(wantRows, got); diff != "" || gotDups != dups {
+		t.Fatalf("dups %d, want %d (-want +got):\n%s", gotDups, dups, diff)
+	}
+}
