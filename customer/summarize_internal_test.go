@@ -49,21 +49,40 @@ func TestSummarizeSkipReasons(t *testing.T) {
 	}
 }
 
-// TestSummaryCountersDoNotOverflow drives one customer's counters and
-// totals past int32 and int64 units without feeding billions of orders:
-// it starts the accumulator near the limits.
+// TestSummaryCountersDoNotOverflow drives one customer's counters past
+// 2^32 and its totals past int64 units without feeding billions of
+// orders: it starts the accumulator near the limits.
 func TestSummaryCountersDoNotOverflow(t *testing.T) {
 	var p sumEnginePart
-	a := &acc{orders: math.MaxInt32, gross: math.MaxInt64 - 5}
-	r := sumPayload{units: 10, rare: -1}
-	addOrder(&p, a, &r, nil)
-	addOrder(&p, a, &r, nil)
-	if a.orders != math.MaxInt32+2 {
-		t.Errorf("orders = %d, want %d", a.orders, int64(math.MaxInt32)+2)
+	a := &acc{gross: math.MaxInt64 - 5, firstSec: 100, lastSec: 200}
+	a.n[cOrders] = math.MaxUint32
+	a.n[cOnline] = math.MaxUint32 - 1
+	r := sumPayload{sec: 150, units: 10, rare: -1, flags: sumOnline}
+	for range 3 {
+		addOrder(&p, a, &r, nil)
 	}
-	gross, _ := p.X.sums(a)
-	want := decimal.New(math.MaxInt64-5, money.Exp).Add(decimal.New(20, money.Exp))
+	x := &p.X
+	if got, want := x.counter(a, cOrders), int64(math.MaxUint32)+3; got != want {
+		t.Errorf("orders = %d, want %d", got, want)
+	}
+	if got, want := x.counter(a, cOnline), int64(math.MaxUint32)+2; got != want {
+		t.Errorf("online = %d, want %d", got, want)
+	}
+	if got := x.counter(a, cRefunds); got != 0 {
+		t.Errorf("refunds = %d, want 0", got)
+	}
+	// The counter's low bits are 0 after the wrap; the customer is not
+	// new, so its first and last purchase stay.
+	if a.firstSec != 100 || a.lastSec != 200 {
+		t.Errorf("first, last = %d, %d; want 100, 200", a.firstSec, a.lastSec)
+	}
+	gross, _ := x.sums(a)
+	want := decimal.New(math.MaxInt64-5, money.Exp).Add(decimal.New(30, money.Exp))
 	if !gross.Decimal().Equal(want) {
 		t.Errorf("gross = %v, want %v", gross.Decimal(), want)
+	}
+	s := summary(x, &sumOut{}, a, "A", time.Unix(1000, 0), time.Hour)
+	if s.Orders != math.MaxUint32+3 || s.Online != math.MaxUint32+2 {
+		t.Errorf("summary: Orders %d, Online %d; want %d, %d", s.Orders, s.Online, int64(math.MaxUint32)+3, int64(math.MaxUint32)+2)
 	}
 }
