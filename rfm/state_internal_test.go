@@ -3,6 +3,7 @@ package rfm
 import (
 	"math"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -54,6 +55,9 @@ func TestCountersDoNotOverflow(t *testing.T) {
 // TestAncientOrders checks an order whose day number does not fit in
 // int32 (some 20 million years ago): it takes the exact path.
 func TestAncientOrders(t *testing.T) {
+	if strconv.IntSize == 32 {
+		t.Skip("Values.Recency is an int, 32 bits on this platform: it cannot hold 20 million years of days")
+	}
 	cst := time.FixedZone("CST", 8*3600)
 	asOf := time.Date(2026, 6, 30, 23, 59, 59, 0, cst)
 	old := time.Date(-20_000_000, 3, 1, 12, 0, 0, 0, cst)

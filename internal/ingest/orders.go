@@ -104,7 +104,7 @@ func (o *orderSet) fits(n int) bool { return (o.nb+n)*8 <= len(o.bloom)*64 }
 // add appends pr, the probe of the pair (slot, k), to the log and
 // returns its index; k is kept (see Keep) on o.long.
 func (o *orderSet) add(pr pair, k Key) int {
-	if o.pairs.Len() >= 1<<32-1 {
+	if uint64(o.pairs.Len()) >= 1<<32-1 {
 		// 4 billion pairs in a partition, a trillion in all: the index
 		// and the references hold 32 bits.
 		panic("ingest: more than 2^32-1 order IDs in a partition")

@@ -156,7 +156,7 @@ func (p *Part[S, X]) get(k Key, h uint64, long []string, pos int64) int {
 		return j
 	}
 	slot := p.ents.Len()
-	if slot >= 1<<32-2 {
+	if uint64(slot) >= 1<<32-2 {
 		// 4 billion customers in a partition, 4 trillion in all.
 		panic("ingest: partition full")
 	}
