@@ -223,10 +223,11 @@ func addOrder(p *sumEnginePart, a *acc, r *sumPayload, side []string) {
 		x.inc(a, cRefunds)
 	} else {
 		t := instant{r.sec, r.nsec}
-		if x.counter(a, cOrders) == 0 || t.before(a.first()) {
+		first := x.counter(a, cOrders) == 0
+		if first || t.before(a.first()) {
 			a.firstSec, a.firstNs = t.sec, t.nsec
 		}
-		if x.counter(a, cOrders) == 0 || a.last().before(t) {
+		if first || a.last().before(t) {
 			a.lastSec, a.lastNs = t.sec, t.nsec
 		}
 		x.inc(a, cOrders)
@@ -349,10 +350,11 @@ const daysPerMonth = 365.25 / 12
 func summary(x *sumPart, o *sumOut, a *acc, id ID, asOf time.Time, window time.Duration) Summary {
 	loc := asOf.Location()
 	grossSum, refundedSum := x.sums(a)
+	orders := x.counter(a, cOrders)
 	s := Summary{
 		CustomerID:   id,
 		AsOf:         asOf,
-		Orders:       int(x.counter(a, cOrders)),
+		Orders:       int(orders),
 		Refunds:      int(x.counter(a, cRefunds)),
 		Gross:        grossSum.Decimal(),
 		Refunded:     negate(refundedSum.Decimal()),
@@ -361,7 +363,7 @@ func summary(x *sumPart, o *sumOut, a *acc, id ID, asOf time.Time, window time.D
 		Online:       int(x.counter(a, cOnline)),
 		Offline:      int(x.counter(a, cOffline)),
 	}
-	if s.Orders > 0 {
+	if orders > 0 {
 		s.First, s.Last = a.first().in(loc), a.last().in(loc)
 	}
 	net := grossSum
@@ -371,8 +373,8 @@ func summary(x *sumPart, o *sumOut, a *acc, id ID, asOf time.Time, window time.D
 		net.Merge(refundedSum)
 		s.Net = net.Decimal()
 	}
-	if s.Orders > 0 {
-		s.AvgOrderValue = average(net, s.Net, int64(s.Orders))
+	if orders > 0 {
+		s.AvgOrderValue = average(net, s.Net, orders)
 		span := window
 		if tenure := asOf.Sub(s.First); tenure < span {
 			span = tenure
@@ -381,7 +383,7 @@ func summary(x *sumPart, o *sumOut, a *acc, id ID, asOf time.Time, window time.D
 		if months < 1 {
 			months = 1
 		}
-		s.PurchasesPerMonth = float64(s.RecentOrders) / months
+		s.PurchasesPerMonth = float64(x.counter(a, cRecent)) / months
 	}
 	// Categories by spend descending, then name.
 	o.nodes = x.list(o.nodes[:0], a.categories)

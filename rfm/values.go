@@ -68,11 +68,11 @@ type Options struct {
 	// Workers sets the parallelism, the calling goroutine included: 0
 	// means GOMAXPROCS, 1 keeps all work on the calling goroutine;
 	// negative is an error. With more, Compute reads the orders on the
-	// calling goroutine, a million at a time, and accumulates each batch
-	// on Workers-1 others, partitioned by customer, while it reads the
-	// next (joining them when it is done first); Accumulator.Values fills
-	// its result on up to Workers goroutines. The results are identical
-	// for every value.
+	// calling goroutine, up to a million at a time, and accumulates each
+	// batch on Workers-1 others, partitioned by customer, while it reads
+	// the next (joining them when it is done first); Accumulator.Values
+	// fills its result on up to Workers goroutines. The results are
+	// identical for every value.
 	Workers int
 }
 

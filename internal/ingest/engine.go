@@ -45,8 +45,8 @@ type Config struct {
 	Dedup bool
 	// Wave is the number of records buffered before they are applied,
 	// while the caller fills the next wave; 0 means DefaultWave. Above
-	// 65,536 the first wave is smaller, down to Wave/8, and each is twice
-	// the one before up to Wave (see firstWave).
+	// 65,536 (minFirstWave) the first wave is smaller, down to Wave/8,
+	// and each is twice the one before up to Wave (see firstWave).
 	Wave int
 }
 
@@ -134,6 +134,10 @@ func (e *Engine[S, P, X]) newBuffer() *buffer[P] { return new(buffer[P]) }
 // and records half the size, did not change.
 const firstWave = 8
 
+// minFirstWave is the smallest first wave: a Config.Wave up to it is
+// the size of every wave.
+const minFirstWave = 1 << 16
+
 // bucketBits is the number of top partition bits that pick a bucket.
 const bucketBits = 4
 
@@ -184,7 +188,7 @@ func New[S, P, X any](h Hasher, cfg Config, apply func(p *Part[S, X], recs []Rec
 		e.parts[i].index = i
 	}
 	e.cur = e.newBuffer()
-	e.limit = max(cfg.Wave/firstWave, min(cfg.Wave, 1<<16))
+	e.limit = max(cfg.Wave/firstWave, min(cfg.Wave, minFirstWave))
 	e.scratch = make([][]int32, cfg.Workers+1) // one more for the caller
 	e.batches = make([][]Rec[P], cfg.Workers+1)
 	e.sorted = make([][]Rec[P], cfg.Workers+1)
