@@ -47,7 +47,10 @@ func TestPanelPots(t *testing.T) {
 						wi = weights[i]
 					}
 					for j := range k {
-						want[j] += wi * min(sqDist(rows[i*d:(i+1)*d], cents[j*d:(j+1)*d]), closest[i])
+						// float64() rounds the product before the sum, as
+						// pots does: on arm64 Go fuses a*b+c into one
+						// multiply-add, which rounds once.
+						want[j] += float64(wi * min(sqDist(rows[i*d:(i+1)*d], cents[j*d:(j+1)*d]), closest[i]))
 					}
 				}
 				if diff := cmp.Diff(want, got); diff != "" {
