@@ -10,6 +10,8 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -37,6 +39,72 @@ func Check(t testing.TB, path string, got []byte) {
 	if diff := Diff(string(want), string(got)); diff != "" {
 		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
 	}
+}
+
+// CheckRounded is Check for output that prints floating-point results
+// rounded: a number may differ from the golden file's by one unit in its
+// last printed digit, as when a value near a rounding boundary differs in
+// its last bits between processors (arm64 fuses a*b+c into one
+// multiply-add, and package math's assembly differs by architecture).
+// Everything else, the text, the digits' count and the line layout, must
+// match exactly.
+func CheckRounded(t testing.TB, path string, got []byte) {
+	t.Helper()
+	if *update {
+		Check(t, path, got)
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !SameRounded(string(want), string(got)) {
+		t.Errorf("%s mismatch beyond the last digit's rounding (-want +got):\n%s", path, Diff(string(want), string(got)))
+	}
+}
+
+// number matches a decimal number: digits with an optional fraction.
+var number = regexp.MustCompile(`[0-9]+(\.[0-9]+)?`)
+
+// SameRounded reports whether want and got are the same text but for
+// numbers that differ by at most one unit in their last digit (see
+// CheckRounded). A number is a run of digits with an optional fraction;
+// a sign before it is text.
+func SameRounded(want, got string) bool {
+	if want == got {
+		return true
+	}
+	wn, gn := number.FindAllStringIndex(want, -1), number.FindAllStringIndex(got, -1)
+	if len(wn) != len(gn) {
+		return false
+	}
+	wi, gi := 0, 0
+	for k := range wn {
+		w, g := want[wn[k][0]:wn[k][1]], got[gn[k][0]:gn[k][1]]
+		if want[wi:wn[k][0]] != got[gi:gn[k][0]] || !nextTo(w, g) {
+			return false
+		}
+		wi, gi = wn[k][1], gn[k][1]
+	}
+	return want[wi:] == got[gi:]
+}
+
+// nextTo reports whether the decimal numbers a and b are written with
+// the same number of digits before and after the point and differ by at
+// most one unit in the last.
+func nextTo(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) != len(b) || strings.IndexByte(a, '.') != strings.IndexByte(b, '.') {
+		return false
+	}
+	x, errA := strconv.ParseUint(strings.Replace(a, ".", "", 1), 10, 64)
+	y, errB := strconv.ParseUint(strings.Replace(b, ".", "", 1), 10, 64)
+	if errA != nil || errB != nil {
+		return false
+	}
+	return x-y == 1 || y-x == 1
 }
 
 // Diff returns "" when want and got are equal, and otherwise the lines
