@@ -75,8 +75,9 @@ func (m BGNBD) valid() bool { return m.validate() == nil }
 // dropout process. A *FitError with the last iterate
 // wraps [ErrNoConvergence] when the search hits opts.MaxIterations,
 // [ErrNotIdentifiable] when the maximum lies on the edge of the parameter
-// space (a parameter below e^−15 or above e^15 in the search's units),
-// and ctx.Err() when ctx is cancelled, which is checked once per
+// space (a parameter below e^−15 or above e^15 in the search's units,
+// or one that can go there without lowering the likelihood), and
+// ctx.Err() when ctx is cancelled, which is checked once per
 // iteration.
 func FitBGNBD(ctx context.Context, data []CBS, opts FitOptions) (*BGNBD, error) {
 	v, err := fitBGFamily(ctx, data, opts, false)

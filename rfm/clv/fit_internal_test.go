@@ -87,3 +87,37 @@ func TestFitReducerBitIdentical(t *testing.T) {
 		t.Errorf("empty sum = %v", got)
 	}
 }
+
+// TestFitEdgeAsGood checks the edge probe on objectives whose answers are
+// known: a bowl with its minimum inside rejects every edge point; an
+// objective flat in one parameter (only the first matters) finds an edge
+// point as good; one that keeps falling toward an edge finds it better.
+func TestFitEdgeAsGood(t *testing.T) {
+	bowl := func(x []float64) float64 { return (x[0]-1)*(x[0]-1) + (x[1]+2)*(x[1]+2) }
+	flat := func(x []float64) float64 { return (x[0] - 1) * (x[0] - 1) }
+	falling := func(x []float64) float64 { return (x[0]-1)*(x[0]-1) + math.Exp(x[1]) }
+	for _, tt := range []struct {
+		name  string
+		f     func([]float64) float64
+		theta []float64
+		want  bool
+	}{
+		{"bowl at its minimum", bowl, []float64{1, -2}, false},
+		{"flat in the second parameter", flat, []float64{1, -2}, true},
+		// Stopped at e^-12: the objective still falls by e^-12 - e^-16,
+		// 6e-6, which is more than the tolerance.
+		{"falling toward the lower edge", falling, []float64{1, -12}, true},
+		// Stopped past the edge, at e^-20: the probe at e^-16 is worse
+		// by 1.1e-7, more than the tolerance (fitOnEdge reports this
+		// one).
+		{"past the lower edge", falling, []float64{1, -20}, false},
+	} {
+		evals := 0
+		if got := fitEdgeAsGood(tt.f, tt.theta, tt.f(tt.theta), 1e-8, &evals); got != tt.want {
+			t.Errorf("%s: fitEdgeAsGood = %v, want %v", tt.name, got, tt.want)
+		}
+		if evals == 0 || evals > 2*len(tt.theta) {
+			t.Errorf("%s: %d evaluations, want 1 to %d", tt.name, evals, 2*len(tt.theta))
+		}
+	}
+}

@@ -142,7 +142,7 @@ func FitGammaGamma(ctx context.Context, data []CBS, opts FitOptions) (*GammaGamm
 		return nil, ferr(err)
 	case !res.converged:
 		return nil, ferr(ErrNoConvergence)
-	case fitOnEdge([]float64{res.theta[0], res.theta[1], res.theta[2] - full.lnMeanM}):
+	case res.onEdge || fitOnEdge([]float64{res.theta[0], res.theta[1], res.theta[2] - full.lnMeanM}):
 		return nil, ferr(fmt.Errorf("%w: the likelihood is largest at the edge of the parameter space", ErrNotIdentifiable))
 	case !(q > 1):
 		return nil, ferr(fmt.Errorf("%w: q ≤ 1: the mean spend per purchase is infinite", ErrInvalidModel))
