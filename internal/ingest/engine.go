@@ -61,6 +61,15 @@ type Config struct {
 // the slower side, ran two thirds of the time (the 10M-order log took
 // 0.93 s trusting IDs, against 0.82 s now).
 //
+// Waves cost a write and a read of every record, and pay for them by
+// keeping a partition's tables in cache while its records are applied.
+// Applying each record as it comes instead, in batches of 64 whose
+// lookups overlap, with each partition owned by one goroutine and the
+// caller handing the others' records over in chunks of 4096, spared
+// those copies but missed cache on every lookup: on the 10M-order log
+// rfm.Compute took 2.5 s against 1.2 s with waves (trusting IDs, 1.7 s
+// against 0.94 s), on the same machine the same hour.
+//
 // A customer lives in one partition and sees its records in push order,
 // except the suspects of duplicate detection, which it sees at Flush;
 // the callers' states do not depend on the order of a customer's
