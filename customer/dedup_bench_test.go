@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -50,15 +49,6 @@ func ddPeak() (stop func() uint64) {
 		wg.Wait()
 		return peak
 	}
-}
-
-// ddCPU returns the process's user and system CPU time so far.
-func ddCPU() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // ddResetPeakRSS resets the process's peak resident set size (Linux 4.0
