@@ -102,6 +102,11 @@ type fitProblem struct {
 	// data are small.
 	full, pilot func(theta []float64) float64
 	start       []float64 // default starting point
+	// origin is the point the edge of the parameter space is measured
+	// from, ±fitEdge along each log-parameter; nil means 0. A parameter
+	// in the data's own units, such as Gamma-Gamma's scale, has its
+	// edges around the data's scale.
+	origin []float64
 }
 
 // fitOutcome is the best point a fit found.
@@ -109,7 +114,7 @@ type fitOutcome struct {
 	theta       []float64
 	f           float64
 	converged   bool
-	onEdge      bool // a point beyond the edge is as likely (fitEdgeAsGood)
+	onEdge      bool // converged beyond the edge, or a point there is as likely
 	iterations  int
 	evaluations int
 }
@@ -202,23 +207,24 @@ func fitSolve(ctx context.Context, p fitProblem, o FitOptions) (fitOutcome, erro
 	}
 	out.theta, out.f, out.converged = best.X, best.F, best.Converged
 	if out.converged {
-		out.onEdge = fitEdgeAsGood(p.full, out.theta, out.f, o.Tolerance, &out.evaluations)
+		out.onEdge = fitOnEdge(out.theta, p.origin) ||
+			fitEdgeAsGood(p.full, out.theta, p.origin, out.f, o.Tolerance, &out.evaluations)
 	}
 	return out, nil
 }
 
 // fitEdgeAsGood reports whether a point beyond the edge of the parameter
-// space, one log-parameter of theta moved to ±(fitEdge+1), is at least
-// as likely as theta (its objective f within tol): then the data do not
-// pin that parameter down. Near such an edge the likelihood is so flat
-// that where the search stops depends on rounding: data with no evidence
-// of dropout left the BG/NBD's a at 3.5e-8 (beyond the edge) on amd64,
-// and at 6.1e-7 (inside it, "converged") on 386.
-func fitEdgeAsGood(f func([]float64) float64, theta []float64, fTheta, tol float64, evals *int) bool {
+// space, one log-parameter of theta moved to origin ± (fitEdge+1), is at
+// least as likely as theta (its objective f within tol): then the data
+// do not pin that parameter down. Near such an edge the likelihood is so
+// flat that where the search stops depends on rounding: data with no
+// evidence of dropout left the BG/NBD's a at 3.5e-8 (beyond the edge) on
+// amd64, and at 6.1e-7 (inside it, "converged") on 386.
+func fitEdgeAsGood(f func([]float64) float64, theta, origin []float64, fTheta, tol float64, evals *int) bool {
 	y := slices.Clone(theta)
 	for j := range theta {
 		for _, edge := range [2]float64{-(fitEdge + 1), fitEdge + 1} {
-			y[j] = edge
+			y[j] = fitOrigin(origin, j) + edge
 			*evals++
 			if f(y) <= fTheta+tol {
 				return true
@@ -274,14 +280,23 @@ func fitStride(n, k int) []int {
 	return idx
 }
 
-// fitOnEdge reports whether any log-parameter is beyond ±fitEdge.
-func fitOnEdge(theta []float64) bool {
-	for _, v := range theta {
-		if !(math.Abs(v) <= fitEdge) {
+// fitOnEdge reports whether any log-parameter is beyond ±fitEdge of
+// origin (nil: 0).
+func fitOnEdge(theta, origin []float64) bool {
+	for j, v := range theta {
+		if !(math.Abs(v-fitOrigin(origin, j)) <= fitEdge) {
 			return true
 		}
 	}
 	return false
+}
+
+// fitOrigin returns origin[j], or 0 when origin is nil.
+func fitOrigin(origin []float64, j int) float64 {
+	if origin == nil {
+		return 0
+	}
+	return origin[j]
 }
 
 // fitSoftplus returns log(1 + e^v) without overflow. It uses Log rather
@@ -311,7 +326,7 @@ func fitFinish(model string, names []string, params []float64, ll float64, res f
 		reason = err
 	case !res.converged:
 		reason = ErrNoConvergence
-	case res.onEdge || fitOnEdge(res.theta):
+	case res.onEdge:
 		reason = fmt.Errorf("%w: the likelihood is largest at the edge of the parameter space", ErrNotIdentifiable)
 	default:
 		return nil

@@ -113,11 +113,31 @@ func TestFitEdgeAsGood(t *testing.T) {
 		{"past the lower edge", falling, []float64{1, -20}, false},
 	} {
 		evals := 0
-		if got := fitEdgeAsGood(tt.f, tt.theta, tt.f(tt.theta), 1e-8, &evals); got != tt.want {
+		if got := fitEdgeAsGood(tt.f, tt.theta, nil, tt.f(tt.theta), 1e-8, &evals); got != tt.want {
 			t.Errorf("%s: fitEdgeAsGood = %v, want %v", tt.name, got, tt.want)
 		}
 		if evals == 0 || evals > 2*len(tt.theta) {
 			t.Errorf("%s: %d evaluations, want 1 to %d", tt.name, evals, 2*len(tt.theta))
 		}
+	}
+}
+
+// TestFitEdgeOrigin checks that the edge is measured from the problem's
+// origin, as Gamma-Gamma's scale needs: a log-parameter of 20 is beyond
+// the edge of 0 but inside that of 20, and an objective flat above 30
+// has a probe as good only when the edge lies there (20+16).
+func TestFitEdgeOrigin(t *testing.T) {
+	if !fitOnEdge([]float64{20}, nil) || fitOnEdge([]float64{20}, []float64{20}) {
+		t.Errorf("fitOnEdge(20) from 0 and from 20 = %v, %v; want true, false",
+			fitOnEdge([]float64{20}, nil), fitOnEdge([]float64{20}, []float64{20}))
+	}
+	flatAbove30 := func(x []float64) float64 { return math.Pow(max(0, 30-x[0]), 2) }
+	theta := []float64{30}
+	evals := 0
+	if fitEdgeAsGood(flatAbove30, theta, nil, 0, 1e-8, &evals) {
+		t.Error("from 0: a probe at ±16 reported as good as the minimum at 30")
+	}
+	if !fitEdgeAsGood(flatAbove30, theta, []float64{20}, 0, 1e-8, &evals) {
+		t.Error("from 20: the probe at 36, on the flat, not reported as good")
 	}
 }

@@ -112,8 +112,9 @@ func FitGammaGamma(ctx context.Context, data []CBS, opts FitOptions) (*GammaGamm
 	}
 	full := newGammaGammaData(xs, ms, nil, o.Workers)
 	p := fitProblem{
-		full:  func(th []float64) float64 { return full.objective(th, o.Penalty) },
-		start: full.start(),
+		full:   func(th []float64) float64 { return full.objective(th, o.Penalty) },
+		start:  full.start(),
+		origin: []float64{0, 0, full.lnMeanM},
 	}
 	if idx := fitStride(len(xs), fitPilotRows); idx != nil {
 		pilot := newGammaGammaData(xs, ms, idx, o.Workers)
@@ -142,7 +143,7 @@ func FitGammaGamma(ctx context.Context, data []CBS, opts FitOptions) (*GammaGamm
 		return nil, ferr(err)
 	case !res.converged:
 		return nil, ferr(ErrNoConvergence)
-	case res.onEdge || fitOnEdge([]float64{res.theta[0], res.theta[1], res.theta[2] - full.lnMeanM}):
+	case res.onEdge:
 		return nil, ferr(fmt.Errorf("%w: the likelihood is largest at the edge of the parameter space", ErrNotIdentifiable))
 	case !(q > 1):
 		return nil, ferr(fmt.Errorf("%w: q ≤ 1: the mean spend per purchase is infinite", ErrInvalidModel))
