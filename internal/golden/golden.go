@@ -69,7 +69,9 @@ var number = regexp.MustCompile(`[0-9]+(\.[0-9]+)?`)
 // SameRounded reports whether want and got are the same text but for
 // numbers that differ by at most one unit in their last digit (see
 // CheckRounded). A number is a run of digits with an optional fraction;
-// a sign before it is text.
+// a sign before it is text. Digits that follow a letter or an underscore
+// are part of a name, such as customer ID P0003440, and must match
+// exactly.
 func SameRounded(want, got string) bool {
 	if want == got {
 		return true
@@ -81,12 +83,22 @@ func SameRounded(want, got string) bool {
 	wi, gi := 0, 0
 	for k := range wn {
 		w, g := want[wn[k][0]:wn[k][1]], got[gn[k][0]:gn[k][1]]
-		if want[wi:wn[k][0]] != got[gi:gn[k][0]] || !nextTo(w, g) {
+		if want[wi:wn[k][0]] != got[gi:gn[k][0]] || !nextTo(w, g) || w != g && inName(want, wn[k][0]) {
 			return false
 		}
 		wi, gi = wn[k][1], gn[k][1]
 	}
 	return want[wi:] == got[gi:]
+}
+
+// inName reports whether the digits at s[i:] continue a name: they
+// follow a letter or an underscore.
+func inName(s string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	c := s[i-1]
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 // nextTo reports whether the decimal numbers a and b are written with

@@ -69,6 +69,8 @@ func TestSameRounded(t *testing.T) {
 		{"x 1.5", "x 15", false},
 		{"x 1", "x 1 2", false},
 		{"-1", "+1", false},
+		{"9  P0003440  17", "9  P0003441  17", false}, // an ID is a name, not a number
+		{"r=0.1832 x_7", "r=0.1833 x_8", false},
 		{"a 18446744073709551616", "a 18446744073709551617", false}, // beyond uint64: exact only
 	}
 	for _, tt := range tests {
