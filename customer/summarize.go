@@ -350,7 +350,7 @@ const daysPerMonth = 365.25 / 12
 func summary(x *sumPart, o *sumOut, a *acc, id ID, asOf time.Time, window time.Duration) Summary {
 	loc := asOf.Location()
 	grossSum, refundedSum := x.sums(a)
-	orders := x.counter(a, cOrders)
+	orders, recent := x.counter(a, cOrders), x.counter(a, cRecent)
 	s := Summary{
 		CustomerID:   id,
 		AsOf:         asOf,
@@ -358,7 +358,7 @@ func summary(x *sumPart, o *sumOut, a *acc, id ID, asOf time.Time, window time.D
 		Refunds:      int(x.counter(a, cRefunds)),
 		Gross:        grossSum.Decimal(),
 		Refunded:     negate(refundedSum.Decimal()),
-		RecentOrders: int(x.counter(a, cRecent)),
+		RecentOrders: int(recent),
 		Discounted:   int(x.counter(a, cDiscounted)),
 		Online:       int(x.counter(a, cOnline)),
 		Offline:      int(x.counter(a, cOffline)),
@@ -383,7 +383,7 @@ func summary(x *sumPart, o *sumOut, a *acc, id ID, asOf time.Time, window time.D
 		if months < 1 {
 			months = 1
 		}
-		s.PurchasesPerMonth = float64(x.counter(a, cRecent)) / months
+		s.PurchasesPerMonth = float64(recent) / months
 	}
 	// Categories by spend descending, then name.
 	o.nodes = x.list(o.nodes[:0], a.categories)
