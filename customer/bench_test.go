@@ -1,6 +1,7 @@
 package customer_test
 
 import (
+	"bytes"
 	"context"
 	"slices"
 	"sync"
@@ -127,4 +128,37 @@ func TestValidatorsDoNotAllocate(t *testing.T) {
 			t.Errorf("%s allocates %v times on failure", name, n)
 		}
 	}
+}
+
+// logCSV is the realistic order log of 100,000 customers (seed 1, 1.5%
+// replayed rows, about a million rows in date order) as CSV text, as
+// internal/synth.Log writes it.
+var logCSV = sync.OnceValues(func() ([]byte, int) {
+	var buf bytes.Buffer
+	n, err := synth.Log{Customers: 100_000, Seed: 1, Duplicates: 0.015}.WriteCSV(&buf)
+	if err != nil {
+		panic(err)
+	}
+	return buf.Bytes(), n
+})
+
+// BenchmarkReadOrders reads the realistic order log from CSV text: the
+// first step of a host that feeds Summarize or rfm.Compute from a file.
+func BenchmarkReadOrders(b *testing.B) {
+	data, rows := logCSV()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		for _, err := range customer.ReadOrders(bytes.NewReader(data), customer.CSVOptions{}) {
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != rows {
+			b.Fatalf("read %d orders, want %d", n, rows)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*rows), "ns/order")
 }

@@ -172,6 +172,12 @@ func readCSV[T any](r io.Reader, opts CSVOptions, sc *schema[T]) iter.Seq2[T, er
 			yield(zero, &FieldError{Line: 1, Err: err})
 			return
 		}
+		for i, h := range header {
+			if !utf8.ValidString(h) {
+				yield(zero, &FieldError{Line: 1, Column: i + 1, Err: textError(h)})
+				return
+			}
+		}
 		setters, attrCols, hdrErr := bindHeader(header, opts, sc)
 		if hdrErr != nil {
 			yield(zero, hdrErr)
@@ -207,6 +213,14 @@ func readCSV[T any](r io.Reader, opts CSVOptions, sc *schema[T]) iter.Seq2[T, er
 			var v T
 			var rowErr error
 			for i, s := range rec {
+				if !utf8.ValidString(s) {
+					name := attrCols[i]
+					if setters[i] != nil {
+						name = setters[i].name
+					}
+					rowErr = &FieldError{Line: line, Column: i + 1, Field: name, Err: textError(s)}
+					break
+				}
 				if set := setters[i]; set != nil {
 					if err := set.set(&v, s, f); err != nil {
 						rowErr = &FieldError{Line: line, Column: i + 1, Field: set.name, Err: err}
@@ -307,9 +321,56 @@ func decodeAttributes(m *map[string]string, s string) error {
 		*m = make(map[string]string, len(q))
 	}
 	for k, vs := range q {
-		(*m)[k] = vs[len(vs)-1]
+		v := vs[len(vs)-1]
+		if !utf8.ValidString(k) || !utf8.ValidString(v) {
+			return textError(k + v)
+		}
+		(*m)[k] = v
 	}
 	return nil
+}
+
+// textError returns the error for a cell that is not valid UTF-8,
+// wrapping [ErrInvalidValue] and [ErrInvalidUTF8]. When its bytes read as
+// GB18030 (of which GBK is a part), the encoding Excel saves CSV files in
+// on Chinese Windows, the error says so and how to decode them; it never
+// quotes the bytes.
+func textError(s string) error {
+	detail := ""
+	if looksGB18030(s) {
+		detail = "the bytes look like GBK or GB18030: decode the input to UTF-8 first, " +
+			"e.g. with golang.org/x/text/encoding/simplifiedchinese.GB18030.NewDecoder()"
+	}
+	return invalid(ErrInvalidValue, ErrInvalidUTF8, detail)
+}
+
+// looksGB18030 reports whether s, which is not valid UTF-8, is a
+// sequence of GB18030 characters (GB 18030-2022, section 5): a byte below
+// 0x80; a lead byte 0x81-0xFE with a trail byte 0x40-0x7E or 0x80-0xFE;
+// or a lead byte, a digit 0x30-0x39, a byte 0x81-0xFE and a digit.
+func looksGB18030(s string) bool {
+	multi := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < 0x80:
+			i++
+			continue
+		case c == 0x80 || c == 0xFF || i+1 >= len(s):
+			return false
+		}
+		switch t := s[i+1]; {
+		case t >= 0x40 && t <= 0xFE && t != 0x7F:
+			i += 2
+		case t >= 0x30 && t <= 0x39 && i+3 < len(s) &&
+			s[i+2] >= 0x81 && s[i+2] <= 0xFE && s[i+3] >= 0x30 && s[i+3] <= 0x39:
+			i += 4
+		default:
+			return false
+		}
+		multi = true
+	}
+	return multi
 }
 
 // writeCSV is the generic writer behind WritePeople, WriteCompanies and

@@ -22,11 +22,16 @@ import (
 // encoded "attributes" column written by [WritePeople]. String fields are
 // kept exactly as written; validate them with [Validator].
 //
-// A row that cannot be read (bad date, bad quoting, wrong field count)
-// is yielded as a zero Person with a [*FieldError] giving its line, and
-// reading goes on with the next row, so the caller decides whether to stop.
-// A header without a required column, or an I/O error, is yielded once
-// and ends the sequence. The sequence reads r as it is iterated and can be
+// A row that cannot be read (bad date, bad quoting, wrong field count, a
+// cell that is not UTF-8) is yielded as a zero Person with a
+// [*FieldError] giving its line, and reading goes on with the next row,
+// so the caller decides whether to stop. A header without a required
+// column or not in UTF-8, or an I/O error, is yielded once and ends the
+// sequence. Text that is not UTF-8 gives an error wrapping
+// [ErrInvalidUTF8], which says when the bytes look like GBK or GB18030
+// (a CSV file saved by Excel on Chinese Windows): decode such a file
+// before reading it, for example through a transform.Reader with
+// golang.org/x/text/encoding/simplifiedchinese.GB18030.NewDecoder(). The sequence reads r as it is iterated and can be
 // iterated once.
 func ReadPeople(r io.Reader, opts CSVOptions) iter.Seq2[Person, error] {
 	return readCSV(r, opts, &personSchema)

@@ -3,16 +3,53 @@ package customer_test
 import (
 	"bytes"
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/clientele-go/clientele/customer"
 	"github.com/clientele-go/clientele/internal/synth"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
+
+// invalidText returns a string in v, a record read by the CSV or SQL
+// readers, that is not valid UTF-8, and true; or false when there is
+// none.
+func invalidText(v reflect.Value) (string, bool) {
+	switch v.Kind() {
+	case reflect.String:
+		return v.String(), !utf8.ValidString(v.String())
+	case reflect.Struct:
+		if v.Type().PkgPath() != "github.com/clientele-go/clientele/customer" {
+			return "", false // time.Time, decimal.Decimal
+		}
+		for i := range v.NumField() {
+			if s, ok := invalidText(v.Field(i)); ok {
+				return s, true
+			}
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			if s, ok := invalidText(v.Index(i)); ok {
+				return s, true
+			}
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			if s, ok := invalidText(it.Key()); ok {
+				return s, true
+			}
+			if s, ok := invalidText(it.Value()); ok {
+				return s, true
+			}
+		}
+	}
+	return "", false
+}
 
 // collect reads a sequence into records and errors.
 func collect[T any](seq func(func(T, error) bool)) ([]T, []error) {
@@ -201,6 +238,9 @@ func FuzzReadOrders(f *testing.F) {
 			if o.CustomerID == "" || o.At.IsZero() {
 				t.Fatalf("record without customer or time: %+v", o)
 			}
+			if s, ok := invalidText(reflect.ValueOf(o)); ok {
+				t.Fatalf("record with text %q that is not UTF-8", s)
+			}
 			recs = append(recs, o)
 		}
 		// What was read writes and reads back the same.
@@ -230,6 +270,9 @@ func FuzzReadPeople(f *testing.F) {
 					t.Fatalf("error %v is not a *FieldError", err)
 				}
 				continue
+			}
+			if s, ok := invalidText(reflect.ValueOf(p)); ok {
+				t.Fatalf("record with text %q that is not UTF-8", s)
 			}
 			_ = customer.Validator{}.ValidatePerson(&p) // must not panic on anything read
 		}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // ScanRows reads records of type T, a [Person], [Company] or [Order], from
@@ -54,6 +55,10 @@ import (
 // [time.LoadLocation]; where the system has no time zone database, a
 // fixed UTC+8, which differs only for the daylight saving China observed
 // from 1986 to 1991); the CSV readers default to UTC.
+//
+// Text that is not valid UTF-8 (from a column in a legacy encoding such
+// as GBK, which the connection did not convert) cannot be used: the error
+// wraps [ErrInvalidUTF8].
 //
 // A row with a value that cannot be used is yielded as a zero T with a
 // [*FieldError] giving its 1-based row number (Row), its column (Column,
@@ -203,6 +208,14 @@ func scanRows[T any](rows *sql.Rows, opts CSVOptions, sc *schema[T], yield func(
 				}
 			}
 			set := setters[i]
+			if str, ok := val.(string); ok && !utf8.ValidString(str) {
+				name := attrCols[i]
+				if set != nil {
+					name = set.name
+				}
+				rowErr = &FieldError{Row: row, Column: i + 1, Field: name, Err: textError(str)}
+				break
+			}
 			if set == nil {
 				if val == nil {
 					continue
