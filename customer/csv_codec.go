@@ -14,10 +14,15 @@ import (
 // timeLayouts are the layouts parseTime tries, in order: RFC 3339, dates,
 // times without a zone, and the forms SQL databases print times with a
 // zone in (PostgreSQL's "2006-01-02 15:04:05+08", Go's Time.String that
-// some SQLite drivers store).
+// some SQLite drivers store). Year first only: 1/2/2026 is the 2nd of
+// January in one country and the 1st of February in another. Month, day
+// and hour may have one digit (a "1" or "2" in a layout takes one or
+// two): Excel on Chinese Windows saves times as 2026/1/2 13:45, and
+// formats dates as 2026年1月2日.
 var timeLayouts = []string{
-	time.RFC3339Nano, "2006-01-02", "2006-01-02 15:04:05", "2006-01-02T15:04:05",
-	"2006/01/02", "2006/01/02 15:04:05", "20060102",
+	time.RFC3339Nano, "2006-1-2", "2006-1-2 15:04:05", "2006-1-2T15:04:05", "2006-1-2 15:04", "2006-1-2T15:04",
+	"2006/1/2", "2006/1/2 15:04:05", "2006/1/2 15:04", "20060102",
+	"2006年1月2日", "2006年1月2日 15:04:05", "2006年1月2日 15:04",
 	"2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05Z07", "2006-01-02 15:04:05 -0700 MST",
 }
 
@@ -40,7 +45,7 @@ func parseTime(s string, f *csvFormat) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("%w: not a date or time (want YYYY-MM-DD or RFC 3339)", ErrInvalidDate)
+	return time.Time{}, fmt.Errorf("%w: not a date or time (want YYYY-MM-DD, YYYY/M/D, YYYY年M月D日, each with an optional H:MM[:SS], or RFC 3339)", ErrInvalidDate)
 }
 
 func formatTime(t time.Time, _ *csvFormat) string {

@@ -20,7 +20,12 @@ import (
 // opts.Columns. Only id is required. Unknown columns go into
 // Person.Attributes (empty cells are left out), as does a URL-query
 // encoded "attributes" column written by [WritePeople]. String fields are
-// kept exactly as written; validate them with [Validator].
+// kept exactly as written; validate them with [Validator]. Dates and times
+// are read year first, in RFC 3339 or as 2026-01-02, 2026/1/2, 20260102
+// or 2026年1月2日, each but the compact form with an optional time
+// (13:45 or 13:45:07), in opts.Location unless they carry an offset; a
+// day-first or month-first date (1/2/2026) is an error, as it is
+// ambiguous.
 //
 // A row that cannot be read (bad date, bad quoting, wrong field count, a
 // cell that is not UTF-8) is yielded as a zero Person with a

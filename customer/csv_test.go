@@ -225,6 +225,8 @@ func FuzzReadOrders(f *testing.F) {
 	f.Add("customer_id,at,amount\nA,2026-02-30,1\n")
 	f.Add("customer_id,at,amount,x\n\"A,2026-01-01,1e3,\xff\n")
 	f.Add("客户ID,下单时间,金额\nA,20260101,-5\n")
+	f.Add("customer_id,at,amount\nA,2026/1/2 13:45,1\nB,2026年1月2日 9:05:07,2\n")
+	f.Add("customer_id,at,amount,category\nA,2026-01-02,1,\xb7\xfe\xd7\xb0\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		var recs []customer.Order
 		for o, err := range customer.ReadOrders(strings.NewReader(in), customer.CSVOptions{}) {

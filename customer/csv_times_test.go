@@ -1,0 +1,76 @@
+package customer_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/clientele-go/clientele/customer"
+)
+
+// TestReadOrdersTimeFormats reads the time formats of the tools orders
+// come from, one file with every format in turn (so the reader's guess of
+// the last format is wrong on each row), and rejects the ambiguous and
+// the impossible.
+func TestReadOrdersTimeFormats(t *testing.T) {
+	day := func(h, m, s int) time.Time { return time.Date(2026, 1, 2, h, m, s, 0, shanghai) }
+	good := []struct {
+		in   string
+		want time.Time
+	}{
+		{"2026-01-02", day(0, 0, 0)},
+		{"2026-1-2", day(0, 0, 0)},
+		{"20260102", day(0, 0, 0)},
+		{"2026/1/2", day(0, 0, 0)},
+		{"2026/1/2 13:45", day(13, 45, 0)}, // Excel on Chinese Windows
+		{"2026/01/02 13:45:07", day(13, 45, 7)},
+		{"2026/1/2 9:05", day(9, 5, 0)},
+		{"2026-01-02 13:45:07", day(13, 45, 7)},
+		{"2026-01-02T13:45", day(13, 45, 0)}, // HTML datetime-local
+		{"2026-01-02T13:45:07", day(13, 45, 7)},
+		{"2026年1月2日", day(0, 0, 0)},
+		{"2026年01月02日 13:45", day(13, 45, 0)},
+		{"2026年1月2日 13:45:07", day(13, 45, 7)},
+		{"2026-01-02T13:45:07+08:00", day(13, 45, 7)},
+		{"2026-01-02T05:45:07Z", day(13, 45, 7)},
+		{"2026-01-02 13:45:07+08", day(13, 45, 7)},
+	}
+	bad := []string{
+		"1/2/2026",      // month or day first: ambiguous
+		"02/01/2026",    // the same
+		"2026/13/1",     // no 13th month
+		"2026-02-30",    // no 30 February
+		"2026/1/2 13:5", // minutes have two digits
+		"2026/1/2 24:00",
+		"2026年1月2",
+		"2026.01.02",
+		"26/1/2",
+	}
+	var b strings.Builder
+	b.WriteString("id,customer_id,at,amount\n")
+	for i, c := range good {
+		b.WriteString("g" + string(rune('a'+i)) + ",C1," + c.in + ",1\n")
+	}
+	for i, s := range bad {
+		b.WriteString("b" + string(rune('a'+i)) + ",C1," + s + ",1\n")
+	}
+	got, errs := collect(customer.ReadOrders(strings.NewReader(b.String()), customer.CSVOptions{Location: shanghai}))
+	if len(got) != len(good) {
+		t.Fatalf("read %d orders, want %d; errors %v", len(got), len(good), errs)
+	}
+	for i, c := range good {
+		if !got[i].At.Equal(c.want) {
+			t.Errorf("%q read as %v, want %v", c.in, got[i].At, c.want)
+		}
+	}
+	if len(errs) != len(bad) {
+		t.Fatalf("errors = %v, want %d", errs, len(bad))
+	}
+	for i, err := range errs {
+		var fe *customer.FieldError
+		if !errors.As(err, &fe) || fe.Line != 2+len(good)+i || fe.Field != "at" || !errors.Is(err, customer.ErrInvalidDate) {
+			t.Errorf("%q: error %v, want line %d (at) wrapping ErrInvalidDate", bad[i], err, 2+len(good)+i)
+		}
+	}
+}
