@@ -75,7 +75,7 @@ func parseDecimal(s string, kind error) (decimal.Decimal, error) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if !('0' <= c && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E') {
-			return decimal.Decimal{}, fmt.Errorf("%w: not a decimal number", kind)
+			return decimal.Decimal{}, fmt.Errorf("%w: not a decimal number%s", kind, numberHint(s))
 		}
 	}
 	d, err := decimal.NewFromString(s)
@@ -83,6 +83,18 @@ func parseDecimal(s string, kind error) (decimal.Decimal, error) {
 		return decimal.Decimal{}, fmt.Errorf("%w: not a decimal number", kind)
 	}
 	return d, nil
+}
+
+// numberHint says why s, which is not a plain decimal, was refused, when
+// it is a number as spreadsheets format them.
+func numberHint(s string) string {
+	switch {
+	case strings.ContainsAny(s, "¥￥$元"):
+		return " (a currency sign or unit: write 1299.50, not ¥1,299.50)"
+	case strings.Contains(s, ","):
+		return " (a thousands separator or decimal comma: write 1299.50, not 1,299.50)"
+	}
+	return ""
 }
 
 func formatDecimal(d decimal.Decimal) string {

@@ -189,7 +189,7 @@ func TestScanRowsBadRows(t *testing.T) {
 			t.Errorf("error %d = %v, want row %d, column %d (%s) wrapping %v", i, errs[i], w.row, w.col, w.field, w.kind)
 		}
 	}
-	if s := errs[0].Error(); s != "customer: sql row 3, column 4 (amount): invalid amount: not a decimal number" {
+	if s := errs[0].Error(); s != "customer: sql row 3, column 4 (amount): invalid amount: not a decimal number (a currency sign or unit: write 1299.50, not ¥1,299.50)" {
 		t.Errorf("message = %q", s)
 	}
 	if strings.Contains(errs[0].Error(), "13800138000") {

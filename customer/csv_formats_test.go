@@ -74,3 +74,27 @@ func TestReadOrdersTimeFormats(t *testing.T) {
 		}
 	}
 }
+
+// TestReadOrdersAmountHints: amounts as spreadsheets format them are
+// refused, with a message that says how to write them.
+func TestReadOrdersAmountHints(t *testing.T) {
+	for _, c := range []struct{ in, hint string }{
+		{`"1,299.50"`, "thousands separator or decimal comma"},
+		{`"1299,50"`, "thousands separator or decimal comma"},
+		{"¥1299.50", "currency sign"},
+		{"1299.50元", "currency sign"},
+		{"12 99", ""},
+		{"1299.5.0", ""},
+	} {
+		in := "customer_id,at,amount\nC1,2026-01-02," + c.in + "\n"
+		got, errs := collect(customer.ReadOrders(strings.NewReader(in), customer.CSVOptions{}))
+		if len(got) != 0 || len(errs) != 1 || !errors.Is(errs[0], customer.ErrInvalidAmount) {
+			t.Errorf("%s: read %v, errors %v, want one error wrapping ErrInvalidAmount", c.in, got, errs)
+			continue
+		}
+		msg := errs[0].Error()
+		if c.hint == "" && strings.Contains(msg, "write 1299.50") || c.hint != "" && !strings.Contains(msg, c.hint) {
+			t.Errorf("%s: message %q, want hint %q", c.in, msg, c.hint)
+		}
+	}
+}
