@@ -138,7 +138,7 @@ var aliases = map[string]string{
 	"统一社会信用代码": "credit_code", "信用代码": "credit_code", "uscc": "credit_code",
 	"行业": "industry", "员工数": "employees", "从业人员": "employees", "营业收入": "revenue", "年营业收入": "revenue",
 	"成立日期": "founded", "成立时间": "founded", "决策周期": "decision_cycle_days", "采购产品": "products",
-	"订单号": "id", "订单id": "id", "order_id": "id", "下单时间": "at", "时间": "at", "date": "at", "time": "at",
+	"订单号": "id", "订单编号": "id", "订单id": "id", "order_id": "id", "下单时间": "at", "时间": "at", "date": "at", "time": "at",
 	"金额": "amount", "订单金额": "amount", "品类": "category", "类目": "category", "渠道": "channel",
 	"是否优惠": "discounted", "discount": "discounted", "coupon": "discounted",
 }
@@ -267,6 +267,8 @@ func bindHeader[T any](header []string, opts CSVOptions, sc *schema[T]) ([]*colu
 	setters := make([]*column[T], len(header))
 	attrCols := make([]string, len(header))
 	bound := make(map[string]int)
+	names := make([]string, len(header))
+	hasID := false
 	for i, h := range header {
 		key := normHeader(h)
 		name, ok := extra[key]
@@ -278,6 +280,17 @@ func bindHeader[T any](header []string, opts CSVOptions, sc *schema[T]) ([]*colu
 			} else {
 				name = key
 			}
+		}
+		names[i] = name
+		hasID = hasID || name == "id"
+	}
+	// In a file of persons or companies, a customer ID column (客户编号,
+	// customer_id) is the records' ID when no column is.
+	_, ownCustomerID := byName["customer_id"]
+	for i, h := range header {
+		name := names[i]
+		if name == "customer_id" && !ownCustomerID && !hasID {
+			name, hasID = "id", true
 		}
 		if name == "attributes" {
 			setters[i] = &column[T]{name: "attributes", set: func(v *T, s string, _ *csvFormat) error {

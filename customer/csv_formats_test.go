@@ -98,3 +98,24 @@ func TestReadOrdersAmountHints(t *testing.T) {
 		}
 	}
 }
+
+// TestReadCustomerIDAsID: in a file of persons or companies, a customer ID
+// column is the records' ID, unless an ID column is there too.
+func TestReadCustomerIDAsID(t *testing.T) {
+	people, errs := collect(customer.ReadPeople(strings.NewReader("客户编号,姓名\nP1,张三\n"), customer.CSVOptions{}))
+	if len(errs) != 0 || len(people) != 1 || people[0].ID != "P1" || people[0].Name != "张三" {
+		t.Errorf("客户编号: read %+v, errors %v, want P1 张三", people, errs)
+	}
+	people, errs = collect(customer.ReadPeople(strings.NewReader("id,customer_id\nP1,C9\n"), customer.CSVOptions{}))
+	if len(errs) != 0 || len(people) != 1 || people[0].ID != "P1" || people[0].Attributes["customer_id"] != "C9" {
+		t.Errorf("id and customer_id: read %+v, errors %v, want ID P1 and attribute customer_id C9", people, errs)
+	}
+	companies, errs := collect(customer.ReadCompanies(strings.NewReader("名称,客户ID\n甲公司,K1\n"), customer.CSVOptions{}))
+	if len(errs) != 0 || len(companies) != 1 || companies[0].ID != "K1" {
+		t.Errorf("客户ID: read %+v, errors %v, want K1", companies, errs)
+	}
+	orders, errs := collect(customer.ReadOrders(strings.NewReader("订单编号,客户ID,下单时间,金额\nO1,P1,2026/1/2 13:45,99.5\n"), customer.CSVOptions{}))
+	if len(errs) != 0 || len(orders) != 1 || orders[0].ID != "O1" || orders[0].CustomerID != "P1" {
+		t.Errorf("订单编号: read %+v, errors %v, want order O1 of P1", orders, errs)
+	}
+}

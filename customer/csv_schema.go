@@ -17,7 +17,8 @@ import (
 // province, phone, email, occupation, income_band, interests,
 // acquisition_channel, source, device_ids, created_at, updated_at; common
 // Chinese and English aliases (姓名, 手机号, 身份证号, mobile, …); and
-// opts.Columns. Only id is required. Unknown columns go into
+// opts.Columns. Only id is required; in a file without it, a customer ID
+// column (customer_id, 客户编号, 客户ID) is the ID. Unknown columns go into
 // Person.Attributes (empty cells are left out), as does a URL-query
 // encoded "attributes" column written by [WritePeople]. String fields are
 // kept exactly as written; validate them with [Validator]. Dates and times
