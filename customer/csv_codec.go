@@ -1,6 +1,7 @@
 package customer
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -33,17 +34,24 @@ func parseTime(s string, f *csvFormat) (time.Time, error) {
 	}
 	// The layouts that accept a string all give the same time (only
 	// "…Z" fits two), so the order they are tried in does not matter.
-	if t, err := time.ParseInLocation(timeLayouts[f.timeHint], s, f.loc); err == nil {
-		return t, nil
-	}
-	for i, layout := range timeLayouts {
-		if i == f.timeHint {
-			continue
-		}
-		if t, err := time.ParseInLocation(layout, s, f.loc); err == nil {
+	outOfRange := ""
+	for k := range timeLayouts {
+		i := (f.timeHint + k) % len(timeLayouts) // the last one that fit first
+		t, err := time.ParseInLocation(timeLayouts[i], s, f.loc)
+		if err == nil {
 			f.timeHint = i
 			return t, nil
 		}
+		// The form fits but the value does not (2026-02-30, 25:00): say
+		// which part, from the error's message, which unlike the error
+		// does not quote the input.
+		var pe *time.ParseError
+		if errors.As(err, &pe) && strings.HasSuffix(pe.Message, "out of range") {
+			outOfRange = strings.TrimPrefix(pe.Message, ": ")
+		}
+	}
+	if outOfRange != "" {
+		return time.Time{}, fmt.Errorf("%w: no such date or time (%s)", ErrInvalidDate, outOfRange)
 	}
 	return time.Time{}, fmt.Errorf("%w: not a date or time (want YYYY-MM-DD, YYYY/M/D, YYYY年M月D日, each with an optional H:MM[:SS], or RFC 3339)", ErrInvalidDate)
 }

@@ -36,24 +36,25 @@ func TestReadOrdersTimeFormats(t *testing.T) {
 		{"2026-01-02T05:45:07Z", day(13, 45, 7)},
 		{"2026-01-02 13:45:07+08", day(13, 45, 7)},
 	}
-	bad := []string{
-		"1/2/2026",      // month or day first: ambiguous
-		"02/01/2026",    // the same
-		"2026/13/1",     // no 13th month
-		"2026-02-30",    // no 30 February
-		"2026/1/2 13:5", // minutes have two digits
-		"2026/1/2 24:00",
-		"2026年1月2",
-		"2026.01.02",
-		"26/1/2",
+	const form = "not a date or time (want YYYY-MM-DD, YYYY/M/D"
+	bad := []struct{ in, msg string }{
+		{"1/2/2026", form},   // month or day first: ambiguous
+		{"02/01/2026", form}, // the same
+		{"2026/13/1", "no such date or time (month out of range)"},
+		{"2026-02-30", "no such date or time (day out of range)"},
+		{"2026/1/2 13:5", form}, // minutes have two digits
+		{"2026/1/2 24:00", "no such date or time (hour out of range)"},
+		{"2026年1月2", form},
+		{"2026.01.02", form},
+		{"26/1/2", form},
 	}
 	var b strings.Builder
 	b.WriteString("id,customer_id,at,amount\n")
 	for i, c := range good {
 		b.WriteString("g" + string(rune('a'+i)) + ",C1," + c.in + ",1\n")
 	}
-	for i, s := range bad {
-		b.WriteString("b" + string(rune('a'+i)) + ",C1," + s + ",1\n")
+	for i, c := range bad {
+		b.WriteString("b" + string(rune('a'+i)) + ",C1," + c.in + ",1\n")
 	}
 	got, errs := collect(customer.ReadOrders(strings.NewReader(b.String()), customer.CSVOptions{Location: shanghai}))
 	if len(got) != len(good) {
@@ -69,8 +70,9 @@ func TestReadOrdersTimeFormats(t *testing.T) {
 	}
 	for i, err := range errs {
 		var fe *customer.FieldError
-		if !errors.As(err, &fe) || fe.Line != 2+len(good)+i || fe.Field != "at" || !errors.Is(err, customer.ErrInvalidDate) {
-			t.Errorf("%q: error %v, want line %d (at) wrapping ErrInvalidDate", bad[i], err, 2+len(good)+i)
+		if !errors.As(err, &fe) || fe.Line != 2+len(good)+i || fe.Field != "at" || !errors.Is(err, customer.ErrInvalidDate) ||
+			!strings.Contains(err.Error(), bad[i].msg) || strings.Contains(err.Error(), bad[i].in) {
+			t.Errorf("%q: error %v, want line %d (at) wrapping ErrInvalidDate, saying %q, not quoting the value", bad[i].in, err, 2+len(good)+i, bad[i].msg)
 		}
 	}
 }

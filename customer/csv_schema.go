@@ -33,7 +33,8 @@ import (
 // [*FieldError] giving its line, and reading goes on with the next row,
 // so the caller decides whether to stop. A header without a required
 // column or not in UTF-8, or an I/O error, is yielded once and ends the
-// sequence. Text that is not UTF-8 gives an error wrapping
+// sequence. So a *FieldError with a Line above 1 is one bad row, and any
+// other error is the end. Text that is not UTF-8 gives an error wrapping
 // [ErrInvalidUTF8], which says when the bytes look like GBK or GB18030
 // (a CSV file saved by Excel on Chinese Windows): decode such a file
 // before reading it, for example through a transform.Reader with

@@ -154,7 +154,7 @@ o3,B,2026-03-02 11:30:00,20.5,offline
 	}
 	// Output:
 	// o1 A 2026-03-01 10:00:00 99 online
-	// skip: customer: csv line 3, column 3 (at): invalid date: not a date or time (want YYYY-MM-DD, YYYY/M/D, YYYY年M月D日, each with an optional H:MM[:SS], or RFC 3339)
+	// skip: customer: csv line 3, column 3 (at): invalid date: no such date or time (day out of range)
 	// o3 B 2026-03-02 11:30:00 20.5 offline
 }
 
