@@ -229,7 +229,7 @@ func readOrders(path string) ([]customer.Order, int, error) {
 	for o, err := range customer.ReadOrders(f, customer.CSVOptions{Location: cst}) {
 		var pe *customer.FieldError
 		switch {
-		case errors.As(err, &pe):
+		case errors.As(err, &pe) && pe.Line > 1: // one bad row; line 1 is the header
 			bad++
 		case err != nil:
 			return nil, 0, fmt.Errorf("%s: %w", path, err)
@@ -250,7 +250,7 @@ func readNames(path string, names map[customer.ID]string) error {
 	for p, err := range customer.ReadPeople(f, customer.CSVOptions{Location: cst}) {
 		var pe *customer.FieldError
 		switch {
-		case errors.As(err, &pe):
+		case errors.As(err, &pe) && pe.Line > 1: // one bad row; line 1 is the header
 			continue
 		case err != nil:
 			return fmt.Errorf("%s: %w", path, err)

@@ -91,3 +91,16 @@ func TestRunErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestRunBadHeader: a file whose header is not that of orders is an
+// error that says so, not a file of bad rows.
+func TestRunBadHeader(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "people.csv")
+	if err := os.WriteFile(path, []byte("id,name\nP1,Li\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := run(new(bytes.Buffer), []string{"-orders", path})
+	if err == nil || !strings.Contains(err.Error(), "csv line 1 (customer_id): required column missing") {
+		t.Errorf("run = %v, want the missing column named", err)
+	}
+}
