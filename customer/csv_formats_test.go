@@ -2,6 +2,7 @@ package customer_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -120,4 +121,57 @@ func TestReadCustomerIDAsID(t *testing.T) {
 	if len(errs) != 0 || len(orders) != 1 || orders[0].ID != "O1" || orders[0].CustomerID != "P1" {
 		t.Errorf("订单编号: read %+v, errors %v, want order O1 of P1", orders, errs)
 	}
+}
+
+func TestParseChannel(t *testing.T) {
+	for in, want := range map[string]customer.Channel{
+		"online": customer.ChannelOnline, " Online ": customer.ChannelOnline, "线上": customer.ChannelOnline,
+		"官网": customer.ChannelOnline, "APP": customer.ChannelApp, "手机App": customer.ChannelApp,
+		"小程序": customer.ChannelMiniProgram, "Mini Program": customer.ChannelMiniProgram, "mini-program": customer.ChannelMiniProgram,
+		"门店": customer.ChannelOffline, "线下": customer.ChannelOffline, "POS": customer.ChannelOffline,
+		"电销": customer.ChannelPhone, "Call Centre": customer.ChannelPhone, "经销商": customer.ChannelPartner,
+		"天猫": "天猫", " 京东 ": " 京东 ", "": "", "offline store": "offline store",
+	} {
+		if got := customer.ParseChannel(in); got != want {
+			t.Errorf("ParseChannel(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { customer.ParseChannel("天猫") }); n != 0 {
+		t.Errorf("ParseChannel of an unknown channel allocates %v times", n)
+	}
+}
+
+// TestReadOrdersChannels: Summarize counts the channels of a Chinese
+// export as online and in store.
+func TestReadOrdersChannels(t *testing.T) {
+	in := "客户ID,下单时间,金额,渠道\nA,2026/1/2,10,线上\nA,2026/1/3,10,门店\nA,2026/1/4,10,微信小程序\nA,2026/1/5,10,天猫\n"
+	orders, errs := collect(customer.ReadOrders(strings.NewReader(in), customer.CSVOptions{}))
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	sums, _, err := customer.Summarize(t.Context(), slices.Values(orders), time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC), customer.SummaryOptions{})
+	if err != nil || len(sums) != 1 {
+		t.Fatal(sums, err)
+	}
+	// 线上 and 微信小程序 are online, 门店 in store, 天猫 neither.
+	if on, off := sums[0].OnlineShare(), sums[0].OfflineShare(); on != 0.5 || off != 0.25 {
+		t.Errorf("online share %v, offline %v, want 0.5 and 0.25", on, off)
+	}
+}
+
+func FuzzParseChannel(f *testing.F) {
+	for _, s := range []string{"线上", " Online ", "mini-program", "天猫", "", "\xff", "Ａｐｐ"} {
+		f.Add(s)
+	}
+	known := []customer.Channel{customer.ChannelOnline, customer.ChannelApp, customer.ChannelMiniProgram,
+		customer.ChannelOffline, customer.ChannelPhone, customer.ChannelPartner}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := customer.ParseChannel(s)
+		if string(c) != s && !slices.Contains(known, c) {
+			t.Fatalf("ParseChannel(%q) = %q, neither the input nor a known channel", s, c)
+		}
+		if again := customer.ParseChannel(string(c)); again != c {
+			t.Fatalf("ParseChannel(%q) = %q, but ParseChannel(%q) = %q", s, c, c, again)
+		}
+	})
 }

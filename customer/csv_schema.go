@@ -76,8 +76,9 @@ func WriteCompanies(w io.Writer, companies iter.Seq[Company], opts CSVOptions) e
 // decimals ("129.90", "-20"); currency signs, thousands separators, NaN
 // and infinities are errors. A column amount_cents may stand in for
 // amount: a whole number of fen (cents), so 12990 reads as 129.90; it is
-// read, never written. Duplicate order IDs are not detected here;
-// [Summarize] counts them.
+// read, never written. A channel is read with [ParseChannel], so 线上 is
+// ChannelOnline. Duplicate order IDs are not detected here; [Summarize]
+// counts them.
 func ReadOrders(r io.Reader, opts CSVOptions) iter.Seq2[Order, error] {
 	return readCSV(r, opts, &orderSchema)
 }
@@ -274,7 +275,7 @@ var orderSchema = schema[Order]{
 		{
 			name: "channel",
 			get:  func(o *Order, _ *csvFormat) (string, error) { return string(o.Channel), nil },
-			set:  func(o *Order, s string, _ *csvFormat) error { o.Channel = Channel(s); return nil },
+			set:  func(o *Order, s string, _ *csvFormat) error { o.Channel = ParseChannel(s); return nil },
 		},
 		{
 			name: "discounted",
