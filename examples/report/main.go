@@ -1,23 +1,32 @@
-// Report builds the HTML customer report on a built-in sample of orders:
-// segment sizes and revenue, the R×F heat map, the recency, frequency and
-// spend distributions, k-means clusters, lifetime value and churn risk,
-// the BG/NBD model's matrices and its check against a holdout period, and
-// how customers moved between segments over the last half year. It writes
-// one self-contained HTML file to open in any browser or mail on.
+// Report builds the HTML customer report on your orders or on a built-in
+// sample: segment sizes and revenue, the R×F heat map, the recency,
+// frequency and spend distributions, k-means clusters, lifetime value and
+// churn risk, the BG/NBD model's matrices and its check against a holdout
+// period, and how customers moved between segments over the last half
+// year. It writes one self-contained HTML file to open in any browser or
+// mail on.
 //
 //	go run ./examples/report -out report.html       # Chinese labels (zh-CN)
 //	go run ./examples/report -lang en -customers 100000
+//	go run ./examples/report -orders orders.csv [-people people.csv] [-asof 2026-06-30]
 //
-// Without -out it writes report.html in the working directory. The data
-// come from package sample (persons only); customer identifiers in the
-// report are masked.
+// Without -out it writes report.html in the working directory. Without
+// -orders the data come from package sample (persons only). Orders are
+// read with customer.ReadOrders (columns customer_id, at and amount, or
+// 客户ID, 下单时间 and 金额, …), times in China Standard Time; the as-of
+// date defaults to the date of the latest order. -people adds the persons'
+// records to the segment review. A part the data cannot support (lifetime
+// value on too short a history, say) is left out with a note. Customer
+// identifiers in the report are masked.
 package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
@@ -45,11 +54,29 @@ func run(w io.Writer, args []string) error {
 	out := fs.String("out", "report.html", "the HTML file to write")
 	lang := fs.String("lang", "zh-CN", "language of the report: zh-CN or en")
 	customers := fs.Int("customers", 3000, "number of customers in the built-in sample")
+	ordersPath := fs.String("orders", "", "orders CSV (default: the built-in sample)")
+	peoplePath := fs.String("people", "", "persons CSV, for the segment review (with -orders)")
+	asOfText := fs.String("asof", "", "with -orders: as-of date YYYY-MM-DD, end of the day in UTC+8 (default: the latest order's date)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	data := sample.Generate(sample.Config{People: *customers, Companies: -1, Seed: 1})
-	page, err := build(context.Background(), data, *lang)
+	var (
+		data   sample.Data
+		source string
+	)
+	if *ordersPath == "" {
+		if *peoplePath != "" || *asOfText != "" {
+			return errors.New("-people and -asof go with -orders")
+		}
+		data = sample.Generate(sample.Config{People: *customers, Companies: -1, Seed: 1})
+	} else {
+		var err error
+		if data, err = ownData(w, *ordersPath, *peoplePath, *asOfText); err != nil {
+			return err
+		}
+		source = filepath.Base(*ordersPath)
+	}
+	page, err := build(context.Background(), w, data, source, *lang)
 	if err != nil {
 		return err
 	}
@@ -64,9 +91,10 @@ func run(w io.Writer, args []string) error {
 	return nil
 }
 
-// build computes everything the report shows, as of the end of the
-// sample's order history.
-func build(ctx context.Context, data sample.Data, lang string) (*report.Page, error) {
+// build computes everything the report shows, as of data.AsOf, and
+// writes a note to w for each part it leaves out. source names the orders
+// file, "" for the sample.
+func build(ctx context.Context, w io.Writer, data sample.Data, source, lang string) (*report.Page, error) {
 	orders, asOf := data.Orders, data.AsOf
 	half := asOf.AddDate(0, -6, 0) // the end of the first review period
 	page := &report.Page{
@@ -76,10 +104,16 @@ func build(ctx context.Context, data sample.Data, lang string) (*report.Page, er
 		Unit:     7 * 24 * time.Hour, // the BG/NBD model counts weeks
 		Periods:  [2]time.Time{half, asOf},
 	}
-	if lang == "zh-CN" {
+	switch {
+	case source != "" && lang == "zh-CN":
+		page.Subtitle = fmt.Sprintf("%s：%d 笔订单（含退款）", source, len(orders))
+	case source != "":
+		page.Subtitle = fmt.Sprintf("%s: %d orders and refunds", source, len(orders))
+	case lang == "zh-CN":
 		page.Subtitle = fmt.Sprintf("样本数据：%d 位客户，三年内 %d 笔订单（含退款）", len(data.People), len(orders))
 	}
 	table := segments(lang)
+	leaveOut := func(part string, err error) { fmt.Fprintf(w, "note: %s left out: %v\n", part, err) }
 
 	// RFM: values, segments and the report behind the first charts, and
 	// k-means clusters of the standardised values.
@@ -92,25 +126,88 @@ func build(ctx context.Context, data sample.Data, lang string) (*report.Page, er
 	}
 	page.Values = values
 	if page.Clusters, err = clusters(ctx, values, lang); err != nil {
-		return nil, err
+		leaveOut("the clusters", err)
 	}
 
 	// Lifetime value as of today, and the model checked on the last half
 	// year: fitted on the orders before it, compared with the orders in it.
 	if page.CLV, _, _, err = lifetime(ctx, orders, asOf, time.Time{}); err != nil {
-		return nil, err
+		leaveOut("lifetime value", err)
 	}
 	if _, page.BGNBD, page.CBS, err = lifetime(ctx, orders, half, asOf); err != nil {
-		return nil, err
+		page.BGNBD, page.CBS = nil, nil
+		leaveOut("the BG/NBD check on the last half year", err)
 	}
 
 	// Segment migration from the first half-year period to the second.
-	review, res, err := migration(ctx, data.People, orders, half, asOf, table)
-	if err != nil {
-		return nil, err
+	if review, res, err := migration(ctx, data.People, orders, half, asOf, table); err != nil {
+		leaveOut("the segment review", err)
+	} else {
+		page.Migration, page.Segments = &review.Migration, res.Segments
 	}
-	page.Migration, page.Segments = &review.Migration, res.Segments
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	return page, nil
+}
+
+// ownData reads the orders CSV at ordersPath and, when peoplePath is not
+// empty, the persons CSV there, skipping rows that cannot be read and
+// saying how many; the as-of time is the end of the day asOfText names,
+// or of the latest order's, in China Standard Time.
+func ownData(w io.Writer, ordersPath, peoplePath, asOfText string) (sample.Data, error) {
+	var data sample.Data
+	bad, err := readCSV(ordersPath, customer.ReadOrders, &data.Orders)
+	if err != nil {
+		return data, err
+	}
+	if len(data.Orders) == 0 {
+		return data, fmt.Errorf("%s: no orders that can be read", ordersPath)
+	}
+	fmt.Fprintf(w, "%s: %d orders read, %d rows skipped\n", ordersPath, len(data.Orders), bad)
+	if peoplePath != "" {
+		if bad, err = readCSV(peoplePath, customer.ReadPeople, &data.People); err != nil {
+			return data, err
+		}
+		fmt.Fprintf(w, "%s: %d persons read, %d rows skipped\n", peoplePath, len(data.People), bad)
+	}
+	day := slices.MaxFunc(data.Orders, func(a, b customer.Order) int { return a.At.Compare(b.At) }).At.In(chinaTime)
+	if asOfText != "" {
+		if day, err = time.ParseInLocation(time.DateOnly, asOfText, chinaTime); err != nil {
+			return data, fmt.Errorf("-asof %q: want YYYY-MM-DD", asOfText)
+		}
+	}
+	y, m, d := day.Date()
+	data.AsOf = time.Date(y, m, d, 23, 59, 59, 0, chinaTime)
+	return data, nil
+}
+
+// chinaTime is China Standard Time, the zone of times without an offset.
+var chinaTime = time.FixedZone("CST", 8*3600)
+
+// readCSV appends the records of the CSV file at path, as read reads
+// them, to *to, and returns the number of rows skipped as unreadable. An
+// error about the file, such as a header without a required column, ends
+// it.
+func readCSV[T any](path string, read func(io.Reader, customer.CSVOptions) iter.Seq2[T, error], to *[]T) (int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	skipped := 0
+	for rec, err := range read(f, customer.CSVOptions{Location: chinaTime}) {
+		var fe *customer.FieldError
+		if errors.As(err, &fe) && fe.Line > 1 {
+			skipped++ // one bad row; line 1 is the header
+			continue
+		}
+		if err != nil {
+			return 0, fmt.Errorf("%s: %w", path, err)
+		}
+		*to = append(*to, rec)
+	}
+	return skipped, nil
 }
 
 // writeFile writes the page to path.
