@@ -116,14 +116,16 @@ func timestamp[T any](name string, field func(*T) *time.Time, date bool) column[
 		},
 		set:     func(v *T, s string, f *csvFormat) (err error) { *field(v), err = parseTime(s, f); return err },
 		setTime: func(v *T, t time.Time) error { *field(v) = t; return nil },
+		parsed:  true,
 	}
 }
 
 func integer[T any](name string, field func(*T) *int) column[T] {
 	return column[T]{
-		name: name,
-		get:  func(v *T, _ *csvFormat) (string, error) { return formatInt(*field(v)), nil },
-		set:  func(v *T, s string, _ *csvFormat) (err error) { *field(v), err = parseInt(s); return err },
+		name:   name,
+		get:    func(v *T, _ *csvFormat) (string, error) { return formatInt(*field(v)), nil },
+		set:    func(v *T, s string, _ *csvFormat) (err error) { *field(v), err = parseInt(s); return err },
+		parsed: true,
 	}
 }
 
@@ -211,6 +213,7 @@ var companySchema = schema[Company]{
 				c.Revenue, err = parseDecimal(s, ErrInvalidAmount)
 				return err
 			},
+			parsed: true,
 		},
 		timestamp("founded", func(c *Company) *time.Time { return &c.Founded }, true),
 		str("city", func(c *Company) *string { return &c.City }),
@@ -258,6 +261,7 @@ var orderSchema = schema[Order]{
 				o.At = t
 				return nil
 			},
+			parsed: true,
 		},
 		{
 			name: "amount",
@@ -269,6 +273,7 @@ var orderSchema = schema[Order]{
 				o.Amount, err = parseDecimal(s, ErrInvalidAmount)
 				return err
 			},
+			parsed: true,
 		},
 		str("category", func(o *Order) *string { return &o.Category }),
 		str("sku", func(o *Order) *string { return &o.SKU }),
@@ -278,9 +283,10 @@ var orderSchema = schema[Order]{
 			set:  func(o *Order, s string, _ *csvFormat) error { o.Channel = ParseChannel(s); return nil },
 		},
 		{
-			name: "discounted",
-			get:  func(o *Order, _ *csvFormat) (string, error) { return strconv.FormatBool(o.Discounted), nil },
-			set:  func(o *Order, s string, _ *csvFormat) (err error) { o.Discounted, err = parseBool(s); return err },
+			name:   "discounted",
+			get:    func(o *Order, _ *csvFormat) (string, error) { return strconv.FormatBool(o.Discounted), nil },
+			set:    func(o *Order, s string, _ *csvFormat) (err error) { o.Discounted, err = parseBool(s); return err },
+			parsed: true,
 		},
 	},
 	readOnly: []column[Order]{
@@ -301,6 +307,7 @@ var orderSchema = schema[Order]{
 				o.Amount = decimal.New(n, -2)
 				return nil
 			},
+			parsed: true,
 		},
 	},
 	required: []string{"customer_id", "at", "amount"},
