@@ -211,7 +211,8 @@ func TestKMeansEdgeCases(t *testing.T) {
 		}
 	})
 	t.Run("exactly K distinct with duplicates", func(t *testing.T) {
-		X := [][]float64{{1, 1}, {2, 2}, {1, 1}, {2, 2}, {1, 1}, {-0.0, 3}, {0, 3}}
+		// -0 and +0 are one point (the literal -0.0 is +0 in Go).
+		X := [][]float64{{1, 1}, {2, 2}, {1, 1}, {2, 2}, {1, 1}, {math.Copysign(0, -1), 3}, {0, 3}}
 		for _, init := range []cluster.Init{cluster.KMeansPlusPlus, cluster.Random} {
 			m, err := cluster.KMeans{K: 3, Init: init, Seed: 2}.Fit(t.Context(), cluster.Data{Rows: X})
 			if err != nil {
