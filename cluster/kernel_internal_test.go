@@ -186,11 +186,6 @@ func firstNonFinite32(v []float32) int {
 	return -1
 }
 
-// near reports a within tol of b, relative (equal infinities included).
-func near(a, b, tol float64) bool {
-	return a == b || math.Abs(a-b) <= tol*math.Abs(b)
-}
-
 // same reports bit-identical floats.
 func same(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) }
 

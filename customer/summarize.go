@@ -179,8 +179,6 @@ type sumOut struct {
 	nodes []*statNode // one customer's counters, being sorted
 }
 
-type sumEngine = ingest.Engine[acc, sumPayload, sumPart]
-
 type sumEnginePart = ingest.Part[acc, sumPart]
 
 // summaryWave is the number of orders Summarize buffers before it applies

@@ -146,21 +146,6 @@ func skipSpace(s string, i int) int {
 	return i
 }
 
-// runeEnds returns the byte offsets just after each of the first runes of
-// s, up to len(ends), and how many there are.
-func runeEnds(s string, ends []int) int {
-	k := 0
-	for i := range ends {
-		if k >= len(s) {
-			return i
-		}
-		_, size := utf8.DecodeRuneInString(s[k:])
-		k += size
-		ends[i] = k
-	}
-	return len(ends)
-}
-
 // nameIndex maps the first rune of a table's names to those names,
 // longest first, so a lookup costs one small map access and a few prefix
 // comparisons.

@@ -251,9 +251,6 @@ func BenchmarkMasked(b *testing.B) {
 		}
 	})
 	b.Run("TenStringsFourMasked", func(b *testing.B) {
-		type typical struct {
-			ID, Name, Phone, Email, IDNumber, City, Province, Segment, Level, Channel string
-		}
 		type tagged struct {
 			ID       string `sensitivity:"public"`
 			Name     string `mask:"name"`
