@@ -13,6 +13,9 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
 )
 
 // CSVOptions configures the CSV readers and writers, and the column
@@ -44,6 +47,43 @@ type CSVOptions struct {
 	// columns of their own. Attributes not listed are written, URL-query
 	// encoded, in a final "attributes" column, so nothing is lost.
 	AttributeColumns []string
+	// Encoding is the character encoding of the CSV text, matched
+	// ignoring case, dashes and underscores:
+	//
+	//   - "" or "UTF-8": the readers skip a byte-order mark; the writers
+	//     write none.
+	//   - "UTF-8-BOM": as UTF-8, but the writers begin with a byte-order
+	//     mark, without which Excel shows a UTF-8 file's Chinese as
+	//     garbage.
+	//   - "GB18030", also "GBK", "GB2312" and "CP936" (its subsets): the
+	//     encoding Excel on Chinese Windows saves CSV files in. The
+	//     readers decode it; a cell with a byte sequence that is not
+	//     GB18030 is a row error wrapping [ErrInvalidUTF8]. The writers
+	//     encode in it (a character outside GBK takes four bytes, as
+	//     GB18030 defines), and fail on text that is not UTF-8.
+	//
+	// The SQL readers ignore it: the database connection converts.
+	Encoding string
+}
+
+// Encodings of CSVOptions.Encoding, resolved.
+const (
+	encUTF8 = iota
+	encUTF8BOM
+	encGB18030
+)
+
+// encoding returns the encoding o names, or an error wrapping ErrConfig.
+func (o CSVOptions) encoding() (int, error) {
+	switch strings.NewReplacer("-", "", "_", "", " ", "").Replace(strings.ToLower(o.Encoding)) {
+	case "", "utf8":
+		return encUTF8, nil
+	case "utf8bom":
+		return encUTF8BOM, nil
+	case "gb18030", "gbk", "gb2312", "cp936":
+		return encGB18030, nil
+	}
+	return 0, fmt.Errorf("%w: CSVOptions.Encoding %q: want UTF-8, UTF-8-BOM or GB18030", ErrConfig, clip(o.Encoding))
 }
 
 // column describes one canonical CSV column of a record type T.
@@ -95,6 +135,9 @@ type csvFormat struct {
 
 // check reports options that cannot be used, wrapping ErrConfig.
 func (o CSVOptions) check() error {
+	if _, err := o.encoding(); err != nil {
+		return err
+	}
 	if o.Comma != 0 && !validDelim(o.Comma) {
 		return fmt.Errorf("%w: CSVOptions.Comma %q cannot separate fields", ErrConfig, o.Comma)
 	}
@@ -162,6 +205,10 @@ func readCSV[T any](r io.Reader, opts CSVOptions, sc *schema[T]) iter.Seq2[T, er
 			return
 		}
 		f := opts.format()
+		gb, _ := opts.encoding()
+		if gb == encGB18030 {
+			r = transform.NewReader(r, simplifiedchinese.GB18030.NewDecoder())
+		}
 		cr := csv.NewReader(r)
 		if opts.Comma != 0 {
 			cr.Comma = opts.Comma
@@ -217,12 +264,17 @@ func readCSV[T any](r io.Reader, opts CSVOptions, sc *schema[T]) iter.Seq2[T, er
 			var v T
 			var rowErr error
 			for i, s := range rec {
-				if (setters[i] == nil || !setters[i].parsed) && !utf8.ValidString(s) {
+				if (setters[i] == nil || !setters[i].parsed) && (!utf8.ValidString(s) || gb == encGB18030 && strings.ContainsRune(s, utf8.RuneError)) {
 					name := attrCols[i]
 					if setters[i] != nil {
 						name = setters[i].name
 					}
-					rowErr = &FieldError{Line: line, Column: i + 1, Field: name, Err: textError(s)}
+					err := textError(s)
+					if gb == encGB18030 {
+						// The decoder put U+FFFD for what it could not read.
+						err = invalid(ErrInvalidValue, ErrInvalidUTF8, "a byte sequence that is not GB18030 either")
+					}
+					rowErr = &FieldError{Line: line, Column: i + 1, Field: name, Err: err}
 					break
 				}
 				if set := setters[i]; set != nil {
@@ -355,8 +407,7 @@ func decodeAttributes(m *map[string]string, s string) error {
 func textError(s string) error {
 	detail := ""
 	if looksGB18030(s) {
-		detail = "the bytes look like GBK or GB18030: decode the input to UTF-8 first, " +
-			"e.g. with golang.org/x/text/encoding/simplifiedchinese.GB18030.NewDecoder()"
+		detail = "the bytes look like GBK or GB18030: read with CSVOptions.Encoding \"GB18030\""
 	}
 	return invalid(ErrInvalidValue, ErrInvalidUTF8, detail)
 }
@@ -404,6 +455,16 @@ func writeCSV[T any](w io.Writer, records iter.Seq[T], opts CSVOptions, sc *sche
 		}
 	}
 	f := opts.format()
+	var encoder io.WriteCloser // flushed at the end
+	switch enc, _ := opts.encoding(); enc {
+	case encUTF8BOM:
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
+	case encGB18030:
+		encoder = transform.NewWriter(w, simplifiedchinese.GB18030.NewEncoder())
+		w = encoder
+	}
 	cw := csv.NewWriter(w)
 	if opts.Comma != 0 {
 		cw.Comma = opts.Comma
@@ -446,10 +507,25 @@ func writeCSV[T any](w io.Writer, records iter.Seq[T], opts CSVOptions, sc *sche
 			}
 		}
 		row[len(row)-1] = rest.Encode()
+		if encoder != nil {
+			// The encoder would put U+FFFD for bytes that are not UTF-8.
+			for i, s := range row {
+				if !utf8.ValidString(s) {
+					return fmt.Errorf("customer: csv record %d, %s: %w", n-1, header[i],
+						invalid(ErrInvalidValue, ErrInvalidUTF8, "cannot be written as GB18030"))
+				}
+			}
+		}
 		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
-	return cw.Error()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	if encoder != nil {
+		return encoder.Close()
+	}
+	return nil
 }

@@ -36,9 +36,8 @@ import (
 // sequence. So a *FieldError with a Line above 1 is one bad row, and any
 // other error is the end. Text that is not UTF-8 gives an error wrapping
 // [ErrInvalidUTF8], which says when the bytes look like GBK or GB18030
-// (a CSV file saved by Excel on Chinese Windows): decode such a file
-// before reading it, for example through a transform.Reader with
-// golang.org/x/text/encoding/simplifiedchinese.GB18030.NewDecoder(). The sequence reads r as it is iterated and can be
+// (a CSV file saved by Excel on Chinese Windows): read such a file with
+// opts.Encoding "GB18030". The sequence reads r as it is iterated and can be
 // iterated once.
 func ReadPeople(r io.Reader, opts CSVOptions) iter.Seq2[Person, error] {
 	return readCSV(r, opts, &personSchema)

@@ -1,21 +1,30 @@
 package customer_test
 
 import (
+	"bytes"
 	"database/sql/driver"
 	"errors"
+	"io"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
 )
 
-// The GBK and GB18030 bytes below are iconv's (glibc 2.36): "客户ID" is
-// BF CD BB A7 49 44 and "服装" is B7 FE D7 B0 in GBK; U+1F600 is the
+// The GBK and GB18030 bytes below are iconv's (glibc 2.36): in GBK
+// "客户ID" is BF CD BB A7 49 44, "下单时间" CF C2 B5 A5 CA B1 BC E4, "金额"
+// BD F0 B6 EE, "服装" B7 FE D7 B0 and "张三" D5 C5 C8 FD; U+1F600 is the
 // four-byte 94 39 FC 36 in GB18030.
 const (
 	gbkCustomerID = "\xbf\xcd\xbb\xa7ID"
+	gbkOrderTime  = "\xcf\xc2\xb5\xa5\xca\xb1\xbc\xe4"
+	gbkAmount     = "\xbd\xf0\xb6\xee"
 	gbkClothes    = "\xb7\xfe\xd7\xb0"
+	gbkZhangSan   = "\xd5\xc5\xc8\xfd"
 	gb18030Smile  = "\x94\x39\xfc\x36"
 )
 
@@ -70,8 +79,8 @@ func TestReadOrdersInvalidUTF8Cells(t *testing.T) {
 			t.Errorf("error %d = %q: GBK hint %v, want %v", i, errs[i], hint, w.hint)
 		}
 	}
-	const msg = "customer: csv line 2, column 5 (category): invalid value: invalid UTF-8 (the bytes look like GBK or GB18030: " +
-		"decode the input to UTF-8 first, e.g. with golang.org/x/text/encoding/simplifiedchinese.GB18030.NewDecoder())"
+	const msg = "customer: csv line 2, column 5 (category): invalid value: invalid UTF-8 " +
+		`(the bytes look like GBK or GB18030: read with CSVOptions.Encoding "GB18030")`
 	if s := errs[0].Error(); s != msg {
 		t.Errorf("message = %q, want %q", s, msg)
 	}
@@ -119,5 +128,85 @@ func TestScanRowsInvalidUTF8(t *testing.T) {
 			!errors.Is(errs[i], customer.ErrInvalidUTF8) || !strings.Contains(errs[i].Error(), "GB18030") {
 			t.Errorf("error %d = %v, want row %d, column %d (%s) wrapping ErrInvalidUTF8 with the GBK hint", i, errs[i], w.row, w.col, w.field)
 		}
+	}
+}
+
+// TestReadOrdersGB18030 reads a file as Excel on Chinese Windows saves it.
+func TestReadOrdersGB18030(t *testing.T) {
+	in := gbkCustomerID + "," + gbkOrderTime + "," + gbkAmount + ",category,note\n" +
+		gbkZhangSan + ",2026/1/2 13:45,99.50," + gbkClothes + "," + gb18030Smile + "\n" +
+		"B,2026/1/3 9:00,5,x\x81\x20y,\n" + // 0x81 0x20 is no GB18030 character
+		"C,2026/1/4 9:00,6,books,\n"
+	for _, name := range []string{"GB18030", "gbk", "cp-936"} {
+		got, errs := collect(customer.ReadOrders(strings.NewReader(in), customer.CSVOptions{Encoding: name}))
+		if len(got) != 2 || got[0].CustomerID != "张三" || got[0].Category != "服装" ||
+			got[0].Attributes["note"] != "\U0001F600" || got[0].At.Hour() != 13 || got[1].CustomerID != "C" {
+			t.Errorf("%s: read %+v, want 张三's 服装 with a 😀 note, and C's order", name, got)
+		}
+		var fe *customer.FieldError
+		if len(errs) != 1 || !errors.As(errs[0], &fe) || fe.Line != 3 || fe.Field != "category" ||
+			!errors.Is(errs[0], customer.ErrInvalidUTF8) || !strings.Contains(errs[0].Error(), "not GB18030") {
+			t.Errorf("%s: errors %v, want line 3 (category) wrapping ErrInvalidUTF8, not GB18030", name, errs)
+		}
+	}
+}
+
+// TestWriteOrdersEncodings writes for Excel: GB18030 bytes as iconv
+// writes them, or UTF-8 behind a byte-order mark; both read back.
+func TestWriteOrdersEncodings(t *testing.T) {
+	at := time.Date(2026, 1, 2, 13, 45, 0, 0, time.UTC)
+	orders := []customer.Order{{ID: "o1", CustomerID: "张三", At: at, Amount: decimal.RequireFromString("99.5"), Category: "服装",
+		Attributes: map[string]string{"note": "\U0001F600"}}}
+	for _, c := range []struct {
+		encoding, prefix string
+		contains         []string
+	}{
+		{"GB18030", "id,customer_id", []string{"," + gbkZhangSan + ",", "," + gbkClothes + ",", "note=%F0%9F%98%80"}},
+		{"UTF-8-BOM", "\ufeffid,customer_id", []string{",张三,", ",服装,"}},
+		{"", "id,customer_id", []string{",张三,", ",服装,"}},
+	} {
+		var buf bytes.Buffer
+		opts := customer.CSVOptions{Encoding: c.encoding}
+		if err := customer.WriteOrders(&buf, slices.Values(orders), opts); err != nil {
+			t.Fatalf("%q: %v", c.encoding, err)
+		}
+		out := buf.String()
+		if !strings.HasPrefix(out, c.prefix) {
+			t.Errorf("%q: output begins %q, want %q", c.encoding, out[:min(len(out), 20)], c.prefix)
+		}
+		for _, want := range c.contains {
+			if !strings.Contains(out, want) {
+				t.Errorf("%q: output %q lacks %q", c.encoding, out, want)
+			}
+		}
+		again, errs := collect(customer.ReadOrders(&buf, opts))
+		if len(errs) != 0 || !cmp.Equal(again, orders) {
+			t.Errorf("%q: read back %+v, %v; want %+v", c.encoding, again, errs, orders)
+		}
+	}
+	// A character outside GBK, in a text column of its own, takes
+	// GB18030's four bytes.
+	var buf bytes.Buffer
+	smile := []customer.Order{{CustomerID: "A", At: at, Amount: decimal.New(1, 0), Category: "\U0001F600"}}
+	if err := customer.WriteOrders(&buf, slices.Values(smile), customer.CSVOptions{Encoding: "GB18030"}); err != nil ||
+		!strings.Contains(buf.String(), ","+gb18030Smile+",") {
+		t.Errorf("wrote %q, %v; want the four bytes of U+1F600", buf.String(), err)
+	}
+	// Text that is not UTF-8 has no GB18030 form: an error, not U+FFFD.
+	bad := []customer.Order{{CustomerID: "A", At: at, Amount: decimal.New(1, 0), Category: "x\xffy"}}
+	err := customer.WriteOrders(io.Discard, slices.Values(bad), customer.CSVOptions{Encoding: "GB18030"})
+	if !errors.Is(err, customer.ErrInvalidUTF8) || !strings.Contains(err.Error(), "record 1, category") {
+		t.Errorf("writing text that is not UTF-8 as GB18030: %v, want record 1, category, wrapping ErrInvalidUTF8", err)
+	}
+}
+
+func TestEncodingConfig(t *testing.T) {
+	opts := customer.CSVOptions{Encoding: "latin1"}
+	_, errs := collect(customer.ReadOrders(strings.NewReader("customer_id,at,amount\n"), opts))
+	if len(errs) != 1 || !errors.Is(errs[0], customer.ErrConfig) || !strings.Contains(errs[0].Error(), `"latin1"`) {
+		t.Errorf("reading with Encoding latin1: %v, want one error wrapping ErrConfig", errs)
+	}
+	if err := customer.WriteOrders(io.Discard, slices.Values([]customer.Order(nil)), opts); !errors.Is(err, customer.ErrConfig) {
+		t.Errorf("writing with Encoding latin1: %v, want ErrConfig", err)
 	}
 }

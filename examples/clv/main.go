@@ -5,7 +5,7 @@
 // customers most likely lost (personal names masked).
 //
 //	go run ./examples/clv                       # built-in synthetic sample
-//	go run ./examples/clv -orders orders.csv [-people people.csv] [-asof 2026-06-30]
+//	go run ./examples/clv -orders orders.csv [-people people.csv] [-asof 2026-06-30] [-encoding GB18030]
 //
 // Orders are read with customer.ReadOrders (columns id, customer_id, at,
 // amount, …) and people, for names, with customer.ReadPeople. Dates are
@@ -55,6 +55,7 @@ func run(w io.Writer, args []string) error {
 	discount := fs.Float64("discount", 0.01, "monthly discount rate")
 	top := fs.Int("top", 10, "customers to list")
 	risk := fs.Float64("risk", 0.3, "P(alive) below which a customer is at risk")
+	encoding := fs.String("encoding", "UTF-8", "encoding of the CSV files: UTF-8 or GB18030 (GBK, as Excel saves them on Chinese Windows)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -65,7 +66,7 @@ func run(w io.Writer, args []string) error {
 	ctx := context.Background()
 
 	// 1. Orders and names: the built-in sample, or CSV files.
-	in, err := load(*ordersPath, *peoplePath, *asOfFlag, *people)
+	in, err := load(*ordersPath, *peoplePath, *asOfFlag, *people, customer.CSVOptions{Location: cst, Encoding: *encoding})
 	if err != nil {
 		return err
 	}
@@ -125,7 +126,7 @@ type input struct {
 // load returns the orders and names of the built-in sample of n persons
 // when ordersPath is empty, and of the CSV files otherwise. The as-of
 // time is the end of the day asOf names, or of the latest order's day.
-func load(ordersPath, peoplePath, asOf string, n int) (input, error) {
+func load(ordersPath, peoplePath, asOf string, n int, opts customer.CSVOptions) (input, error) {
 	var in input
 	if asOf != "" {
 		d, err := time.ParseInLocation("2006-01-02", asOf, cst)
@@ -146,7 +147,7 @@ func load(ordersPath, peoplePath, asOf string, n int) (input, error) {
 		in.orders, in.source = slices.Values(data.Orders), fmt.Sprintf("built-in sample of %d persons", n)
 		return in, nil
 	}
-	list, bad, err := readOrders(ordersPath)
+	list, bad, err := readOrders(ordersPath, opts)
 	if err != nil {
 		return in, err
 	}
@@ -163,7 +164,7 @@ func load(ordersPath, peoplePath, asOf string, n int) (input, error) {
 		in.source += fmt.Sprintf(" (%d unreadable rows skipped)", bad)
 	}
 	if peoplePath != "" {
-		if err := readNames(peoplePath, in.names); err != nil {
+		if err := readNames(peoplePath, in.names, opts); err != nil {
 			return in, err
 		}
 	}
@@ -218,7 +219,7 @@ func table(w io.Writer, vals []clv.CLV, data []clv.CBS, names map[customer.ID]st
 }
 
 // readOrders reads an orders CSV, counting rows it cannot read.
-func readOrders(path string) ([]customer.Order, int, error) {
+func readOrders(path string, opts customer.CSVOptions) ([]customer.Order, int, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, 0, err
@@ -226,7 +227,7 @@ func readOrders(path string) ([]customer.Order, int, error) {
 	defer f.Close()
 	var list []customer.Order
 	bad := 0
-	for o, err := range customer.ReadOrders(f, customer.CSVOptions{Location: cst}) {
+	for o, err := range customer.ReadOrders(f, opts) {
 		var pe *customer.FieldError
 		switch {
 		case errors.As(err, &pe) && pe.Line > 1: // one bad row; line 1 is the header
@@ -241,13 +242,13 @@ func readOrders(path string) ([]customer.Order, int, error) {
 }
 
 // readNames adds the names of the people in a CSV to names.
-func readNames(path string, names map[customer.ID]string) error {
+func readNames(path string, names map[customer.ID]string, opts customer.CSVOptions) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	for p, err := range customer.ReadPeople(f, customer.CSVOptions{Location: cst}) {
+	for p, err := range customer.ReadPeople(f, opts) {
 		var pe *customer.FieldError
 		switch {
 		case errors.As(err, &pe) && pe.Line > 1: // one bad row; line 1 is the header

@@ -8,7 +8,7 @@
 //
 //	go run ./examples/report -out report.html       # Chinese labels (zh-CN)
 //	go run ./examples/report -lang en -customers 100000
-//	go run ./examples/report -orders orders.csv [-people people.csv] [-asof 2026-06-30]
+//	go run ./examples/report -orders orders.csv [-people people.csv] [-asof 2026-06-30] [-encoding GB18030]
 //
 // Without -out it writes report.html in the working directory. Without
 // -orders the data come from package sample (persons only). Orders are
@@ -57,6 +57,7 @@ func run(w io.Writer, args []string) error {
 	ordersPath := fs.String("orders", "", "orders CSV (default: the built-in sample)")
 	peoplePath := fs.String("people", "", "persons CSV, for the segment review (with -orders)")
 	asOfText := fs.String("asof", "", "with -orders: as-of date YYYY-MM-DD, end of the day in UTC+8 (default: the latest order's date)")
+	encoding := fs.String("encoding", "UTF-8", "encoding of the CSV files: UTF-8 or GB18030 (GBK, as Excel saves them on Chinese Windows)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -71,7 +72,8 @@ func run(w io.Writer, args []string) error {
 		data = sample.Generate(sample.Config{People: *customers, Companies: -1, Seed: 1})
 	} else {
 		var err error
-		if data, err = ownData(w, *ordersPath, *peoplePath, *asOfText); err != nil {
+		opts := customer.CSVOptions{Location: chinaTime, Encoding: *encoding}
+		if data, err = ownData(w, *ordersPath, *peoplePath, *asOfText, opts); err != nil {
 			return err
 		}
 		source = filepath.Base(*ordersPath)
@@ -152,12 +154,12 @@ func build(ctx context.Context, w io.Writer, data sample.Data, source, lang stri
 }
 
 // ownData reads the orders CSV at ordersPath and, when peoplePath is not
-// empty, the persons CSV there, skipping rows that cannot be read and
+// empty, the persons CSV there, with opts, skipping rows that cannot be read and
 // saying how many; the as-of time is the end of the day asOfText names,
 // or of the latest order's, in China Standard Time.
-func ownData(w io.Writer, ordersPath, peoplePath, asOfText string) (sample.Data, error) {
+func ownData(w io.Writer, ordersPath, peoplePath, asOfText string, opts customer.CSVOptions) (sample.Data, error) {
 	var data sample.Data
-	bad, err := readCSV(ordersPath, customer.ReadOrders, &data.Orders)
+	bad, err := readCSV(ordersPath, customer.ReadOrders, opts, &data.Orders)
 	if err != nil {
 		return data, err
 	}
@@ -166,7 +168,7 @@ func ownData(w io.Writer, ordersPath, peoplePath, asOfText string) (sample.Data,
 	}
 	fmt.Fprintf(w, "%s: %d orders read, %d rows skipped\n", ordersPath, len(data.Orders), bad)
 	if peoplePath != "" {
-		if bad, err = readCSV(peoplePath, customer.ReadPeople, &data.People); err != nil {
+		if bad, err = readCSV(peoplePath, customer.ReadPeople, opts, &data.People); err != nil {
 			return data, err
 		}
 		fmt.Fprintf(w, "%s: %d persons read, %d rows skipped\n", peoplePath, len(data.People), bad)
@@ -189,14 +191,14 @@ var chinaTime = time.FixedZone("CST", 8*3600)
 // them, to *to, and returns the number of rows skipped as unreadable. An
 // error about the file, such as a header without a required column, ends
 // it.
-func readCSV[T any](path string, read func(io.Reader, customer.CSVOptions) iter.Seq2[T, error], to *[]T) (int, error) {
+func readCSV[T any](path string, read func(io.Reader, customer.CSVOptions) iter.Seq2[T, error], opts customer.CSVOptions, to *[]T) (int, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0, err
 	}
 	defer f.Close()
 	skipped := 0
-	for rec, err := range read(f, customer.CSVOptions{Location: chinaTime}) {
+	for rec, err := range read(f, opts) {
 		var fe *customer.FieldError
 		if errors.As(err, &fe) && fe.Line > 1 {
 			skipped++ // one bad row; line 1 is the header

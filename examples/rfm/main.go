@@ -3,7 +3,7 @@
 // -svg it also draws the grid as a heat map.
 //
 //	go run ./examples/rfm                                  # built-in synthetic sample
-//	go run ./examples/rfm -orders orders.csv [-asof 2026-06-30] [-svg grid.svg]
+//	go run ./examples/rfm -orders orders.csv [-asof 2026-06-30] [-svg grid.svg] [-encoding GB18030]
 //	go run ./examples/rfm -table value                     # 八大客户价值模型
 //
 // Orders are read with customer.ReadOrders (columns id, customer_id, at,
@@ -53,6 +53,7 @@ func run(w io.Writer, args []string) error {
 	people := fs.Int("customers", 2000, "number of persons in the built-in sample")
 	tableFlag := fs.String("table", "standard", "segments: standard, grid or value")
 	svgPath := fs.String("svg", "", "write the R×F heat map here as SVG")
+	encoding := fs.String("encoding", "UTF-8", "encoding of the CSV file: UTF-8 or GB18030 (GBK, as Excel saves it on Chinese Windows)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -70,7 +71,7 @@ func run(w io.Writer, args []string) error {
 	if *ordersPath == "" {
 		orders, asOf = sampleOrders(*people, asOf)
 		fmt.Fprintf(w, "Orders: built-in sample of %d persons\n", *people)
-	} else if orders, asOf, err = csvOrders(w, *ordersPath, asOf); err != nil {
+	} else if orders, asOf, err = csvOrders(w, *ordersPath, customer.CSVOptions{Location: cst, Encoding: *encoding}, asOf); err != nil {
 		return err
 	}
 
@@ -142,8 +143,8 @@ func sampleOrders(n int, asOf time.Time) (iter.Seq[customer.Order], time.Time) {
 
 // csvOrders reads the orders of a CSV file and returns them with asOf or,
 // when it is zero, the end of the latest order's day.
-func csvOrders(w io.Writer, path string, asOf time.Time) (iter.Seq[customer.Order], time.Time, error) {
-	list, bad, err := readOrders(path)
+func csvOrders(w io.Writer, path string, opts customer.CSVOptions, asOf time.Time) (iter.Seq[customer.Order], time.Time, error) {
+	list, bad, err := readOrders(path, opts)
 	if err != nil {
 		return nil, asOf, err
 	}
@@ -178,7 +179,7 @@ func writeSVG(path string, report *rfm.Report) error {
 
 // readOrders reads an orders CSV, skipping rows it cannot parse and
 // counting them.
-func readOrders(path string) ([]customer.Order, int, error) {
+func readOrders(path string, opts customer.CSVOptions) ([]customer.Order, int, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, 0, err
@@ -186,7 +187,7 @@ func readOrders(path string) ([]customer.Order, int, error) {
 	defer f.Close()
 	var out []customer.Order
 	bad := 0
-	for o, err := range customer.ReadOrders(f, customer.CSVOptions{Location: cst}) {
+	for o, err := range customer.ReadOrders(f, opts) {
 		var pe *customer.FieldError
 		switch {
 		case errors.As(err, &pe) && pe.Line > 1: // one bad row; line 1 is the header

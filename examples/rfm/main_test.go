@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/clientele-go/clientele/internal/golden"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // TestRunGolden compares the output with golden files. The CSV case was
@@ -76,4 +77,29 @@ func TestRunBadHeader(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "csv line 1 (customer_id): required column missing") {
 		t.Errorf("run = %v, want the missing column named", err)
 	}
+}
+
+// TestRunGB18030 reads the test orders as Excel on Chinese Windows saves
+// them, with Chinese headers in GB18030, and gives the CSV golden output.
+func TestRunGB18030(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "orders.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(data), "id,customer_id,at,amount,channel", "订单号,客户ID,下单时间,金额,渠道", 1)
+	gbk, err := simplifiedchinese.GB18030.NewEncoder().String(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "orders.csv")
+	if err := os.WriteFile(path, []byte(gbk), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	svg := filepath.Join(t.TempDir(), "grid.svg")
+	var buf bytes.Buffer
+	if err := run(&buf, []string{"-orders", path, "-encoding", "GB18030", "-asof", "2026-06-30", "-table", "grid", "-svg", svg}); err != nil {
+		t.Fatal(err)
+	}
+	out := strings.NewReplacer(path, filepath.Join("testdata", "orders.csv"), svg, "grid.svg").Replace(buf.String())
+	golden.Check(t, filepath.Join("testdata", "csv.golden"), []byte(out))
 }
