@@ -57,8 +57,9 @@ type CSVOptions struct {
 	//     garbage.
 	//   - "GB18030", also "GBK", "GB2312" and "CP936" (its subsets): the
 	//     encoding Excel on Chinese Windows saves CSV files in. The
-	//     readers decode it; a cell with a byte sequence that is not
-	//     GB18030 is a row error wrapping [ErrInvalidUTF8]. The writers
+	//     readers decode it; a text cell with a byte sequence that is not
+	//     GB18030 is a row error wrapping [ErrInvalidUTF8] (so is one with
+	//     U+FFFD, which the decoder puts for such bytes). The writers
 	//     encode in it (a character outside GBK takes four bytes, as
 	//     GB18030 defines), and fail on text that is not UTF-8.
 	//
