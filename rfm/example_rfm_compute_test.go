@@ -2,8 +2,10 @@ package rfm_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/clientele-go/clientele/customer"
@@ -110,4 +112,55 @@ func ExampleAccumulator_Skipped() {
 	fmt.Printf("%d customers, skipped %+v\n", len(a.Values()), a.Skipped())
 	// Output:
 	// 1 customers, skipped {Invalid:0 Future:1 Outside:1 Duplicate:1 NoPurchase:1}
+}
+
+// Compute reads orders as they stream from a CSV file (here a string; a
+// host passes its *os.File), so a file of ten million orders is never
+// held in memory: the sequence below hands each order on as it is read
+// and counts the rows that cannot be read.
+func ExampleCompute_fromCSV() {
+	file := strings.NewReader(`订单编号,客户ID,下单时间,金额
+1,C001,2026/6/1 12:00,299.00
+2,C002,2026/6/3 12:00,59.90
+3,C001,2026/6/20 12:00,120.50
+4,C001,2026/6/21 12:00,12O.00
+`)
+	cst := time.FixedZone("CST", 8*3600)
+	var (
+		bad     int
+		readErr error
+	)
+	orders := func(yield func(customer.Order) bool) {
+		for o, err := range customer.ReadOrders(file, customer.CSVOptions{Location: cst}) {
+			var fe *customer.FieldError
+			switch {
+			case errors.As(err, &fe) && fe.Line > 1: // one bad row
+				bad++
+				continue
+			case err != nil: // a bad header or a failed read: the end
+				readErr = err
+				return
+			}
+			if !yield(o) {
+				return
+			}
+		}
+	}
+	asOf := time.Date(2026, 6, 30, 23, 59, 59, 0, cst)
+	values, _, err := rfm.Compute(context.Background(), orders, asOf, rfm.Options{})
+	if err == nil {
+		err = readErr
+	}
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, v := range values {
+		fmt.Printf("%s: R=%d days, F=%d, M=%s\n", v.CustomerID, v.Recency, v.Frequency, v.Monetary.StringFixed(2))
+	}
+	fmt.Println("unreadable rows:", bad)
+	// Output:
+	// C001: R=10 days, F=2, M=419.50
+	// C002: R=27 days, F=1, M=59.90
+	// unreadable rows: 1
 }
