@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/clientele-go/clientele/privacy"
@@ -136,4 +137,61 @@ func TestPseudonymKnownAnswer(t *testing.T) {
 	if p.Pseudonym("acme", "13812345678") == p.Pseudonym("acme", "13812345679") {
 		t.Error("two values share a pseudonym")
 	}
+	// Past the partners whose keys it keeps (1024), a Pseudonymizer
+	// derives the key for each call: the same answers.
+	for i := range 1100 {
+		p.Pseudonym(fmt.Sprint("partner-", i), "x")
+	}
+	fresh, err := privacy.NewPseudonymizer(testKey(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 1100 {
+		fresh.Pseudonym(fmt.Sprint("other-", i), "x")
+	}
+	for _, tt := range tests {
+		if got := fresh.Pseudonym(tt.partner, "13812345678"); got != tt.want {
+			t.Errorf("Pseudonym(%q, phone) with a full cache = %s, want %s", tt.partner, got, tt.want)
+		}
+	}
+}
+
+// TestDigestsConcurrent computes blind indexes and pseudonyms from many
+// goroutines at once (run with -race): the pooled HMAC states must give
+// every caller the digest of its own value.
+func TestDigestsConcurrent(t *testing.T) {
+	ix, err := privacy.NewBlindIndex(testKey(0), privacy.NormalizePhone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pz, err := privacy.NewPseudonymizer(testKey(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	phone := func(i int) string { return fmt.Sprintf("138%08d", i) }
+	wantIx := make([]string, 200)
+	wantPz := make([]string, 200)
+	for i := range wantIx {
+		wantIx[i] = ix.Hex(phone(i))
+		wantPz[i] = pz.Pseudonym(fmt.Sprint("partner-", i%3), phone(i))
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 2000 {
+				i := (k*7 + g*13) % len(wantIx)
+				if got := ix.Hex(phone(i)); got != wantIx[i] {
+					t.Errorf("goroutine %d: Hex(phone %d) = %s, want %s", g, i, got, wantIx[i])
+					return
+				}
+				if got := pz.Pseudonym(fmt.Sprint("partner-", i%3), phone(i)); got != wantPz[i] {
+					t.Errorf("goroutine %d: Pseudonym(phone %d) = %s, want %s", g, i, got, wantPz[i])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
