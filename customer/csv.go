@@ -48,7 +48,8 @@ type CSVOptions struct {
 	// encoded, in a final "attributes" column, so nothing is lost.
 	AttributeColumns []string
 	// Encoding is the character encoding of the CSV text, matched
-	// ignoring case, dashes and underscores:
+	// ignoring case, spaces, dashes and underscores (any other name is an
+	// error wrapping [ErrConfig]):
 	//
 	//   - "" or "UTF-8": the readers skip a byte-order mark; the writers
 	//     write none.
