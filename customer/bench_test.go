@@ -3,6 +3,8 @@ package customer_test
 import (
 	"bytes"
 	"context"
+	"database/sql/driver"
+	"io"
 	"slices"
 	"sync"
 	"testing"
@@ -161,4 +163,89 @@ func BenchmarkReadOrders(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*rows), "ns/order")
+}
+
+// logOrders100k holds the realistic order log of 100,000 customers (seed
+// 1, 1.5% replayed rows, about a million orders).
+var logOrders100k = sync.OnceValue(func() []customer.Order {
+	return synth.Log{Customers: 100_000, Seed: 1, Duplicates: 0.015}.Orders()
+})
+
+// BenchmarkReadOrdersGB18030 reads the log of BenchmarkReadOrders encoded
+// as Excel on Chinese Windows saves it: the cost of decoding.
+func BenchmarkReadOrdersGB18030(b *testing.B) {
+	var buf bytes.Buffer
+	orders := logOrders100k()
+	if err := customer.WriteOrders(&buf, slices.Values(orders), customer.CSVOptions{Encoding: "GB18030"}); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	opts := customer.CSVOptions{Encoding: "GB18030"}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		for _, err := range customer.ReadOrders(bytes.NewReader(data), opts) {
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != len(orders) {
+			b.Fatalf("read %d orders, want %d", n, len(orders))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(orders)), "ns/order")
+}
+
+// BenchmarkWriteOrders writes the log of 100,000 customers as CSV, an
+// export a host sends on, in UTF-8 and in GB18030.
+func BenchmarkWriteOrders(b *testing.B) {
+	orders := logOrders100k()
+	for _, enc := range []string{"UTF-8", "GB18030"} {
+		b.Run(enc, func(b *testing.B) {
+			opts := customer.CSVOptions{Encoding: enc}
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := customer.WriteOrders(io.Discard, slices.Values(orders), opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(orders)), "ns/order")
+		})
+	}
+}
+
+// BenchmarkScanRows reads the log of 100,000 customers from database/sql
+// rows (a driver returning times as time.Time and amounts as NUMERIC
+// text, as PostgreSQL's do), the SQL twin of BenchmarkReadOrders.
+func BenchmarkScanRows(b *testing.B) {
+	orders := logOrders100k()
+	db := &fakeDB{
+		columns: []string{"id", "customer_id", "at", "amount"},
+		types:   []string{"TEXT", "TEXT", "TIMESTAMPTZ", "NUMERIC"},
+		rows:    make([][]driver.Value, len(orders)),
+	}
+	for i, o := range orders {
+		db.rows[i] = []driver.Value{o.ID, string(o.CustomerID), o.At, o.Amount.String()}
+	}
+	sqlDB := openFake(b, db)
+	b.ReportAllocs()
+	for b.Loop() {
+		rows, err := sqlDB.QueryContext(b.Context(), "SELECT")
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for _, err := range customer.ScanRows[customer.Order](rows, customer.CSVOptions{}) {
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != len(orders) {
+			b.Fatalf("read %d orders, want %d", n, len(orders))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(orders)), "ns/order")
 }
