@@ -209,7 +209,7 @@ func readCSV[T any](r io.Reader, opts CSVOptions, sc *schema[T]) iter.Seq2[T, er
 		f := opts.format()
 		gb, _ := opts.encoding()
 		if gb == encGB18030 {
-			r = transform.NewReader(r, simplifiedchinese.GB18030.NewDecoder())
+			r = transform.NewReader(r, newGBDecoder())
 		}
 		cr := csv.NewReader(r)
 		if opts.Comma != 0 {
