@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"io"
+	"iter"
 	"slices"
 	"sync"
 	"testing"
@@ -151,16 +152,7 @@ func BenchmarkReadOrders(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		n := 0
-		for _, err := range customer.ReadOrders(bytes.NewReader(data), customer.CSVOptions{}) {
-			if err != nil {
-				b.Fatal(err)
-			}
-			n++
-		}
-		if n != rows {
-			b.Fatalf("read %d orders, want %d", n, rows)
-		}
+		readAll(b, customer.ReadOrders(bytes.NewReader(data), customer.CSVOptions{}), rows)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*rows), "ns/order")
 }
@@ -184,16 +176,7 @@ func BenchmarkReadOrdersGB18030(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		n := 0
-		for _, err := range customer.ReadOrders(bytes.NewReader(data), opts) {
-			if err != nil {
-				b.Fatal(err)
-			}
-			n++
-		}
-		if n != len(orders) {
-			b.Fatalf("read %d orders, want %d", n, len(orders))
-		}
+		readAll(b, customer.ReadOrders(bytes.NewReader(data), opts), len(orders))
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(orders)), "ns/order")
 }
@@ -236,16 +219,22 @@ func BenchmarkScanRows(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		n := 0
-		for _, err := range customer.ScanRows[customer.Order](rows, customer.CSVOptions{}) {
-			if err != nil {
-				b.Fatal(err)
-			}
-			n++
-		}
-		if n != len(orders) {
-			b.Fatalf("read %d orders, want %d", n, len(orders))
-		}
+		readAll(b, customer.ScanRows[customer.Order](rows, customer.CSVOptions{}), len(orders))
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(orders)), "ns/order")
+}
+
+// readAll reads every order of seq, failing on an error or on a count
+// other than want.
+func readAll(b *testing.B, seq iter.Seq2[customer.Order, error], want int) {
+	n := 0
+	for _, err := range seq {
+		if err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	if n != want {
+		b.Fatalf("read %d orders, want %d", n, want)
+	}
 }
