@@ -486,7 +486,8 @@ func writeCSV[T any](w io.Writer, records iter.Seq[T], opts CSVOptions, sc *sche
 		listed[k] = true
 	}
 	n := 1
-	for v := range records {
+	var v T // one for all records: the getters' pointer would move a per-record one to the heap
+	for v = range records {
 		for i := range sc.columns {
 			s, err := sc.columns[i].get(&v, f)
 			if err != nil {
@@ -499,16 +500,19 @@ func writeCSV[T any](w io.Writer, records iter.Seq[T], opts CSVOptions, sc *sche
 		for j, k := range opts.AttributeColumns {
 			row[len(sc.columns)+j] = attrs[k]
 		}
-		var rest url.Values
-		for _, k := range slices.Sorted(maps.Keys(attrs)) {
-			if !listed[k] {
-				if rest == nil {
-					rest = url.Values{}
+		row[len(row)-1] = ""
+		if len(attrs) > 0 { // sorting no keys allocated, for every record
+			var rest url.Values
+			for _, k := range slices.Sorted(maps.Keys(attrs)) {
+				if !listed[k] {
+					if rest == nil {
+						rest = url.Values{}
+					}
+					rest.Set(k, attrs[k])
 				}
-				rest.Set(k, attrs[k])
 			}
+			row[len(row)-1] = rest.Encode()
 		}
-		row[len(row)-1] = rest.Encode()
 		if encoder != nil {
 			// The encoder would put U+FFFD for bytes that are not UTF-8.
 			for i, s := range row {
