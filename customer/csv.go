@@ -237,6 +237,9 @@ func readCSV[T any](r io.Reader, opts CSVOptions, sc *schema[T]) iter.Seq2[T, er
 			return
 		}
 		width := len(header)
+		// One record for all rows, cleared for each: the setters take its
+		// address, which would move a record per row to the heap.
+		var v T
 		for {
 			rec, err := cr.Read()
 			if err == io.EOF {
@@ -263,7 +266,7 @@ func readCSV[T any](r io.Reader, opts CSVOptions, sc *schema[T]) iter.Seq2[T, er
 				}
 				continue
 			}
-			var v T
+			v = zero
 			var rowErr error
 			for i, s := range rec {
 				if (setters[i] == nil || !setters[i].parsed) && (!utf8.ValidString(s) || gb == encGB18030 && strings.ContainsRune(s, utf8.RuneError)) {

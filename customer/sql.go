@@ -187,6 +187,7 @@ func scanRows[T any](rows *sql.Rows, opts CSVOptions, sc *schema[T], yield func(
 		dest[i] = &cells[i]
 	}
 	row := 0
+	var v T // one for all rows, as in readCSV
 	for rows.Next() {
 		row++
 		if err := rows.Scan(dest...); err != nil {
@@ -195,7 +196,7 @@ func scanRows[T any](rows *sql.Rows, opts CSVOptions, sc *schema[T], yield func(
 			yield(zero, &FieldError{Row: row, Err: fmt.Errorf("customer: sql rows: %w", err)})
 			return
 		}
-		var v T
+		v = zero
 		var rowErr error
 		for i := range cells {
 			val := cells[i].v
