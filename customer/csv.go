@@ -77,7 +77,7 @@ const (
 
 // encoding returns the encoding o names, or an error wrapping ErrConfig.
 func (o CSVOptions) encoding() (int, error) {
-	switch strings.NewReplacer("-", "", "_", "", " ", "").Replace(strings.ToLower(o.Encoding)) {
+	switch encodingNoise.Replace(strings.ToLower(o.Encoding)) {
 	case "", "utf8":
 		return encUTF8, nil
 	case "utf8bom":
@@ -87,6 +87,9 @@ func (o CSVOptions) encoding() (int, error) {
 	}
 	return 0, fmt.Errorf("%w: CSVOptions.Encoding %q: want UTF-8, UTF-8-BOM or GB18030", ErrConfig, clip(o.Encoding))
 }
+
+// encodingNoise removes what encoding names differ by.
+var encodingNoise = strings.NewReplacer("-", "", "_", "", " ", "")
 
 // column describes one canonical CSV column of a record type T.
 type column[T any] struct {
@@ -133,6 +136,9 @@ type csvFormat struct {
 	// parsed with, tried first: a column keeps its format, and every
 	// failed layout costs an error value. A csvFormat serves one reader.
 	timeHint int
+	// enc is the CSV text's encoding (encUTF8, …), for the CSV readers
+	// and writers; the SQL readers ignore it.
+	enc int
 }
 
 // check reports options that cannot be used, wrapping ErrConfig.
@@ -159,8 +165,10 @@ func validDelim(r rune) bool {
 	return r != 0 && r != '"' && r != '\r' && r != '\n' && utf8.ValidRune(r) && r != utf8.RuneError
 }
 
+// format resolves o, which check has accepted.
 func (o CSVOptions) format() *csvFormat {
 	f := &csvFormat{loc: o.Location, sep: o.ListSeparator}
+	f.enc, _ = o.encoding()
 	if f.loc == nil {
 		f.loc = time.UTC
 	}
@@ -207,8 +215,7 @@ func readCSV[T any](r io.Reader, opts CSVOptions, sc *schema[T]) iter.Seq2[T, er
 			return
 		}
 		f := opts.format()
-		gb, _ := opts.encoding()
-		if gb == encGB18030 {
+		if f.enc == encGB18030 {
 			r = transform.NewReader(r, newGBDecoder())
 		}
 		cr := csv.NewReader(r)
@@ -269,18 +276,11 @@ func readCSV[T any](r io.Reader, opts CSVOptions, sc *schema[T]) iter.Seq2[T, er
 			v = zero
 			var rowErr error
 			for i, s := range rec {
-				if (setters[i] == nil || !setters[i].parsed) && (!utf8.ValidString(s) || gb == encGB18030 && strings.ContainsRune(s, utf8.RuneError)) {
-					name := attrCols[i]
-					if setters[i] != nil {
-						name = setters[i].name
+				if setters[i] == nil || !setters[i].parsed {
+					if err := f.checkText(s); err != nil {
+						rowErr = &FieldError{Line: line, Column: i + 1, Field: cellField(setters[i], attrCols[i]), Err: err}
+						break
 					}
-					err := textError(s)
-					if gb == encGB18030 {
-						// The decoder put U+FFFD for what it could not read.
-						err = invalid(ErrInvalidValue, ErrInvalidUTF8, "a byte sequence that is not GB18030 either")
-					}
-					rowErr = &FieldError{Line: line, Column: i + 1, Field: name, Err: err}
-					break
 				}
 				if set := setters[i]; set != nil {
 					if err := set.set(&v, s, f); err != nil {
@@ -404,6 +404,32 @@ func decodeAttributes(m *map[string]string, s string) error {
 	return nil
 }
 
+// checkText returns the error for a text cell read in f's encoding that
+// holds what cannot be read, or nil.
+func (f *csvFormat) checkText(s string) error {
+	if f.enc == encGB18030 {
+		// Decoded text is UTF-8, with U+FFFD for what the decoder could
+		// not read.
+		if strings.ContainsRune(s, utf8.RuneError) {
+			return invalid(ErrInvalidValue, ErrInvalidUTF8, "a byte sequence that is not GB18030")
+		}
+		return nil
+	}
+	if !utf8.ValidString(s) {
+		return textError(s)
+	}
+	return nil
+}
+
+// cellField names the field of a cell for an error: its column's, or
+// its attribute's when set is nil.
+func cellField[T any](set *column[T], attr string) string {
+	if set != nil {
+		return set.name
+	}
+	return attr
+}
+
 // textError returns the error for a cell that is not valid UTF-8,
 // wrapping [ErrInvalidValue] and [ErrInvalidUTF8]. When its bytes read as
 // GB18030 (of which GBK is a part), the encoding Excel saves CSV files in
@@ -461,7 +487,7 @@ func writeCSV[T any](w io.Writer, records iter.Seq[T], opts CSVOptions, sc *sche
 	}
 	f := opts.format()
 	var encoder io.WriteCloser // flushed at the end
-	switch enc, _ := opts.encoding(); enc {
+	switch f.enc {
 	case encUTF8BOM:
 		if _, err := io.WriteString(w, "\ufeff"); err != nil {
 			return err

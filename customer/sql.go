@@ -210,11 +210,7 @@ func scanRows[T any](rows *sql.Rows, opts CSVOptions, sc *schema[T], yield func(
 			}
 			set := setters[i]
 			if str, ok := val.(string); ok && !utf8.ValidString(str) {
-				name := attrCols[i]
-				if set != nil {
-					name = set.name
-				}
-				rowErr = &FieldError{Row: row, Column: i + 1, Field: name, Err: textError(str)}
+				rowErr = &FieldError{Row: row, Column: i + 1, Field: cellField(set, attrCols[i]), Err: textError(str)}
 				break
 			}
 			if set == nil {
