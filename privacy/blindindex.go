@@ -12,17 +12,12 @@ import (
 	"unicode"
 )
 
-// secretKey holds HMAC key material behind a pointer, so printing a
-// struct that holds one shows an address, never the key.
-type secretKey struct {
-	b []byte
-}
-
-func newSecretKey(key []byte, what string) (*secretKey, error) {
+// checkKey reports an HMAC key shorter than KeySize, wrapping ErrConfig.
+func checkKey(key []byte, what string) error {
 	if len(key) < KeySize {
-		return nil, fmt.Errorf("%w: %s key of %d bytes, want at least %d", ErrConfig, what, len(key), KeySize)
+		return fmt.Errorf("%w: %s key of %d bytes, want at least %d", ErrConfig, what, len(key), KeySize)
 	}
-	return &secretKey{b: append([]byte(nil), key...)}, nil
+	return nil
 }
 
 // DeriveKey derives a 32-byte subkey for label from a master key with
@@ -52,9 +47,8 @@ func DeriveKey(master []byte, label string) ([]byte, error) {
 // A BlindIndex is immutable and safe for concurrent use. It never prints
 // its key.
 type BlindIndex struct {
-	key       *secretKey
 	normalize func(string) string
-	macs      *macPool
+	macs      *macPool // keyed with the index's key
 }
 
 // macPool hands out HMAC-SHA256 states keyed with one key, each back at
@@ -70,7 +64,9 @@ type mac struct {
 	sum [sha256.Size]byte
 }
 
-// newMacPool returns a pool of HMAC states keyed with a copy of key.
+// newMacPool returns a pool of HMAC states keyed with a copy of key. The
+// key is behind the pool's pointer, so printing a struct that holds one
+// shows an address, never the key.
 func newMacPool(key []byte) *macPool {
 	key = append([]byte(nil), key...)
 	p := new(macPool)
@@ -98,14 +94,13 @@ func (p *macPool) sum(a, b string) [sha256.Size]byte {
 // [NormalizePhone] for telephone numbers. The normaliser must be deterministic and idempotent. Errors
 // wrap [ErrConfig].
 func NewBlindIndex(key []byte, normalize func(string) string) (*BlindIndex, error) {
-	k, err := newSecretKey(key, "blind index")
-	if err != nil {
+	if err := checkKey(key, "blind index"); err != nil {
 		return nil, err
 	}
 	if normalize == nil {
 		normalize = NormalizeText
 	}
-	return &BlindIndex{key: k, normalize: normalize, macs: newMacPool(k.b)}, nil
+	return &BlindIndex{normalize: normalize, macs: newMacPool(key)}, nil
 }
 
 // Sum returns the digest of the normalised value. The array is

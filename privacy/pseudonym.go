@@ -1,8 +1,6 @@
 package privacy
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io"
@@ -33,8 +31,7 @@ const PseudonymLen = 32
 // costs a quarter of what it did when each call derived the key). It
 // never prints its keys.
 type Pseudonymizer struct {
-	master   *secretKey
-	macs     *macPool // keyed with master
+	macs     *macPool // keyed with the master key
 	partners *partnerKeys
 }
 
@@ -52,11 +49,10 @@ const maxPartners = 1024
 // NewPseudonymizer returns a pseudonymizer with the given master key (at
 // least [KeySize] bytes; copied). Errors wrap [ErrConfig].
 func NewPseudonymizer(masterKey []byte) (*Pseudonymizer, error) {
-	k, err := newSecretKey(masterKey, "pseudonym")
-	if err != nil {
+	if err := checkKey(masterKey, "pseudonym"); err != nil {
 		return nil, err
 	}
-	return &Pseudonymizer{master: k, macs: newMacPool(k.b), partners: new(partnerKeys)}, nil
+	return &Pseudonymizer{macs: newMacPool(masterKey), partners: new(partnerKeys)}, nil
 }
 
 // Pseudonym returns the pseudonym of value for partner, [PseudonymLen]
@@ -69,23 +65,22 @@ func (p *Pseudonymizer) Pseudonym(partner, value string) string {
 
 // appendPseudonym appends the pseudonym of value for partner to dst.
 func (p *Pseudonymizer) appendPseudonym(dst []byte, partner, value string) []byte {
-	var sum [sha256.Size]byte
-	if macs, ok := p.partners.m.Load(partner); ok {
-		sum = macs.(*macPool).sum(value, "")
-	} else {
+	macs, ok := p.partners.m.Load(partner)
+	if !ok {
 		key := p.macs.sum(pseudonymLabel, partner)
+		pool := newMacPool(key[:]) // a copy
+		clear(key[:])
+		macs = pool
 		if p.partners.n.Load() < maxPartners {
-			// Two goroutines may both make the partner's pool; the
-			// second is dropped, and both give the same pseudonyms.
-			if _, loaded := p.partners.m.LoadOrStore(partner, newMacPool(key[:])); !loaded {
+			// Two goroutines may both make the partner's pool; both give
+			// the same pseudonyms, and the first stored is kept.
+			var loaded bool
+			if macs, loaded = p.partners.m.LoadOrStore(partner, pool); !loaded {
 				p.partners.n.Add(1)
 			}
 		}
-		m := hmac.New(sha256.New, key[:])
-		m.Write([]byte(value))
-		m.Sum(sum[:0])
-		clear(key[:])
 	}
+	sum := macs.(*macPool).sum(value, "")
 	return hex.AppendEncode(dst, sum[:PseudonymLen/2])
 }
 
