@@ -22,6 +22,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"runtime"
 	"runtime/metrics"
@@ -55,7 +56,7 @@ func run(w io.Writer, args []string) error {
 	csvPath := fs.String("csv", "", "read the orders from this CSV file (customer.ReadOrders) instead of generating them")
 	write := fs.String("write", "", "write the generated log here as CSV, print the as-of day, and exit")
 	runs := fs.Int("runs", 5, "timed runs per case")
-	cases := fs.String("cases", "compute,trust,summarize,cbs", "comma-separated cases: compute, trust, columns, pipeline, summarize, summarize-trust, cbs, cbs-trust, workers1")
+	cases := fs.String("cases", "compute,trust,summarize,cbs", "comma-separated cases: compute, trust, columns, pipeline, summarize, summarize-trust, cbs, cbs-trust, workers1, scan (the floor: reading the orders, see scan)")
 	workers := fs.Int("workers", 0, "Options.Workers (0 = GOMAXPROCS)")
 	prof := fs.String("cpuprofile", "", "write a CPU profile of the timed runs here")
 	columnar := fs.Bool("columnar", false, "keep only the orders as rfm.Columns (own strings), so the input is the columns; for -cases columns")
@@ -140,6 +141,9 @@ func runCases(w io.Writer, orders []customer.Order, cols rfm.Columns, input uint
 			o.TrustOrderIDs = true
 			v, _, err := rfm.Compute(ctx, slices.Values(orders), asOf, o)
 			return len(v), err
+		},
+		"scan": func() (int, error) {
+			return int(scan(slices.Values(orders)) & 1), nil
 		},
 		"workers1": func() (int, error) {
 			o := opts
@@ -242,6 +246,28 @@ func serveCases(w io.Writer, r io.Reader, orders []customer.Order, input uint64)
 		fmt.Fprintf(w, "go %s %.4f %.4f %.2f %d %d %s\n", name, s.wall, s.cpu, s.peak/float64(input), len(vals), freq, money.StringFixed(2))
 	}
 	return sc.Err()
+}
+
+// scan reads from every order what rfm.Compute needs (both IDs' bytes,
+// the time, the amount's coefficient and exponent) and nothing else, on
+// the calling goroutine, the way Compute takes them: through an
+// iter.Seq it cannot see into. It is the floor of any such consumer;
+// the checksum keeps the reads.
+//
+//go:noinline
+func scan(orders iter.Seq[customer.Order]) uint64 {
+	var sum uint64
+	for o := range orders {
+		sum += uint64(len(o.CustomerID)) + uint64(len(o.ID)) + uint64(o.At.Unix())
+		sum += uint64(o.Amount.CoefficientInt64()) + uint64(o.Amount.Exponent())
+		if len(o.CustomerID) > 0 {
+			sum += uint64(o.CustomerID[len(o.CustomerID)-1])
+		}
+		if len(o.ID) > 0 {
+			sum += uint64(o.ID[len(o.ID)-1])
+		}
+	}
+	return sum
 }
 
 type sample struct {
