@@ -117,7 +117,10 @@ func (v Validator) ValidateCompany(c *Company) error {
 	checkListUTF8(add, "products", c.Products)
 	if c.CreditCode != "" {
 		if _, err := ParseCreditCode(c.CreditCode, v.LenientCreditCodes); err != nil {
-			add("credit_code", clip(c.CreditCode), err)
+			// Masked as an ID number: a sole trader's code names a
+			// person, and a resident ID number in the wrong column has
+			// the same length.
+			add("credit_code", privacy.MaskIDNumber(c.CreditCode), err)
 		}
 	}
 	if c.Employees < 0 {

@@ -141,6 +141,17 @@ func TestValidateCompany(t *testing.T) {
 			t.Errorf("field %s: got %v, want %v", field, got[field], reason)
 		}
 	}
+	// A resident ID number typed into the credit code column (the same
+	// length) fails the check and is masked as an ID number.
+	c = customer.Company{ID: "C1", CreditCode: "11010519491231002X"}
+	err := customer.Validator{AsOf: asOf}.ValidateCompany(&c)
+	var fe *customer.FieldError
+	if !errors.As(err, &fe) {
+		t.Fatalf("ValidateCompany(ID number as credit code) = %v, want a FieldError", err)
+	}
+	if fe.Value != "1101**********002X" || strings.Contains(err.Error(), "0519491231") {
+		t.Errorf("ValidateCompany(ID number as credit code) = %v (value %q), want it masked", err, fe.Value)
+	}
 	// The lenient option accepts the pilot code.
 	v := customer.Validator{AsOf: asOf, LenientCreditCodes: true}
 	c = customer.Company{ID: "C1", CreditCode: "91350211M0000XUF46"}
