@@ -244,7 +244,9 @@ func (t SQLTable) statement(n int) string {
 // [*FieldError] giving its 1-based position in rows (Row) and wrapping
 // [ErrEmpty], [ErrFieldCount] or [ErrInvalidValue] and the Valuer's error. An
 // error from the database names the range of rows of the failed
-// statement and wraps the driver's error. Upsert checks ctx before every
+// statement and wraps the driver's error, which some drivers write with
+// the rejected value in it (PostgreSQL's "invalid input syntax", MySQL's
+// "Incorrect ... value"): log it as you would the row. Upsert checks ctx before every
 // statement and passes it to the driver. It does not keep rows, and the
 // value of an SQLTable is safe for concurrent use (a *sql.Tx is not).
 func (t SQLTable) Upsert(ctx context.Context, tx *sql.Tx, rows iter.Seq2[ID, []any]) (int, error) {
