@@ -51,17 +51,18 @@ type ConsentEvent struct {
 }
 
 // Validate reports an event that cannot be recorded. Errors wrap
-// [ErrConsent] and name the bad field.
+// [ErrConsent] and name the bad field, never the subject: a host that
+// keys consent by phone number or e-mail address would log it.
 func (e ConsentEvent) Validate() error {
 	switch {
 	case e.Subject == "":
 		return fmt.Errorf("privacy: consent event: empty Subject: %w", ErrConsent)
 	case e.Purpose == "":
-		return fmt.Errorf("privacy: consent event for %q: empty Purpose: %w", e.Subject, ErrConsent)
+		return fmt.Errorf("privacy: consent event: empty Purpose: %w", ErrConsent)
 	case e.At.IsZero():
-		return fmt.Errorf("privacy: consent event for %q: zero At: %w", e.Subject, ErrConsent)
+		return fmt.Errorf("privacy: consent event: zero At: %w", ErrConsent)
 	case e.Granted && e.NoticeVersion == "":
-		return fmt.Errorf("privacy: consent grant for %q: empty NoticeVersion: %w", e.Subject, ErrConsent)
+		return fmt.Errorf("privacy: consent grant: empty NoticeVersion: %w", ErrConsent)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -72,6 +73,11 @@ func TestLedgerAllowed(t *testing.T) {
 
 func TestConsentEventValidate(t *testing.T) {
 	ok := privacy.ConsentEvent{Subject: "c1", Purpose: privacy.PurposeMarketingSMS, Granted: true, At: day(1), NoticeVersion: "v1"}
+	// A host that keys consent by phone number must not see it logged.
+	phoneKeyed := privacy.ConsentEvent{Subject: "13800138000", Granted: true, At: day(1)}
+	if err := phoneKeyed.Validate(); err == nil || strings.Contains(err.Error(), "8000") {
+		t.Errorf("Validate() = %v, want an error without the subject", err)
+	}
 	tests := []struct {
 		name   string
 		modify func(*privacy.ConsentEvent)
