@@ -3,6 +3,7 @@ package taggingtest_test
 import (
 	"errors"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -37,6 +38,29 @@ func TestProfilesValid(t *testing.T) {
 		if err := ps[i].Validate(); err != nil {
 			t.Errorf("profile %d: %v", i, err)
 		}
+	}
+}
+
+// TestCheckWithholdsPanicValues expects a host's panic value, which may
+// quote a profile's personal data, left out of Check's error, and a
+// runtime error's message kept.
+func TestCheckWithholdsPanicValues(t *testing.T) {
+	leaky := func() tagging.Tagger {
+		return tagging.TaggerFunc(func(p *tagging.Profile, dst []tagging.Tag) ([]tagging.Tag, error) {
+			panic("no tag for customer with phone 13800138000")
+		})
+	}
+	err := taggingtest.Check(leaky)
+	if !errors.Is(err, taggingtest.ErrPanic) || strings.Contains(err.Error(), "13800138000") || !strings.Contains(err.Error(), "string value withheld") {
+		t.Errorf("Check(leaky) = %v, want ErrPanic without the panic value", err)
+	}
+	nilDeref := func() tagging.Tagger {
+		return tagging.TaggerFunc(func(p *tagging.Profile, dst []tagging.Tag) ([]tagging.Tag, error) {
+			return append(dst, tagging.Tag{Group: "x", Value: string(p.Summary.CustomerID)}), nil // nil Summary for prospects
+		})
+	}
+	if err := taggingtest.Check(nilDeref); !errors.Is(err, taggingtest.ErrPanic) || !strings.Contains(err.Error(), "nil pointer dereference") {
+		t.Errorf("Check(nilDeref) = %v, want ErrPanic with the runtime's message", err)
 	}
 }
 
