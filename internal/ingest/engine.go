@@ -244,11 +244,11 @@ func (e *Engine[S, P, X]) Push(h uint64, r *Rec[P], id, oid string) {
 func (e *Engine[S, P, X]) Side(h uint64, s string) int { return e.side(s) }
 
 // SideKey returns the key of s, a string that goes with the record of
-// the customer whose hash is h, pushed next: inline when short, else on
-// the side list.
+// the customer whose hash is h, pushed next: in the key when it fits
+// (see Key), else on the side list.
 func (e *Engine[S, P, X]) SideKey(h uint64, s string) Key {
-	if len(s) <= maxInline {
-		return inline(s)
+	if k, ok := keyOf(s); ok {
+		return k
 	}
 	_, k := e.hasher.Hash(s)
 	return k.withIndex(e.Side(h, s))
@@ -265,8 +265,8 @@ func (e *Engine[S, P, X]) OrderKey(oid string) Key {
 	if !e.cfg.Dedup || oid == "" {
 		return Key{}
 	}
-	if len(oid) <= maxInline {
-		return inline(oid)
+	if k, ok := keyOf(oid); ok {
+		return k
 	}
 	_, k := e.hasher.Hash(oid)
 	return k

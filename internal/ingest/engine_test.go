@@ -55,8 +55,9 @@ func TestOrderSetConfirms(t *testing.T) {
 		return true
 	}
 	long1, long2 := "an order ID longer than fifteen bytes, 1", "an order ID longer than fifteen bytes, 2"
-	ids := []string{"O1", "O2", "thirteen byte", "thirteen bytf", long1, long2, "O1", long1, "thirteen byte", long2}
-	want := []bool{true, true, true, true, true, true, false, false, false, false}
+	d19, d19b, d13 := "2026120001000000001", "0026120001000000001", "1234567890123"
+	ids := []string{"O1", "O2", "thirteen byte", "thirteen bytf", long1, long2, d19, d19b, d13, "O1", long1, "thirteen byte", long2, d19, d19b, d13}
+	want := []bool{true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false}
 	for i, id := range ids {
 		_, k := h.Hash(id)
 		if k.Long() {
@@ -93,9 +94,20 @@ func TestOrderSetConfirms(t *testing.T) {
 		}
 	}
 	n := 0
-	o.each(func(slot int, id string) { n++ })
-	if n != 5000+7 {
-		t.Errorf("each saw %d pairs, want %d", n, 5007)
+	got := map[string]bool{}
+	o.each(func(slot int, id string) {
+		n++
+		if slot == 7 {
+			got[id] = true
+		}
+	})
+	if n != 5000+10 {
+		t.Errorf("each saw %d pairs, want %d", n, 5010)
+	}
+	for _, id := range ids {
+		if !got[id] {
+			t.Errorf("each did not give back %q", id)
+		}
 	}
 }
 
@@ -209,6 +221,9 @@ func FuzzEngine(f *testing.F) {
 			if c&0x80 != 0 {
 				cust += " whose ID is past fifteen bytes"
 			}
+			if c&0x40 != 0 {
+				cust = fmt.Sprintf("%0*d", 13+int(c%8), c%16) // 13 to 20 digits
+			}
 			oid := ""
 			if o%8 != 0 {
 				oid = strconv.Itoa(int(o % 32))
@@ -217,6 +232,9 @@ func FuzzEngine(f *testing.F) {
 				}
 				if o&0x80 != 0 {
 					oid += " an order ID past fifteen bytes"
+				}
+				if o&0x20 != 0 {
+					oid = fmt.Sprintf("%0*d", 12+int(o%9), o%32) // 12 to 20 digits
 				}
 			}
 			rows = append(rows, toyRow{cust: cust, oid: oid, v: int64(i)})
@@ -246,9 +264,16 @@ func TestEngineAgainstReference(t *testing.T) {
 			if r.IntN(10) == 0 {
 				c += " with a long tail to pass fifteen bytes"
 			}
+			if r.IntN(7) == 0 {
+				c = fmt.Sprintf("%016d", r.IntN(nc))
+			}
 			oid := strconv.Itoa(r.IntN(n))
 			if r.IntN(6) == 0 {
 				oid += ", an order ID past fifteen bytes"
+			}
+			if r.IntN(5) == 0 {
+				// A marketplace's order number: 19 digits, or one more.
+				oid = fmt.Sprintf("%0*d", 19+r.IntN(2), r.IntN(n))
 			}
 			if r.IntN(8) == 0 {
 				oid = ""
@@ -288,6 +313,66 @@ func TestInlineKeys(t *testing.T) {
 			if got := string(appendShort(nil, want)); got != string(b) {
 				t.Fatalf("appendShort(inline(%x)) = %x", b, got)
 			}
+		}
+	}
+}
+
+// TestDigitKeys checks the three forms of Key by length and content:
+// IDs of 13 to 19 ASCII digits are numbers, other IDs of up to 15 bytes
+// inline, the rest long; each form gives back its ID, and IDs that
+// differ only in leading zeros or in one byte have different keys.
+func TestDigitKeys(t *testing.T) {
+	h := NewHasher()
+	r := rand.New(rand.NewPCG(7, 8))
+	seen := map[Key]string{}
+	for n := 0; n <= 22; n++ {
+		for trial := range 300 {
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = byte('0' + r.IntN(10))
+			}
+			if trial%3 == 0 && n > 0 {
+				b[r.IntN(n)] = "/:a -"[r.IntN(5)] // next to '0' and '9' in ASCII, and others
+			}
+			if trial%5 == 0 && n > 2 {
+				b[0], b[1] = '0', '0' // leading zeros
+			}
+			s := string(b)
+			digits := strings.Trim(s, "0123456789") == ""
+			hs, k := h.Hash(s)
+			switch {
+			case digits && n >= minDigits && n <= maxDigits:
+				if !k.digits() {
+					t.Fatalf("Hash(%q): key %x is not a number", s, k)
+				}
+			case n <= maxInline:
+				if k != inline(s) {
+					t.Fatalf("Hash(%q): key %x, want inline %x", s, k, inline(s))
+				}
+			default:
+				if !k.Long() {
+					t.Fatalf("Hash(%q): key %x is not long", s, k)
+				}
+				continue
+			}
+			if got := k.Text(nil); got != s {
+				t.Fatalf("Hash(%q).Text = %q", s, got)
+			}
+			if k.textLen() != n || h.KeyHash(k) != hs {
+				t.Fatalf("Hash(%q): textLen %d, KeyHash %x, hash %x", s, k.textLen(), h.KeyHash(k), hs)
+			}
+			if other, ok := seen[k]; ok && other != s {
+				t.Fatalf("%q and %q have the same key %x", s, other, k)
+			}
+			seen[k] = s
+		}
+	}
+	// The largest 19-digit ID fits; its neighbours in length do not
+	// become numbers.
+	for _, s := range []string{"9999999999999999999", "0000000000000000000", "999999999999", "99999999999999999999"} {
+		_, k := h.Hash(s)
+		if k.digits() != (len(s) >= minDigits && len(s) <= maxDigits) || !k.Long() && k.Text(nil) != s {
+			t.Errorf("Hash(%q) = %x", s, k)
 		}
 	}
 }

@@ -29,19 +29,52 @@ func NewHasher() Hasher {
 // maxInline is the longest ID kept inline in a Key.
 const maxInline = 15
 
-// Key is an ID as two words. An ID of up to 15 bytes is inline,
-// zero-padded, with its length in the top byte of hi, so equal IDs have
-// equal keys and comparing two words replaces comparing strings. A longer
-// ID has its hash in lo and longKey plus an index in hi; the ID itself is
-// kept in a list the index points into. The zero Key is the empty ID.
+// minDigits and maxDigits bound the lengths of the IDs of ASCII digits
+// that a Key holds as a number: from the shortest that an inline pair
+// (see pair) cannot hold to the longest whose value fits in 64 bits.
+// Order numbers of 16 to 19 digits are common (large marketplaces issue
+// them); without this each would be a long key, with its string kept
+// and compared, and a pair three times the size.
+const (
+	minDigits = 13
+	maxDigits = 19
+)
+
+// Key is an ID as two words, in one of three forms:
+//
+//   - An ID of 13 to 19 ASCII digits is a number: its value in lo,
+//     digitKey in the top byte of hi and its length in the low byte.
+//   - Any other ID of up to 15 bytes is inline, zero-padded, with its
+//     length in the top byte of hi.
+//   - A longer ID has its hash in lo and longKey plus an index in hi; the
+//     ID itself is kept in a list the index points into.
+//
+// In the first two forms equal IDs have equal keys, and comparing two
+// words replaces comparing strings. The zero Key is the empty ID.
 type Key struct{ lo, hi uint64 }
 
 // longKey marks the Key of an ID longer than maxInline; the low 56 bits
 // of hi index the list that holds the ID.
 const longKey = 0xFF << 56
 
+// digitKey is the top byte of hi in the Key of an ID of digits: neither
+// a length (at most maxInline) nor longKey's, nor, in a pair, refPair's
+// top bits.
+const digitKey = 0x80
+
 // long reports whether k is the key of a long ID.
 func (k Key) long() bool { return k.hi>>56 == 0xFF }
+
+// digits reports whether k is the key of an ID of digits.
+func (k Key) digits() bool { return k.hi>>56 == digitKey }
+
+// textLen returns the length of the ID of k, which is not long.
+func (k Key) textLen() int {
+	if k.digits() {
+		return int(uint8(k.hi))
+	}
+	return int(k.hi >> 56)
+}
 
 // index returns the list index of a long key.
 func (k Key) index() int { return int(k.hi &^ longKey) }
@@ -49,11 +82,42 @@ func (k Key) index() int { return int(k.hi &^ longKey) }
 // withIndex returns the long key k pointing at index i.
 func (k Key) withIndex(i int) Key { return Key{k.lo, longKey | uint64(i)} }
 
+// keyOf returns the key of s when s fits in one (see Key), and false
+// when it is long.
+func keyOf(s string) (Key, bool) {
+	n := len(s)
+	if n < minDigits {
+		return inline(s), true
+	}
+	if n <= maxDigits {
+		if v, ok := digitValue(s); ok {
+			return Key{v, digitKey<<56 | uint64(n)}, true
+		}
+	}
+	if n <= maxInline {
+		return inline(s), true
+	}
+	return Key{}, false
+}
+
+// digitValue returns the value of s as a decimal number when s is all
+// ASCII digits; s has at most maxDigits, so the value fits.
+func digitValue(s string) (uint64, bool) {
+	var v uint64
+	for i := 0; i < len(s); i++ {
+		d := s[i] - '0'
+		if d > 9 {
+			return 0, false
+		}
+		v = v*10 + uint64(d)
+	}
+	return v, true
+}
+
 // Hash returns the hash of s and its key; a long key gets index 0, for
 // a lookup whose ID is alone in its list.
 func (h *Hasher) Hash(s string) (uint64, Key) {
-	if len(s) <= maxInline {
-		k := inline(s)
+	if k, ok := keyOf(s); ok {
 		return h.short(k), k
 	}
 	x := maphash.String(h.seed, s)
@@ -107,8 +171,19 @@ func load32(s string, i int) uint32 {
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
-// appendShort appends the ID of the short key k to b.
+// appendShort appends the ID of the key k, which is not long, to b.
 func appendShort(b []byte, k Key) []byte {
+	if k.digits() {
+		// The value, zero-padded on the left to the ID's length.
+		var w [maxDigits]byte
+		n := k.textLen()
+		v := k.lo
+		for i := n - 1; i >= 0; i-- {
+			w[i] = byte('0' + v%10)
+			v /= 10
+		}
+		return append(b, w[:n]...)
+	}
 	var w [16]byte
 	binary.LittleEndian.PutUint64(w[:8], k.lo)
 	binary.LittleEndian.PutUint64(w[8:], k.hi)

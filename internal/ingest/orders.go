@@ -29,10 +29,12 @@ type orderSet struct {
 
 // pair is a (slot, order ID) pair in two words. An ID of up to 12 bytes
 // sits inline: its bytes 0-7 in lo; bytes 8-11, slot+1 and the length
-// in hi (bits 0-31, 32-55 and 56-63). A longer one is referenced: lo
-// holds its hash, hi refPair in the top 4 bits, slot+1 and the index of
-// its key in refs (bits 0-31). So most pairs take 16 bytes, and a pair's
-// hash comes from the pair alone.
+// in hi (bits 0-31, 32-55 and 56-63). An ID of 13 to 19 digits sits
+// inline as its Key does: its value in lo; its length, slot+1 and
+// digitKey in hi. Any other one is referenced: lo holds its hash, hi
+// refPair in the top 4 bits, slot+1 and the index of its key in refs
+// (bits 0-31). So most pairs take 16 bytes, and a pair's hash comes
+// from the pair alone.
 type pair struct{ lo, hi uint64 }
 
 // refPair marks a referenced pair in the top bits of hi.
@@ -54,7 +56,8 @@ func (h *Hasher) probe(slot int, k Key) pair {
 	if slot > maxPairSlot {
 		panic("ingest: more than 2^24-2 customers in a partition")
 	}
-	if n := k.hi >> 56; !k.long() && n <= 12 {
+	if n := k.hi >> 56; n <= 12 || n == digitKey {
+		// Inline, or digits: the length in the low bits of hi.
 		return pair{k.lo, k.hi&(1<<32-1) | uint64(slot+1)<<32 | n<<56}
 	}
 	return pair{h.KeyHash(k), refPair | uint64(slot+1)<<32}

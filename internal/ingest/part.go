@@ -73,7 +73,7 @@ func (p *Part[S, X]) IDTable() IDTable {
 	for i := range n {
 		t.off[i] = uint32(size)
 		if k := p.ents.At(i).k; !k.long() {
-			size += int(k.hi >> 56)
+			size += k.textLen()
 		}
 	}
 	// A strings.Builder does not copy its bytes into the string.
@@ -96,7 +96,7 @@ func (p *Part[S, X]) IDAt(t *IDTable, i int) string {
 		return p.long[k.index()]
 	}
 	o := t.off[i]
-	return t.text[o : o+uint32(k.hi>>56)]
+	return t.text[o : o+uint32(k.textLen())]
 }
 
 // touch loads the table entry where the probe for hash h starts.
