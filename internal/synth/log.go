@@ -43,6 +43,10 @@ type Log struct {
 	// Duplicates is the share of rows that appear a second time, the
 	// same in every field, up to 20,000 rows later. 0 means none.
 	Duplicates float64
+	// MarketplaceIDs gives the orders 19-digit IDs, as large Chinese
+	// marketplaces issue them (Taobao's have 18 or 19 digits), instead
+	// of SO and ten digits.
+	MarketplaceIDs bool
 }
 
 // logRow is one order of a Log before it is turned into text.
@@ -149,8 +153,14 @@ func LogCustomerID(c int) customer.ID {
 	return customer.ID(strconv.AppendInt([]byte{'C'}, 10_000_000+int64(c)*73939133%90_000_000, 10))
 }
 
-// appendOrderID appends the order ID of the row numbered seq.
-func appendOrderID(b []byte, seq int32) []byte {
+// appendOrderID appends the order ID of the row numbered seq: SO and ten
+// digits, or with marketplace 19 digits, spread so that they do not
+// follow the rows (the multiplier has no factor in common with 9e18, so
+// distinct rows keep distinct IDs).
+func appendOrderID(b []byte, seq int32, marketplace bool) []byte {
+	if marketplace {
+		return strconv.AppendUint(b, 1e18+uint64(seq)*7_919_000_003%9e18, 10)
+	}
 	return strconv.AppendInt(append(b, "SO"...), 1_000_000_000+int64(seq), 10)
 }
 
@@ -162,7 +172,7 @@ func (l Log) Orders() []customer.Order {
 	out := make([]customer.Order, len(rows))
 	var buf []byte
 	for i, w := range rows {
-		buf = appendOrderID(buf[:0], w.seq)
+		buf = appendOrderID(buf[:0], w.seq, l.MarketplaceIDs)
 		out[i] = customer.Order{
 			ID:         string(buf),
 			CustomerID: customer.ID(string(LogCustomerID(int(w.cust)))),
@@ -182,7 +192,7 @@ func (l Log) WriteCSV(w io.Writer) (int, error) {
 	bw.WriteString("id,customer_id,at,amount\n")
 	var buf []byte
 	for _, r := range rows {
-		buf = appendOrderID(buf[:0], r.seq)
+		buf = appendOrderID(buf[:0], r.seq, l.MarketplaceIDs)
 		buf = append(buf, ',')
 		buf = append(buf, LogCustomerID(int(r.cust))...)
 		buf = append(buf, ',')

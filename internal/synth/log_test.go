@@ -11,6 +11,43 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+// TestLogMarketplaceIDs checks that MarketplaceIDs changes the order
+// IDs and nothing else: the same rows, each ID 19 digits, and two rows
+// share an ID exactly when they did before (replays stay duplicates).
+func TestLogMarketplaceIDs(t *testing.T) {
+	l := synth.Log{Customers: 3000, Seed: 3, Duplicates: 0.05}
+	a := l.Orders()
+	l.MarketplaceIDs = true
+	b := l.Orders()
+	if len(a) != len(b) {
+		t.Fatalf("%d rows with marketplace IDs, want %d", len(b), len(a))
+	}
+	toNew, toOld := map[string]string{}, map[string]string{}
+	for i := range a {
+		x, y := a[i], b[i]
+		if len(y.ID) != 19 || strings.Trim(y.ID, "0123456789") != "" || y.ID[0] == '0' {
+			t.Fatalf("row %d: ID %q is not 19 digits", i, y.ID)
+		}
+		if x.CustomerID != y.CustomerID || !x.At.Equal(y.At) || !x.Amount.Equal(y.Amount) {
+			t.Fatalf("row %d differs beyond its ID: %v, %v", i, x, y)
+		}
+		if n, ok := toNew[x.ID]; ok && n != y.ID {
+			t.Fatalf("row %d: %s became both %s and %s", i, x.ID, n, y.ID)
+		}
+		if o, ok := toOld[y.ID]; ok && o != x.ID {
+			t.Fatalf("row %d: %s and %s both became %s", i, o, x.ID, y.ID)
+		}
+		toNew[x.ID], toOld[y.ID] = y.ID, x.ID
+	}
+	var csv bytes.Buffer
+	if _, err := l.WriteCSV(&csv); err != nil {
+		t.Fatal(err)
+	}
+	if line := strings.SplitN(csv.String(), "\n", 3)[1]; !strings.HasPrefix(line, b[0].ID+",") {
+		t.Errorf("CSV's first row %q does not start with %s", line, b[0].ID)
+	}
+}
+
 func TestLogShape(t *testing.T) {
 	l := synth.Log{Customers: 20_000, Seed: 1, Duplicates: 0.015}
 	orders := l.Orders()
