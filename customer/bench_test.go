@@ -81,6 +81,12 @@ var logOrders = sync.OnceValue(func() []customer.Order {
 	return synth.Log{Customers: 1_000_000, Seed: 1, Duplicates: 0.015}.Orders()
 })
 
+// marketplaceOrders is logOrders with 19-digit order IDs, as large
+// Chinese marketplaces issue them (synth.Log.MarketplaceIDs).
+var marketplaceOrders = sync.OnceValue(func() []customer.Order {
+	return synth.Log{Customers: 1_000_000, Seed: 1, Duplicates: 0.015, MarketplaceIDs: true}.Orders()
+})
+
 func BenchmarkSummarize(b *testing.B) {
 	asOf := synth.DefaultAsOf
 	for _, bc := range []struct {
@@ -90,6 +96,7 @@ func BenchmarkSummarize(b *testing.B) {
 	}{
 		{"log/dedup", logOrders, customer.SummaryOptions{}},
 		{"log/trusted-ids", logOrders, customer.SummaryOptions{TrustOrderIDs: true}},
+		{"marketplace/dedup", marketplaceOrders, customer.SummaryOptions{}},
 		{"synth/dedup", func() []customer.Order { _, o := tenMillion(); return o }, customer.SummaryOptions{}},
 		{"synth/trusted-ids", func() []customer.Order { _, o := tenMillion(); return o }, customer.SummaryOptions{TrustOrderIDs: true}},
 	} {

@@ -408,3 +408,27 @@ func TestSummarizeDuplicatesAsIfDropped(t *testing.T) {
 		}
 	}
 }
+
+// TestSummarizeMarketplaceIDs runs Summarize on a log and on the same log
+// with 19-digit order IDs, which the engine keeps as numbers: a one-to-one
+// change of the IDs must change no summary and no count.
+func TestSummarizeMarketplaceIDs(t *testing.T) {
+	l := synth.Log{Customers: 3000, Seed: 9, Duplicates: 0.05}
+	plain := l.Orders()
+	l.MarketplaceIDs = true
+	long := l.Orders()
+	want, wantSkipped, err := customer.Summarize(context.Background(), slices.Values(plain), synth.DefaultAsOf, customer.SummaryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, skipped, err := customer.Summarize(context.Background(), slices.Values(long), synth.DefaultAsOf, customer.SummaryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wantSkipped.Duplicate == 0 || skipped != wantSkipped {
+		t.Errorf("skipped %+v, want %+v (with duplicates)", skipped, wantSkipped)
+	}
+	if diff := gocmp.Diff(want, got); diff != "" {
+		t.Errorf("summaries differ (-plain IDs +marketplace IDs):\n%s", diff)
+	}
+}

@@ -36,12 +36,19 @@ var logOrders = sync.OnceValue(func() []customer.Order {
 	return synth.Log{Customers: 1_000_000, Seed: 1, Duplicates: 0.015}.Orders()
 })
 
-// benchSets are the two data sets of the 10M benchmarks: the realistic
-// log, and synth.Orders (grouped by customer, IDs sharing memory).
+// marketplaceOrders is logOrders with 19-digit order IDs, as large
+// Chinese marketplaces issue them (synth.Log.MarketplaceIDs).
+var marketplaceOrders = sync.OnceValue(func() []customer.Order {
+	return synth.Log{Customers: 1_000_000, Seed: 1, Duplicates: 0.015, MarketplaceIDs: true}.Orders()
+})
+
+// benchSets are the data sets of the 10M benchmarks: the realistic log,
+// the same with marketplace order IDs, and synth.Orders (grouped by
+// customer, IDs sharing memory).
 var benchSets = []struct {
 	name   string
 	orders func() []customer.Order
-}{{"log", logOrders}, {"synth", benchOrders}}
+}{{"log", logOrders}, {"marketplace", marketplaceOrders}, {"synth", benchOrders}}
 
 // BenchmarkCompute10M measures rfm.Compute alone, with and without
 // duplicate detection, and ComputeColumns on the same orders as columns.

@@ -572,3 +572,29 @@ func TestComputeIteratorPanic(t *testing.T) {
 	}
 	t.Errorf("%d goroutines left running, %d before", runtime.NumGoroutine(), before)
 }
+
+// TestComputeMarketplaceIDs runs Compute on a log and on the same log
+// with 19-digit order IDs, which the engine keeps as numbers: a one-to-one
+// change of the IDs must change no value and no count, replays included.
+func TestComputeMarketplaceIDs(t *testing.T) {
+	l := synth.Log{Customers: 3000, Seed: 9, Duplicates: 0.05}
+	plain := l.Orders()
+	l.MarketplaceIDs = true
+	long := l.Orders()
+	for _, w := range []int{1, 2} {
+		want, wantSkipped, err := rfm.Compute(context.Background(), slices.Values(plain), synth.DefaultAsOf, rfm.Options{Workers: w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, skipped, err := rfm.Compute(context.Background(), slices.Values(long), synth.DefaultAsOf, rfm.Options{Workers: w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if wantSkipped.Duplicate == 0 || skipped != wantSkipped {
+			t.Errorf("workers %d: skipped %+v, want %+v (with duplicates)", w, skipped, wantSkipped)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("workers %d: values differ (-plain IDs +marketplace IDs):\n%s", w, diff)
+		}
+	}
+}

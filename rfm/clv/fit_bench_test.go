@@ -98,8 +98,15 @@ var clvLogOrders = sync.OnceValue(func() []customer.Order {
 	return synth.Log{Customers: 1_000_000, Seed: 1, Duplicates: 0.015}.Orders()
 })
 
+// clvMarketplaceOrders is clvLogOrders with 19-digit order IDs, as large
+// Chinese marketplaces issue them (synth.Log.MarketplaceIDs).
+var clvMarketplaceOrders = sync.OnceValue(func() []customer.Order {
+	return synth.Log{Customers: 1_000_000, Seed: 1, Duplicates: 0.015, MarketplaceIDs: true}.Orders()
+})
+
 // BenchmarkSummarizeCBS10M builds the summaries from the realistic log,
-// with and without duplicate detection, and from the 10.6 million orders
+// with and without duplicate detection, from the log with marketplace
+// order IDs, and from the 10.6 million orders
 // of the synth.Orders population, streamed from the generator (whose
 // cost is included; see synth's own benchmarks).
 func BenchmarkSummarizeCBS10M(b *testing.B) {
@@ -114,6 +121,7 @@ func BenchmarkSummarizeCBS10M(b *testing.B) {
 	}{
 		{"log/dedup", func() iter.Seq[customer.Order] { return slices.Values(clvLogOrders()) }, opts},
 		{"log/trusted-ids", func() iter.Seq[customer.Order] { return slices.Values(clvLogOrders()) }, trusted},
+		{"marketplace/dedup", func() iter.Seq[customer.Order] { return slices.Values(clvMarketplaceOrders()) }, opts},
 		{"synth-stream/trusted-ids", func() iter.Seq[customer.Order] { return synth.Orders(clvBenchConfig) }, trusted},
 	} {
 		b.Run(c.name, func(b *testing.B) {

@@ -19,6 +19,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -53,6 +54,7 @@ func run(w io.Writer, args []string) error {
 	seed := fs.Uint64("seed", 1, "data seed")
 	dups := fs.Float64("dups", 0.015, "share of replayed (duplicate) rows")
 	friendly := fs.Bool("friendly", false, "use synth.Orders (grouped by customer, shared IDs) instead of synth.Log")
+	marketplace := fs.Bool("marketplace", false, "give the log's orders 19-digit IDs, as large Chinese marketplaces issue them (synth.Log.MarketplaceIDs), also with -write")
 	csvPath := fs.String("csv", "", "read the orders from this CSV file (customer.ReadOrders) instead of generating them")
 	write := fs.String("write", "", "write the generated log here as CSV, print the as-of day, and exit")
 	runs := fs.Int("runs", 5, "timed runs per case")
@@ -64,7 +66,10 @@ func run(w io.Writer, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	log := synth.Log{Customers: *customers, Seed: *seed, Duplicates: *dups}
+	if *marketplace && (*friendly || *csvPath != "") {
+		return errors.New("-marketplace applies to the generated log, not to -friendly or -csv")
+	}
+	log := synth.Log{Customers: *customers, Seed: *seed, Duplicates: *dups, MarketplaceIDs: *marketplace}
 	asOf := synth.DefaultAsOf
 	if *write != "" {
 		return writeCSV(w, *write, log, asOf)
