@@ -31,9 +31,9 @@ type SummaryOptions struct {
 	Known func(ID) bool
 	// TrustOrderIDs turns off duplicate detection (see [Skipped]). By
 	// default detection remembers every distinct (customer, order ID)
-	// pair, about 20 bytes each for IDs of up to 12 bytes, and compares
-	// the IDs themselves, so it is exact. Set TrustOrderIDs when the
-	// source guarantees unique IDs.
+	// pair, about 20 bytes each for IDs of up to 12 bytes or of 13 to 19
+	// digits, and compares the IDs themselves, so it is exact. Set
+	// TrustOrderIDs when the source guarantees unique IDs.
 	TrustOrderIDs bool
 	// RejectInvalid makes an order without customer ID or time an error
 	// wrapping [ErrInvalidValue] instead of a skip.

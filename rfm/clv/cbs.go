@@ -131,8 +131,8 @@ type CBSOptions struct {
 	RejectInvalid, RejectFuture bool
 	// TrustOrderIDs turns off duplicate detection (see
 	// [customer.Skipped]). Detection remembers every distinct (customer,
-	// order ID) pair, about 20 bytes each for IDs of up to 12 bytes, and
-	// compares the IDs themselves, so it is exact.
+	// order ID) pair, about 20 bytes each for IDs of up to 12 bytes or of
+	// 13 to 19 digits, and compares the IDs themselves, so it is exact.
 	TrustOrderIDs bool
 	// CalendarPeriods groups purchases by calendar period of Unit days
 	// instead of by calendar day, as lifetimes does with freq='W' (or
