@@ -9,8 +9,9 @@
 //	rfmbench -csv /tmp/orders.csv -serve                    # read it, then run one case per line of stdin
 //
 // Without -csv it generates the log in memory (internal/synth.Log, the
-// same rows; with -friendly, synth.Orders instead: grouped by customer,
-// IDs sharing memory). Each run reports wall and CPU time, the bytes the
+// same rows; with -marketplace, the same log with 19-digit order IDs;
+// with -friendly, synth.Orders instead: grouped by customer, IDs sharing
+// memory). Each run reports wall and CPU time, the bytes the
 // call allocated and the peak heap (live heap before the call, which is
 // the input, plus what the call added), sampled every millisecond. It is
 // a measurement tool, not part of the library or of CI.
