@@ -56,8 +56,9 @@ func TestOrderSetConfirms(t *testing.T) {
 	}
 	long1, long2 := "an order ID longer than fifteen bytes, 1", "an order ID longer than fifteen bytes, 2"
 	d19, d19b, d13 := "2026120001000000001", "0026120001000000001", "1234567890123"
-	ids := []string{"O1", "O2", "thirteen byte", "thirteen bytf", long1, long2, d19, d19b, d13, "O1", long1, "thirteen byte", long2, d19, d19b, d13}
-	want := []bool{true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false}
+	u1, u2 := "123e4567-e89b-12d3-a456-426614174000", "123e4567-e89b-12d3-a456-426614174001"
+	ids := []string{"O1", "O2", "thirteen byte", "thirteen bytf", long1, long2, d19, d19b, d13, u1, u2, "O1", long1, "thirteen byte", long2, d19, d19b, d13, u1, u2}
+	want := []bool{true, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false, false, false}
 	for i, id := range ids {
 		_, k := h.Hash(id)
 		if k.Long() {
@@ -101,8 +102,8 @@ func TestOrderSetConfirms(t *testing.T) {
 			got[id] = true
 		}
 	})
-	if n != 5000+10 {
-		t.Errorf("each saw %d pairs, want %d", n, 5010)
+	if n != 5000+12 {
+		t.Errorf("each saw %d pairs, want %d", n, 5012)
 	}
 	for _, id := range ids {
 		if !got[id] {
@@ -224,6 +225,9 @@ func FuzzEngine(f *testing.F) {
 			if c&0x40 != 0 {
 				cust = fmt.Sprintf("%0*d", 13+int(c%8), c%16) // 13 to 20 digits
 			}
+			if c&0x20 != 0 {
+				cust = fmt.Sprintf("0000%04x-0000-4000-%c000-000000000000", c%16, "89ac"[c%4]) // UUIDs, and near misses
+			}
 			oid := ""
 			if o%8 != 0 {
 				oid = strconv.Itoa(int(o % 32))
@@ -235,6 +239,9 @@ func FuzzEngine(f *testing.F) {
 				}
 				if o&0x20 != 0 {
 					oid = fmt.Sprintf("%0*d", 12+int(o%9), o%32) // 12 to 20 digits
+				}
+				if o&0x10 != 0 {
+					oid = fmt.Sprintf("%08x-0000-4000-%c000-000000000000", o%32, "9bA7"[o%4]) // UUIDs, and near misses
 				}
 			}
 			rows = append(rows, toyRow{cust: cust, oid: oid, v: int64(i)})
@@ -267,6 +274,9 @@ func TestEngineAgainstReference(t *testing.T) {
 			if r.IntN(7) == 0 {
 				c = fmt.Sprintf("%016d", r.IntN(nc))
 			}
+			if r.IntN(6) == 0 {
+				c = fmt.Sprintf("%08x-1111-4222-b333-444455556666", r.IntN(nc))
+			}
 			oid := strconv.Itoa(r.IntN(n))
 			if r.IntN(6) == 0 {
 				oid += ", an order ID past fifteen bytes"
@@ -274,6 +284,9 @@ func TestEngineAgainstReference(t *testing.T) {
 			if r.IntN(5) == 0 {
 				// A marketplace's order number: 19 digits, or one more.
 				oid = fmt.Sprintf("%0*d", 19+r.IntN(2), r.IntN(n))
+			}
+			if r.IntN(9) == 0 {
+				oid = fmt.Sprintf("%08x-1111-4222-a333-%012x", r.IntN(n), r.IntN(3))
 			}
 			if r.IntN(8) == 0 {
 				oid = ""
@@ -373,6 +386,49 @@ func TestDigitKeys(t *testing.T) {
 		_, k := h.Hash(s)
 		if k.digits() != (len(s) >= minDigits && len(s) <= maxDigits) || !k.Long() && k.Text(nil) != s {
 			t.Errorf("Hash(%q) = %x", s, k)
+		}
+	}
+}
+
+// TestUUIDKeys checks that UUIDs in their usual text form become keys
+// that give them back, with RFC 9562's example among them, and that
+// near misses stay strings: upper case, another variant, a dash moved,
+// a letter past f.
+func TestUUIDKeys(t *testing.T) {
+	h := NewHasher()
+	r := rand.New(rand.NewPCG(9, 10))
+	seen := map[Key]string{}
+	ids := []string{"123e4567-e89b-12d3-a456-426614174000", "00000000-0000-0000-8000-000000000000", "ffffffff-ffff-ffff-bfff-ffffffffffff"}
+	for range 2000 {
+		var b [16]byte
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+		}
+		b[8] = b[8]&0x3F | 0x80 // the variant; the version may be anything
+		ids = append(ids, fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16]))
+	}
+	for _, s := range ids {
+		_, k := h.Hash(s)
+		if !k.uuid() || k.Text(nil) != s || k.textLen() != len(s) {
+			t.Fatalf("Hash(%q) = %x (text %q)", s, k, k.Text(nil))
+		}
+		if other, ok := seen[k]; ok && other != s {
+			t.Fatalf("%q and %q have the same key", s, other)
+		}
+		seen[k] = s
+	}
+	for _, s := range []string{
+		"123E4567-E89B-12D3-A456-426614174000", // upper case
+		"123e4567-e89b-12d3-7456-426614174000", // variant 0
+		"123e4567-e89b-12d3-c456-426614174000", // variant 110
+		"123e4567e-89b-12d3-a456-426614174000", // a dash moved
+		"123e4567-e89b-12d3-a456-42661417400g", // not hex
+		"00000000-0000-0000-0000-000000000000", // the nil UUID
+		"123e4567-e89b-12d3-a456-4266141740001",
+	} {
+		_, k := h.Hash(s)
+		if !k.Long() {
+			t.Errorf("Hash(%q) = %x, want a long key", s, k)
 		}
 	}
 }
