@@ -61,8 +61,9 @@ type Options struct {
 	// under two customers is two orders. Detection remembers every
 	// distinct (customer, order ID) pair, about 20 bytes each for IDs of
 	// up to 12 bytes or of 13 to 19 digits (a marketplace's order
-	// numbers), 36 for other IDs up to 15 bytes and 52 plus the ID for
-	// longer ones, and compares the IDs themselves, so it is exact; with
+	// numbers), 36 for other IDs up to 15 bytes and for UUIDs in
+	// lower-case text, and 52 plus the ID for longer ones, and compares
+	// the IDs themselves, so it is exact; with
 	// TrustOrderIDs the memory is proportional to the number of customers
 	// only.
 	TrustOrderIDs bool
