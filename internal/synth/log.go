@@ -3,8 +3,10 @@ package synth
 import (
 	"bufio"
 	"cmp"
+	"encoding/binary"
 	"io"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"time"
@@ -47,6 +49,10 @@ type Log struct {
 	// marketplaces issue them (Taobao's have 18 or 19 digits), instead
 	// of SO and ten digits.
 	MarketplaceIDs bool
+	// UUIDCustomers gives the customers random (version 4) UUIDs in
+	// lower-case text, as many systems issue them, instead of C and
+	// eight digits.
+	UUIDCustomers bool
 }
 
 // logRow is one order of a Log before it is turned into text.
@@ -150,7 +156,28 @@ func (l Log) rows() []logRow {
 // LogCustomerID returns the ID of customer c of a Log: "C" and eight
 // digits, spread so that IDs do not follow the order of first purchase.
 func LogCustomerID(c int) customer.ID {
-	return customer.ID(strconv.AppendInt([]byte{'C'}, 10_000_000+int64(c)*73939133%90_000_000, 10))
+	return customer.ID(appendCustomerID(nil, c, false))
+}
+
+// appendCustomerID appends the ID of customer c: LogCustomerID's, or
+// with uuid a version 4 UUID drawn from c alone.
+func appendCustomerID(b []byte, c int, uuid bool) []byte {
+	if !uuid {
+		return strconv.AppendInt(append(b, 'C'), 10_000_000+int64(c)*73939133%90_000_000, 10)
+	}
+	r := rand.New(rand.NewPCG(uint64(c), 0x5555))
+	var u [16]byte
+	binary.BigEndian.PutUint64(u[:8], r.Uint64())
+	binary.BigEndian.PutUint64(u[8:], r.Uint64())
+	u[6] = u[6]&0x0F | 0x40 // version 4
+	u[8] = u[8]&0x3F | 0x80 // RFC 9562's variant
+	for i, x := range u {
+		if i == 4 || i == 6 || i == 8 || i == 10 {
+			b = append(b, '-')
+		}
+		b = append(b, "0123456789abcdef"[x>>4], "0123456789abcdef"[x&0xF])
+	}
+	return b
 }
 
 // appendOrderID appends the order ID of the row numbered seq: SO and ten
@@ -175,7 +202,7 @@ func (l Log) Orders() []customer.Order {
 		buf = appendOrderID(buf[:0], w.seq, l.MarketplaceIDs)
 		out[i] = customer.Order{
 			ID:         string(buf),
-			CustomerID: customer.ID(string(LogCustomerID(int(w.cust)))),
+			CustomerID: customer.ID(appendCustomerID(nil, int(w.cust), l.UUIDCustomers)),
 			At:         time.Unix(w.at, 0).In(CST),
 			Amount:     decimal.New(w.cents, -2),
 		}
@@ -194,7 +221,7 @@ func (l Log) WriteCSV(w io.Writer) (int, error) {
 	for _, r := range rows {
 		buf = appendOrderID(buf[:0], r.seq, l.MarketplaceIDs)
 		buf = append(buf, ',')
-		buf = append(buf, LogCustomerID(int(r.cust))...)
+		buf = appendCustomerID(buf, int(r.cust), l.UUIDCustomers)
 		buf = append(buf, ',')
 		buf = time.Unix(r.at, 0).In(CST).AppendFormat(buf, time.RFC3339)
 		buf = append(buf, ',')

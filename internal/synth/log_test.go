@@ -48,6 +48,38 @@ func TestLogMarketplaceIDs(t *testing.T) {
 	}
 }
 
+// TestLogUUIDCustomers checks that UUIDCustomers changes the customer
+// IDs and nothing else: version 4 UUIDs in lower-case text, one per
+// customer and a different one for each.
+func TestLogUUIDCustomers(t *testing.T) {
+	l := synth.Log{Customers: 3000, Seed: 3, Duplicates: 0.05}
+	a := l.Orders()
+	l.UUIDCustomers = true
+	b := l.Orders()
+	if len(a) != len(b) {
+		t.Fatalf("%d rows with UUIDs, want %d", len(b), len(a))
+	}
+	toNew, toOld := map[customer.ID]customer.ID{}, map[customer.ID]customer.ID{}
+	for i := range a {
+		x, y := a[i], b[i]
+		u := string(y.CustomerID)
+		if len(u) != 36 || u[8] != '-' || u[13] != '-' || u[18] != '-' || u[23] != '-' || u[14] != '4' ||
+			!strings.ContainsRune("89ab", rune(u[19])) || strings.Trim(strings.ReplaceAll(u, "-", ""), "0123456789abcdef") != "" {
+			t.Fatalf("row %d: customer ID %q is not a version 4 UUID", i, u)
+		}
+		if x.ID != y.ID || !x.At.Equal(y.At) || !x.Amount.Equal(y.Amount) {
+			t.Fatalf("row %d differs beyond its customer ID: %v, %v", i, x, y)
+		}
+		if n, ok := toNew[x.CustomerID]; ok && n != y.CustomerID {
+			t.Fatalf("row %d: %s became both %s and %s", i, x.CustomerID, n, y.CustomerID)
+		}
+		if o, ok := toOld[y.CustomerID]; ok && o != x.CustomerID {
+			t.Fatalf("row %d: %s and %s both became %s", i, o, x.CustomerID, y.CustomerID)
+		}
+		toNew[x.CustomerID], toOld[y.CustomerID] = y.CustomerID, x.CustomerID
+	}
+}
+
 func TestLogShape(t *testing.T) {
 	l := synth.Log{Customers: 20_000, Seed: 1, Duplicates: 0.015}
 	orders := l.Orders()

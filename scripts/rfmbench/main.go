@@ -9,7 +9,8 @@
 //	rfmbench -csv /tmp/orders.csv -serve                    # read it, then run one case per line of stdin
 //
 // Without -csv it generates the log in memory (internal/synth.Log, the
-// same rows; with -marketplace, the same log with 19-digit order IDs;
+// same rows; with -marketplace, the same log with 19-digit order IDs,
+// with -uuids with UUIDs for customer IDs;
 // with -friendly, synth.Orders instead: grouped by customer, IDs sharing
 // memory). Each run reports wall and CPU time, the bytes the
 // call allocated and the peak heap (live heap before the call, which is
@@ -56,6 +57,7 @@ func run(w io.Writer, args []string) error {
 	dups := fs.Float64("dups", 0.015, "share of replayed (duplicate) rows")
 	friendly := fs.Bool("friendly", false, "use synth.Orders (grouped by customer, shared IDs) instead of synth.Log")
 	marketplace := fs.Bool("marketplace", false, "give the log's orders 19-digit IDs, as large Chinese marketplaces issue them (synth.Log.MarketplaceIDs), also with -write")
+	uuids := fs.Bool("uuids", false, "give the log's customers UUIDs (synth.Log.UUIDCustomers), also with -write")
 	csvPath := fs.String("csv", "", "read the orders from this CSV file (customer.ReadOrders) instead of generating them")
 	write := fs.String("write", "", "write the generated log here as CSV, print the as-of day, and exit")
 	runs := fs.Int("runs", 5, "timed runs per case")
@@ -67,10 +69,10 @@ func run(w io.Writer, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *marketplace && (*friendly || *csvPath != "") {
-		return errors.New("-marketplace applies to the generated log, not to -friendly or -csv")
+	if (*marketplace || *uuids) && (*friendly || *csvPath != "") {
+		return errors.New("-marketplace and -uuids apply to the generated log, not to -friendly or -csv")
 	}
-	log := synth.Log{Customers: *customers, Seed: *seed, Duplicates: *dups, MarketplaceIDs: *marketplace}
+	log := synth.Log{Customers: *customers, Seed: *seed, Duplicates: *dups, MarketplaceIDs: *marketplace, UUIDCustomers: *uuids}
 	asOf := synth.DefaultAsOf
 	if *write != "" {
 		return writeCSV(w, *write, log, asOf)
