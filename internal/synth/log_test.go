@@ -19,26 +19,9 @@ func TestLogMarketplaceIDs(t *testing.T) {
 	a := l.Orders()
 	l.MarketplaceIDs = true
 	b := l.Orders()
-	if len(a) != len(b) {
-		t.Fatalf("%d rows with marketplace IDs, want %d", len(b), len(a))
-	}
-	toNew, toOld := map[string]string{}, map[string]string{}
-	for i := range a {
-		x, y := a[i], b[i]
-		if len(y.ID) != 19 || strings.Trim(y.ID, "0123456789") != "" || y.ID[0] == '0' {
-			t.Fatalf("row %d: ID %q is not 19 digits", i, y.ID)
-		}
-		if x.CustomerID != y.CustomerID || !x.At.Equal(y.At) || !x.Amount.Equal(y.Amount) {
-			t.Fatalf("row %d differs beyond its ID: %v, %v", i, x, y)
-		}
-		if n, ok := toNew[x.ID]; ok && n != y.ID {
-			t.Fatalf("row %d: %s became both %s and %s", i, x.ID, n, y.ID)
-		}
-		if o, ok := toOld[y.ID]; ok && o != x.ID {
-			t.Fatalf("row %d: %s and %s both became %s", i, o, x.ID, y.ID)
-		}
-		toNew[x.ID], toOld[y.ID] = y.ID, x.ID
-	}
+	checkRelabelled(t, a, b, func(o *customer.Order) *string { return &o.ID }, func(id string) bool {
+		return len(id) == 19 && strings.Trim(id, "0123456789") == "" && id[0] != '0'
+	})
 	var csv bytes.Buffer
 	if _, err := l.WriteCSV(&csv); err != nil {
 		t.Fatal(err)
@@ -56,27 +39,38 @@ func TestLogUUIDCustomers(t *testing.T) {
 	a := l.Orders()
 	l.UUIDCustomers = true
 	b := l.Orders()
+	checkRelabelled(t, a, b, func(o *customer.Order) *string { return (*string)(&o.CustomerID) }, func(u string) bool {
+		return len(u) == 36 && u[8] == '-' && u[13] == '-' && u[18] == '-' && u[23] == '-' && u[14] == '4' &&
+			strings.ContainsRune("89ab", rune(u[19])) && strings.Trim(strings.ReplaceAll(u, "-", ""), "0123456789abcdef") == ""
+	})
+}
+
+// checkRelabelled checks that the orders b are the orders a but for the
+// field that field points to, which is valid in every b and changes one
+// to one: rows that share it in a share it in b, and no others.
+func checkRelabelled(t *testing.T, a, b []customer.Order, field func(*customer.Order) *string, valid func(string) bool) {
+	t.Helper()
 	if len(a) != len(b) {
-		t.Fatalf("%d rows with UUIDs, want %d", len(b), len(a))
+		t.Fatalf("%d rows, want %d", len(b), len(a))
 	}
-	toNew, toOld := map[customer.ID]customer.ID{}, map[customer.ID]customer.ID{}
+	fwd, back := map[string]string{}, map[string]string{}
 	for i := range a {
 		x, y := a[i], b[i]
-		u := string(y.CustomerID)
-		if len(u) != 36 || u[8] != '-' || u[13] != '-' || u[18] != '-' || u[23] != '-' || u[14] != '4' ||
-			!strings.ContainsRune("89ab", rune(u[19])) || strings.Trim(strings.ReplaceAll(u, "-", ""), "0123456789abcdef") != "" {
-			t.Fatalf("row %d: customer ID %q is not a version 4 UUID", i, u)
+		before, after := *field(&x), *field(&y)
+		if !valid(after) {
+			t.Fatalf("row %d: %q is not of the form wanted", i, after)
 		}
-		if x.ID != y.ID || !x.At.Equal(y.At) || !x.Amount.Equal(y.Amount) {
-			t.Fatalf("row %d differs beyond its customer ID: %v, %v", i, x, y)
+		*field(&x), *field(&y) = "", ""
+		if x.ID != y.ID || x.CustomerID != y.CustomerID || !x.At.Equal(y.At) || !x.Amount.Equal(y.Amount) {
+			t.Fatalf("row %d differs beyond %q -> %q: %v, %v", i, before, after, x, y)
 		}
-		if n, ok := toNew[x.CustomerID]; ok && n != y.CustomerID {
-			t.Fatalf("row %d: %s became both %s and %s", i, x.CustomerID, n, y.CustomerID)
+		if n, ok := fwd[before]; ok && n != after {
+			t.Fatalf("row %d: %s became both %s and %s", i, before, n, after)
 		}
-		if o, ok := toOld[y.CustomerID]; ok && o != x.CustomerID {
-			t.Fatalf("row %d: %s and %s both became %s", i, o, x.CustomerID, y.CustomerID)
+		if o, ok := back[after]; ok && o != before {
+			t.Fatalf("row %d: %s and %s both became %s", i, o, before, after)
 		}
-		toNew[x.CustomerID], toOld[y.CustomerID] = y.CustomerID, x.CustomerID
+		fwd[before], back[after] = after, before
 	}
 }
 
