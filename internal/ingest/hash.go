@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"encoding/binary"
+	"encoding/hex"
 	"hash/maphash"
 	"math/bits"
 )
@@ -56,8 +57,9 @@ const (
 // words replaces comparing strings. The zero Key is the empty ID.
 type Key struct{ lo, hi uint64 }
 
-// longKey marks the Key of an ID longer than maxInline; the low 56 bits
-// of hi index the list that holds the ID.
+// longKey marks the Key of an ID kept as a string (longer than
+// maxInline, and neither digits nor a UUID); the low 56 bits of hi index
+// the list that holds the ID.
 const longKey = 0xFF << 56
 
 // digitKey is the top byte of hi in the Key of an ID of digits: neither
@@ -172,24 +174,14 @@ var hexValue = func() (t [256]uint8) {
 
 // appendUUID appends the text of the UUID key k to b.
 func appendUUID(b []byte, k Key) []byte {
-	hi64 := k.hi&(1<<62-1) | (k.lo&3)<<62
-	lo64 := k.lo>>2 | 0b10<<62
-	const digits = "0123456789abcdef"
-	var w [uuidLen]byte
-	j := 0
-	for i := range 32 {
-		if i == 8 || i == 12 || i == 16 || i == 20 {
-			w[j] = '-'
-			j++
-		}
-		word, shift := hi64, 60-4*i
-		if i >= 16 {
-			word, shift = lo64, 60-4*(i-16)
-		}
-		w[j] = digits[word>>shift&0xF]
-		j++
+	var u [16]byte
+	binary.BigEndian.PutUint64(u[:8], k.hi&(1<<62-1)|(k.lo&3)<<62)
+	binary.BigEndian.PutUint64(u[8:], k.lo>>2|0b10<<62)
+	b = hex.AppendEncode(b, u[0:4]) // 8-4-4-4-12 lower-case hex digits
+	for _, g := range [][]byte{u[4:6], u[6:8], u[8:10], u[10:16]} {
+		b = hex.AppendEncode(append(b, '-'), g)
 	}
-	return append(b, w[:]...)
+	return b
 }
 
 // digitValue returns the value of s as a decimal number when s is all
@@ -336,5 +328,6 @@ func (k Key) Text(side []string) string {
 	return string(appendShort(nil, k))
 }
 
-// Long reports whether k is the key of an ID longer than 15 bytes.
+// Long reports whether k is the key of an ID kept as a string: longer
+// than 15 bytes, and neither 16 to 19 digits nor a UUID.
 func (k Key) Long() bool { return k.long() }

@@ -57,7 +57,8 @@ func (h *Hasher) probe(slot int, k Key) pair {
 		panic("ingest: more than 2^24-2 customers in a partition")
 	}
 	if n := k.hi >> 56; n <= 12 || n == digitKey {
-		// Inline, or digits: the length in the low bits of hi.
+		// Inline (bytes 8-11 in the low bits of hi), or digits (the
+		// length there).
 		return pair{k.lo, k.hi&(1<<32-1) | uint64(slot+1)<<32 | n<<56}
 	}
 	return pair{h.KeyHash(k), refPair | uint64(slot+1)<<32}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"cmp"
 	"encoding/binary"
+	"encoding/hex"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -165,17 +166,15 @@ func appendCustomerID(b []byte, c int, uuid bool) []byte {
 	if !uuid {
 		return strconv.AppendInt(append(b, 'C'), 10_000_000+int64(c)*73939133%90_000_000, 10)
 	}
-	r := rand.New(rand.NewPCG(uint64(c), 0x5555))
+	r := rand.NewPCG(uint64(c), 0x5555)
 	var u [16]byte
 	binary.BigEndian.PutUint64(u[:8], r.Uint64())
 	binary.BigEndian.PutUint64(u[8:], r.Uint64())
 	u[6] = u[6]&0x0F | 0x40 // version 4
 	u[8] = u[8]&0x3F | 0x80 // RFC 9562's variant
-	for i, x := range u {
-		if i == 4 || i == 6 || i == 8 || i == 10 {
-			b = append(b, '-')
-		}
-		b = append(b, "0123456789abcdef"[x>>4], "0123456789abcdef"[x&0xF])
+	b = hex.AppendEncode(b, u[0:4])
+	for _, g := range [][]byte{u[4:6], u[6:8], u[8:10], u[10:16]} {
+		b = hex.AppendEncode(append(b, '-'), g)
 	}
 	return b
 }
