@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"math/bits"
+	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -270,6 +271,21 @@ func (e *Engine[S, P, X]) OrderKey(oid string) Key {
 	}
 	_, k := e.hasher.Hash(oid)
 	return k
+}
+
+// IntOrderKey returns the key of the order ID whose text is the decimal
+// text of v (see IntKey) for Rec.OKey, and that text when it is a long
+// ID, to pass to Push; the zero Key when duplicates are not detected.
+func (e *Engine[S, P, X]) IntOrderKey(v int64) (Key, string) {
+	if !e.cfg.Dedup {
+		return Key{}, ""
+	}
+	if k, ok := IntKey(v); ok {
+		return k, ""
+	}
+	oid := strconv.FormatInt(v, 10)
+	_, k := e.hasher.Hash(oid)
+	return k, oid
 }
 
 // Flush applies every buffered record, decides the suspects, and waits

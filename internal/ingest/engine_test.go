@@ -3,6 +3,7 @@ package ingest
 import (
 	"encoding/binary"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -461,4 +462,84 @@ func TestWavesGrow(t *testing.T) {
 	if diff := cmp.Diff(wantRows, got); diff != "" || gotDups != dups {
 		t.Fatalf("dups %d, want %d (-want +got):\n%s", gotDups, dups, diff)
 	}
+}
+
+// TestIntKey checks that the key of an integer is the key of its decimal
+// text, as strconv writes it, at every length and both sides of every
+// power of ten, and that it gives the text back.
+func TestIntKey(t *testing.T) {
+	vs := []int64{0, 1, -1, math.MaxInt64, math.MinInt64, -99_999_999_999_999, -100_000_000_000_000}
+	for p := int64(1); p <= 1e18; p *= 10 {
+		vs = append(vs, p-1, p, p+1, -p, -p+1, 52_001_098+p, p/3*7)
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 20_000 {
+		v := int64(r.Uint64() >> r.IntN(64))
+		vs = append(vs, v, -v)
+	}
+	for _, v := range vs {
+		checkIntKey(t, v)
+	}
+}
+
+func checkIntKey(t *testing.T, v int64) {
+	t.Helper()
+	s := strconv.FormatInt(v, 10)
+	k, ok := IntKey(v)
+	want, wantOK := keyOf(s)
+	if ok != wantOK || k != want {
+		t.Fatalf("IntKey(%d) = %x, %v; the key of %q is %x, %v", v, k, ok, s, want, wantOK)
+	}
+	if ok != (len(s) <= maxInline || v >= 0) {
+		t.Fatalf("IntKey(%d): ok %v for a text of %d bytes", v, ok, len(s))
+	}
+	if ok && k.Text(nil) != s {
+		t.Fatalf("IntKey(%d).Text = %q", v, k.Text(nil))
+	}
+}
+
+// TestDigits8 checks the lanes of digits8 on values whose words are
+// known: ASCII '0' is 0x30, and the first digit is the low byte.
+func TestDigits8(t *testing.T) {
+	for _, c := range []struct {
+		v    uint64
+		want string
+	}{
+		{0, "00000000"}, {7, "00000007"}, {12_345_678, "12345678"}, {99_999_999, "99999999"},
+		{10_000_000, "10000000"}, {9_999, "00009999"}, {10_000, "00010000"}, {90_909_090, "90909090"},
+	} {
+		if got := digits8(c.v); got != binary.LittleEndian.Uint64([]byte(c.want)) {
+			t.Errorf("digits8(%d) = %x, want the bytes of %q", c.v, got, c.want)
+		}
+	}
+	for v := uint64(0); v < 1e8; v += 9_973 {
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], digits8(v))
+		if want := fmt.Sprintf("%08d", v); string(b[:]) != want {
+			t.Fatalf("digits8(%d) = %q", v, b[:])
+		}
+	}
+}
+
+// TestIntKeyAllocates checks that a non-negative ID's key costs no
+// allocation: the point of holding IDs as integers.
+func TestIntKeyAllocates(t *testing.T) {
+	var sink Key
+	n := testing.AllocsPerRun(100, func() {
+		for _, v := range []int64{7, 52_001_098, 1_000_000_123, 123_456_789_012, 1_000_000_000_000_123} {
+			k, _ := IntKey(v)
+			sink.lo ^= k.lo
+		}
+	})
+	if n != 0 {
+		t.Errorf("IntKey allocates %v times per 5 calls", n)
+	}
+}
+
+// FuzzIntKey checks IntKey against the key of strconv's text.
+func FuzzIntKey(f *testing.F) {
+	for _, v := range []int64{0, 9, 10, 99_999_999, 100_000_000, 999_999_999_999, 1e12, -1, math.MinInt64, math.MaxInt64} {
+		f.Add(v)
+	}
+	f.Fuzz(checkIntKey)
 }

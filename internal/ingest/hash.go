@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"hash/maphash"
 	"math/bits"
+	"strconv"
 )
 
 // Hasher hashes IDs with a seed chosen at random when it is made, so
@@ -116,6 +117,65 @@ func keyOf(s string) (Key, bool) {
 	}
 	return Key{}, false
 }
+
+// IntKey returns the key of the decimal text of v, strconv.FormatInt(v,
+// 10), without making the text: for a host that holds IDs as integers,
+// as a database's BIGINT key column has them. It returns false when that
+// text is a long ID (a negative number of 15 digits or more), whose
+// string the caller must then make and hash with [Hasher.Hash].
+func IntKey(v int64) (Key, bool) {
+	if v < 0 {
+		// Rare enough for the general path, which allocates the text.
+		return keyOf(strconv.FormatInt(v, 10))
+	}
+	u := uint64(v)
+	n := decimalLen(u)
+	switch {
+	case n >= minDigits:
+		return Key{u, digitKey<<56 | uint64(n)}, true
+	case n <= 8:
+		// The 8 digits, zero-padded, less the padding.
+		return Key{digits8(u) >> (8 * (8 - n)), uint64(n) << 56}, true
+	}
+	// 9 to 12 digits: the first m, then 8 more; the text's bytes 0-7 go
+	// in lo, its bytes 8 on in the low bits of hi (see inline).
+	m := n - 8
+	first, rest := digits8(u/1e8)>>(8*(8-m)), digits8(u%1e8)
+	return Key{first | rest<<(8*m), rest>>(8*(8-m)) | uint64(n)<<56}, true
+}
+
+// digits8 returns the 8 decimal digits of v < 10^8, zero-padded, as
+// ASCII bytes in a word, the first digit in the low byte: a text's first
+// 8 bytes as inline and load64 read them. It works on the digits in
+// lanes of one word: two halves of 4 digits, four pairs, eight digits;
+// each division by a constant is a multiplication and a shift that keep
+// every lane's quotient in its lane (exact for the lanes' ranges).
+func digits8(v uint64) uint64 {
+	x := v/10000 | v%10000<<32                 // two lanes of 4 digits, the first half low
+	q := x * 10486 >> 20 & 0x0000007F_0000007F // each lane / 100
+	x = (x-q*100)<<16 | q                      // four lanes of 2 digits
+	q = x * 103 >> 10 & 0x000F_000F_000F_000F  // each lane / 10
+	x = (x-q*10)<<8 | q                        // eight lanes of a digit
+	return x | 0x30303030_30303030
+}
+
+// decimalLen returns the number of decimal digits of u, at least 1.
+func decimalLen(u uint64) int {
+	n := bits.Len64(u) * 1233 >> 12 // floor(log10(2^bits)): the count or one less
+	if u >= pow10[n] {
+		n++
+	}
+	return max(n, 1)
+}
+
+// pow10[i] is 10^i.
+var pow10 = func() (t [20]uint64) {
+	t[0] = 1
+	for i := 1; i < len(t); i++ {
+		t[i] = 10 * t[i-1]
+	}
+	return t
+}()
 
 // uuidKey returns the key of s when s is a UUID as hosts usually write
 // one, 8-4-4-4-12 lower-case hex digits whose 17th digit is 8, 9, a or b
