@@ -58,7 +58,7 @@ func NewAccumulator(asOf time.Time, opts Options) (*Accumulator, error) {
 // the Accumulator unchanged and later orders can still be added.
 func (a *Accumulator) Add(o customer.Order) error {
 	var r ingest.Rec[payload]
-	day, use, err := a.prep.check(string(o.CustomerID), o.ID, o.At)
+	day, use, err := a.prep.check(o.CustomerID != "", !o.At.IsZero(), o.ID, o.At)
 	if use {
 		push(a.eng, &r, a.prep.n-1, string(o.CustomerID), o.ID, day, o.Amount)
 	}
@@ -97,17 +97,18 @@ func newPreparer(asOf time.Time, opts Options) preparer {
 }
 
 // check applies the skip rules to the order at the next position, with
-// customer ID id, order ID oid and time at, and returns its day number.
-func (p *preparer) check(id, oid string, at time.Time) (day int64, use bool, err error) {
+// a customer ID unless hasID is false, order ID oid and time at (none
+// unless hasTime), and returns its day number.
+func (p *preparer) check(hasID, hasTime bool, oid string, at time.Time) (day int64, use bool, err error) {
 	pos := p.n
 	p.n++
-	if id == "" || at.IsZero() {
+	if !hasID || !hasTime {
 		if !p.opts.RejectInvalid {
 			p.skipped.Invalid++
 			return 0, false, nil
 		}
 		what := "no customer ID"
-		if id != "" {
+		if hasID {
 			what = "no time"
 		}
 		return 0, false, &OrderError{Index: int(pos), OrderID: oid, Err: fmt.Errorf("%w: %s", customer.ErrInvalidValue, what)}

@@ -36,15 +36,16 @@
 // errors); a window limits the orders to the last so many days.
 //
 // [ComputeColumns] does the same for orders held as columns (from SQL,
-// Parquet or Arrow), with the same results. An [Accumulator] does it one
-// order at a time; accumulators fed separate shards merge into the result
-// of a single pass, which is the seam for running on a distributed
-// engine. Memory grows with the number of customers, plus about 20 bytes
-// per distinct order ID for duplicate detection (which
-// Options.TrustOrderIDs turns off): exact detection has to remember every
-// ID, so that is the one cost that grows with the orders. [Compute]
-// spreads the work over Options.Workers goroutines by customer and gives
-// the same result for any number of them.
+// Parquet or Arrow, with IDs and times as text or as integers), with the
+// same results. An [Accumulator] does it one order at a time;
+// accumulators fed separate shards merge into the result of a single
+// pass, which is the seam for running on a distributed engine. Memory
+// grows with the number of customers, plus about 20 bytes per distinct
+// order ID for duplicate detection (which Options.TrustOrderIDs turns
+// off): exact detection has to remember every ID, so that is the one cost
+// that grows with the orders. [Compute] spreads the work over
+// Options.Workers goroutines by customer and gives the same result for
+// any number of them.
 //
 // # Scores
 //

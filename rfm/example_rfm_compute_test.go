@@ -67,6 +67,35 @@ func ExampleComputeColumns() {
 	// skipped 1 duplicate
 }
 
+// A host that reads SQL BIGINT keys and epoch-millisecond timestamps
+// (as Arrow and Parquet keep times) passes them as they are, without a
+// string or a time.Time per row.
+func ExampleComputeColumns_integers() {
+	cst := time.FixedZone("CST", 8*3600)
+	day := func(d int) int64 { return time.Date(2026, 6, d, 12, 0, 0, 0, cst).UnixMilli() }
+	cols := rfm.Columns{
+		CustomerNo: []int64{10001, 10002, 10001, 10001},
+		OrderNo:    []int64{900001, 900002, 900003, 900003}, // order 900003 replayed: counted once
+		AtUnix:     []int64{day(1), day(3), day(20), day(20)},
+		AtUnit:     time.Millisecond,
+		Amount:     []int64{29900, 5990, 12050, 12050},
+	}
+	asOf := time.Date(2026, 6, 30, 23, 59, 59, 0, cst)
+	values, skipped, err := rfm.ComputeColumns(context.Background(), cols, asOf, rfm.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, v := range values {
+		fmt.Printf("%s: R=%d days, F=%d, M=%s\n", v.CustomerID, v.Recency, v.Frequency, v.Monetary.StringFixed(2))
+	}
+	fmt.Printf("skipped %d duplicate\n", skipped.Duplicate)
+	// Output:
+	// 10001: R=10 days, F=2, M=419.50
+	// 10002: R=27 days, F=1, M=59.90
+	// skipped 1 duplicate
+}
+
 func ExampleAccumulator_Merge() {
 	cst := time.FixedZone("CST", 8*3600)
 	asOf := time.Date(2026, 6, 30, 23, 59, 59, 0, cst)

@@ -33,7 +33,7 @@ func computeStream(ctx context.Context, orders iter.Seq[customer.Order], asOf ti
 				break
 			}
 		}
-		day, use, perr := prep.check(string(o.CustomerID), o.ID, o.At)
+		day, use, perr := prep.check(o.CustomerID != "", !o.At.IsZero(), o.ID, o.At)
 		if !use {
 			if err = perr; err != nil {
 				break
