@@ -6,6 +6,7 @@ import (
 	"runtime/metrics"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -51,7 +52,9 @@ var benchSets = []struct {
 }{{"log", logOrders}, {"marketplace", marketplaceOrders}, {"synth", benchOrders}}
 
 // BenchmarkCompute10M measures rfm.Compute alone, with and without
-// duplicate detection, and ComputeColumns on the same orders as columns.
+// duplicate detection, and ComputeColumns on the same orders as columns,
+// with IDs and times as text and time.Time or, on the log, as integers
+// (the IDs' digits, Unix seconds).
 // Besides time it reports the peak heap during a call as a multiple of
 // the live heap before it (the input), sampled every millisecond.
 func BenchmarkCompute10M(b *testing.B) {
@@ -60,17 +63,22 @@ func BenchmarkCompute10M(b *testing.B) {
 			name string
 			opts rfm.Options
 			cols bool
+			ints bool
 		}{
-			{"dedup", rfm.Options{}, false},
-			{"trust", rfm.Options{TrustOrderIDs: true}, false},
-			{"columns", rfm.Options{}, true},
+			{"dedup", rfm.Options{}, false, false},
+			{"trust", rfm.Options{TrustOrderIDs: true}, false, false},
+			{"columns", rfm.Options{}, true, false},
+			{"columns-int", rfm.Options{}, true, true},
 		} {
+			if c.ints && set.name != "log" {
+				continue // IDs of 19 digits beyond int64, or not numbers
+			}
 			b.Run(set.name+"/"+c.name, func(b *testing.B) {
 				// Built here, so that -bench builds only the sets it runs.
 				orders := set.orders()
 				var cols rfm.Columns
 				if c.cols {
-					cols = columnsFor(orders)
+					cols = columnsFor(b, orders, c.ints)
 				}
 				b.ReportAllocs()
 				var peak float64
@@ -94,17 +102,31 @@ func BenchmarkCompute10M(b *testing.B) {
 	}
 }
 
-// columnsFor returns orders as rfm.Columns, sharing the strings.
-func columnsFor(orders []customer.Order) rfm.Columns {
-	c := rfm.Columns{
-		CustomerID: make([]string, len(orders)),
-		OrderID:    make([]string, len(orders)),
-		At:         make([]time.Time, len(orders)),
-		Amount:     make([]int64, len(orders)),
+// columnsFor returns orders as rfm.Columns, sharing the strings, or with
+// ints with the IDs' digits after their letters as integers and the
+// times as Unix seconds.
+func columnsFor(b *testing.B, orders []customer.Order, ints bool) rfm.Columns {
+	n := len(orders)
+	c := rfm.Columns{Amount: make([]int64, n)}
+	if ints {
+		c.CustomerNo, c.OrderNo, c.AtUnix = make([]int64, n), make([]int64, n), make([]int64, n)
+	} else {
+		c.CustomerID, c.OrderID, c.At = make([]string, n), make([]string, n), make([]time.Time, n)
+	}
+	digits := func(s string) int64 {
+		v, err := strconv.ParseInt(strings.TrimLeft(s, "CSO"), 10, 64)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return v
 	}
 	for i, o := range orders {
-		c.CustomerID[i], c.OrderID[i], c.At[i] = string(o.CustomerID), o.ID, o.At
 		c.Amount[i] = o.Amount.Shift(2).IntPart()
+		if ints {
+			c.CustomerNo[i], c.OrderNo[i], c.AtUnix[i] = digits(string(o.CustomerID)), digits(o.ID), o.At.Unix()
+		} else {
+			c.CustomerID[i], c.OrderID[i], c.At[i] = string(o.CustomerID), o.ID, o.At
+		}
 	}
 	return c
 }

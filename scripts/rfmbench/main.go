@@ -12,7 +12,8 @@
 // same rows; with -marketplace, the same log with 19-digit order IDs,
 // with -uuids with UUIDs for customer IDs;
 // with -friendly, synth.Orders instead: grouped by customer, IDs sharing
-// memory). Each run reports wall and CPU time, the bytes the
+// memory). With -columnar the input is rfm.Columns alone, and with
+// -intcols their IDs and times are integers. Each run reports wall and CPU time, the bytes the
 // call allocated and the peak heap (live heap before the call, which is
 // the input, plus what the call added), sampled every millisecond. It is
 // a measurement tool, not part of the library or of CI.
@@ -31,6 +32,7 @@ import (
 	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -65,6 +67,7 @@ func run(w io.Writer, args []string) error {
 	workers := fs.Int("workers", 0, "Options.Workers (0 = GOMAXPROCS)")
 	prof := fs.String("cpuprofile", "", "write a CPU profile of the timed runs here")
 	columnar := fs.Bool("columnar", false, "keep only the orders as rfm.Columns (own strings), so the input is the columns; for -cases columns")
+	intCols := fs.Bool("intcols", false, "with -cases columns, hold the IDs as integers (rfm.Columns.CustomerNo and OrderNo: the IDs' digits, without their letters) and the times as Unix seconds (AtUnix), as a host reading SQL BIGINT keys has them")
 	serve := fs.Bool("serve", false, "after loading, run the case named on each line of stdin and print one result line (for scripts/bench-pandas-rfm.sh)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -78,13 +81,13 @@ func run(w io.Writer, args []string) error {
 		return writeCSV(w, *write, log, asOf)
 	}
 
-	orders, cols, err := load(w, *csvPath, *friendly, *customers, *seed, *dups, log, strings.Contains(*cases, "columns"), *columnar)
+	orders, cols, err := load(w, *csvPath, *friendly, *customers, *seed, *dups, log, strings.Contains(*cases, "columns"), *columnar, *intCols)
 	if err != nil {
 		return err
 	}
 	rows, what := len(orders), "orders"
 	if *columnar {
-		rows, what = len(cols.CustomerID), "rows of rfm.Columns"
+		rows, what = len(cols.Amount), "rows of rfm.Columns"
 	}
 	runtime.GC()
 	input := heapLive()
@@ -95,7 +98,7 @@ func run(w io.Writer, args []string) error {
 
 // load reads or generates the orders, and with wantCols the columns too;
 // with columnar it returns the columns only, with strings of their own.
-func load(w io.Writer, csvPath string, friendly bool, customers int, seed uint64, dups float64, log synth.Log, wantCols, columnar bool) ([]customer.Order, rfm.Columns, error) {
+func load(w io.Writer, csvPath string, friendly bool, customers int, seed uint64, dups float64, log synth.Log, wantCols, columnar, intCols bool) ([]customer.Order, rfm.Columns, error) {
 	start := time.Now()
 	var orders []customer.Order
 	switch {
@@ -114,7 +117,10 @@ func load(w io.Writer, csvPath string, friendly bool, customers int, seed uint64
 	}
 	var cols rfm.Columns
 	if wantCols {
-		cols = columnsOf(orders, columnar)
+		var err error
+		if cols, err = columnsOf(orders, columnar, intCols); err != nil {
+			return nil, rfm.Columns{}, err
+		}
 	}
 	if columnar {
 		return nil, cols, nil
@@ -354,24 +360,36 @@ func loadAvg() string {
 	return strings.Join(f[:3], " ") + fmt.Sprintf(" on %d cores", runtime.NumCPU())
 }
 
-// columnsOf turns orders into columns, sharing the strings unless own.
-func columnsOf(orders []customer.Order, own bool) rfm.Columns {
-	c := rfm.Columns{
-		CustomerID: make([]string, len(orders)),
-		OrderID:    make([]string, len(orders)),
-		At:         make([]time.Time, len(orders)),
-		Amount:     make([]int64, len(orders)),
+// columnsOf turns orders into columns, sharing the strings unless own;
+// with ints, with the IDs as integers (their digits, without the letters
+// before them) and the times as Unix seconds.
+func columnsOf(orders []customer.Order, own, ints bool) (rfm.Columns, error) {
+	c := rfm.Columns{Amount: make([]int64, len(orders))}
+	if ints {
+		c.CustomerNo, c.OrderNo, c.AtUnix = make([]int64, len(orders)), make([]int64, len(orders)), make([]int64, len(orders))
+	} else {
+		c.CustomerID, c.OrderID, c.At = make([]string, len(orders)), make([]string, len(orders)), make([]time.Time, len(orders))
 	}
 	for i, o := range orders {
+		c.Amount[i] = o.Amount.Shift(2).IntPart()
+		if ints {
+			var err1, err2 error
+			c.CustomerNo[i], err1 = strconv.ParseInt(strings.TrimLeft(string(o.CustomerID), "ABCDEFGHIJKLMNOPQRSTUVWXYZ"), 10, 64)
+			c.OrderNo[i], err2 = strconv.ParseInt(strings.TrimLeft(o.ID, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"), 10, 64)
+			if err := errors.Join(err1, err2); err != nil {
+				return rfm.Columns{}, fmt.Errorf("-intcols needs IDs of letters and digits that fit in int64: %w", err)
+			}
+			c.AtUnix[i] = o.At.Unix()
+			continue
+		}
 		c.CustomerID[i] = string(o.CustomerID)
 		c.OrderID[i] = o.ID
 		if own {
 			c.CustomerID[i], c.OrderID[i] = strings.Clone(c.CustomerID[i]), strings.Clone(c.OrderID[i])
 		}
 		c.At[i] = o.At
-		c.Amount[i] = o.Amount.Shift(2).IntPart()
 	}
-	return c
+	return c, nil
 }
 
 func readCSV(path string) ([]customer.Order, error) {
