@@ -1,6 +1,7 @@
 package rfm_test
 
 import (
+	"context"
 	"errors"
 	"math"
 	"math/rand/v2"
@@ -271,5 +272,24 @@ func TestComputeColumnsIntegerErrors(t *testing.T) {
 	got, _, err := rfm.ComputeColumns(t.Context(), rfm.Columns{CustomerNo: []int64{5}, AtUnix: []int64{-1}, AtUnit: time.Millisecond, Amount: []int64{100}}, asOf, rfm.Options{})
 	if err != nil || len(got) != 1 || got[0].Recency != 11 || got[0].CustomerID != "5" {
 		t.Errorf("an order 1 ms before 1970: %+v, %v; want customer 5 with recency 11 days", got, err)
+	}
+}
+
+// TestComputeColumnsCancelled checks that ComputeColumns stops on a done
+// context, in either form of the columns, and returns no values.
+func TestComputeColumnsCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	n := 10_000
+	ints := rfm.Columns{CustomerNo: make([]int64, n), AtUnix: make([]int64, n), Amount: make([]int64, n)}
+	text := rfm.Columns{CustomerID: make([]string, n), At: make([]time.Time, n), Amount: make([]int64, n)}
+	for i := range n {
+		ints.CustomerNo[i], ints.AtUnix[i] = int64(i%700), asOf.Unix()-int64(i)
+		text.CustomerID[i], text.At[i] = strconv.Itoa(i%700), asOf.Add(-time.Duration(i)*time.Second)
+	}
+	for name, cols := range map[string]rfm.Columns{"integers": ints, "text": text} {
+		if got, _, err := rfm.ComputeColumns(ctx, cols, asOf, rfm.Options{}); !errors.Is(err, context.Canceled) || got != nil {
+			t.Errorf("%s: %d values, %v; want context.Canceled", name, len(got), err)
+		}
 	}
 }
