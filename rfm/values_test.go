@@ -89,6 +89,29 @@ func TestComputeHandCases(t *testing.T) {
 			skip: rfm.Skipped{NoPurchase: 1},
 		},
 		{
+			// Their refunds leave int64 units (five decimals; beyond 9.2e14
+			// yuan), which moves a customer's numbers to the exact form.
+			name: "refund-only customers get no values in the exact form too",
+			orders: []customer.Order{
+				ord("1", "A", "2026-06-01 10:00", cst, "-0.00001"),
+				ord("2", "B", "2026-06-02 10:00", cst, "-1000000000000000"),
+				ord("3", "C", "2026-06-03 10:00", cst, "-0.00001"),
+				ord("4", "C", "2026-06-04 10:00", cst, "5"), // a purchase after the move
+			},
+			want: []rfm.Values{{CustomerID: "C", Recency: 26, Frequency: 1, Monetary: dec("4.99999")}},
+			skip: rfm.Skipped{NoPurchase: 2},
+		},
+		{
+			name: "refund-only customers in the exact form, with averages",
+			orders: []customer.Order{
+				ord("1", "A", "2026-06-01 10:00", cst, "-0.00001"),
+				ord("2", "B", "2026-06-02 10:00", cst, "10"),
+			},
+			opts: rfm.Options{MonetaryAverage: true},
+			want: []rfm.Values{{CustomerID: "B", Recency: 28, Frequency: 1, Monetary: dec("10")}},
+			skip: rfm.Skipped{NoPurchase: 1},
+		},
+		{
 			name: "zero amounts are purchases, odd decimals stay exact",
 			orders: []customer.Order{
 				ord("1", "A", "2026-06-30 10:00", cst, "0"),
