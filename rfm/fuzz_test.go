@@ -2,6 +2,7 @@ package rfm_test
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"strconv"
 	"testing"
@@ -37,6 +38,31 @@ func fuzzOrders(data []byte) []customer.Order {
 	return out
 }
 
+// fuzzIntColumns decodes 4 bytes per order as integer columns (IDs
+// among negative, short, 12-digit, 13-digit and long negative numbers,
+// times in one of the four units, amounts in fen) and returns them with
+// the same orders as text.
+func fuzzIntColumns(data []byte, unit byte) (rfm.Columns, []customer.Order) {
+	ids := []int64{0, 7, -3, 123_456_789_012, 1_234_567_890_123, -1_000_000_000_000_005, math.MaxInt64, 42}
+	fens := []int64{0, 1, 999, -1, -999, 12_345_678, math.MaxInt64 / 50, math.MinInt64 / 50}
+	units := []time.Duration{time.Second, time.Millisecond, time.Microsecond, time.Nanosecond}
+	cols := rfm.Columns{AtUnit: units[unit%4], CustomerNo: []int64{}, OrderNo: []int64{}, AtUnix: []int64{}}
+	var text []customer.Order
+	for ; len(data) >= 4; data = data[4:] {
+		c, o := ids[data[0]%8], ids[data[1]%8]
+		// From 40 days before the as-of time to 2 days after, in steps
+		// of 7 hours less a second.
+		at := asOf.Add(time.Duration(int(data[2])%144*7-40*24)*time.Hour - time.Second)
+		fen := fens[data[3]%8]
+		cols.CustomerNo = append(cols.CustomerNo, c)
+		cols.OrderNo = append(cols.OrderNo, o)
+		cols.AtUnix = append(cols.AtUnix, at.UnixNano()/int64(cols.AtUnit))
+		cols.Amount = append(cols.Amount, fen)
+		text = append(text, customer.Order{CustomerID: customer.ID(strconv.FormatInt(c, 10)), ID: strconv.FormatInt(o, 10), At: at, Amount: decimal.New(fen, -2)})
+	}
+	return cols, text
+}
+
 // FuzzCompute feeds random small order sets to Compute and the scorers:
 // no panic, the values match the naive reference, every customer is
 // scored exactly once with scores in 1..n, and segments and reports work.
@@ -66,6 +92,18 @@ func FuzzCompute(f *testing.F) {
 		want, wantSkipped := reference(orders, asOf, opts)
 		if diff := cmp.Diff(want, values, cmpopts.EquateEmpty()); diff != "" || skipped != wantSkipped {
 			t.Fatalf("Compute(%+v) mismatch (skipped %+v, want %+v) (-want +got):\n%s", opts, skipped, wantSkipped, diff)
+		}
+
+		// The same kind of orders as integer columns give what their
+		// text gives.
+		cols, text := fuzzIntColumns(data[2:], data[0]>>6)
+		got, gotSkipped, err := rfm.ComputeColumns(t.Context(), cols, asOf, opts)
+		if err != nil {
+			t.Fatalf("ComputeColumns: %v", err)
+		}
+		want, wantSkipped = reference(text, asOf, opts)
+		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" || gotSkipped != wantSkipped {
+			t.Fatalf("ComputeColumns(%+v) on integers mismatch (skipped %+v, want %+v) (-want +got):\n%s", opts, gotSkipped, wantSkipped, diff)
 		}
 
 		seen := map[customer.ID]bool{}
