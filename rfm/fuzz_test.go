@@ -17,7 +17,7 @@ import (
 
 // fuzzOrders decodes 4 bytes per order: customer, order ID, time, amount.
 func fuzzOrders(data []byte) []customer.Order {
-	amounts := []string{"0", "1", "9.99", "-1", "-9.99", "0.005", "123.4567", "1e3", "-0.0001", "5.123456"}
+	amounts := []string{"0", "1", "9.99", "-1", "-9.99", "0.005", "123.4567", "1e3", "-0.0001", "5.123456", "-0.00001"}
 	var out []customer.Order
 	for ; len(data) >= 4; data = data[4:] {
 		var o customer.Order
