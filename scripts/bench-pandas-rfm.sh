@@ -14,6 +14,9 @@
 # With IDS=numeric the file's IDs lose their letter prefixes ("SO" and
 # "C"), so pandas reads them as int64 columns, its fastest case, while Go
 # still reads strings: the comparison for a host whose IDs are numbers.
+# Go then also runs rfm.ComputeColumns on the same orders as integer
+# columns (IDs as int64, times as Unix seconds), the form pandas holds
+# them in: cases dedup-int and trust-int.
 # Not part of CI. Usage: scripts/bench-pandas-rfm.sh [CUSTOMERS] [RUNS] [text|numeric]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,7 +54,11 @@ offset=$(sed -E 's/.*offset ([0-9]+).*/\1/' <<<"$info")
 # Both tools load the file, then run one case per line of input.
 mkfifo "$fifos/pin" "$fifos/pout" "$fifos/gin" "$fifos/gout"
 /usr/bin/python3 scripts/rfm_pandas.py "$data" "$asof" "$offset" "$IDS" <"$fifos/pin" >"$fifos/pout" &
-/tmp/rfmbench -csv "$data" -serve <"$fifos/gin" >"$fifos/gout" &
+intcols=()
+if [[ $IDS == numeric ]]; then
+  intcols=(-intcols)
+fi
+/tmp/rfmbench -csv "$data" -serve "${intcols[@]}" <"$fifos/gin" >"$fifos/gout" &
 exec {pin}>"$fifos/pin" {pout}<"$fifos/pout" {gin}>"$fifos/gin" {gout}<"$fifos/gout"
 
 # Wait for both to finish loading (their first lines report it).
@@ -62,24 +69,34 @@ for run in $(seq "$RUNS"); do
   for case in dedup trust; do
     echo "$case" >&"$pin"; read -r line <&"$pout"; echo "run $run: $line" | tee -a "$results"
     echo "$case" >&"$gin"; read -r line <&"$gout"; echo "run $run: $line" | tee -a "$results"
+    if [[ $IDS == numeric ]]; then
+      echo "$case-int" >&"$gin"; read -r line <&"$gout"; echo "run $run: $line" | tee -a "$results"
+    fi
   done
 done
 exec {pin}>&- {gin}>&-
 wait
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-for case in dedup trust; do
-  pw=$(awk -v c="$case" '$3 == "pandas" && $4 == c {print $5}' "$results" | median)
-  pc=$(awk -v c="$case" '$3 == "pandas" && $4 == c {print $6}' "$results" | median)
-  gw=$(awk -v c="$case" '$3 == "go" && $4 == c {print $5}' "$results" | median)
-  gc=$(awk -v c="$case" '$3 == "go" && $4 == c {print $6}' "$results" | median)
-  awk -v c="$case" -v pw="$pw" -v pc="$pc" -v gw="$gw" -v gc="$gc" 'BEGIN {
-    printf "%s: pandas median %.3f s (cpu %.3f), rfm.Compute median %.3f s (cpu %.3f): rfm/pandas = %.2f (cpu %.2f)\n", c, pw, pc, gw, gc, gw / pw, gc / pc }'
+forms=("" "Compute")
+if [[ $IDS == numeric ]]; then
+  forms+=("-int" "ComputeColumns on integer columns")
+fi
+for ((f = 0; f < ${#forms[@]}; f += 2)); do
+  suffix=${forms[f]} what=${forms[f + 1]}
+  for case in dedup trust; do
+    pw=$(awk -v c="$case" '$3 == "pandas" && $4 == c {print $5}' "$results" | median)
+    pc=$(awk -v c="$case" '$3 == "pandas" && $4 == c {print $6}' "$results" | median)
+    gw=$(awk -v c="$case$suffix" '$3 == "go" && $4 == c {print $5}' "$results" | median)
+    gc=$(awk -v c="$case$suffix" '$3 == "go" && $4 == c {print $6}' "$results" | median)
+    awk -v c="$case" -v w="$what" -v pw="$pw" -v pc="$pc" -v gw="$gw" -v gc="$gc" 'BEGIN {
+      printf "%s: pandas median %.3f s (cpu %.3f), rfm.%s median %.3f s (cpu %.3f): rfm/pandas = %.2f (cpu %.2f)\n", c, pw, pc, w, gw, gc, gw / pw, gc / pc }'
+  done
+  # The stricter comparison too: rfm with duplicate detection (its
+  # default) against pandas without it.
+  gd=$(awk -v c="dedup$suffix" '$3 == "go" && $4 == c {print $5}' "$results" | median)
+  pt=$(awk '$3 == "pandas" && $4 == "trust" {print $5}' "$results" | median)
+  awk -v w="$what" -v g="$gd" -v p="$pt" 'BEGIN {
+    printf "rfm.%s with detection against pandas without: %.3f s / %.3f s = %.2f\n", w, g, p, g / p }'
 done
-# The stricter comparison too: rfm with duplicate detection (its
-# default) against pandas without it.
-gd=$(awk '$3 == "go" && $4 == "dedup" {print $5}' "$results" | median)
-pt=$(awk '$3 == "pandas" && $4 == "trust" {print $5}' "$results" | median)
-awk -v g="$gd" -v p="$pt" 'BEGIN {
-  printf "rfm.Compute with detection against pandas without: %.3f s / %.3f s = %.2f\n", g, p, g / p }'
 echo "IDs: $IDS; load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

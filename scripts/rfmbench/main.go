@@ -81,7 +81,7 @@ func run(w io.Writer, args []string) error {
 		return writeCSV(w, *write, log, asOf)
 	}
 
-	orders, cols, err := load(w, *csvPath, *friendly, *customers, *seed, *dups, log, strings.Contains(*cases, "columns"), *columnar, *intCols)
+	orders, cols, err := load(w, *csvPath, *friendly, *customers, *seed, *dups, log, strings.Contains(*cases, "columns") || *serve && *intCols, *columnar, *intCols)
 	if err != nil {
 		return err
 	}
@@ -199,7 +199,7 @@ func runCases(w io.Writer, orders []customer.Order, cols rfm.Columns, input uint
 		},
 	}
 	if serve {
-		return serveCases(w, os.Stdin, orders, input)
+		return serveCases(w, os.Stdin, orders, cols, input)
 	}
 	names := strings.Split(cases, ",")
 	res := make(map[string][]sample)
@@ -234,18 +234,27 @@ func runCases(w io.Writer, orders []customer.Order, cols rfm.Columns, input uint
 // serveCases runs the case named on each line of r and prints
 // "go CASE WALL CPU PEAKX CUSTOMERS FREQUENCY MONETARY": seconds, peak heap
 // as a multiple of the input, and checksums of the values, which the
-// pandas side prints too.
-func serveCases(w io.Writer, r io.Reader, orders []customer.Order, input uint64) error {
+// pandas side prints too. The cases are dedup and trust (rfm.Compute
+// with and without duplicate detection) and, with -intcols, dedup-int
+// and trust-int (rfm.ComputeColumns on the integer columns).
+func serveCases(w io.Writer, r io.Reader, orders []customer.Order, cols rfm.Columns, input uint64) error {
 	sc := bufio.NewScanner(r)
 	for sc.Scan() {
 		name := strings.TrimSpace(sc.Text())
-		opts := rfm.Options{TrustOrderIDs: name == "trust"}
-		if name != "dedup" && name != "trust" {
+		base, ints := strings.CutSuffix(name, "-int")
+		opts := rfm.Options{TrustOrderIDs: base == "trust"}
+		if base != "dedup" && base != "trust" || ints && cols.CustomerNo == nil {
 			return fmt.Errorf("unknown case %q", name)
 		}
 		var vals []rfm.Values
 		s, err := measure(func() (int, error) {
-			v, _, err := rfm.Compute(context.Background(), slices.Values(orders), synth.DefaultAsOf, opts)
+			var v []rfm.Values
+			var err error
+			if ints {
+				v, _, err = rfm.ComputeColumns(context.Background(), cols, synth.DefaultAsOf, opts)
+			} else {
+				v, _, err = rfm.Compute(context.Background(), slices.Values(orders), synth.DefaultAsOf, opts)
+			}
 			vals = v
 			return len(v), err
 		}, input)
