@@ -170,7 +170,7 @@ func TestDedupCap(t *testing.T) {
 		in = append(in, customer.Person{ID: customer.ID(fmt.Sprintf("S%03d", i)), Name: "顾客" + strconv.Itoa(i), Phone: "13800000000"})
 	}
 	var log strings.Builder
-	res, err := customer.Dedup(t.Context(), in, customer.DedupOptions{Logger: slog.New(slog.NewTextHandler(&log, nil))})
+	res, err := customer.Dedup(t.Context(), in, customer.DedupOptions{Logger: slog.New(slog.NewTextHandler(&log, noTime))})
 	if err != nil {
 		t.Fatal(err)
 	}

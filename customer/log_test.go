@@ -11,6 +11,16 @@ import (
 	"github.com/clientele-go/clientele/customer"
 )
 
+// noTime makes slog handlers leave the time out, for tests that look for
+// digits in their output: a timestamp's digits can hold them by chance
+// (05:41:12.455504044 contains "5550", a test phone number's part).
+var noTime = &slog.HandlerOptions{ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+	if len(groups) == 0 && a.Key == slog.TimeKey {
+		return slog.Attr{}
+	}
+	return a
+}}
+
 func TestNoPIIInLogs(t *testing.T) {
 	p := customer.Person{
 		ID:        "P1",
@@ -35,7 +45,7 @@ func TestNoPIIInLogs(t *testing.T) {
 	}
 
 	var buf bytes.Buffer
-	for _, h := range []slog.Handler{slog.NewTextHandler(&buf, nil), slog.NewJSONHandler(&buf, nil)} {
+	for _, h := range []slog.Handler{slog.NewTextHandler(&buf, noTime), slog.NewJSONHandler(&buf, noTime)} {
 		l := slog.New(h)
 		l.Info("person", "p", p)
 		l.Info("company", "c", c)
