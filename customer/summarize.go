@@ -603,7 +603,7 @@ func Summarize(ctx context.Context, orders iter.Seq[Order], asOf time.Time, opts
 	}
 	e.Flush()
 	skipped.Duplicate = e.Dups()
-	refs := e.Refs(func(*acc) bool { return true }, func(p *sumEnginePart) {
+	refs := e.Refs(func(*sumEnginePart, *acc) bool { return true }, func(p *sumEnginePart) {
 		if p.X.ids.Len() != p.Len() {
 			p.X.prepare(p)
 		}

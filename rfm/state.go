@@ -27,9 +27,8 @@ type payload struct {
 // cust is one customer's numbers: 16 bytes, next to the customer's key.
 // A customer whose numbers leave this compact form (a total beyond int64
 // units, 2^32-1 purchases, a day beyond int32, an amount with more than
-// four decimals) is promoted: buys is then promoted, units indexes the
-// partition's bigs, and last is 1 when the customer has a purchase, else
-// 0, so that buying can tell without the bigs.
+// four decimals) is promoted: buys is then promoted and units indexes
+// the partition's bigs.
 type cust struct {
 	units int64  // net spend in 10^money.Exp units
 	last  int32  // day of the last purchase, when buys > 0
@@ -124,7 +123,6 @@ func update(p *enginePart, slot int, r *payload, side []string, freqDays bool) {
 		b.last = day
 	}
 	b.buys++
-	c.last = 1 // buying
 	if freqDays && p.X.days.Add(slot, uint64(day)) {
 		p.X.ndays[slot]++
 	}
@@ -139,10 +137,7 @@ func promote(p *enginePart, c *cust) *bigCust {
 	}
 	b := bigCust{last: int64(c.last), buys: int64(c.buys)}
 	b.sum.AddUnits(c.units)
-	c.units, c.buys, c.last = int64(len(x.bigs)), promoted, 0
-	if b.buys > 0 {
-		c.last = 1 // buying
-	}
+	c.units, c.buys = int64(len(x.bigs)), promoted
 	x.bigs = append(x.bigs, b)
 	return &x.bigs[c.units]
 }
@@ -167,7 +162,6 @@ func mergeNumbers(p *enginePart, c *cust, buys, last int64, sum money.Sum) {
 			b.last = last
 		}
 		b.buys += buys
-		c.last = 1 // buying
 	}
 	b.sum.Merge(sum)
 }
@@ -183,10 +177,15 @@ func numbers(p *enginePart, c *cust) (buys, last int64, sum money.Sum) {
 	return int64(c.buys), int64(c.last), sum
 }
 
-// buying reports whether a customer has a purchase. A promoted one has
-// one when its last is 1 (a customer with refunds only is promoted when
-// they leave int64 units or have more than four decimals).
-func buying(c *cust) bool { return c.buys > 0 && (c.buys != promoted || c.last != 0) }
+// buying reports whether customer c of partition p has a purchase. A
+// promoted customer's purchases are in the bigs: refunds alone promote
+// one whose amounts leave int64 units or have more than four decimals.
+func buying(p *enginePart, c *cust) bool {
+	if c.buys == promoted {
+		return p.X.bigs[c.units].buys > 0
+	}
+	return c.buys > 0
+}
 
 // values returns the values of the engine's buying customers in the
 // order of their first used order, filled in that order (see

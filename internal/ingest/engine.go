@@ -609,11 +609,12 @@ func (e *Engine[S, P, X]) Customers() int {
 	return n
 }
 
-// Emit numbers the customers whose state keep selects in the order of
-// their first record and calls fill(p, slot, i) for each, i being its
-// number, on up to Workers goroutines (one per partition at a time). It
-// returns how many there are. Call it after Flush.
-func (e *Engine[S, P, X]) Emit(keep func(s *S) bool, fill func(p *Part[S, X], slot, i int)) int {
+// Emit numbers the customers whose state keep selects (given the
+// partition too, for state kept there) in the order of their first
+// record and calls fill(p, slot, i) for each, i being its number, on up
+// to Workers goroutines (one per partition at a time). It returns how
+// many there are. Call it after Flush.
+func (e *Engine[S, P, X]) Emit(keep func(p *Part[S, X], s *S) bool, fill func(p *Part[S, X], slot, i int)) int {
 	return e.emit(keep, nil, nil, fill)
 }
 
@@ -628,7 +629,7 @@ type Ref struct{ Part, Slot int32 }
 // goroutine, writes it in order, where Emit writes at random; that pays
 // unless a customer's state is a chain through its partition, which
 // Emit's order keeps in cache. Call it after Flush.
-func (e *Engine[S, P, X]) Refs(keep func(s *S) bool, prepare func(p *Part[S, X])) []Ref {
+func (e *Engine[S, P, X]) Refs(keep func(p *Part[S, X], s *S) bool, prepare func(p *Part[S, X])) []Ref {
 	var refs []Ref
 	e.emit(keep, func(n int) { refs = make([]Ref, n) }, prepare, func(p *Part[S, X], slot, i int) {
 		refs[i] = Ref{int32(p.index), int32(slot)}
@@ -638,14 +639,14 @@ func (e *Engine[S, P, X]) Refs(keep func(s *S) bool, prepare func(p *Part[S, X])
 
 // emit is Emit, calling sized with the number of customers before any
 // fill, and prepare, unless nil, for each partition before its fills.
-func (e *Engine[S, P, X]) emit(keep func(s *S) bool, sized func(n int), prepare func(p *Part[S, X]), fill func(p *Part[S, X], slot, i int)) int {
+func (e *Engine[S, P, X]) emit(keep func(p *Part[S, X], s *S) bool, sized func(n int), prepare func(p *Part[S, X]), fill func(p *Part[S, X], slot, i int)) int {
 	// Mark the first positions of the kept customers in a bitmap; a
 	// customer's number is the count of marks before its own.
 	marks := make([]uint64, (e.npos+63)/64)
 	for pi := range e.parts {
 		p := &e.parts[pi]
 		for j := range p.ents.Len() {
-			if keep(&p.ents.At(j).s) {
+			if keep(p, &p.ents.At(j).s) {
 				pos := *p.first.At(j)
 				marks[pos>>6] |= 1 << (pos & 63)
 			}
@@ -666,7 +667,7 @@ func (e *Engine[S, P, X]) emit(keep func(s *S) bool, sized func(n int), prepare 
 			prepare(p)
 		}
 		for j := range p.ents.Len() {
-			if keep(&p.ents.At(j).s) {
+			if keep(p, &p.ents.At(j).s) {
 				pos := *p.first.At(j)
 				fill(p, j, ranks[pos>>6]+bits.OnesCount64(marks[pos>>6]&(1<<(pos&63)-1)))
 			}

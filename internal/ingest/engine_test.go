@@ -168,7 +168,7 @@ func runToyMid(rows []toyRow, workers, wave int, dedup bool, mid int) ([]string,
 	}
 	e.Flush()
 	out := make([]string, e.Customers())
-	e.Emit(func(*toy) bool { return true }, func(p *Part[toy, struct{}], slot, i int) {
+	e.Emit(func(*Part[toy, struct{}], *toy) bool { return true }, func(p *Part[toy, struct{}], slot, i int) {
 		s := p.State(slot)
 		out[i] = fmt.Sprintf("%s:%d:%d", p.ID(slot), s.n, s.sum)
 	})

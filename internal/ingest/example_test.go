@@ -40,7 +40,7 @@ func Example() {
 	e.Flush()
 
 	out := make([]string, e.Customers())
-	e.Emit(func(*state) bool { return true }, func(p *ingest.Part[state, struct{}], slot, i int) {
+	e.Emit(func(*ingest.Part[state, struct{}], *state) bool { return true }, func(p *ingest.Part[state, struct{}], slot, i int) {
 		s := p.State(slot)
 		out[i] = fmt.Sprintf("%s orders=%d amount=%d.%02d", p.ID(slot), s.orders, s.cents/100, s.cents%100)
 	})

@@ -310,7 +310,7 @@ func SummarizeCBS(ctx context.Context, orders iter.Seq[customer.Order], opts CBS
 	}
 	skipped.NewInHoldout = e.Customers() - cohort
 	out := make([]CBS, cohort)
-	e.Emit(func(a *cbsAcc) bool { return a.cal }, func(p *cbsPart, slot, i int) {
+	e.Emit(func(_ *cbsPart, a *cbsAcc) bool { return a.cal }, func(p *cbsPart, slot, i int) {
 		x := &p.X
 		if x.ids.Len() != p.Len() {
 			x.ids = p.IDTable()
