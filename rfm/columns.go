@@ -147,12 +147,7 @@ func ComputeColumns(ctx context.Context, cols Columns, asOf time.Time, opts Opti
 		}
 		var h uint64
 		if cols.CustomerNo != nil {
-			if k, ok := ingest.IntKey(cols.CustomerNo[i]); ok {
-				h, r.Key = e.Hasher().KeyHash(k), k
-			} else {
-				id = strconv.FormatInt(cols.CustomerNo[i], 10)
-				h, r.Key = e.Hasher().Hash(id)
-			}
+			h, r.Key, id = e.Hasher().HashInt(cols.CustomerNo[i])
 		} else {
 			h, r.Key = e.Hasher().Hash(id)
 		}

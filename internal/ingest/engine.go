@@ -281,11 +281,10 @@ func (e *Engine[S, P, X]) IntOrderKey(v int64) (Key, string) {
 		return Key{}, ""
 	}
 	if k, ok := IntKey(v); ok {
-		return k, ""
+		return k, "" // no hash: like OrderKey, a short key needs none
 	}
 	oid := strconv.FormatInt(v, 10)
-	_, k := e.hasher.Hash(oid)
-	return k, oid
+	return e.OrderKey(oid), oid
 }
 
 // Flush applies every buffered record, decides the suspects, and waits

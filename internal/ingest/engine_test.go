@@ -496,6 +496,11 @@ func checkIntKey(t *testing.T, v int64) {
 	if ok && k.Text(nil) != s {
 		t.Fatalf("IntKey(%d).Text = %q", v, k.Text(nil))
 	}
+	h := NewHasher()
+	x, hk, text := h.HashInt(v)
+	if wx, wk := h.Hash(s); x != wx || hk != wk || text != map[bool]string{true: "", false: s}[ok] {
+		t.Fatalf("HashInt(%d) = %x, %x, %q; Hash(%q) = %x, %x", v, x, hk, text, s, wx, wk)
+	}
 }
 
 // TestDigits8 checks the lanes of digits8 on values whose words are

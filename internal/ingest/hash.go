@@ -268,6 +268,18 @@ func (h *Hasher) Hash(s string) (uint64, Key) {
 	return x, Key{x, longKey}
 }
 
+// HashInt is Hash for the ID whose text is the decimal text of v (see
+// IntKey). It returns that text only when it is a long ID, for Push and
+// the side list; otherwise it makes no string.
+func (h *Hasher) HashInt(v int64) (uint64, Key, string) {
+	if k, ok := IntKey(v); ok {
+		return h.short(k), k, ""
+	}
+	s := strconv.FormatInt(v, 10)
+	x, k := h.Hash(s)
+	return x, k, s
+}
+
 // KeyHash returns the hash of the ID whose key is k, without the ID.
 func (h *Hasher) KeyHash(k Key) uint64 {
 	if k.long() {
