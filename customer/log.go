@@ -57,12 +57,13 @@ func (p Person) LogValue() slog.Value {
 
 // String returns a one-line description of c with its contacts' personal
 // data masked. The company name and credit code are business registration
-// data and are shown.
+// data and are shown, but for an individual business (see
+// [Company.LogName]), whose name is masked as a person's.
 func (c Company) String() string {
 	var b strings.Builder
 	b.WriteString("Company{ID:")
 	b.WriteString(string(c.ID))
-	kv(&b, "Name", c.Name)
+	kv(&b, "Name", c.LogName())
 	kv(&b, "CreditCode", c.CreditCode)
 	kv(&b, "Industry", c.Industry)
 	kv(&b, "City", c.City)
@@ -83,10 +84,11 @@ func (c Company) String() string {
 // GoString implements fmt.GoStringer so that %#v is masked too.
 func (c Company) GoString() string { return c.String() }
 
-// LogValue implements [slog.LogValuer] with contacts masked.
+// LogValue implements [slog.LogValuer] with contacts masked and the
+// name as [Company.LogName] gives it.
 func (c Company) LogValue() slog.Value {
 	attrs := []slog.Attr{slog.String("id", string(c.ID))}
-	attrs = appendNonEmpty(attrs, "name", c.Name)
+	attrs = appendNonEmpty(attrs, "name", c.LogName())
 	attrs = appendNonEmpty(attrs, "credit_code", c.CreditCode)
 	attrs = appendNonEmpty(attrs, "industry", c.Industry)
 	attrs = appendNonEmpty(attrs, "city", c.City)
@@ -94,6 +96,22 @@ func (c Company) LogValue() slog.Value {
 		attrs = append(attrs, slog.Any("contact"+strconv.Itoa(i), ct))
 	}
 	return slog.GroupValue(attrs...)
+}
+
+// LogName returns the name that String and LogValue show: c.Name, or,
+// when c's credit code marks an individual business (个体工商户: its
+// first two characters are 9, registered with 工商, and 2, the
+// organization type, per GB 32100-2015), c.Name masked as a personal
+// name by [privacy.MaskName] (李建国 → 李**, 李建国小吃店 → 李*****). An
+// individual business may register without a trade name, and its
+// records then carry the operator's own name; a trade name often holds
+// it too. The credit code is read after [NormalizeCreditCode] and need
+// not be valid: a mistyped code that starts with 92 still masks.
+func (c Company) LogName() string {
+	if code := NormalizeCreditCode(c.CreditCode); strings.HasPrefix(code, "92") {
+		return privacy.MaskName(c.Name)
+	}
+	return c.Name
 }
 
 // String returns the contact with name, phone and e-mail masked.
