@@ -69,7 +69,7 @@ func (e *engine[T]) check() error {
 	for i, k := range e.keyers {
 		switch {
 		case k.err != nil:
-			return fmt.Errorf("Keys[%d]: %w", i, k.err)
+			return fmt.Errorf("%w: Keys[%d]: %w", ErrConfig, i, k.err)
 		case k.Keys == nil:
 			return fmt.Errorf("%w: Keys[%d] has no Keys func", ErrConfig, i)
 		}

@@ -37,7 +37,7 @@ type Keyer[T any] struct {
 	// yields the same keys. Duplicate keys of one record are ignored.
 	Keys func(dst []Key, r *T) []Key
 
-	err error // a configuration error of a built-in keyer, for Dedup
+	err error // a configuration error of a built-in keyer, which Dedup wraps in ErrConfig
 }
 
 // defaultPersonKeys returns the keys Dedup uses when DedupOptions.Keys
@@ -90,7 +90,7 @@ func PhoneSuffixCityKey(digits int) Keyer[Person] {
 func phoneSuffixKey(name string, digits int, other func(*Person) string) Keyer[Person] {
 	k := Keyer[Person]{Name: name}
 	if digits < 0 || digits > 10 {
-		k.err = fmt.Errorf("%w: %s: digits is %d, want 0 (4) to 10", ErrConfig, name, digits)
+		k.err = fmt.Errorf("%s: digits is %d, want 0 (4) to 10", name, digits)
 		return k
 	}
 	if digits == 0 {

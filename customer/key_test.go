@@ -109,8 +109,11 @@ func TestKeysAppend(t *testing.T) {
 func TestPhoneSuffixKeyDigits(t *testing.T) {
 	people := []customer.Person{{ID: "1", Name: "张伟", Phone: "13812345678"}}
 	for _, k := range []customer.Keyer[customer.Person]{customer.PhoneSuffixKey(-1), customer.PhoneSuffixKey(11), customer.PhoneSuffixCityKey(11)} {
-		if _, err := customer.Dedup(t.Context(), people, customer.DedupOptions{Keys: []customer.Keyer[customer.Person]{k}}); !errors.Is(err, customer.ErrConfig) {
+		_, err := customer.Dedup(t.Context(), people, customer.DedupOptions{Keys: []customer.Keyer[customer.Person]{k}})
+		if !errors.Is(err, customer.ErrConfig) {
 			t.Errorf("Dedup with %s: %v, want ErrConfig", k.Name, err)
+		} else if want := "customer: invalid configuration: Keys[0]: " + k.Name + ": digits is "; !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("Dedup with %s: %q, want it to start %q", k.Name, err, want)
 		}
 	}
 	for _, k := range []customer.Keyer[customer.Person]{customer.PhoneSuffixKey(10), customer.PhoneSuffixCityKey(10)} {
