@@ -31,18 +31,12 @@ type entry[S any] struct {
 // Len returns the number of customers.
 func (p *Part[S, X]) Len() int { return p.ents.Len() }
 
-// Index returns the partition's number, for Engine.Part.
-func (p *Part[S, X]) Index() int { return p.index }
-
 // State returns the state of slot i. The pointer is valid until a new
 // customer is added.
 func (p *Part[S, X]) State(i int) *S { return &p.ents.At(i).s }
 
 // First returns the position of the first order of slot i.
 func (p *Part[S, X]) First(i int) int64 { return *p.first.At(i) }
-
-// Dups returns the number of orders skipped as duplicates.
-func (p *Part[S, X]) Dups() int { return p.dups }
 
 // ID returns the ID of slot i. It allocates.
 func (p *Part[S, X]) ID(i int) string {
