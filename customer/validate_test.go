@@ -1,6 +1,7 @@
 package customer_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -251,6 +252,51 @@ func TestValidatePersonUnicodeEmail(t *testing.T) {
 		local := email[:strings.IndexByte(email, '@')]
 		if strings.Contains(fe.Value, local) || strings.Contains(err.Error(), local) {
 			t.Errorf("error for %q leaks the local part: %q / %v", email, fe.Value, err)
+		}
+	}
+}
+
+// TestGenderText checks Gender's text form, which JSON and other
+// encoders use: male, female and "" out; 男/女, m/f, male/female and the
+// names of GB/T 2261.1-2003's codes in, in any case and with spaces
+// around; anything else, the codes' digits included, an error that leaves
+// the value as it was.
+func TestGenderText(t *testing.T) {
+	type rec struct {
+		G customer.Gender `json:"g"`
+	}
+	for _, tc := range []struct {
+		g    customer.Gender
+		json string
+	}{
+		{customer.Male, `{"g":"male"}`},
+		{customer.Female, `{"g":"female"}`},
+		{customer.GenderUnknown, `{"g":""}`},
+	} {
+		b, err := json.Marshal(rec{tc.g})
+		if err != nil || string(b) != tc.json {
+			t.Errorf("json.Marshal(%v) = %s, %v; want %s", tc.g, b, err, tc.json)
+		}
+		var back rec
+		if err := json.Unmarshal(b, &back); err != nil || back.G != tc.g {
+			t.Errorf("json.Unmarshal(%s) = %v, %v; want %v", b, back.G, err, tc.g)
+		}
+	}
+	for in, want := range map[string]customer.Gender{
+		"男": customer.Male, "女": customer.Female, " M ": customer.Male, "f": customer.Female,
+		"Female": customer.Female, "MALE": customer.Male, "": customer.GenderUnknown, "  ": customer.GenderUnknown,
+		"男性": customer.Male, "女性": customer.Female, "未知的性别": customer.GenderUnknown, "未说明的性别": customer.GenderUnknown,
+		"未知": customer.GenderUnknown, "保密": customer.GenderUnknown, "Unknown": customer.GenderUnknown,
+	} {
+		g := customer.Female + 1 // neither: every input must set it
+		if err := g.UnmarshalText([]byte(in)); err != nil || g != want {
+			t.Errorf("UnmarshalText(%q) = %v, %v; want %v", in, g, err, want)
+		}
+	}
+	for _, in := range []string{"x", "男人", "0", "1", "2", "9", "\xff", "fem"} {
+		g := customer.Male
+		if err := g.UnmarshalText([]byte(in)); !errors.Is(err, customer.ErrInvalidValue) || g != customer.Male {
+			t.Errorf("UnmarshalText(%q) = %v, %v; want an ErrInvalidValue and Male left as it was", in, g, err)
 		}
 	}
 }

@@ -65,6 +65,8 @@ func TestConditionMatch(t *testing.T) {
 		{"gender = 女", true, false},
 		{"gender in male", false, false},
 		{"gender != male", true, false},
+		{"gender = 女性", true, false},
+		{"gender in 男性", false, false},
 		{"income = 10K-20K", true, false},
 		{"occupation in engineer, teacher", true, false},
 		{"occupation not in engineer", false, false},
@@ -270,4 +272,47 @@ func FuzzParseCondition(f *testing.F) {
 			t.Fatalf("%q has no dimension", s)
 		}
 	})
+}
+
+// TestConditionMatchExactAmounts checks money conditions on values that
+// do not fit money units: an average order value of 100/3 (more than
+// four decimal places, as customer.Summarize gives for 100 yuan over
+// three orders) and a revenue beyond int64 ten-thousandths of a yuan.
+// They compare exactly: 33.333… is above 33.3333 and below 33.3334.
+func TestConditionMatchExactAmounts(t *testing.T) {
+	aov := decimal.NewFromInt(100).DivRound(decimal.NewFromInt(3), 16) // 33.3333333333333333
+	person := fixturePerson()
+	person.Summary.AvgOrderValue = aov
+	company := fixtureCompany()
+	company.Company.Revenue = dec("1000000000000000.5") // 1e15 yuan: 1e19 units, beyond int64
+	tests := []struct {
+		cond   string
+		member *segment.Member
+		want   bool
+	}{
+		{"aov = 33.3333", &person, false},
+		{"aov != 33.3333", &person, true},
+		{"aov > 33.3333", &person, true},
+		{"aov >= 33.3333", &person, true},
+		{"aov < 33.3334", &person, true},
+		{"aov <= 33.3333", &person, false},
+		{"aov between 33.3333 and 33.3334", &person, true},
+		{"aov between 33.3334 and 40", &person, false},
+		{"aov between 30 and 33.3333", &person, false},
+		// Bounds themselves must fit units (up to about 9.2e14 yuan).
+		{"revenue > 900000000000000", &company, true},
+		{"revenue <= 900000000000000", &company, false},
+		{"revenue = 900000000000000", &company, false},
+		{"revenue between 0 and 900000000000000", &company, false},
+	}
+	for _, tt := range tests {
+		c, err := segment.ParseCondition(tt.cond)
+		if err != nil {
+			t.Errorf("ParseCondition(%q): %v", tt.cond, err)
+			continue
+		}
+		if got := c.Match(tt.member); got != tt.want {
+			t.Errorf("%q = %v, want %v", tt.cond, got, tt.want)
+		}
+	}
 }

@@ -122,7 +122,7 @@ var opNames = [...]string{"", "=", "!=", ">", ">=", "<", "<=", "between", "in", 
 // enumValues lists, per enum field, its values in bit order with their
 // accepted spellings; the first spelling is canonical.
 var enumValues = map[fieldID][][]string{
-	fGender: {{"male", "m", "男"}, {"female", "f", "女"}},
+	fGender: {{"male", "m", "男", "男性"}, {"female", "f", "女", "女性"}},
 	fTier:   {{"一线", "tier1"}, {"新一线", "new-tier1"}, {"二线", "tier2"}, {"三线", "tier3"}, {"四线", "tier4"}, {"五线", "tier5"}},
 	fRegion: {{"华北"}, {"东北"}, {"华东"}, {"华中"}, {"华南"}, {"西南"}, {"西北"}},
 	fSide:   {{"北方", "north"}, {"南方", "south"}},

@@ -28,8 +28,8 @@ import (
 // The fields, by dimension:
 //
 //   - demographics: age (years at the member's as-of date), gender (male,
-//     female, 男, 女), income and occupation (compared with the person's
-//     IncomeBand and Occupation, ignoring case);
+//     female, 男, 女, 男性, 女性), income and occupation (compared with the
+//     person's IncomeBand and Occupation, ignoring case);
 //   - geography: city (with or without 市), tier (一线, 新一线, 二线 … 五线),
 //     province (浙江, 浙江省 or 33), region (华北 … 西北), side (北方, 南方);
 //     province, region and side come from the record's province, or else
