@@ -53,8 +53,10 @@ type MiniBatchKMeans struct {
 	// ReassignmentRatio: after a step, centroids whose accumulated weight
 	// is below ReassignmentRatio times the largest are moved to random rows
 	// of the batch, and their weight is reset to the smallest weight of the
-	// others, as scikit-learn does. It runs when a centroid has no weight
-	// yet or every 10×K rows seen. 0 means 0.01; negative disables.
+	// others, as scikit-learn does; when more are below than half the batch
+	// has rows, only the lightest half a batch move. It runs on a step that
+	// starts with a centroid of no weight (so on the first) and every 10×K
+	// rows seen. 0 means 0.01; negative disables.
 	ReassignmentRatio float64
 	// Seed seeds every random choice (math/rand/v2 PCG).
 	Seed uint64
@@ -170,8 +172,7 @@ func (mb MiniBatchKMeans) Fit(ctx context.Context, X Data) (*Model, error) {
 		}
 		o.sums(batch, bw, sums)
 		copy(prev, o.centers)
-		o.apply(sums)
-		o.reassign(batch, bw)
+		o.step(batch, bw, sums)
 		batchInertia := sums.Inertia / max(sumOrdered(sums.Weight), math.SmallestNonzeroFloat64)
 		if mb.Progress != nil {
 			mb.Progress(step, batchInertia)

@@ -100,6 +100,85 @@ func TestOnlineApplyRunningMean(t *testing.T) {
 	}
 }
 
+// TestOnlineReassign checks when and which starved centroids move, in a
+// case scikit-learn 1.2.1's MiniBatchKMeans.partial_fit was run on (same
+// initial centroids, rows and weights): six centroids, five of them far
+// from the data, which reach them only with tiny weights.
+//
+// The first step may always reassign (scikit-learn looks for an empty
+// centroid before the step, and every centroid starts empty). With the
+// far centroids' weights 0.005 (centroid 1) down to 0.001 (centroid 5)
+// against 4 for centroid 0, all five are below 1% of the largest, but at
+// most half the batch (4 of 9 rows) may become centroids: the four
+// lightest, 2 to 5, move to four different rows of the batch, and
+// centroid 1 stays at (100, 0), as scikit-learn's do.
+//
+// With weights 0.09 down to 0.05, none is below 1% at the first step.
+// Batches of 8 rows near centroid 0 follow; once 10×K = 60 rows have been
+// seen since (at the 8th such batch, 64 rows) centroid 0 weighs 68 and all
+// five are below 0.68: again centroids 2 to 5 move, to rows of that batch,
+// and centroid 1 stays. (scikit-learn moves them one batch earlier: its
+// partial_fit counts every batch as large as its first, 9 rows.)
+func TestOnlineReassign(t *testing.T) {
+	init := [][]float64{{0, 0}, {100, 0}, {110, 0}, {120, 0}, {130, 0}, {140, 0}}
+	rows := [][]float64{{0, 0}, {1, 0}, {0, 1}, {1, 1}, {100, 0}, {110, 0}, {120, 0}, {130, 0}, {140, 0}}
+	near := [][]float64{{0, 0}, {1, 0}, {0, 1}, {1, 1}, {0.5, 0}, {0, 0.5}, {1, 0.5}, {0.5, 1}}
+	// moved checks that centroid 1 is at (100, 0) and 2 to 5 are at
+	// distinct rows of batch, not all where they were. (A centroid may
+	// land on its own row again: scikit-learn draws the rows uniformly.)
+	moved := func(what string, c, batch [][]float64) {
+		t.Helper()
+		if !cmp.Equal(c[1], []float64{100, 0}) {
+			t.Errorf("%s: centroid 1 (the heaviest starved) = %v, want it to stay at (100, 0)", what, c[1])
+		}
+		taken := map[[2]float64]bool{}
+		stayed := 0
+		for j := 2; j <= 5; j++ {
+			at := [2]float64{c[j][0], c[j][1]}
+			isRow := false
+			for _, r := range batch {
+				isRow = isRow || r[0] == at[0] && r[1] == at[1]
+			}
+			if !isRow || taken[at] {
+				t.Errorf("%s: centroid %d = %v, want a row of the batch not taken by another", what, j, c[j])
+			}
+			taken[at] = true
+			if at == [2]float64{init[j][0], init[j][1]} {
+				stayed++
+			}
+		}
+		if stayed == 4 {
+			t.Errorf("%s: centroids 2 to 5 = %v, want them moved", what, c[2:])
+		}
+	}
+
+	for seed := range uint64(4) {
+		o := cluster.MiniBatchKMeans{K: 6, InitCentroids: init, Seed: seed}.Online()
+		err := o.PartialFit(t.Context(), cluster.Data{Rows: rows, Weights: []float64{1, 1, 1, 1, 0.005, 0.004, 0.003, 0.002, 0.001}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		moved("first step", o.Model().Centroids, rows)
+		if c0 := o.Model().Centroids[0]; !cmp.Equal(c0, []float64{0.5, 0.5}) {
+			t.Errorf("first step: centroid 0 = %v, want the mean of its rows (0.5, 0.5)", c0)
+		}
+
+		o = cluster.MiniBatchKMeans{K: 6, InitCentroids: init, Seed: seed}.Online()
+		if err := o.PartialFit(t.Context(), cluster.Data{Rows: rows, Weights: []float64{1, 1, 1, 1, 0.09, 0.08, 0.07, 0.06, 0.05}}); err != nil {
+			t.Fatal(err)
+		}
+		for step := 2; step <= 9; step++ {
+			if diff := cmp.Diff(init[1:], o.Model().Centroids[1:]); diff != "" {
+				t.Fatalf("before step %d, the far centroids moved (-want +got):\n%s", step, diff)
+			}
+			if err := o.PartialFit(t.Context(), cluster.Data{Rows: near}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		moved("after 64 rows", o.Model().Centroids, near)
+	}
+}
+
 // TestSumsMergeShards checks the distributed protocol: sums computed on two
 // shards and merged equal the sums of the whole batch, and applying them
 // gives the same centroids as PartialFit on the whole batch.

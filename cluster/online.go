@@ -89,8 +89,7 @@ func (o *Online) PartialFit(ctx context.Context, batch Data) error {
 	}
 	s := newSums(o.cfg.K, o.d)
 	o.sums(m, weights, s)
-	o.apply(s)
-	o.reassign(m, weights)
+	o.step(m, weights, s)
 	return nil
 }
 
@@ -188,9 +187,21 @@ func (o *Online) apply(s *Sums) {
 	o.seen += s.Rows
 }
 
+// step applies the sums s of batch m (weights w) and reassigns starved
+// centroids, as one step of scikit-learn's fit or partial_fit: whether to
+// reassign is decided before the sums are applied (its _random_reassign
+// looks for an empty centroid among the counts the step starts from, so
+// the first step always may), which centroids to move after.
+func (o *Online) step(m *dense, w []float64, s *Sums) {
+	hadEmpty := slices.Contains(o.counts, 0)
+	o.apply(s)
+	o.reassign(m, w, hadEmpty)
+}
+
 // reassign moves starved centroids to random rows of the batch, as
-// scikit-learn's _mini_batch_step with random_reassign.
-func (o *Online) reassign(m *dense, w []float64) {
+// scikit-learn's _mini_batch_step with random_reassign; hadEmpty reports
+// whether a centroid had no weight before the step.
+func (o *Online) reassign(m *dense, w []float64, hadEmpty bool) {
 	ratio := o.cfg.ReassignmentRatio
 	if ratio == 0 {
 		ratio = 0.01
@@ -199,8 +210,7 @@ func (o *Online) reassign(m *dense, w []float64) {
 	if ratio < 0 || k < 2 {
 		return
 	}
-	hasZero := slices.Contains(o.counts, 0)
-	if !hasZero && o.seen < 10*k {
+	if !hadEmpty && o.seen < 10*k {
 		return
 	}
 	o.seen = 0
@@ -211,7 +221,9 @@ func (o *Online) reassign(m *dense, w []float64) {
 			move = append(move, j)
 		}
 	}
-	// At most half the batch becomes new centroids; keep the heaviest.
+	// At most half the batch becomes new centroids: the lightest move,
+	// the heavier stay (scikit-learn reassigns the first batch_size/2 of
+	// np.argsort(weight_sums)).
 	if maxMove := m.n / 2; len(move) > maxMove {
 		slices.SortStableFunc(move, func(a, b int) int {
 			return compareFloat(o.counts[a], o.counts[b])

@@ -93,9 +93,15 @@ func TestKeyringRotation(t *testing.T) {
 	next := newTestKeyring(t, "k2", "k1", "k2")
 	onlyNew := newTestKeyring(t, "k2", "k1", "k2", "k3")
 	ad := []byte("r1/email")
+	if old.ActiveKeyID() != "k1" || next.ActiveKeyID() != "k2" || (*privacy.Keyring)(nil).ActiveKeyID() != "" {
+		t.Errorf("ActiveKeyID = %q, %q, nil ring %q; want k1, k2 and empty", old.ActiveKeyID(), next.ActiveKeyID(), (*privacy.Keyring)(nil).ActiveKeyID())
+	}
 	c, err := old.Encrypt([]byte("zhangsan@example.com"), ad)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if id, _ := privacy.CiphertextKeyID(c); id != old.ActiveKeyID() {
+		t.Errorf("Encrypt used key %q, want the active %q", id, old.ActiveKeyID())
 	}
 	// The next ring still reads the old ciphertext.
 	if got, err := next.Decrypt(c, ad); err != nil || string(got) != "zhangsan@example.com" {

@@ -24,3 +24,17 @@ func TestParseLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestLevelString checks that String gives the tag spelling parseLevel
+// reads back, and a number for values outside the three levels.
+func TestLevelString(t *testing.T) {
+	for _, l := range []Level{Sensitive, General, Public} {
+		back, err := parseLevel(l.String())
+		if err != nil || back != l {
+			t.Errorf("parseLevel(%q) = %v, %v; want %v", l.String(), back, err, l)
+		}
+	}
+	if got := []string{Sensitive.String(), General.String(), Public.String(), Level(7).String()}; got[0] != "sensitive" || got[1] != "general" || got[2] != "public" || got[3] != "Level(7)" {
+		t.Errorf("String() = %q, want sensitive, general, public, Level(7)", got)
+	}
+}

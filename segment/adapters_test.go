@@ -69,6 +69,9 @@ func TestClusters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if got := s.Segments(); !cmp.Equal(got, []segment.Segment{{ID: "budget"}, {ID: "premium"}}) {
+		t.Errorf("Segments() = %+v, want budget and premium in cluster order", got)
+	}
 	members := smallMembers()
 	// 250 → premium; 100 → 0, equidistant: the lowest index wins;
 	// 75.5 → budget; no purchases → none.
@@ -85,6 +88,9 @@ func TestClusters(t *testing.T) {
 	}
 	if got := raw.Assign(&members[0], nil); !cmp.Equal(got, []string{"cluster-1"}) {
 		t.Errorf("raw: %v", got)
+	}
+	if got := raw.Segments(); len(got) != 2 || got[0].ID != "cluster-0" || got[1].ID != "cluster-1" {
+		t.Errorf("raw Segments() = %+v, want cluster-0 and cluster-1", got)
 	}
 	// A feature vector of the wrong length is placed nowhere.
 	wrong, _ := segment.NewClusters(segment.ClusterConfig{Model: model, Features: func(m *segment.Member, dst []float64) ([]float64, bool) {

@@ -232,6 +232,21 @@ func TestConditionDimensions(t *testing.T) {
 	}
 }
 
+// TestTagDimension checks the exported rule that TestConditionDimensions
+// relies on: tagging's behavioural groups are behaviour, every other
+// group psychographics.
+func TestTagDimension(t *testing.T) {
+	for group, want := range map[string]string{
+		"spend": "behaviour", "activity": "behaviour", "lifecycle": "behaviour", "category": "behaviour",
+		"channel": "behaviour", "loyalty": "behaviour", "decision-cycle": "behaviour",
+		"need": "psychographics", "lifestyle": "psychographics", "": "psychographics", "Spend": "psychographics",
+	} {
+		if got := segment.TagDimension(group); got != want {
+			t.Errorf("TagDimension(%q) = %q, want %q", group, got, want)
+		}
+	}
+}
+
 // FuzzParseCondition checks that parsing never panics, that the canonical
 // form parses back to the same condition, and that a parsed condition
 // evaluates on members with and without data without panicking, with

@@ -3,6 +3,7 @@ package segment
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Sentinel errors. Errors returned by this package wrap one of them, so
@@ -53,7 +54,8 @@ type RuleError struct {
 }
 
 // Error returns a message such as `segment: rule 2 ("family"), condition
-// 1: ...`.
+// 1: condition "age > x": ...`: the cause's message without its own
+// "segment: ".
 func (e *RuleError) Error() string {
 	where := fmt.Sprintf("segment: rule %d (%q)", e.Rule, e.Segment)
 	if e.Rule < 0 {
@@ -62,7 +64,8 @@ func (e *RuleError) Error() string {
 	if e.Condition >= 0 {
 		where += fmt.Sprintf(", condition %d", e.Condition)
 	}
-	return where + ": " + e.Err.Error()
+	// The cause is this package's too: its "segment: " would stutter.
+	return where + ": " + strings.TrimPrefix(e.Err.Error(), "segment: ")
 }
 
 // Unwrap returns the cause.

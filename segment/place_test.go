@@ -133,3 +133,27 @@ func TestProvinceTableMatchesReferenceData(t *testing.T) {
 		}
 	}
 }
+
+// TestMemberPlace checks that a member is placed by its own record's city
+// and province, person or company, and nowhere without a record.
+func TestMemberPlace(t *testing.T) {
+	m := smallMembers()
+	for i, want := range []segment.Place{
+		segment.Locate("杭州市", ""), // the person: 杭州, 新一线, 浙江
+		segment.Locate("潍坊", ""),
+		segment.Locate("火星", ""),    // a city outside the ranking: nothing known
+		segment.Locate("苏州", "江苏省"), // the company: its province as written
+		{},                          // neither person nor company
+		segment.Locate("上海市", ""),
+	} {
+		if got := m[i].Place(); got != want {
+			t.Errorf("member %d: Place() = %+v, want %+v", i, got, want)
+		}
+	}
+	if p := m[3].Place(); p.Tier != "新一线" || p.Province != "江苏" || p.Region != "华东" || p.Side != "南方" {
+		t.Errorf("company in 苏州, 江苏省: Place() = %+v, want 新一线, 江苏, 华东, 南方", p)
+	}
+	if p := m[0].Place(); p.Tier != "新一线" || p.Province != "浙江" {
+		t.Errorf("person in 杭州市: Place() = %+v, want 新一线, 浙江", p)
+	}
+}

@@ -2,6 +2,7 @@ package segment_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/clientele-go/clientele/segment"
@@ -64,15 +65,25 @@ func TestCompileErrors(t *testing.T) {
 	var re *segment.RuleError
 	if !errors.Is(err, segment.ErrConfig) || !errors.As(err, &re) || re.Rule != 1 {
 		t.Errorf("rule without ID: %v", err)
+	} else if want := `segment: rule 1 (""): invalid configuration: segment without an ID`; err.Error() != want {
+		t.Errorf("rule without ID: %q, want %q", err, want)
 	}
 	_, err = segment.Table{Rules: []segment.Rule{rule("a", "age > 1", "tier = 七线")}}.Compile()
 	var ce *segment.ConditionError
 	if !errors.As(err, &re) || re.Rule != 0 || re.Condition != 1 || re.Segment != "a" || !errors.As(err, &ce) || !errors.Is(err, segment.ErrConfig) {
 		t.Errorf("bad condition: %v", err)
+	} else if want := `segment: rule 0 ("a"), condition 1: condition "tier = 七线": `; !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("bad condition: %q, want it to start %q", err, want)
 	}
 	_, err = segment.Table{Rules: []segment.Rule{{Segment: segment.Segment{ID: "a"}, MatchDimensions: []string{"astrology"}}}}.Compile()
 	if !errors.Is(err, segment.ErrConfig) {
 		t.Errorf("unknown dimension: %v", err)
+	} else if want := `segment: rule 0 ("a"): invalid configuration: Rule.MatchDimensions: unknown dimension "astrology"`; err.Error() != want {
+		t.Errorf("unknown dimension: %q, want %q", err, want)
+	}
+	_, err = segment.Table{Rules: []segment.Rule{rule("a", "age > 1")}, CatchAll: segment.Segment{ID: " "}}.Compile()
+	if want := `segment: catch-all (""): invalid configuration: catch-all ID is blank`; err == nil || err.Error() != want {
+		t.Errorf("blank catch-all: %v, want %q", err, want)
 	}
 }
 
