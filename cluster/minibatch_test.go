@@ -236,6 +236,12 @@ func TestMiniBatchBadInput(t *testing.T) {
 		{"K above n", cluster.MiniBatchKMeans{K: 4}, X, cluster.ErrConfig},
 		{"NaN", cluster.MiniBatchKMeans{K: 1}, [][]float64{{0, math.NaN()}}, cluster.ErrNotFinite},
 		{"negative batch", cluster.MiniBatchKMeans{K: 1, BatchSize: -1}, X, cluster.ErrConfig},
+		{"negative MaxIter", cluster.MiniBatchKMeans{K: 1, MaxIter: -1}, X, cluster.ErrConfig},
+		{"negative InitSize", cluster.MiniBatchKMeans{K: 1, InitSize: -1}, X, cluster.ErrConfig},
+		{"negative Workers", cluster.MiniBatchKMeans{K: 1, Workers: -1}, X, cluster.ErrConfig},
+		{"NaN Tol", cluster.MiniBatchKMeans{K: 1, Tol: math.NaN()}, X, cluster.ErrConfig},
+		{"NaN ReassignmentRatio", cluster.MiniBatchKMeans{K: 1, ReassignmentRatio: math.NaN()}, X, cluster.ErrConfig},
+		{"unknown Init", cluster.MiniBatchKMeans{K: 1, Init: cluster.Init(9)}, X, cluster.ErrConfig},
 		{"duplicates", cluster.MiniBatchKMeans{K: 2}, [][]float64{{1, 1}, {1, 1}}, cluster.ErrTooFewDistinct},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
