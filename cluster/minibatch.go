@@ -43,12 +43,14 @@ type MiniBatchKMeans struct {
 	// ⌈MaxIter×n/BatchSize⌉ steps. 0 means 100.
 	MaxIter int
 	// MaxNoImprovement stops Fit after that many consecutive steps without
-	// a new minimum of the smoothed batch inertia (an exponentially
-	// weighted average, as scikit-learn). 0 means 10; negative disables.
+	// a new minimum of the smoothed batch inertia, as scikit-learn: an
+	// exponentially weighted average of each batch's inertia divided by
+	// BatchSize, from the second step on (the first step's inertia is the
+	// initial centroids'). 0 means 10; negative disables.
 	MaxNoImprovement int
 	// Tol stops Fit when the squared centroid shift summed over centroids
-	// is at most Tol times the mean feature variance of X. 0 disables it,
-	// as scikit-learn's default.
+	// in a step after the first is at most Tol times the mean feature
+	// variance of X. 0 disables it, as scikit-learn's default.
 	Tol float64
 	// ReassignmentRatio: after a step, centroids whose accumulated weight
 	// is below ReassignmentRatio times the largest are moved to random rows
@@ -173,12 +175,13 @@ func (mb MiniBatchKMeans) Fit(ctx context.Context, X Data) (*Model, error) {
 		o.sums(batch, bw, sums)
 		copy(prev, o.centers)
 		o.step(batch, bw, sums)
-		batchInertia := sums.Inertia / max(sumOrdered(sums.Weight), math.SmallestNonzeroFloat64)
 		if mb.Progress != nil {
-			mb.Progress(step, batchInertia)
+			mb.Progress(step, sums.Inertia/max(sumOrdered(sums.Weight), math.SmallestNonzeroFloat64))
 		}
 		if step == 1 {
-			ewa, ewaMin = batchInertia, batchInertia
+			// As scikit-learn's _mini_batch_convergence: the first step's
+			// inertia is the initial centroids', so neither the tolerance
+			// nor the average looks at it.
 			continue
 		}
 		if tol > 0 {
@@ -191,8 +194,16 @@ func (mb MiniBatchKMeans) Fit(ctx context.Context, X Data) (*Model, error) {
 				break
 			}
 		}
-		ewa = ewa*(1-alpha) + batchInertia*alpha
-		if ewa < ewaMin {
+		// scikit-learn divides by the batch size, also with weights. The
+		// float64 conversions keep the products unfused (no FMA), so the
+		// step Fit stops at is the same on every processor.
+		batchInertia := sums.Inertia / float64(bs)
+		if step == 2 {
+			ewa = batchInertia
+		} else {
+			ewa = float64(ewa*(1-alpha)) + float64(batchInertia*alpha)
+		}
+		if step == 2 || ewa < ewaMin {
 			ewaMin, noImp = ewa, 0
 		} else {
 			noImp++

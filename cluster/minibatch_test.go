@@ -100,6 +100,32 @@ func TestOnlineApplyRunningMean(t *testing.T) {
 	}
 }
 
+// TestMiniBatchStopsAsScikitLearn checks the rule that stops Fit early,
+// in a case whose batches all look alike, so the step does not depend on
+// the random batches: 100 rows at the origin, the one centroid starting
+// at (10, 0), batches of 10. The first step moves the centroid onto the
+// rows; every later batch has inertia 0. scikit-learn 1.2.1 ignores the
+// first step's inertia (the initial centroid's), starts its average at
+// step 2, sees no new minimum at steps 3 to 12 and stops after step 12
+// (n_steps_ = 12, with or without sample weights of 3).
+func TestMiniBatchStopsAsScikitLearn(t *testing.T) {
+	X := make([][]float64, 100)
+	w := make([]float64, 100)
+	for i := range X {
+		X[i], w[i] = []float64{0, 0}, 3
+	}
+	mb := cluster.MiniBatchKMeans{K: 1, InitCentroids: [][]float64{{10, 0}}, BatchSize: 10}
+	for _, weights := range [][]float64{nil, w} {
+		m, err := mb.Fit(t.Context(), cluster.Data{Rows: X, Weights: weights})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Iterations != 12 || !cmp.Equal(m.Centroids, [][]float64{{0, 0}}) {
+			t.Errorf("weights %v: %d steps, centroids %v; want 12 steps, as scikit-learn, and (0, 0)", weights != nil, m.Iterations, m.Centroids)
+		}
+	}
+}
+
 // TestOnlineReassign checks when and which starved centroids move, in a
 // case scikit-learn 1.2.1's MiniBatchKMeans.partial_fit was run on (same
 // initial centroids, rows and weights): six centroids, five of them far
