@@ -34,13 +34,17 @@ type MiniBatchKMeans struct {
 	// one value per feature); Init is then ignored. They are copied.
 	InitCentroids [][]float64
 	// InitSize is the number of rows sampled for seeding. 0 means
-	// 3×BatchSize, at least K, at most the number of rows.
+	// 3×BatchSize; below K it is 3×K; at most the number of rows (as
+	// scikit-learn's init_size).
 	InitSize int
 	// BatchSize is the number of rows per step, drawn uniformly with
-	// replacement. 0 means 1024.
+	// replacement. 0 means 1024. Fit takes at most the number of rows
+	// (as scikit-learn), so a small X is not sampled many times over in
+	// each step.
 	BatchSize int
 	// MaxIter is the number of passes over the data: Fit runs at most
-	// ⌈MaxIter×n/BatchSize⌉ steps. 0 means 100.
+	// ⌊MaxIter×n/BatchSize⌋ steps, at least MaxIter (as scikit-learn's
+	// n_steps). 0 means 100.
 	MaxIter int
 	// MaxNoImprovement stops Fit after that many consecutive steps without
 	// a new minimum of the smoothed batch inertia, as scikit-learn: an
@@ -135,12 +139,12 @@ func (mb MiniBatchKMeans) Fit(ctx context.Context, X Data) (*Model, error) {
 	}
 	o.counts = make([]float64, k)
 
-	bs := mb.batchSize()
+	bs := min(mb.batchSize(), n)
 	maxIter := mb.MaxIter
 	if maxIter == 0 {
 		maxIter = 100
 	}
-	steps := (maxIter*n + bs - 1) / bs
+	steps := maxIter * n / bs
 	tol := 0.0
 	if mb.Tol > 0 {
 		tol = mb.Tol * p.meanVariance()
@@ -235,9 +239,12 @@ func (mb MiniBatchKMeans) seed(ctx context.Context, p *problem, rng *rand.Rand) 
 	n, k := p.n, mb.K
 	size := mb.InitSize
 	if size == 0 {
-		size = 3 * mb.batchSize()
+		size = 3 * min(mb.batchSize(), n)
 	}
-	size = min(max(size, k), n)
+	if size < k {
+		size = 3 * k
+	}
+	size = min(size, n)
 	src := p
 	if size < n {
 		idx := sampleIndices(n, size, rng)

@@ -126,6 +126,36 @@ func TestMiniBatchStopsAsScikitLearn(t *testing.T) {
 	}
 }
 
+// TestMiniBatchSteps checks the number of steps without early stopping
+// against scikit-learn 1.2.1's n_steps_: the batch is at most the number
+// of rows (100 rows and the default 1024 give batches of 100 and 100
+// steps), and the steps are ⌊MaxIter×n/BatchSize⌋ (150 rows in batches
+// of 100 for one pass: 1 step).
+func TestMiniBatchSteps(t *testing.T) {
+	blobs := func(n int) [][]float64 {
+		X, _, _ := synth.Blobs{N: n, Dim: 2, Centers: 3, Seed: 1}.Generate()
+		return X
+	}
+	for _, tt := range []struct {
+		name string
+		mb   cluster.MiniBatchKMeans
+		n    int
+		want int
+	}{
+		{"batch capped at the rows", cluster.MiniBatchKMeans{K: 3}, 100, 100},
+		{"steps rounded down", cluster.MiniBatchKMeans{K: 3, BatchSize: 100, MaxIter: 1}, 150, 1},
+	} {
+		tt.mb.MaxNoImprovement = -1
+		m, err := tt.mb.Fit(t.Context(), cluster.Data{Rows: blobs(tt.n)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Iterations != tt.want {
+			t.Errorf("%s: %d steps, want %d", tt.name, m.Iterations, tt.want)
+		}
+	}
+}
+
 // TestOnlineReassign checks when and which starved centroids move, in a
 // case scikit-learn 1.2.1's MiniBatchKMeans.partial_fit was run on (same
 // initial centroids, rows and weights): six centroids, five of them far
