@@ -2,6 +2,8 @@ package privacy_test
 
 import (
 	"errors"
+	"net/netip"
+	"strings"
 	"testing"
 	"time"
 
@@ -123,5 +125,48 @@ func TestFieldsAndColumns(t *testing.T) {
 	}
 	if _, err := r.Fields(pol, 42); !errors.Is(err, privacy.ErrConfig) {
 		t.Errorf("Fields(int): err = %v, want ErrConfig", err)
+	}
+}
+
+// failingText is a TextMarshaler that fails, for Fields' error path.
+type failingText struct{}
+
+func (failingText) MarshalText() ([]byte, error) { return nil, errors.New("no text") }
+
+// TestFieldsValueKinds checks how Fields writes each kind of public
+// value: unsigned and narrow numbers with strconv, float32 at its own
+// precision (0.1, not 0.10000000149011612), nil pointers as "", a pointer
+// as its target, a TextMarshaler (netip.Addr) by its text, a slice with
+// %v, and a failing
+// TextMarshaler as an error that names the field.
+func TestFieldsValueKinds(t *testing.T) {
+	type kinds struct {
+		U    uint8      `json:"u" sensitivity:"public"`
+		I    int16      `json:"i" sensitivity:"public"`
+		F    float32    `json:"f" sensitivity:"public"`
+		B    bool       `json:"b" sensitivity:"public"`
+		Nil  *string    `json:"nil" sensitivity:"public"`
+		Ptr  *int       `json:"ptr" sensitivity:"public"`
+		Addr netip.Addr `json:"addr" sensitivity:"public"`
+		Tags []string   `json:"tags" sensitivity:"public"`
+	}
+	seven := 7
+	var r privacy.Redactor
+	pol := privacy.Policy{Public: privacy.ActionKeep}
+	got, err := r.Fields(pol, kinds{U: 255, I: -3, F: 0.1, B: true, Ptr: &seven, Addr: netip.MustParseAddr("2001:db8::1"), Tags: []string{"a", "b"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []privacy.Field{
+		{"u", "255"}, {"i", "-3"}, {"f", "0.1"}, {"b", "true"}, {"nil", ""}, {"ptr", "7"}, {"addr", "2001:db8::1"}, {"tags", "[a b]"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Fields mismatch (-want +got):\n%s", diff)
+	}
+	type bad struct {
+		T failingText `json:"t" sensitivity:"public"`
+	}
+	if _, err := r.Fields(pol, bad{}); err == nil || !strings.Contains(err.Error(), "field T") || !strings.Contains(err.Error(), "no text") {
+		t.Errorf("Fields with a failing MarshalText: err = %v, want it to name field T and wrap the cause", err)
 	}
 }
