@@ -93,5 +93,38 @@ func FuzzFit(f *testing.F) {
 				t.Fatalf("%v differs from Lloyd (-lloyd +%v):\n%s", alg, alg, diff)
 			}
 		}
+
+		// Mini-batch k-means on the same rows, with small batches and
+		// reassignment: the same errors or none, labels of the nearest
+		// final centroid, its inertia, and the same result on 1 and 3
+		// workers.
+		mb := cluster.MiniBatchKMeans{K: k, Seed: uint64(flags), BatchSize: int(flags)%5 + 1, MaxIter: 3, Workers: 1}
+		if flags&2 != 0 {
+			mb.Init = cluster.Random
+		}
+		mm, err := mb.Fit(t.Context(), cluster.Data{Rows: X, Weights: w})
+		if err != nil {
+			t.Fatalf("mini-batch failed where Lloyd succeeded: %v", err)
+		}
+		var mbInertia float64
+		for i, l := range mm.Labels {
+			if l != mm.Predict(X[i]) {
+				t.Fatalf("mini-batch row %d labelled %d, nearest centroid %d", i, l, mm.Predict(X[i]))
+			}
+			wi := 1.0
+			if w != nil {
+				wi = w[i]
+			}
+			for j, v := range X[i] {
+				mbInertia += wi * (v - mm.Centroids[l][j]) * (v - mm.Centroids[l][j])
+			}
+		}
+		if !(mm.Inertia >= 0) || math.Abs(mm.Inertia-mbInertia) > 1e-9*mbInertia+1e-12 {
+			t.Fatalf("mini-batch inertia %v, recomputed %v", mm.Inertia, mbInertia)
+		}
+		mb.Workers = 3
+		if m3, err := mb.Fit(t.Context(), cluster.Data{Rows: X, Weights: w}); err != nil || !cmp.Equal(mm, m3) {
+			t.Fatalf("mini-batch on 3 workers differs from 1: %v\n%s", err, cmp.Diff(mm, m3))
+		}
 	})
 }
