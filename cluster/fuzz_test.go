@@ -67,22 +67,7 @@ func FuzzFit(f *testing.F) {
 		if len(m.Labels) != n || len(m.Centroids) != k {
 			t.Fatalf("%d labels and %d centroids for %d rows, K=%d", len(m.Labels), len(m.Centroids), n, k)
 		}
-		var inertia float64
-		for i, l := range m.Labels {
-			if l < 0 || l >= k {
-				t.Fatalf("label %d out of range [0, %d)", l, k)
-			}
-			wi := 1.0
-			if w != nil {
-				wi = w[i]
-			}
-			for j, v := range X[i] {
-				inertia += wi * (v - m.Centroids[l][j]) * (v - m.Centroids[l][j])
-			}
-		}
-		if !(m.Inertia >= 0) || math.Abs(m.Inertia-inertia) > 1e-9*inertia+1e-12 {
-			t.Fatalf("inertia %v, recomputed %v", m.Inertia, inertia)
-		}
+		checkInertia(t, "Lloyd", X, w, m)
 		for _, alg := range []cluster.Algorithm{cluster.Hamerly, cluster.Auto} {
 			km.Algorithm = alg
 			h, err := km.Fit(t.Context(), cluster.Data{Rows: X, Weights: w})
@@ -106,25 +91,37 @@ func FuzzFit(f *testing.F) {
 		if err != nil {
 			t.Fatalf("mini-batch failed where Lloyd succeeded: %v", err)
 		}
-		var mbInertia float64
 		for i, l := range mm.Labels {
 			if l != mm.Predict(X[i]) {
 				t.Fatalf("mini-batch row %d labelled %d, nearest centroid %d", i, l, mm.Predict(X[i]))
 			}
-			wi := 1.0
-			if w != nil {
-				wi = w[i]
-			}
-			for j, v := range X[i] {
-				mbInertia += wi * (v - mm.Centroids[l][j]) * (v - mm.Centroids[l][j])
-			}
 		}
-		if !(mm.Inertia >= 0) || math.Abs(mm.Inertia-mbInertia) > 1e-9*mbInertia+1e-12 {
-			t.Fatalf("mini-batch inertia %v, recomputed %v", mm.Inertia, mbInertia)
-		}
+		checkInertia(t, "mini-batch", X, w, mm)
 		mb.Workers = 3
 		if m3, err := mb.Fit(t.Context(), cluster.Data{Rows: X, Weights: w}); err != nil || !cmp.Equal(mm, m3) {
 			t.Fatalf("mini-batch on 3 workers differs from 1: %v\n%s", err, cmp.Diff(mm, m3))
 		}
 	})
+}
+
+// checkInertia checks that m's labels are in range and its inertia is
+// that of its labels and centroids on X with weights w (nil: all 1).
+func checkInertia(t *testing.T, what string, X [][]float64, w []float64, m *cluster.Model) {
+	t.Helper()
+	var inertia float64
+	for i, l := range m.Labels {
+		if l < 0 || l >= len(m.Centroids) {
+			t.Fatalf("%s: label %d out of range [0, %d)", what, l, len(m.Centroids))
+		}
+		wi := 1.0
+		if w != nil {
+			wi = w[i]
+		}
+		for j, v := range X[i] {
+			inertia += wi * (v - m.Centroids[l][j]) * (v - m.Centroids[l][j])
+		}
+	}
+	if !(m.Inertia >= 0) || math.Abs(m.Inertia-inertia) > 1e-9*inertia+1e-12 {
+		t.Fatalf("%s: inertia %v, recomputed %v", what, m.Inertia, inertia)
+	}
 }
