@@ -62,7 +62,11 @@ type MiniBatchKMeans struct {
 	// others, as scikit-learn does; when more are below than half the batch
 	// has rows, only the lightest half a batch move. It runs on a step that
 	// starts with a centroid of no weight (so on the first) and every 10×K
-	// rows seen. 0 means 0.01; negative disables.
+	// rows seen. 0 means 0.01; negative disables. Two differences from
+	// scikit-learn: the new rows are drawn among those of positive weight
+	// (scikit-learn draws among all), and [Online] counts the rows each
+	// PartialFit gets (scikit-learn's partial_fit counts every call as
+	// large as its first).
 	ReassignmentRatio float64
 	// Seed seeds every random choice (math/rand/v2 PCG).
 	Seed uint64
