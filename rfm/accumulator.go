@@ -70,11 +70,12 @@ func (a *Accumulator) Add(o customer.Order) error {
 func push(e *engine, r *ingest.Rec[payload], pos int64, id, oid string, day int64, amount decimal.Decimal) {
 	h, k := e.Hasher().Hash(id)
 	r.Key, r.OKey, r.Pos = k, e.OrderKey(oid), pos
-	if u, ok := money.Units(amount); ok && day == int64(int32(day)) {
-		r.P = payload{units: u, day: int32(day), rare: -1}
-	} else {
-		r.P = payload{units: day, rare: int32(e.Side(h, amount.String()))}
+	u, fits := money.Units(amount)
+	p, ok := compactPayload(u, fits, day)
+	if !ok {
+		p = rarePayload(e, h, day, amount)
 	}
+	r.P = p
 	e.Push(h, r, id, oid)
 }
 

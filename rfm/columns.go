@@ -157,11 +157,12 @@ func ComputeColumns(ctx context.Context, cols Columns, asOf time.Time, opts Opti
 			r.OKey = e.OrderKey(oid)
 		}
 		r.Pos = int64(i)
-		if fen := cols.Amount[i]; fen >= math.MinInt64/100 && fen <= math.MaxInt64/100 && day == int64(int32(day)) {
-			r.P = payload{units: fen * 100, day: int32(day), rare: -1}
-		} else {
-			r.P = payload{units: day, rare: int32(e.Side(h, decimal.New(fen, -2).String()))}
+		fen := cols.Amount[i]
+		p, ok := compactPayload(fen*100, fen >= math.MinInt64/100 && fen <= math.MaxInt64/100, day)
+		if !ok {
+			p = rarePayload(e, h, day, decimal.New(fen, -2))
 		}
+		r.P = p
 		e.Push(h, &r, id, oid)
 	}
 	if err == nil {

@@ -24,6 +24,21 @@ type payload struct {
 	rare  int32 // index of the amount on the side list, or -1
 }
 
+// compactPayload returns the payload of an order of day day and amount
+// units (in 10^money.Exp units), and false when the amount does not fit
+// units (fits is false) or the day leaves int32: such an order takes
+// rarePayload.
+func compactPayload(units int64, fits bool, day int64) (payload, bool) {
+	return payload{units: units, day: int32(day), rare: -1}, fits && day == int64(int32(day))
+}
+
+// rarePayload returns the payload of an order that leaves the compact
+// form: its day in units, and its exact amount's text on e's side list,
+// with the records of the customer whose hash is h.
+func rarePayload(e *engine, h uint64, day int64, amount decimal.Decimal) payload {
+	return payload{units: day, rare: int32(e.Side(h, amount.String()))}
+}
+
 // cust is one customer's numbers: 16 bytes, next to the customer's key.
 // A customer whose numbers leave this compact form (a total beyond int64
 // units, 2^32-1 purchases, a day beyond int32, an amount with more than
